@@ -42,6 +42,8 @@ export type Expected =
   | { readonly type: 'v128'; readonly shape: string; readonly lanes: readonly (number | bigint | FloatPattern)[] }
   /** `(ref.func)`, `(ref.extern)`, `(ref.any)`, `(ref.struct)` … with no operand: any non-null ref of that kind. */
   | { readonly type: 'ref'; readonly heap: string }
+  /** 3.0 `(ref.null)` with no heap type: any null reference. */
+  | { readonly type: 'null' }
   /** `(either r1 r2 …)`: any one of the alternatives. */
   | { readonly type: 'either'; readonly options: readonly Expected[] };
 

@@ -1,0 +1,114 @@
+/**
+ * WebAssembly.Instance — JS API §"Instances", §"read the imports" and §"create an exports object".
+ *
+ * Reading the imports checks only that each JavaScript value is of the right kind (a callable, a
+ * Memory, …), as the JS API does; whether its WebAssembly type matches is checked by the runtime's
+ * instantiation (spec §4.5.4), which raises the LinkError the spec suite expects.
+ */
+
+import { LinkError } from '../errors.js';
+import { GlobalInst, instantiate, type ExternVal, type ModuleInstance } from '../runtime/index.js';
+import type { Import, Module as ModuleAst } from '../syntax/module.js';
+import { valTypeToString, type FuncType, type GlobalType } from '../syntax/types.js';
+import { globalInstOf, globalObject, isGlobal, type Global } from './global.js';
+import { isMemory, memoryInstOf, memoryObject, type Memory } from './memory.js';
+import { moduleOf, type Module } from './module.js';
+import { isTable, tableInstOf, tableObject, type Table } from './table.js';
+import { exportedFunction, funcInstOf, hostFunction, toWebAssemblyValue } from './values.js';
+
+/** What an exports object holds. */
+export type ExportValue = ((...args: unknown[]) => unknown) | Memory | Table | Global;
+
+/** The [[Exports]] slot of every Instance object. */
+const slots = new WeakMap<object, Readonly<Record<string, ExportValue>>>();
+
+export class Instance {
+  /** Links `module` against `importObject` and runs its start function (LinkError / RuntimeError). */
+  constructor(module: Module, importObject?: object) {
+    const ast = moduleOf(module);
+    const imports = readImports(ast, importObject);
+    const instance = instantiate(ast, (imp) => imports.get(imp));
+    slots.set(this, exportsObject(instance));
+  }
+
+  /** A frozen object with a null prototype: one property per export. */
+  get exports(): Readonly<Record<string, ExportValue>> {
+    const e = slots.get(this);
+    if (e === undefined) throw new TypeError('not a WebAssembly.Instance');
+    return e;
+  }
+}
+
+/** JS API §"read the imports": each import's value from `importObject`, as a runtime extern. */
+function readImports(module: ModuleAst, importObject: unknown): Map<Import, ExternVal> {
+  const externs = new Map<Import, ExternVal>();
+  if (module.imports.length === 0) return externs;
+  if (importObject === undefined) throw new TypeError('the module has imports but no import object was given');
+  if (typeof importObject !== 'object' || importObject === null) throw new TypeError('the import object must be an object');
+  for (const imp of module.imports) {
+    const ns = (importObject as Record<string, unknown>)[imp.module];
+    if ((typeof ns !== 'object' && typeof ns !== 'function') || ns === null) {
+      throw new TypeError(`import "${imp.module}" "${imp.name}": the import object has no module "${imp.module}"`);
+    }
+    externs.set(imp, readImport(module, imp, (ns as Record<string, unknown>)[imp.name]));
+  }
+  return externs;
+}
+
+function readImport(module: ModuleAst, imp: Import, v: unknown): ExternVal {
+  const where = `import "${imp.module}" "${imp.name}"`;
+  switch (imp.desc.kind) {
+    case 'func': {
+      if (typeof v !== 'function') throw new LinkError(`${where}: function import requires a callable`);
+      const f = funcInstOf(v) ?? hostFunction(v as (...args: unknown[]) => unknown, funcType(module, imp.desc.typeIdx), imp.name);
+      return { kind: 'func', value: f };
+    }
+    case 'global':
+      return { kind: 'global', value: importedGlobal(v, imp.desc.type, where) };
+    case 'memory':
+      if (!isMemory(v)) throw new LinkError(`${where}: memory import must be a WebAssembly.Memory`);
+      return { kind: 'memory', value: memoryInstOf(v) };
+    case 'table':
+      if (!isTable(v)) throw new LinkError(`${where}: table import must be a WebAssembly.Table`);
+      return { kind: 'table', value: tableInstOf(v) };
+    case 'tag':
+      throw new LinkError(`${where}: tag imports are not supported by the JS API yet`);
+  }
+}
+
+function funcType(module: ModuleAst, typeIdx: number): FuncType {
+  const comp = module.types[typeIdx].comp;
+  if (comp.kind !== 'func') throw new LinkError(`type ${typeIdx} is not a function type`);
+  return comp;
+}
+
+/** The global case of "read the imports": a Global object, or a Number/BigInt for a new immutable global. */
+function importedGlobal(v: unknown, type: GlobalType, where: string): GlobalInst {
+  if (isGlobal(v)) return globalInstOf(v);
+  const t = type.type;
+  const expected = t === 'i64' ? 'bigint' : t === 'i32' || t === 'f32' || t === 'f64' ? 'number' : undefined;
+  if (t === 'v128' || (expected !== undefined && typeof v !== expected)) {
+    throw new LinkError(`${where}: a ${valTypeToString(t)} global import must be a WebAssembly.Global${expected ? ` or a ${expected === 'bigint' ? 'BigInt' : 'Number'}` : ''}`);
+  }
+  try {
+    return new GlobalInst({ type: t, mutable: false }, toWebAssemblyValue(v, t));
+  } catch (e) {
+    if (e instanceof TypeError) throw new LinkError(`${where}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** JS API §"create an exports object". */
+function exportsObject(instance: ModuleInstance): Readonly<Record<string, ExportValue>> {
+  const obj = Object.create(null) as Record<string, ExportValue>;
+  for (const [name, ext] of instance.exports) {
+    switch (ext.kind) {
+      case 'func': obj[name] = exportedFunction(ext.value); break;
+      case 'memory': obj[name] = memoryObject(ext.value); break;
+      case 'table': obj[name] = tableObject(ext.value); break;
+      case 'global': obj[name] = globalObject(ext.value); break;
+      case 'tag': throw new LinkError(`export "${name}": tag exports are not supported by the JS API yet`);
+    }
+  }
+  return Object.freeze(obj);
+}

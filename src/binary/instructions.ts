@@ -1,0 +1,405 @@
+/**
+ * Instructions — spec §5.4 (Binary › Instructions) and §5.4.9 (Expressions).
+ *
+ * Decoding is driven by the opcode table (syntax/opcodes.ts): the opcode selects a row, the row's
+ * `imm` kind says which immediates follow. Instructions stay flat, in binary order, with
+ * `block`/`loop`/`if`/`try_table` … `else` … `end` as separate entries; a small stack of open
+ * blocks finds the `end` that closes the expression.
+ *
+ * Opcodes and immediates of 3.0 proposals are gated by `Features`: without the feature the
+ * opcode is illegal, or the 2.0 reading applies (e.g. `memory.size` takes a reserved zero byte
+ * instead of a memory index).
+ */
+
+import type { Features } from '../syntax/features.js';
+import type { Catch, Expr, Instr, MemArg } from '../syntax/module.js';
+import { opInfo, opcodes, type OpInfo } from '../syntax/opcodes.js';
+import { refType, type RefType, type ValType } from '../syntax/types.js';
+import type { Reader } from './reader.js';
+import {
+  readBlockType, readHeapType, readValType, writeBlockType, writeHeapType, writeValType,
+} from './types.js';
+import type { Writer } from './writer.js';
+
+/** What expression decoding needs besides the reader, and what it reports back. */
+export interface ExprContext {
+  readonly features: Features;
+  /** Set when `memory.init` or `data.drop` is decoded (they require a data count section). */
+  usesDataIndex: boolean;
+}
+
+const ELSE = 0x05;
+const END = 0x0b;
+const IF = 0x04;
+const PREFIX_GC = 0xfb;
+const PREFIX_MISC = 0xfc;
+const PREFIX_SIMD = 0xfd;
+
+// ---------------------------------------------------------------------------------------------
+// Opcode availability per feature set
+
+/** Whether the proposal that introduced an opcode is enabled. */
+function opcodeEnabled(op: OpInfo, f: Features): boolean {
+  if (op.prefix === PREFIX_GC) return f.gc;
+  if (op.prefix === PREFIX_SIMD) return op.sub >= 0x100 ? f.relaxedSimd : f.simd;
+  switch (op.code) {
+    case 0x08: case 0x0a: case 0x1f: return f.exceptions; // throw, throw_ref, try_table
+    case 0x12: case 0x13: return f.tailCall; // return_call, return_call_indirect
+    case 0x14: return f.functionReferences; // call_ref
+    case 0x15: return f.functionReferences && f.tailCall; // return_call_ref
+    case 0xd3: return f.gc; // ref.eq
+    case 0xd4: case 0xd5: case 0xd6: return f.functionReferences; // ref.as_non_null, br_on_(non_)null
+    default: return true;
+  }
+}
+
+function prefixEnabled(prefix: number, f: Features): boolean {
+  return prefix === PREFIX_MISC || (prefix === PREFIX_GC && f.gc) || (prefix === PREFIX_SIMD && f.simd);
+}
+
+interface OpTables {
+  /** Single-byte opcodes by byte (prefix bytes and else/end are handled before the lookup). */
+  readonly single: readonly (OpInfo | undefined)[];
+  /** Prefixed opcodes by `prefix << 16 | sub`. */
+  readonly prefixed: ReadonlyMap<number, OpInfo>;
+}
+
+const tablesByFeatures = new WeakMap<Features, OpTables>();
+
+/** The opcode table restricted to `f`, built once per feature set. */
+function opTables(f: Features): OpTables {
+  let t = tablesByFeatures.get(f);
+  if (t === undefined) {
+    const single: (OpInfo | undefined)[] = new Array(256).fill(undefined);
+    const prefixed = new Map<number, OpInfo>();
+    for (const op of opcodes) {
+      if (!opcodeEnabled(op, f)) continue;
+      if (op.prefix === 0) single[op.code] ??= op;
+      else prefixed.set(op.code, op);
+    }
+    t = { single, prefixed };
+    tablesByFeatures.set(f, t);
+  }
+  return t;
+}
+
+function hex2(n: number): string {
+  return n.toString(16).padStart(2, '0');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+/**
+ * spec §5.4.9 an expression: instructions up to the `end` that closes it, which is consumed but
+ * not returned. A misplaced `else` (outside an `if`, or a second one) is "END opcode expected",
+ * as is anything but `end` where the expression must close.
+ */
+export function readExpr(r: Reader, ctx: ExprContext): Expr {
+  const { single, prefixed } = opTables(ctx.features);
+  const body: Instr[] = [];
+  // One entry per open block: 1 for an `if` still before its `else`, 0 otherwise.
+  const open: number[] = [];
+  for (;;) {
+    const at = r.pos;
+    const b = r.u8();
+    if (b === END) {
+      if (open.length === 0) return body;
+      open.pop();
+      body.push({ op: END });
+      continue;
+    }
+    if (b === ELSE) {
+      if (open.length === 0 || open[open.length - 1] !== 1) r.fail('END opcode expected', at);
+      open[open.length - 1] = 0;
+      body.push({ op: ELSE });
+      continue;
+    }
+    let info: OpInfo | undefined;
+    if (b === PREFIX_GC || b === PREFIX_MISC || b === PREFIX_SIMD) {
+      if (!prefixEnabled(b, ctx.features)) r.fail(`illegal opcode ${hex2(b)}`, at);
+      const sub = r.u32();
+      info = sub <= 0xffff ? prefixed.get((b << 16) | sub) : undefined;
+      if (info === undefined) r.fail(`illegal opcode ${hex2(b)} ${hex2(sub)}`, at);
+    } else {
+      info = single[b];
+      if (info === undefined) r.fail(`illegal opcode ${hex2(b)}`, at);
+    }
+    body.push(readInstr(r, info, ctx));
+    if (info.imm === 'block' || info.imm === 'try_table') open.push(b === IF ? 1 : 0);
+  }
+}
+
+/** A memory index where 2.0 has a reserved zero byte (spec §5.4.6 "zero byte expected"). */
+function readMemIdx(r: Reader, f: Features): number {
+  if (f.multiMemory) return r.u32();
+  r.zeroByte();
+  return 0;
+}
+
+/**
+ * spec §5.4.6 memarg: alignment flags then offset. With multi-memory, flag bit 6 announces a
+ * memory index after the flags; with memory64 the offset is a u64.
+ */
+function readMemArg(r: Reader, f: Features): MemArg {
+  const at = r.pos;
+  const flags = r.u32();
+  let mem = 0;
+  let align = flags;
+  if (f.multiMemory) {
+    if (flags >= 0x80) r.fail('malformed memop flags', at);
+    if (flags & 0x40) {
+      mem = r.u32();
+      align = flags & 0x3f;
+    }
+  } else if (flags >= 0x20) {
+    r.fail('malformed memop flags', at);
+  }
+  const offset = f.memory64 ? r.u64Number() : r.u32();
+  return { align, offset, mem };
+}
+
+const catchKinds: readonly Catch['kind'][] = ['catch', 'catch_ref', 'catch_all', 'catch_all_ref'];
+
+/** Exception handling: one catch clause of `try_table`. */
+function readCatch(r: Reader): Catch {
+  const at = r.pos;
+  const kind = catchKinds[r.u8()];
+  if (kind === undefined) r.fail('malformed catch clause', at);
+  if (kind === 'catch' || kind === 'catch_ref') {
+    const tag = r.u32();
+    return { kind, tag, label: r.u32() };
+  }
+  return { kind, label: r.u32() };
+}
+
+function readIndices(r: Reader): number[] {
+  const n = r.len32();
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) xs.push(r.u32());
+  return xs;
+}
+
+/** The immediates of one instruction, after its opcode, as named by the row's `imm` kind. */
+export function readInstr(r: Reader, info: OpInfo, ctx: ExprContext): Instr {
+  const op = info.code;
+  const f = ctx.features;
+  switch (info.imm) {
+    case 'none':
+      return { op };
+    case 'block':
+      return { op, bt: readBlockType(r, f) };
+    case 'label': case 'func': case 'type': case 'local': case 'global': case 'table': case 'elem':
+    case 'tag':
+      return { op, idx: r.u32() };
+    case 'data':
+      ctx.usesDataIndex = true;
+      return { op, idx: r.u32() };
+    case 'mem':
+      return { op, idx: readMemIdx(r, f) };
+    case 'br_table': {
+      const labels = readIndices(r);
+      return { op, labels, idx: r.u32() };
+    }
+    case 'call_indirect': case 'type_field': case 'type_n': case 'type_type': case 'table.init':
+    case 'table.copy': {
+      const idx = r.u32();
+      return { op, idx, idx2: r.u32() };
+    }
+    case 'memarg':
+      return { op, mem: readMemArg(r, f) };
+    case 'i32':
+      return { op, value: r.s32() };
+    case 'i64':
+      return { op, value: r.s64() };
+    case 'f32':
+      return { op, value: r.f32Bits() };
+    case 'f64':
+      return { op, value: r.f64Bits() };
+    case 'select_t': {
+      const n = r.len32();
+      const types: ValType[] = [];
+      for (let i = 0; i < n; i++) types.push(readValType(r, f));
+      return { op, types };
+    }
+    case 'heaptype':
+      return { op, heap: readHeapType(r, f) };
+    case 'memory.init': {
+      ctx.usesDataIndex = true;
+      const idx = r.u32();
+      return { op, idx, idx2: readMemIdx(r, f) };
+    }
+    case 'memory.copy': {
+      const idx = readMemIdx(r, f);
+      return { op, idx, idx2: readMemIdx(r, f) };
+    }
+    case 'try_table': {
+      const bt = readBlockType(r, f);
+      const n = r.len32();
+      const catches: Catch[] = [];
+      for (let i = 0; i < n; i++) catches.push(readCatch(r));
+      return { op, bt, catches };
+    }
+    case 'v128': case 'shuffle':
+      return { op, bytes: r.bytesN(16) };
+    case 'lane':
+      return { op, lane: r.u8() };
+    case 'memarg_lane': {
+      const mem = readMemArg(r, f);
+      return { op, mem, lane: r.u8() };
+    }
+    case 'reftype':
+      // ref.test / ref.cast: the odd sub-opcode of each pair is the nullable form.
+      return { op, ref: refType((info.sub & 1) === 1, readHeapType(r, f)) };
+    case 'br_on_cast': {
+      const at = r.pos;
+      const flags = r.u8();
+      if (flags > 3) r.fail('malformed br_on_cast flags', at);
+      const idx = r.u32();
+      const ref = refType((flags & 1) !== 0, readHeapType(r, f));
+      return { op, idx, ref, ref2: refType((flags & 2) !== 0, readHeapType(r, f)) };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoding
+
+function writeMemArg(w: Writer, m: MemArg | undefined): void {
+  const align = m?.align ?? 0;
+  const mem = m?.mem ?? 0;
+  if (mem !== 0) {
+    w.u32(align | 0x40);
+    w.u32(mem);
+  } else {
+    w.u32(align);
+  }
+  w.u64(m?.offset ?? 0);
+}
+
+function writeIndices(w: Writer, xs: readonly number[] | undefined): void {
+  w.u32(xs?.length ?? 0);
+  for (const x of xs ?? []) w.u32(x);
+}
+
+function writeCatch(w: Writer, c: Catch): void {
+  const code = catchKinds.indexOf(c.kind);
+  w.u8(code < 0 ? 0 : code);
+  if (c.kind === 'catch' || c.kind === 'catch_ref') w.u32(c.tag ?? 0);
+  w.u32(c.label);
+}
+
+/** A 32-bit immediate given either way (the writer wraps it to 32 bits). */
+function asNumber(v: number | bigint | undefined): number {
+  return typeof v === 'bigint' ? Number(BigInt.asIntN(32, v)) : v ?? 0;
+}
+
+/** A 64-bit immediate given either way; a non-integral number becomes 0. */
+function asBigInt(v: number | bigint | undefined): bigint {
+  if (typeof v === 'bigint') return v;
+  return v !== undefined && Number.isInteger(v) ? BigInt(v) : 0n;
+}
+
+function write16Bytes(w: Writer, bytes: Uint8Array | undefined): void {
+  const b = new Uint8Array(16);
+  if (bytes !== undefined) b.set(bytes.subarray(0, 16));
+  w.bytes(b);
+}
+
+/**
+ * One instruction: opcode and immediates. Missing immediates are written as zero, so any Instr
+ * encodes (an opcode the table does not know is written without immediates).
+ */
+export function writeInstr(w: Writer, ins: Instr): void {
+  const op = ins.op;
+  if (op > 0xff) {
+    w.u8(op >>> 16);
+    w.u32(op & 0xffff);
+  } else {
+    w.u8(op);
+  }
+  const info = opInfo.get(op);
+  if (info === undefined) return;
+  switch (info.imm) {
+    case 'none':
+      return;
+    case 'block':
+      writeBlockType(w, ins.bt);
+      return;
+    case 'label': case 'func': case 'type': case 'local': case 'global': case 'table': case 'elem':
+    case 'tag': case 'data': case 'mem':
+      w.u32(ins.idx ?? 0);
+      return;
+    case 'br_table':
+      writeIndices(w, ins.labels);
+      w.u32(ins.idx ?? 0);
+      return;
+    case 'call_indirect': case 'type_field': case 'type_n': case 'type_type': case 'table.init':
+    case 'table.copy': case 'memory.init': case 'memory.copy':
+      w.u32(ins.idx ?? 0);
+      w.u32(ins.idx2 ?? 0);
+      return;
+    case 'memarg':
+      writeMemArg(w, ins.mem);
+      return;
+    case 'i32':
+      w.s32(asNumber(ins.value));
+      return;
+    case 'i64':
+      w.s64(asBigInt(ins.value));
+      return;
+    case 'f32':
+      w.f32Bits(asNumber(ins.value));
+      return;
+    case 'f64':
+      w.f64Bits(asBigInt(ins.value));
+      return;
+    case 'select_t':
+      w.u32(ins.types?.length ?? 0);
+      for (const t of ins.types ?? []) writeValType(w, t);
+      return;
+    case 'heaptype':
+      writeHeapType(w, ins.heap ?? 'func');
+      return;
+    case 'try_table':
+      writeBlockType(w, ins.bt);
+      w.u32(ins.catches?.length ?? 0);
+      for (const c of ins.catches ?? []) writeCatch(w, c);
+      return;
+    case 'v128': case 'shuffle':
+      write16Bytes(w, ins.bytes);
+      return;
+    case 'lane':
+      w.u8(ins.lane ?? 0);
+      return;
+    case 'memarg_lane':
+      writeMemArg(w, ins.mem);
+      w.u8(ins.lane ?? 0);
+      return;
+    case 'reftype':
+      writeHeapType(w, ins.ref?.heap ?? 'func');
+      return;
+    case 'br_on_cast':
+      w.u8((ins.ref?.nullable ? 1 : 0) | (ins.ref2?.nullable ? 2 : 0));
+      w.u32(ins.idx ?? 0);
+      writeHeapType(w, ins.ref?.heap ?? 'func');
+      writeHeapType(w, ins.ref2?.heap ?? 'func');
+  }
+}
+
+/** An expression and its closing `end`. */
+export function writeExpr(w: Writer, expr: Expr): void {
+  for (const ins of expr) writeInstr(w, ins);
+  w.u8(END);
+}
+
+/** `ref.func i` as a one-instruction constant expression (element segments' index forms). */
+export function refFuncExpr(funcIdx: number): Expr {
+  return [{ op: 0xd2, idx: funcIdx }];
+}
+
+/** The function index when `e` is exactly `ref.func i`, else undefined. */
+export function refFuncIndex(e: Expr): number | undefined {
+  return e.length === 1 && e[0].op === 0xd2 ? e[0].idx : undefined;
+}
+

@@ -1,0 +1,255 @@
+/**
+ * The byte reader under the decoder — spec §5.1 (Conventions) and §5.2 (Values): bytes,
+ * LEB128 integers, floats as raw bits, length-prefixed vectors and UTF-8 names.
+ *
+ * Reads always run against the whole module, never against the current section: like the
+ * reference interpreter, a section or function body that is shorter than its contents reads on
+ * into what follows, and the size check after it reports "section size mismatch". Which of the
+ * suite's messages a truncated module produces depends on exactly this (binary.wast).
+ *
+ * Every malformation raises a CompileError carrying the byte offset. Methods are plain class
+ * methods over a position field: no closures, no exceptions except for errors.
+ */
+
+import { CompileError } from '../errors.js';
+
+/** Message for running off the end of the input anywhere after the header. */
+export const UNEXPECTED_END = 'unexpected end of section or function';
+
+export class Reader {
+  /** Offset of the next byte to read. */
+  pos: number;
+  private readonly view: DataView;
+
+  constructor(readonly bytes: Uint8Array, pos = 0) {
+    this.pos = pos;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  get length(): number {
+    return this.bytes.length;
+  }
+
+  atEnd(): boolean {
+    return this.pos >= this.bytes.length;
+  }
+
+  /** Raises a CompileError at `offset` (default: the current position). */
+  fail(message: string, offset: number = this.pos): never {
+    throw new CompileError(message, offset);
+  }
+
+  private eof(): never {
+    throw new CompileError(UNEXPECTED_END, this.bytes.length);
+  }
+
+  /** The next byte without consuming it, or -1 at the end. */
+  peek(): number {
+    return this.pos < this.bytes.length ? this.bytes[this.pos] : -1;
+  }
+
+  /** spec §5.2.1 a single byte. */
+  u8(): number {
+    if (this.pos >= this.bytes.length) this.eof();
+    return this.bytes[this.pos++];
+  }
+
+  /** Consumes one byte that must be 0x00 (reserved immediates of 2.0). */
+  zeroByte(): void {
+    const at = this.pos;
+    if (this.u8() !== 0) this.fail('zero byte expected', at);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // spec §5.2.2 Integers. A uN/sN encoding has at most ceil(N/7) bytes; in the last byte the bits
+  // beyond N must be zero (unsigned) or copies of the sign bit (signed): "integer too large".
+  // A continuation bit on the last allowed byte: "integer representation too long".
+
+  /** Unsigned LEB128 of at most `bits` (1…32) bits, as a non-negative number. */
+  uN(bits: number): number {
+    let b = this.u8();
+    if (b < 0x80 && (bits >= 7 || b < 1 << bits)) return b; // the common one-byte case
+    let result = 0;
+    let shift = 0;
+    for (let left = bits; ; left -= 7) {
+      if (left <= 0) this.fail('integer representation too long');
+      if (shift > 0) b = this.u8();
+      if (left < 7 && (b & 0x7f) >= 1 << left) this.fail('integer too large', this.pos - 1);
+      result += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) return result;
+      shift += 7;
+    }
+  }
+
+  u32(): number {
+    return this.uN(32);
+  }
+
+  /** Signed LEB128 of at most `bits` (7…33) bits, as a number. */
+  sN(bits: number): number {
+    let result = 0;
+    let shift = 0;
+    for (let left = bits; ; left -= 7) {
+      if (left <= 0) this.fail('integer representation too long');
+      const b = this.u8();
+      if (left < 7) {
+        const mask = (-1 << (left - 1)) & 0x7f;
+        const high = b & mask;
+        if (high !== 0 && high !== mask) this.fail('integer too large', this.pos - 1);
+      }
+      result += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if ((b & 0x80) === 0) return b & 0x40 ? result - 2 ** shift : result;
+    }
+  }
+
+  s32(): number {
+    return this.sN(32);
+  }
+
+  /** s33: block types and heap types (non-negative values are type indices). */
+  s33(): number {
+    return this.sN(33);
+  }
+
+  /** Signed LEB128 of at most 64 bits. */
+  s64(): bigint {
+    let result = 0n;
+    let shift = 0n;
+    for (let left = 64; ; left -= 7) {
+      if (left <= 0) this.fail('integer representation too long');
+      const b = this.u8();
+      if (left < 7) {
+        const mask = (-1 << (left - 1)) & 0x7f;
+        const high = b & mask;
+        if (high !== 0 && high !== mask) this.fail('integer too large', this.pos - 1);
+      }
+      result |= BigInt(b & 0x7f) << shift;
+      shift += 7n;
+      if ((b & 0x80) === 0) return BigInt.asIntN(64, b & 0x40 ? result - (1n << shift) : result);
+    }
+  }
+
+  /** Unsigned LEB128 of at most 64 bits. */
+  u64(): bigint {
+    const b = this.peek();
+    if (b >= 0 && b < 0x80) return BigInt(this.u8());
+    let result = 0n;
+    let shift = 0n;
+    for (let left = 64; ; left -= 7) {
+      if (left <= 0) this.fail('integer representation too long');
+      const b = this.u8();
+      if (left < 7 && (b & 0x7f) >= 1 << left) this.fail('integer too large', this.pos - 1);
+      result |= BigInt(b & 0x7f) << shift;
+      if ((b & 0x80) === 0) return result;
+      shift += 7n;
+    }
+  }
+
+  /**
+   * A u64 as a number. Values above 2^53 round; none of them can denote an instantiable memory,
+   * table or in-bounds offset (see RATIONALE, "Implementation limits").
+   */
+  u64Number(): number {
+    const b = this.peek();
+    if (b >= 0 && b < 0x80) return this.u8();
+    return Number(this.u64());
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // spec §5.2.3 Floating-point values: little-endian IEEE 754 bits, kept raw.
+
+  /** The 4 bytes of an f32, as a signed 32-bit integer. */
+  f32Bits(): number {
+    if (this.pos + 4 > this.bytes.length) this.eof();
+    const v = this.view.getInt32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+
+  /** The 8 bytes of an f64, as a signed 64-bit bigint. */
+  f64Bits(): bigint {
+    if (this.pos + 8 > this.bytes.length) this.eof();
+    const v = this.view.getBigInt64(this.pos, true);
+    this.pos += 8;
+    return v;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // spec §5.1.3 Vectors, §5.2.4 Names
+
+  /**
+   * A vector length or byte count. It may not exceed the bytes left counted from the length
+   * itself ("length out of bounds", as the reference interpreter checks), which also bounds every
+   * allocation by the input size.
+   */
+  len32(): number {
+    const at = this.pos;
+    const n = this.u32();
+    if (n > this.bytes.length - at) this.fail('length out of bounds', at);
+    return n;
+  }
+
+  /** `n` raw bytes, copied. */
+  bytesN(n: number): Uint8Array {
+    if (n < 0 || this.pos + n > this.bytes.length) this.eof();
+    const out = this.bytes.slice(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+
+  /** spec §5.2.4 a name: a byte vector that must be valid UTF-8. */
+  name(): string {
+    const at = this.pos;
+    const n = this.len32();
+    if (this.pos + n > this.bytes.length) this.eof();
+    const s = decodeUtf8(this.bytes, this.pos, this.pos + n);
+    if (s === undefined) this.fail('malformed UTF-8 encoding', at);
+    this.pos += n;
+    return s;
+  }
+}
+
+/**
+ * Strict UTF-8 (Unicode §3.9, table 3-7): no overlong forms, no surrogates, nothing above
+ * U+10FFFF, no truncated sequences. Returns undefined for malformed input.
+ */
+export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string | undefined {
+  let out = '';
+  const units: number[] = [];
+  let i = start;
+  while (i < end) {
+    const b0 = bytes[i];
+    let cp: number;
+    if (b0 < 0x80) {
+      cp = b0;
+      i += 1;
+    } else {
+      let need: number;
+      let min: number;
+      if (b0 >= 0xc2 && b0 <= 0xdf) { need = 1; min = 0x80; cp = b0 & 0x1f; }
+      else if (b0 >= 0xe0 && b0 <= 0xef) { need = 2; min = 0x800; cp = b0 & 0x0f; }
+      else if (b0 >= 0xf0 && b0 <= 0xf4) { need = 3; min = 0x10000; cp = b0 & 0x07; }
+      else return undefined;
+      if (i + need >= end) return undefined;
+      for (let k = 1; k <= need; k++) {
+        const b = bytes[i + k];
+        if ((b & 0xc0) !== 0x80) return undefined;
+        cp = (cp << 6) | (b & 0x3f);
+      }
+      if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
+      i += need + 1;
+    }
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      units.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
+    } else {
+      units.push(cp);
+    }
+    if (units.length >= 4096) {
+      out += String.fromCharCode(...units);
+      units.length = 0;
+    }
+  }
+  return out + String.fromCharCode(...units);
+}

@@ -1,0 +1,1364 @@
+/**
+ * The interpreter: runs register IR (exec/ir.ts) — spec §4.4 (Execution › Instructions) and
+ * §4.5.5 (Invocation).
+ *
+ * One loop, `run`, executes Wasm functions of any instance. Calls push an entry on an explicit
+ * frame stack (typed arrays: return pc, caller frame base; a JS array: caller function) and switch
+ * `code`/`fp` — no JS recursion per Wasm call. Host functions are called out to with raw values;
+ * they may re-enter through `invoke`, which starts a nested `run` above the caller's registers.
+ *
+ * The register file is one ArrayBuffer seen as Int32Array / Float32Array / Float64Array, plus a
+ * parallel JS array for references (see RATIONALE "Execution: the register IR"). It grows by
+ * doubling; its maximum and the call-depth limit both trap with "call stack exhausted".
+ */
+
+import { RuntimeError, trap, TrapCode } from '../errors.js';
+import type { FuncInst, RawValue, Ref } from '../runtime/func.js';
+import type { Instance } from '../runtime/instance.js';
+import { Cls, Ir } from './ir.js';
+import {
+  f32Nearest, f64Nearest, i32Ctz, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU, i32Rotl, i32Rotr,
+  i32TruncF32S, i32TruncF32U, i32TruncF64S, i32TruncF64U, i32TruncSatF32S, i32TruncSatF32U,
+  i32TruncSatF64S, i32TruncSatF64U,
+} from './numerics.js';
+import {
+  f32ConvertI64SHalves, f32ConvertI64UHalves, f64ConvertI64SHalves, f64ConvertI64UHalves,
+  i64ClzHalves, i64CtzHalves, i64DivSHalves, i64DivUHalves, i64Extend16SHalves, i64Extend8SHalves,
+  i64FromHalves, i64GeSHalves, i64GeUHalves, i64GtSHalves, i64GtUHalves, i64LeSHalves, i64LeUHalves,
+  i64LtSHalves, i64LtUHalves, i64MulHalves, i64Out, i64PopcntHalves, i64RemSHalves, i64RemUHalves,
+  i64RotlHalves, i64RotrHalves, i64ShlHalves, i64ShrSHalves, i64ShrUHalves, i64ToHalves,
+  i64TruncSatSHalves, i64TruncSatUHalves, i64TruncSHalves, i64TruncUHalves,
+} from './numerics-halves.js';
+import { compiledCode, type CompiledFunc } from './translate.js';
+
+if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) {
+  // Registers keep a 64-bit value's low word first; typed arrays use the host's byte order.
+  throw new Error('Vitrine needs a little-endian host');
+}
+
+/** Initial register file size in words (256 KiB). */
+const INITIAL_WORDS = 1 << 16;
+/**
+ * Largest register file in words (128 MiB): a bound on the total frame size of all active calls,
+ * next to the call-depth limit (see RATIONALE "Implementation limits").
+ */
+export const MAX_REGISTER_WORDS = 1 << 25;
+/** Default limit on nested calls (RuntimeOptions.maxCallDepth; RATIONALE "Implementation limits"). */
+export const DEFAULT_MAX_CALL_DEPTH = 100_000;
+
+const EMPTY_BYTES = new Uint8Array(0);
+
+/** The register file and the frame stack, shared by every invocation (JS is single-threaded). */
+class Machine {
+  i32 = new Int32Array(INITIAL_WORDS);
+  f32 = new Float32Array(this.i32.buffer);
+  f64 = new Float64Array(this.i32.buffer);
+  /** References, indexed by slot (word offset / 2). */
+  refs: Ref[] = new Array<Ref>(INITIAL_WORDS / 2).fill(null);
+  framePc = new Int32Array(256);
+  frameFp = new Int32Array(256);
+  frameFunc: FuncInst[] = [];
+  /** Number of active frames (across nested invocations). */
+  depth = 0;
+  /** First free register (word offset): where a nested invocation places its frame. */
+  sp = 0;
+
+  /** Makes words [0, top) addressable, or traps "call stack exhausted". */
+  ensure(top: number): void {
+    if (top <= this.i32.length) return;
+    if (top > MAX_REGISTER_WORDS) throw trap(TrapCode.CallStackExhausted);
+    let size = this.i32.length * 2;
+    while (size < top) size *= 2;
+    const next = new Int32Array(size);
+    next.set(this.i32);
+    this.i32 = next;
+    this.f32 = new Float32Array(next.buffer);
+    this.f64 = new Float64Array(next.buffer);
+    for (let i = this.refs.length; i < size / 2; i++) this.refs.push(null);
+  }
+
+  /** Doubles the frame stack (its length never exceeds the call-depth limit in use). */
+  growFrames(): void {
+    const n = this.framePc.length * 2;
+    const pc = new Int32Array(n), fp = new Int32Array(n);
+    pc.set(this.framePc);
+    fp.set(this.frameFp);
+    this.framePc = pc;
+    this.frameFp = fp;
+  }
+}
+
+const machine = new Machine();
+
+/**
+ * spec §4.5.5 invoke: runs `f` with raw arguments and returns its raw results. Traps are
+ * RuntimeErrors; a host stack overflow becomes "call stack exhausted"; any other JS exception
+ * from a host function propagates unchanged. Re-entrant.
+ */
+export function invoke(f: FuncInst, args: readonly RawValue[]): RawValue[] {
+  if (args.length !== f.paramCls.length) {
+    throw new RuntimeError(`wrong number of arguments: expected ${f.paramCls.length}, got ${args.length}`);
+  }
+  const m = machine;
+  const fp = m.sp;
+  const depth = m.depth;
+  try {
+    m.ensure(fp + Math.max(f.paramWords, f.resultWords));
+    writeValues(m, fp, f.paramCls, args);
+    if (f.host !== null) callHost(m, f, fp);
+    else run(m, f, fp);
+    return readValues(m, fp, f.resultCls);
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw trap(TrapCode.CallStackExhausted);
+    throw e;
+  } finally {
+    m.sp = fp;
+    m.depth = depth;
+  }
+}
+
+/** Reads values of classes `cls` from consecutive registers at `base`. */
+function readValues(m: Machine, base: number, cls: readonly Cls[]): RawValue[] {
+  const out: RawValue[] = [];
+  for (const c of cls) {
+    switch (c) {
+      case Cls.W32: out.push(m.i32[base]); break;
+      case Cls.W64: out.push(i64FromHalves(m.i32[base], m.i32[base + 1])); break;
+      case Cls.Ref: out.push(m.refs[base >> 1]); break;
+      case Cls.V128: out.push(new Uint8Array(m.i32.buffer.slice(base * 4, base * 4 + 16))); break;
+    }
+    base += c === Cls.V128 ? 4 : 2;
+  }
+  return out;
+}
+
+/** Writes `vals` (of classes `cls`) into consecutive registers at `base`. */
+function writeValues(m: Machine, base: number, cls: readonly Cls[], vals: readonly RawValue[]): void {
+  cls.forEach((c, i) => {
+    const v = vals[i];
+    switch (c) {
+      case Cls.W32: m.i32[base] = v as number; break;
+      case Cls.W64:
+        i64ToHalves(v as bigint);
+        m.i32[base] = i64Out[0];
+        m.i32[base + 1] = i64Out[1];
+        break;
+      case Cls.Ref: m.refs[base >> 1] = v; break;
+      case Cls.V128: new Uint8Array(m.i32.buffer, base * 4, 16).set(v as Uint8Array); break;
+    }
+    base += c === Cls.V128 ? 4 : 2;
+  });
+}
+
+/** Calls host function `f` with the arguments at register `base`; its results go to `base`. */
+function callHost(m: Machine, f: FuncInst, base: number): void {
+  const args = readValues(m, base, f.paramCls);
+  m.sp = base + Math.max(f.paramWords, f.resultWords);
+  const results = f.host!(args);
+  if (!Array.isArray(results) || results.length !== f.resultCls.length) {
+    throw new RuntimeError(`host function ${f.name ?? ''} returned a wrong number of results`);
+  }
+  m.ensure(base + f.resultWords);
+  writeValues(m, base, f.resultCls, results);
+}
+
+/**
+ * Prepares the frame of Wasm function `f` at register `fp`: translates it on first use, makes
+ * its registers addressable, zeroes its declared locals (spec §4.4.10 invocation: locals start at
+ * their default values).
+ */
+function enterFrame(m: Machine, f: FuncInst, fp: number): CompiledFunc {
+  const c = f.code ?? (f.code = compiledCode(f.instance!.module, f.defIdx));
+  m.ensure(fp + c.frameWords);
+  const i32 = m.i32;
+  for (let w = fp + c.paramWords; w < fp + c.localWords; w++) i32[w] = 0;
+  if (c.refLocals) {
+    const refs = m.refs;
+    for (let s = (fp + c.paramWords) >> 1; s < (fp + c.localWords) >> 1; s++) refs[s] = null;
+  }
+  return c;
+}
+
+/** Runs Wasm function `func` whose arguments are at register `fp`, until it returns. */
+function run(m: Machine, func: FuncInst, fp: number): void {
+  const entryDepth = m.depth;
+  let depth = entryDepth;
+  let code = enterFrame(m, func, fp).code;
+  let pc = 0;
+  let I32 = m.i32, F32 = m.f32, F64 = m.f64, refs = m.refs;
+  let framePc = m.framePc, frameFp = m.frameFp;
+  const frameFunc = m.frameFunc;
+  let inst: Instance = func.instance!;
+  let mem = inst.mem0;
+  let dv = mem.view;
+  let memLen = dv.byteLength;
+  let callee: FuncInst = func;
+  let argBase = 0;
+
+  for (;;) {
+    switch (code[pc]) {
+      // ── Control ───────────────────────────────────────────────────────────────────────────
+      case Ir.unreachable:
+        throw trap(TrapCode.Unreachable);
+      case Ir.br:
+        pc = code[pc + 1];
+        continue;
+      case Ir.br_if:
+        pc = I32[fp + code[pc + 1]] !== 0 ? code[pc + 2] : pc + 3;
+        continue;
+      case Ir.br_unless:
+        pc = I32[fp + code[pc + 1]] === 0 ? code[pc + 2] : pc + 3;
+        continue;
+      case Ir.br_table: {
+        const i = I32[fp + code[pc + 1]] >>> 0;
+        const n = code[pc + 2];
+        pc = code[pc + 3 + (i < n ? i : n)];
+        continue;
+      }
+      case Ir.return: {
+        if (depth === entryDepth) return;
+        depth--;
+        pc = framePc[depth];
+        fp = frameFp[depth];
+        func = frameFunc[depth];
+        code = func.code!.code;
+        if (func.instance !== inst) {
+          inst = func.instance!;
+          mem = inst.mem0;
+          dv = mem.view;
+          memLen = dv.byteLength;
+        }
+        continue;
+      }
+      case Ir.call:
+        callee = inst.funcs[code[pc + 1]];
+        argBase = fp + code[pc + 2];
+        pc += 3;
+        break;
+      case Ir.call_indirect: {
+        const elements = inst.tables[code[pc + 2]].elements;
+        const i = I32[fp + code[pc + 3]] >>> 0;
+        if (i >= elements.length) throw trap(TrapCode.UndefinedElement);
+        const f = elements[i] as FuncInst | null;
+        if (f === null) throw trap(TrapCode.IndirectCallToNull);
+        if (f.typeId !== code[pc + 1]) throw trap(TrapCode.BadSignature);
+        callee = f;
+        argBase = fp + code[pc + 4];
+        pc += 5;
+        break;
+      }
+
+      // ── Moves and constants ───────────────────────────────────────────────────────────────
+      case Ir.copy32:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
+        pc += 3;
+        continue;
+      case Ir.copy64: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        I32[d] = I32[a];
+        I32[d + 1] = I32[a + 1];
+        pc += 3;
+        continue;
+      }
+      case Ir.copy_ref:
+        refs[(fp + code[pc + 1]) >> 1] = refs[(fp + code[pc + 2]) >> 1];
+        pc += 3;
+        continue;
+      case Ir.const32:
+        I32[fp + code[pc + 1]] = code[pc + 2];
+        pc += 3;
+        continue;
+      case Ir.const64: {
+        const d = fp + code[pc + 1];
+        I32[d] = code[pc + 2];
+        I32[d + 1] = code[pc + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.ref_null:
+        refs[(fp + code[pc + 1]) >> 1] = null;
+        pc += 2;
+        continue;
+      case Ir.ref_func:
+        refs[(fp + code[pc + 1]) >> 1] = inst.funcs[code[pc + 2]];
+        pc += 3;
+        continue;
+      case Ir.ref_is_null:
+        I32[fp + code[pc + 1]] = refs[(fp + code[pc + 2]) >> 1] === null ? 1 : 0;
+        pc += 3;
+        continue;
+      case Ir.select32:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 4]] !== 0 ? I32[fp + code[pc + 2]] : I32[fp + code[pc + 3]];
+        pc += 5;
+        continue;
+      case Ir.select64: {
+        const s = fp + (I32[fp + code[pc + 4]] !== 0 ? code[pc + 2] : code[pc + 3]);
+        const d = fp + code[pc + 1];
+        I32[d] = I32[s];
+        I32[d + 1] = I32[s + 1];
+        pc += 5;
+        continue;
+      }
+      case Ir.select_ref: {
+        const s = fp + (I32[fp + code[pc + 4]] !== 0 ? code[pc + 2] : code[pc + 3]);
+        refs[(fp + code[pc + 1]) >> 1] = refs[s >> 1];
+        pc += 5;
+        continue;
+      }
+      case Ir.global_get32:
+        I32[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value as number;
+        pc += 3;
+        continue;
+      case Ir.global_get64: {
+        i64ToHalves(inst.globals[code[pc + 2]].value as bigint);
+        const d = fp + code[pc + 1];
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 3;
+        continue;
+      }
+      case Ir.global_get_ref:
+        refs[(fp + code[pc + 1]) >> 1] = inst.globals[code[pc + 2]].value;
+        pc += 3;
+        continue;
+      case Ir.global_set32:
+        inst.globals[code[pc + 1]].value = I32[fp + code[pc + 2]];
+        pc += 3;
+        continue;
+      case Ir.global_set64: {
+        const a = fp + code[pc + 2];
+        inst.globals[code[pc + 1]].value = i64FromHalves(I32[a], I32[a + 1]);
+        pc += 3;
+        continue;
+      }
+      case Ir.global_set_ref:
+        inst.globals[code[pc + 1]].value = refs[(fp + code[pc + 2]) >> 1];
+        pc += 3;
+        continue;
+
+      // ── Memory ────────────────────────────────────────────────────────────────────────────
+      case Ir.load32: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        pc += 4;
+        continue;
+      }
+      case Ir.load64: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        pc += 4;
+        continue;
+      }
+      case Ir.i32_load8_s: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt8(ea);
+        pc += 4;
+        continue;
+      }
+      case Ir.i32_load8_u: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getUint8(ea);
+        pc += 4;
+        continue;
+      }
+      case Ir.i32_load16_s: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt16(ea, true);
+        pc += 4;
+        continue;
+      }
+      case Ir.i32_load16_u: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getUint16(ea, true);
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_load8_s: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], v = dv.getInt8(ea);
+        I32[d] = v;
+        I32[d + 1] = v >> 31;
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_load8_u: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getUint8(ea);
+        I32[d + 1] = 0;
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_load16_s: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], v = dv.getInt16(ea, true);
+        I32[d] = v;
+        I32[d + 1] = v >> 31;
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_load16_u: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getUint16(ea, true);
+        I32[d + 1] = 0;
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_load32_s: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], v = dv.getInt32(ea, true);
+        I32[d] = v;
+        I32[d + 1] = v >> 31;
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_load32_u: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = 0;
+        pc += 4;
+        continue;
+      }
+      case Ir.store32: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, I32[fp + code[pc + 2]], true);
+        pc += 4;
+        continue;
+      }
+      case Ir.store64: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 2];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        pc += 4;
+        continue;
+      }
+      case Ir.store8: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt8(ea, I32[fp + code[pc + 2]]);
+        pc += 4;
+        continue;
+      }
+      case Ir.store16: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt16(ea, I32[fp + code[pc + 2]], true);
+        pc += 4;
+        continue;
+      }
+      case Ir.memory_size:
+        I32[fp + code[pc + 1]] = memLen / 65536;
+        pc += 2;
+        continue;
+      case Ir.memory_grow: {
+        const r = mem.grow(I32[fp + code[pc + 2]] >>> 0);
+        dv = mem.view;
+        memLen = dv.byteLength;
+        I32[fp + code[pc + 1]] = r;
+        pc += 3;
+        continue;
+      }
+      case Ir.memory_fill: {
+        const d = I32[fp + code[pc + 1]] >>> 0, n = I32[fp + code[pc + 3]] >>> 0;
+        if (d + n > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        new Uint8Array(dv.buffer).fill(I32[fp + code[pc + 2]] & 0xff, d, d + n);
+        pc += 4;
+        continue;
+      }
+      case Ir.memory_copy: {
+        const d = I32[fp + code[pc + 1]] >>> 0, s = I32[fp + code[pc + 2]] >>> 0;
+        const n = I32[fp + code[pc + 3]] >>> 0;
+        if (s + n > memLen || d + n > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        new Uint8Array(dv.buffer).copyWithin(d, s, s + n);
+        pc += 4;
+        continue;
+      }
+      case Ir.memory_init: {
+        const data = inst.datas[code[pc + 1]];
+        const d = I32[fp + code[pc + 2]] >>> 0, s = I32[fp + code[pc + 3]] >>> 0;
+        const n = I32[fp + code[pc + 4]] >>> 0;
+        if (s + n > data.length || d + n > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        new Uint8Array(dv.buffer).set(data.subarray(s, s + n), d);
+        pc += 5;
+        continue;
+      }
+      case Ir.data_drop:
+        inst.datas[code[pc + 1]] = EMPTY_BYTES;
+        pc += 2;
+        continue;
+
+      // ── Tables ────────────────────────────────────────────────────────────────────────────
+      case Ir.table_get: {
+        const elements = inst.tables[code[pc + 2]].elements;
+        const i = I32[fp + code[pc + 3]] >>> 0;
+        if (i >= elements.length) throw trap(TrapCode.TableOutOfBounds);
+        refs[(fp + code[pc + 1]) >> 1] = elements[i];
+        pc += 4;
+        continue;
+      }
+      case Ir.table_set: {
+        const elements = inst.tables[code[pc + 1]].elements;
+        const i = I32[fp + code[pc + 2]] >>> 0;
+        if (i >= elements.length) throw trap(TrapCode.TableOutOfBounds);
+        elements[i] = refs[(fp + code[pc + 3]) >> 1];
+        pc += 4;
+        continue;
+      }
+      case Ir.table_size:
+        I32[fp + code[pc + 1]] = inst.tables[code[pc + 2]].elements.length;
+        pc += 3;
+        continue;
+      case Ir.table_grow:
+        I32[fp + code[pc + 1]] = inst.tables[code[pc + 2]].grow(
+          I32[fp + code[pc + 4]] >>> 0, refs[(fp + code[pc + 3]) >> 1]);
+        pc += 5;
+        continue;
+      case Ir.table_fill: {
+        const elements = inst.tables[code[pc + 1]].elements;
+        const i = I32[fp + code[pc + 2]] >>> 0, n = I32[fp + code[pc + 4]] >>> 0;
+        if (i + n > elements.length) throw trap(TrapCode.TableOutOfBounds);
+        elements.fill(refs[(fp + code[pc + 3]) >> 1], i, i + n);
+        pc += 5;
+        continue;
+      }
+      case Ir.table_copy: {
+        const dst = inst.tables[code[pc + 1]].elements, src = inst.tables[code[pc + 2]].elements;
+        const d = I32[fp + code[pc + 3]] >>> 0, s = I32[fp + code[pc + 4]] >>> 0;
+        const n = I32[fp + code[pc + 5]] >>> 0;
+        if (s + n > src.length || d + n > dst.length) throw trap(TrapCode.TableOutOfBounds);
+        if (dst === src) dst.copyWithin(d, s, s + n);
+        else for (let k = 0; k < n; k++) dst[d + k] = src[s + k];
+        pc += 6;
+        continue;
+      }
+      case Ir.table_init: {
+        const seg = inst.elems[code[pc + 1]], elements = inst.tables[code[pc + 2]].elements;
+        const d = I32[fp + code[pc + 3]] >>> 0, s = I32[fp + code[pc + 4]] >>> 0;
+        const n = I32[fp + code[pc + 5]] >>> 0;
+        if (s + n > seg.length || d + n > elements.length) throw trap(TrapCode.TableOutOfBounds);
+        for (let k = 0; k < n; k++) elements[d + k] = seg[s + k];
+        pc += 6;
+        continue;
+      }
+      case Ir.elem_drop:
+        inst.elems[code[pc + 1]] = [];
+        pc += 2;
+        continue;
+
+      // ── i32 ───────────────────────────────────────────────────────────────────────────────
+      case Ir.i32_eqz:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] === 0 ? 1 : 0;
+        pc += 3;
+        continue;
+      case Ir.i32_eq:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] === I32[fp + code[pc + 3]] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_ne:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] !== I32[fp + code[pc + 3]] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_lt_s:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] < I32[fp + code[pc + 3]] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_lt_u:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) < (I32[fp + code[pc + 3]] >>> 0) ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_gt_s:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] > I32[fp + code[pc + 3]] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_gt_u:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) > (I32[fp + code[pc + 3]] >>> 0) ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_le_s:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] <= I32[fp + code[pc + 3]] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_le_u:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) <= (I32[fp + code[pc + 3]] >>> 0) ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_ge_s:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >= I32[fp + code[pc + 3]] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_ge_u:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) >= (I32[fp + code[pc + 3]] >>> 0) ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_clz:
+        I32[fp + code[pc + 1]] = Math.clz32(I32[fp + code[pc + 2]]);
+        pc += 3;
+        continue;
+      case Ir.i32_ctz:
+        I32[fp + code[pc + 1]] = i32Ctz(I32[fp + code[pc + 2]]);
+        pc += 3;
+        continue;
+      case Ir.i32_popcnt:
+        I32[fp + code[pc + 1]] = i32Popcnt(I32[fp + code[pc + 2]]);
+        pc += 3;
+        continue;
+      case Ir.i32_add:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) | 0;
+        pc += 4;
+        continue;
+      case Ir.i32_sub:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] - I32[fp + code[pc + 3]]) | 0;
+        pc += 4;
+        continue;
+      case Ir.i32_mul:
+        I32[fp + code[pc + 1]] = Math.imul(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
+        pc += 4;
+        continue;
+      case Ir.i32_div_s:
+        I32[fp + code[pc + 1]] = i32DivS(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
+        pc += 4;
+        continue;
+      case Ir.i32_div_u:
+        I32[fp + code[pc + 1]] = i32DivU(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
+        pc += 4;
+        continue;
+      case Ir.i32_rem_s:
+        I32[fp + code[pc + 1]] = i32RemS(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
+        pc += 4;
+        continue;
+      case Ir.i32_rem_u:
+        I32[fp + code[pc + 1]] = i32RemU(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
+        pc += 4;
+        continue;
+      case Ir.i32_and:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] & I32[fp + code[pc + 3]];
+        pc += 4;
+        continue;
+      case Ir.i32_or:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] | I32[fp + code[pc + 3]];
+        pc += 4;
+        continue;
+      case Ir.i32_xor:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] ^ I32[fp + code[pc + 3]];
+        pc += 4;
+        continue;
+      case Ir.i32_shl:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] << I32[fp + code[pc + 3]];
+        pc += 4;
+        continue;
+      case Ir.i32_shr_s:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >> I32[fp + code[pc + 3]];
+        pc += 4;
+        continue;
+      case Ir.i32_shr_u:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >>> I32[fp + code[pc + 3]];
+        pc += 4;
+        continue;
+      case Ir.i32_rotl:
+        I32[fp + code[pc + 1]] = i32Rotl(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
+        pc += 4;
+        continue;
+      case Ir.i32_rotr:
+        I32[fp + code[pc + 1]] = i32Rotr(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
+        pc += 4;
+        continue;
+      case Ir.i32_extend8_s:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] << 24) >> 24;
+        pc += 3;
+        continue;
+      case Ir.i32_extend16_s:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] << 16) >> 16;
+        pc += 3;
+        continue;
+
+      // ── i32 with an immediate ─────────────────────────────────────────────────────────────
+      case Ir.i32_add_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc += 4;
+        continue;
+      case Ir.i32_mul_imm:
+        I32[fp + code[pc + 1]] = Math.imul(I32[fp + code[pc + 2]], code[pc + 3]);
+        pc += 4;
+        continue;
+      case Ir.i32_and_imm:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] & code[pc + 3];
+        pc += 4;
+        continue;
+      case Ir.i32_or_imm:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] | code[pc + 3];
+        pc += 4;
+        continue;
+      case Ir.i32_xor_imm:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] ^ code[pc + 3];
+        pc += 4;
+        continue;
+      case Ir.i32_shl_imm:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] << code[pc + 3];
+        pc += 4;
+        continue;
+      case Ir.i32_shr_s_imm:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >> code[pc + 3];
+        pc += 4;
+        continue;
+      case Ir.i32_shr_u_imm:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >>> code[pc + 3];
+        pc += 4;
+        continue;
+      case Ir.i32_eq_imm:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] === code[pc + 3] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_ne_imm:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] !== code[pc + 3] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_lt_s_imm:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] < code[pc + 3] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_lt_u_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) < (code[pc + 3] >>> 0) ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_gt_s_imm:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] > code[pc + 3] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_gt_u_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) > (code[pc + 3] >>> 0) ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_le_s_imm:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] <= code[pc + 3] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_le_u_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) <= (code[pc + 3] >>> 0) ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_ge_s_imm:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >= code[pc + 3] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.i32_ge_u_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) >= (code[pc + 3] >>> 0) ? 1 : 0;
+        pc += 4;
+        continue;
+
+      // ── i64 (word pairs: low word at a, high word at a + 1) ───────────────────────────────
+      case Ir.i64_eqz: {
+        const a = fp + code[pc + 2];
+        I32[fp + code[pc + 1]] = (I32[a] | I32[a + 1]) === 0 ? 1 : 0;
+        pc += 3;
+        continue;
+      }
+      case Ir.i64_eq: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[fp + code[pc + 1]] = I32[a] === I32[b] && I32[a + 1] === I32[b + 1] ? 1 : 0;
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_ne: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[fp + code[pc + 1]] = I32[a] !== I32[b] || I32[a + 1] !== I32[b + 1] ? 1 : 0;
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_lt_s: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[fp + code[pc + 1]] = i64LtSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_lt_u: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[fp + code[pc + 1]] = i64LtUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_gt_s: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[fp + code[pc + 1]] = i64GtSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_gt_u: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[fp + code[pc + 1]] = i64GtUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_le_s: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[fp + code[pc + 1]] = i64LeSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_le_u: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[fp + code[pc + 1]] = i64LeUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_ge_s: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[fp + code[pc + 1]] = i64GeSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_ge_u: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[fp + code[pc + 1]] = i64GeUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_clz: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        I32[d] = i64ClzHalves(I32[a], I32[a + 1]);
+        I32[d + 1] = 0;
+        pc += 3;
+        continue;
+      }
+      case Ir.i64_ctz: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        I32[d] = i64CtzHalves(I32[a], I32[a + 1]);
+        I32[d + 1] = 0;
+        pc += 3;
+        continue;
+      }
+      case Ir.i64_popcnt: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        I32[d] = i64PopcntHalves(I32[a], I32[a + 1]);
+        I32[d + 1] = 0;
+        pc += 3;
+        continue;
+      }
+      case Ir.i64_add: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+        const alo = I32[a], lo = (alo + I32[b]) | 0;
+        const hi = (I32[a + 1] + I32[b + 1] + ((lo >>> 0) < (alo >>> 0) ? 1 : 0)) | 0;
+        I32[d] = lo;
+        I32[d + 1] = hi;
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_sub: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+        const alo = I32[a], blo = I32[b];
+        const hi = (I32[a + 1] - I32[b + 1] - ((alo >>> 0) < (blo >>> 0) ? 1 : 0)) | 0;
+        I32[d] = (alo - blo) | 0;
+        I32[d + 1] = hi;
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_mul: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+        i64MulHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_div_s: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+        i64DivSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_div_u: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+        i64DivUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_rem_s: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+        i64RemSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_rem_u: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+        i64RemUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_and: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+        I32[d] = I32[a] & I32[b];
+        I32[d + 1] = I32[a + 1] & I32[b + 1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_or: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+        I32[d] = I32[a] | I32[b];
+        I32[d + 1] = I32[a + 1] | I32[b + 1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_xor: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+        I32[d] = I32[a] ^ I32[b];
+        I32[d + 1] = I32[a + 1] ^ I32[b + 1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_shl: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        i64ShlHalves(I32[a], I32[a + 1], I32[fp + code[pc + 3]]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_shr_s: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        i64ShrSHalves(I32[a], I32[a + 1], I32[fp + code[pc + 3]]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_shr_u: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        i64ShrUHalves(I32[a], I32[a + 1], I32[fp + code[pc + 3]]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_rotl: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        i64RotlHalves(I32[a], I32[a + 1], I32[fp + code[pc + 3]]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_rotr: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        i64RotrHalves(I32[a], I32[a + 1], I32[fp + code[pc + 3]]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_extend8_s: {
+        const d = fp + code[pc + 1];
+        i64Extend8SHalves(I32[fp + code[pc + 2]]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 3;
+        continue;
+      }
+      case Ir.i64_extend16_s: {
+        const d = fp + code[pc + 1];
+        i64Extend16SHalves(I32[fp + code[pc + 2]]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 3;
+        continue;
+      }
+      case Ir.i64_extend32_s:
+      case Ir.i64_extend_i32_s: {
+        const d = fp + code[pc + 1], v = I32[fp + code[pc + 2]];
+        I32[d] = v;
+        I32[d + 1] = v >> 31;
+        pc += 3;
+        continue;
+      }
+      case Ir.i64_extend_i32_u: {
+        const d = fp + code[pc + 1];
+        I32[d] = I32[fp + code[pc + 2]];
+        I32[d + 1] = 0;
+        pc += 3;
+        continue;
+      }
+
+      // ── f32 (F32 is indexed like I32) ─────────────────────────────────────────────────────
+      case Ir.f32_eq:
+        I32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] === F32[fp + code[pc + 3]] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.f32_ne:
+        I32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] !== F32[fp + code[pc + 3]] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.f32_lt:
+        I32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] < F32[fp + code[pc + 3]] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.f32_gt:
+        I32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] > F32[fp + code[pc + 3]] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.f32_le:
+        I32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] <= F32[fp + code[pc + 3]] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.f32_ge:
+        I32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] >= F32[fp + code[pc + 3]] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.f32_abs:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] & 0x7fffffff;
+        pc += 3;
+        continue;
+      case Ir.f32_neg:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] ^ 0x80000000;
+        pc += 3;
+        continue;
+      case Ir.f32_ceil:
+        F32[fp + code[pc + 1]] = Math.ceil(F32[fp + code[pc + 2]]);
+        pc += 3;
+        continue;
+      case Ir.f32_floor:
+        F32[fp + code[pc + 1]] = Math.floor(F32[fp + code[pc + 2]]);
+        pc += 3;
+        continue;
+      case Ir.f32_trunc:
+        F32[fp + code[pc + 1]] = Math.trunc(F32[fp + code[pc + 2]]);
+        pc += 3;
+        continue;
+      case Ir.f32_nearest:
+        F32[fp + code[pc + 1]] = f32Nearest(F32[fp + code[pc + 2]]);
+        pc += 3;
+        continue;
+      case Ir.f32_sqrt:
+        F32[fp + code[pc + 1]] = Math.sqrt(F32[fp + code[pc + 2]]);
+        pc += 3;
+        continue;
+      case Ir.f32_add:
+        F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] + F32[fp + code[pc + 3]];
+        pc += 4;
+        continue;
+      case Ir.f32_sub:
+        F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] - F32[fp + code[pc + 3]];
+        pc += 4;
+        continue;
+      case Ir.f32_mul:
+        F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] * F32[fp + code[pc + 3]];
+        pc += 4;
+        continue;
+      case Ir.f32_div:
+        F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] / F32[fp + code[pc + 3]];
+        pc += 4;
+        continue;
+      case Ir.f32_min:
+        F32[fp + code[pc + 1]] = Math.min(F32[fp + code[pc + 2]], F32[fp + code[pc + 3]]);
+        pc += 4;
+        continue;
+      case Ir.f32_max:
+        F32[fp + code[pc + 1]] = Math.max(F32[fp + code[pc + 2]], F32[fp + code[pc + 3]]);
+        pc += 4;
+        continue;
+      case Ir.f32_copysign:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] & 0x7fffffff) | (I32[fp + code[pc + 3]] & 0x80000000);
+        pc += 4;
+        continue;
+
+      // ── f64 (F64 is indexed by slot: word offset >> 1) ────────────────────────────────────
+      case Ir.f64_eq:
+        I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] === F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.f64_ne:
+        I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] !== F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.f64_lt:
+        I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] < F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.f64_gt:
+        I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] > F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.f64_le:
+        I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] <= F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.f64_ge:
+        I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] >= F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
+        pc += 4;
+        continue;
+      case Ir.f64_abs: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        I32[d] = I32[a];
+        I32[d + 1] = I32[a + 1] & 0x7fffffff;
+        pc += 3;
+        continue;
+      }
+      case Ir.f64_neg: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        I32[d] = I32[a];
+        I32[d + 1] = I32[a + 1] ^ 0x80000000;
+        pc += 3;
+        continue;
+      }
+      case Ir.f64_ceil:
+        F64[(fp + code[pc + 1]) >> 1] = Math.ceil(F64[(fp + code[pc + 2]) >> 1]);
+        pc += 3;
+        continue;
+      case Ir.f64_floor:
+        F64[(fp + code[pc + 1]) >> 1] = Math.floor(F64[(fp + code[pc + 2]) >> 1]);
+        pc += 3;
+        continue;
+      case Ir.f64_trunc:
+        F64[(fp + code[pc + 1]) >> 1] = Math.trunc(F64[(fp + code[pc + 2]) >> 1]);
+        pc += 3;
+        continue;
+      case Ir.f64_nearest:
+        F64[(fp + code[pc + 1]) >> 1] = f64Nearest(F64[(fp + code[pc + 2]) >> 1]);
+        pc += 3;
+        continue;
+      case Ir.f64_sqrt:
+        F64[(fp + code[pc + 1]) >> 1] = Math.sqrt(F64[(fp + code[pc + 2]) >> 1]);
+        pc += 3;
+        continue;
+      case Ir.f64_add:
+        F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] + F64[(fp + code[pc + 3]) >> 1];
+        pc += 4;
+        continue;
+      case Ir.f64_sub:
+        F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] - F64[(fp + code[pc + 3]) >> 1];
+        pc += 4;
+        continue;
+      case Ir.f64_mul:
+        F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] * F64[(fp + code[pc + 3]) >> 1];
+        pc += 4;
+        continue;
+      case Ir.f64_div:
+        F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] / F64[(fp + code[pc + 3]) >> 1];
+        pc += 4;
+        continue;
+      case Ir.f64_min:
+        F64[(fp + code[pc + 1]) >> 1] = Math.min(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
+        pc += 4;
+        continue;
+      case Ir.f64_max:
+        F64[(fp + code[pc + 1]) >> 1] = Math.max(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
+        pc += 4;
+        continue;
+      case Ir.f64_copysign: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        const hi = (I32[a + 1] & 0x7fffffff) | (I32[fp + code[pc + 3] + 1] & 0x80000000);
+        I32[d] = I32[a];
+        I32[d + 1] = hi;
+        pc += 4;
+        continue;
+      }
+
+      // ── Conversions ───────────────────────────────────────────────────────────────────────
+      case Ir.i32_trunc_f32_s:
+        I32[fp + code[pc + 1]] = i32TruncF32S(F32[fp + code[pc + 2]]);
+        pc += 3;
+        continue;
+      case Ir.i32_trunc_f32_u:
+        I32[fp + code[pc + 1]] = i32TruncF32U(F32[fp + code[pc + 2]]);
+        pc += 3;
+        continue;
+      case Ir.i32_trunc_f64_s:
+        I32[fp + code[pc + 1]] = i32TruncF64S(F64[(fp + code[pc + 2]) >> 1]);
+        pc += 3;
+        continue;
+      case Ir.i32_trunc_f64_u:
+        I32[fp + code[pc + 1]] = i32TruncF64U(F64[(fp + code[pc + 2]) >> 1]);
+        pc += 3;
+        continue;
+      case Ir.i64_trunc_f32_s: {
+        const d = fp + code[pc + 1];
+        i64TruncSHalves(F32[fp + code[pc + 2]]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 3;
+        continue;
+      }
+      case Ir.i64_trunc_f32_u: {
+        const d = fp + code[pc + 1];
+        i64TruncUHalves(F32[fp + code[pc + 2]]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 3;
+        continue;
+      }
+      case Ir.i64_trunc_f64_s: {
+        const d = fp + code[pc + 1];
+        i64TruncSHalves(F64[(fp + code[pc + 2]) >> 1]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 3;
+        continue;
+      }
+      case Ir.i64_trunc_f64_u: {
+        const d = fp + code[pc + 1];
+        i64TruncUHalves(F64[(fp + code[pc + 2]) >> 1]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 3;
+        continue;
+      }
+      case Ir.i32_trunc_sat_f32_s:
+        I32[fp + code[pc + 1]] = i32TruncSatF32S(F32[fp + code[pc + 2]]);
+        pc += 3;
+        continue;
+      case Ir.i32_trunc_sat_f32_u:
+        I32[fp + code[pc + 1]] = i32TruncSatF32U(F32[fp + code[pc + 2]]);
+        pc += 3;
+        continue;
+      case Ir.i32_trunc_sat_f64_s:
+        I32[fp + code[pc + 1]] = i32TruncSatF64S(F64[(fp + code[pc + 2]) >> 1]);
+        pc += 3;
+        continue;
+      case Ir.i32_trunc_sat_f64_u:
+        I32[fp + code[pc + 1]] = i32TruncSatF64U(F64[(fp + code[pc + 2]) >> 1]);
+        pc += 3;
+        continue;
+      case Ir.i64_trunc_sat_f32_s: {
+        const d = fp + code[pc + 1];
+        i64TruncSatSHalves(F32[fp + code[pc + 2]]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 3;
+        continue;
+      }
+      case Ir.i64_trunc_sat_f32_u: {
+        const d = fp + code[pc + 1];
+        i64TruncSatUHalves(F32[fp + code[pc + 2]]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 3;
+        continue;
+      }
+      case Ir.i64_trunc_sat_f64_s: {
+        const d = fp + code[pc + 1];
+        i64TruncSatSHalves(F64[(fp + code[pc + 2]) >> 1]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 3;
+        continue;
+      }
+      case Ir.i64_trunc_sat_f64_u: {
+        const d = fp + code[pc + 1];
+        i64TruncSatUHalves(F64[(fp + code[pc + 2]) >> 1]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 3;
+        continue;
+      }
+      case Ir.f32_convert_i32_s:
+        F32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
+        pc += 3;
+        continue;
+      case Ir.f32_convert_i32_u:
+        F32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >>> 0;
+        pc += 3;
+        continue;
+      case Ir.f32_convert_i64_s: {
+        const a = fp + code[pc + 2];
+        F32[fp + code[pc + 1]] = f32ConvertI64SHalves(I32[a], I32[a + 1]);
+        pc += 3;
+        continue;
+      }
+      case Ir.f32_convert_i64_u: {
+        const a = fp + code[pc + 2];
+        F32[fp + code[pc + 1]] = f32ConvertI64UHalves(I32[a], I32[a + 1]);
+        pc += 3;
+        continue;
+      }
+      case Ir.f32_demote_f64:
+        F32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1];
+        pc += 3;
+        continue;
+      case Ir.f64_convert_i32_s:
+        F64[(fp + code[pc + 1]) >> 1] = I32[fp + code[pc + 2]];
+        pc += 3;
+        continue;
+      case Ir.f64_convert_i32_u:
+        F64[(fp + code[pc + 1]) >> 1] = I32[fp + code[pc + 2]] >>> 0;
+        pc += 3;
+        continue;
+      case Ir.f64_convert_i64_s: {
+        const a = fp + code[pc + 2];
+        F64[(fp + code[pc + 1]) >> 1] = f64ConvertI64SHalves(I32[a], I32[a + 1]);
+        pc += 3;
+        continue;
+      }
+      case Ir.f64_convert_i64_u: {
+        const a = fp + code[pc + 2];
+        F64[(fp + code[pc + 1]) >> 1] = f64ConvertI64UHalves(I32[a], I32[a + 1]);
+        pc += 3;
+        continue;
+      }
+      case Ir.f64_promote_f32:
+        F64[(fp + code[pc + 1]) >> 1] = F32[fp + code[pc + 2]];
+        pc += 3;
+        continue;
+
+      default:
+        throw new RuntimeError(`internal error: bad IR opcode ${code[pc]} at ${pc}`);
+    }
+
+    // ── A call (reached by `break` from call / call_indirect) ───────────────────────────────
+    if (callee.host !== null) {
+      m.depth = depth;
+      callHost(m, callee, argBase);
+      I32 = m.i32; F32 = m.f32; F64 = m.f64; refs = m.refs;
+      dv = mem.view;
+      memLen = dv.byteLength;
+      continue;
+    }
+    const calleeInst = callee.instance!;
+    if (depth >= calleeInst.maxCallDepth) throw trap(TrapCode.CallStackExhausted);
+    if (depth >= framePc.length) {
+      m.growFrames();
+      framePc = m.framePc;
+      frameFp = m.frameFp;
+    }
+    framePc[depth] = pc;
+    frameFp[depth] = fp;
+    frameFunc[depth] = func;
+    depth++;
+    code = enterFrame(m, callee, argBase).code;
+    if (m.i32 !== I32) {
+      I32 = m.i32; F32 = m.f32; F64 = m.f64; refs = m.refs;
+    }
+    func = callee;
+    fp = argBase;
+    pc = 0;
+    if (calleeInst !== inst) {
+      inst = calleeInst;
+      mem = inst.mem0;
+      dv = mem.view;
+      memLen = dv.byteLength;
+    }
+  }
+}

@@ -1,0 +1,523 @@
+/**
+ * The register IR — what the interpreter (exec/interpreter.ts) runs instead of Wasm bytecode.
+ *
+ * The translator (exec/translate.ts) turns each validated function body into one Int32Array:
+ * `[opcode, operand, operand, …, opcode, …]`. Operands never refer to an operand stack: they name
+ * *registers* — 8-byte slots of the current frame — or carry immediates and branch targets.
+ *
+ * Operand kinds (the letters of each instruction's `fields` in `irInfo` below):
+ *
+ * | letter | meaning                                                                          |
+ * |--------|----------------------------------------------------------------------------------|
+ * | d      | destination register: a word offset from the frame base (always even)             |
+ * | a      | source register: a word offset from the frame base                                |
+ * | i      | signed 32-bit immediate                                                           |
+ * | u      | unsigned 32-bit immediate (a memory offset), stored as its int32 bit pattern      |
+ * | k      | 64-bit immediate: two words, low then high                                        |
+ * | L      | branch target: absolute offset into the function's code                           |
+ * | T      | br_table targets: a count n, then n + 1 branch targets (the last is the default)  |
+ * | f g t e s | function / global / table / element segment / data segment index (module-local)|
+ * | y      | canonical type id (runtime/canon.ts)                                              |
+ *
+ * Registers are counted in 32-bit *words* so that the common case, an i32, is `I32[fp + a]`
+ * without a shift; 64-bit values take the word pair `[a, a + 1]` (low word first — the host must
+ * be little-endian, checked at start-up), f64 arithmetic reads `F64[(fp + a) >> 1]`, and
+ * references live in a parallel JS array at index `(fp + a) >> 1`. In formulas below `r[a]` is the
+ * register's value of the instruction's type, `r32[a]` its low word, `ref[a]` its reference.
+ *
+ * Frame layout (see RATIONALE "Execution: the register IR"): `[params | locals | temporaries]`.
+ * A call's arguments sit in consecutive temporaries at the caller's stack top; the callee's frame
+ * starts at the first argument, and its results are written from its frame base, which is where
+ * the caller expects them.
+ *
+ * An instruction whose name is a Wasm mnemonic (`i32.add`, `f64.sqrt`, …) implements exactly that
+ * Wasm instruction with its operands and result in registers; the translator finds those by name.
+ */
+
+import { opName } from '../syntax/opcodes.js';
+
+/** Register classes: how a value is moved and how many words it takes. */
+export const enum Cls {
+  /** i32 and f32: one word (f32 as raw bits, so NaN payloads survive moves). */
+  W32 = 0,
+  /** i64 and f64: a word pair, moved as two words (bits exact). */
+  W64 = 1,
+  /** References: the parallel reference array. */
+  Ref = 2,
+  /** v128: two slots (four words). */
+  V128 = 3,
+}
+
+/** Words of the register file a value of each class reserves (a slot is two words). */
+export const clsWords: readonly number[] = [2, 2, 2, 4];
+
+export const enum Ir {
+  // ── Control ───────────────────────────────────────────────────────────────────────────────
+  /** trap "unreachable". Why: Wasm `unreachable` (spec §4.4.8). Fields: none. */
+  unreachable,
+  /** pc = L. Why: `br`, and the jump from the end of an `if` arm over the `else` arm. L: target. */
+  br,
+  /** if r32[a] ≠ 0 then pc = L. Why: `br_if` when no values need moving. a: condition; L: target. */
+  br_if,
+  /**
+   * if r32[a] = 0 then pc = L. Why: `if` (jumps to the else arm), and `br_if` whose values must be
+   * moved first (jumps over the moves). a: condition; L: target.
+   */
+  br_unless,
+  /**
+   * pc = targets[min(u32(r32[a]), n)]. Why: Wasm `br_table`. a: index; T: count n, then n + 1
+   * targets, the last the default. Targets needing value moves point at trampolines.
+   */
+  br_table,
+  /**
+   * Return to the caller. The results are already in the frame's first registers. Why: `return`
+   * and the end of a function body. Fields: none.
+   */
+  return,
+  /**
+   * Call funcs[f] with its frame based at register a (the first argument); its results land at
+   * a, a + 2, …. Why: Wasm `call` (spec §4.4.8). f: function index; a: frame base of the callee.
+   */
+  call,
+  /**
+   * Call tables[t][u32(r32[b])] after checking it is defined ("undefined element"), non-null
+   * ("uninitialized element") and of canonical type y ("indirect call type mismatch").
+   * Why: Wasm `call_indirect`. y: expected type id; t: table; b: index; a: frame base of callee.
+   */
+  call_indirect,
+
+  // ── Moves and constants ───────────────────────────────────────────────────────────────────
+  /** r32[d] = r32[a]. Why: local.get/set materialized, branch values. d: to; a: from. */
+  copy32,
+  /** r64[d] = r64[a], as two words. Why: as copy32, for i64/f64. d: to; a: from. */
+  copy64,
+  /** ref[d] = ref[a]. Why: as copy32, for references. d: to; a: from. */
+  copy_ref,
+  /** r32[d] = i. Why: a constant used where no immediate form exists. d: to; i: value (bits). */
+  const32,
+  /** r64[d] = k. Why: as const32, for i64/f64. d: to; k: value (bits, low word first). */
+  const64,
+  /** ref[d] = null. Why: `ref.null` used as an operand. d: to. */
+  ref_null,
+  /** ref[d] = funcs[f]. Why: Wasm `ref.func`. d: to; f: function index. */
+  ref_func,
+  /** ref[d] = (ref[a] = null ? 1 : 0) as i32. Why: Wasm `ref.is_null`. d: result; a: reference. */
+  ref_is_null,
+  /** r32[d] = r32[c] ≠ 0 ? r32[a] : r32[b]. Why: Wasm `select` on i32/f32. d: result; a, b: choices; c: condition. */
+  select32,
+  /** r64[d] = r32[c] ≠ 0 ? r64[a] : r64[b]. Why: `select` on i64/f64. Fields as select32. */
+  select64,
+  /** ref[d] = r32[c] ≠ 0 ? ref[a] : ref[b]. Why: `select` on references. Fields as select32. */
+  select_ref,
+  /** r32[d] = globals[g]. Why: `global.get` of an i32/f32 global. d: to; g: global index. */
+  global_get32,
+  /** r64[d] = globals[g]. Why: `global.get` of an i64/f64 global. d: to; g: global index. */
+  global_get64,
+  /** ref[d] = globals[g]. Why: `global.get` of a reference global. d: to; g: global index. */
+  global_get_ref,
+  /** globals[g] = r32[a]. Why: `global.set` of an i32/f32 global. g: global index; a: value. */
+  global_set32,
+  /** globals[g] = r64[a]. Why: `global.set` of an i64/f64 global. g: global index; a: value. */
+  global_set64,
+  /** globals[g] = ref[a]. Why: `global.set` of a reference global. g: global index; a: value. */
+  global_set_ref,
+
+  // ── Memory (memory 0), spec §4.4.7. ea = u32(r32[a]) + u; ea + width > size traps. ─────────
+  // Loads: fields d (result), a (address), u (static offset).
+  /** r32[d] = mem32[ea]. Why: `i32.load` and `f32.load` (raw bits). */
+  load32,
+  /** r64[d] = mem64[ea]. Why: `i64.load` and `f64.load` (raw bits, two words). */
+  load64,
+  /** r[d] = sext(mem8[ea]). Why: Wasm `i32.load8_s`. */
+  i32_load8_s,
+  /** r[d] = zext(mem8[ea]). Why: Wasm `i32.load8_u`. */
+  i32_load8_u,
+  /** r[d] = sext(mem16[ea]). Why: Wasm `i32.load16_s`. */
+  i32_load16_s,
+  /** r[d] = zext(mem16[ea]). Why: Wasm `i32.load16_u`. */
+  i32_load16_u,
+  /** r[d] = sext64(mem8[ea]). Why: Wasm `i64.load8_s`. */
+  i64_load8_s,
+  /** r[d] = zext64(mem8[ea]). Why: Wasm `i64.load8_u`. */
+  i64_load8_u,
+  /** r[d] = sext64(mem16[ea]). Why: Wasm `i64.load16_s`. */
+  i64_load16_s,
+  /** r[d] = zext64(mem16[ea]). Why: Wasm `i64.load16_u`. */
+  i64_load16_u,
+  /** r[d] = sext64(mem32[ea]). Why: Wasm `i64.load32_s`. */
+  i64_load32_s,
+  /** r[d] = zext64(mem32[ea]). Why: Wasm `i64.load32_u`. */
+  i64_load32_u,
+  // Stores: fields a (address), a (value), u (static offset).
+  /** mem32[ea] = r32[b]. Why: `i32.store`, `f32.store` and `i64.store32` (the low word). */
+  store32,
+  /** mem64[ea] = r64[b]. Why: `i64.store` and `f64.store`. */
+  store64,
+  /** mem8[ea] = r32[b] mod 2^8. Why: `i32.store8` and `i64.store8` (the low word). */
+  store8,
+  /** mem16[ea] = r32[b] mod 2^16. Why: `i32.store16` and `i64.store16`. */
+  store16,
+  /** r[d] = size of memory 0 in pages. Why: Wasm `memory.size`. d: result. */
+  memory_size,
+  /** r[d] = growmem(memory 0, u32(r[a])) (old size or -1). Why: `memory.grow`. d: result; a: delta. */
+  memory_grow,
+  /** mem[r[a] .. r[a]+r[c]) = r[b] mod 2^8. Why: `memory.fill`. a: destination; b: byte; c: length. */
+  memory_fill,
+  /** mem[r[a] ..] = mem[r[b] ..] for r[c] bytes (overlap-safe). Why: `memory.copy`. a: to; b: from; c: length. */
+  memory_copy,
+  /** mem[r[a] ..] = datas[s][r[b] ..] for r[c] bytes. Why: `memory.init`. s: segment; a: to; b: from; c: length. */
+  memory_init,
+  /** datas[s] = empty. Why: Wasm `data.drop`. s: segment. */
+  data_drop,
+
+  // ── Tables, spec §4.4.6 ────────────────────────────────────────────────────────────────────
+  /** ref[d] = tables[t][u32(r[a])]. Why: `table.get`. d: result; t: table; a: index. */
+  table_get,
+  /** tables[t][u32(r[a])] = ref[b]. Why: `table.set`. t: table; a: index; b: reference. */
+  table_set,
+  /** r[d] = size of tables[t]. Why: `table.size`. d: result; t: table. */
+  table_size,
+  /** r[d] = growtable(tables[t], u32(r[b]), ref[a]) (old size or -1). Why: `table.grow`. d: result; t: table; a: init; b: delta. */
+  table_grow,
+  /** tables[t][r[a] .. r[a]+r[c]) = ref[b]. Why: `table.fill`. t: table; a: start; b: reference; c: length. */
+  table_fill,
+  /** tables[t][r[a] ..] = tables[t2][r[b] ..] for r[c] (overlap-safe). Why: `table.copy`. t: to; t: from; a, b, c. */
+  table_copy,
+  /** tables[t][r[a] ..] = elems[e][r[b] ..] for r[c]. Why: `table.init`. e: segment; t: table; a: to; b: from; c: length. */
+  table_init,
+  /** elems[e] = empty. Why: Wasm `elem.drop`. e: segment. */
+  elem_drop,
+
+  // ── i32 numerics, spec §4.3.2. Unary: d, a. Binary: d (result), a (left), b (right). ───────
+  /** r[d] = r[a] = 0. */ i32_eqz,
+  /** r[d] = r[a] = r[b]. */ i32_eq,
+  /** r[d] = r[a] ≠ r[b]. */ i32_ne,
+  /** r[d] = r[a] <s r[b]. */ i32_lt_s,
+  /** r[d] = r[a] <u r[b]. */ i32_lt_u,
+  /** r[d] = r[a] >s r[b]. */ i32_gt_s,
+  /** r[d] = r[a] >u r[b]. */ i32_gt_u,
+  /** r[d] = r[a] ≤s r[b]. */ i32_le_s,
+  /** r[d] = r[a] ≤u r[b]. */ i32_le_u,
+  /** r[d] = r[a] ≥s r[b]. */ i32_ge_s,
+  /** r[d] = r[a] ≥u r[b]. */ i32_ge_u,
+  /** r[d] = clz(r[a]). */ i32_clz,
+  /** r[d] = ctz(r[a]). */ i32_ctz,
+  /** r[d] = popcnt(r[a]). */ i32_popcnt,
+  /** r[d] = r[a] + r[b] mod 2^32. */ i32_add,
+  /** r[d] = r[a] − r[b] mod 2^32. */ i32_sub,
+  /** r[d] = r[a] · r[b] mod 2^32. */ i32_mul,
+  /** r[d] = r[a] /s r[b] (traps on 0 and overflow). */ i32_div_s,
+  /** r[d] = r[a] /u r[b] (traps on 0). */ i32_div_u,
+  /** r[d] = r[a] rem_s r[b] (traps on 0). */ i32_rem_s,
+  /** r[d] = r[a] rem_u r[b] (traps on 0). */ i32_rem_u,
+  /** r[d] = r[a] & r[b]. */ i32_and,
+  /** r[d] = r[a] | r[b]. */ i32_or,
+  /** r[d] = r[a] ^ r[b]. */ i32_xor,
+  /** r[d] = r[a] << (r[b] mod 32). */ i32_shl,
+  /** r[d] = r[a] >>s (r[b] mod 32). */ i32_shr_s,
+  /** r[d] = r[a] >>u (r[b] mod 32). */ i32_shr_u,
+  /** r[d] = rotl(r[a], r[b]). */ i32_rotl,
+  /** r[d] = rotr(r[a], r[b]). */ i32_rotr,
+  /** r[d] = sext(r[a] mod 2^8). */ i32_extend8_s,
+  /** r[d] = sext(r[a] mod 2^16). */ i32_extend16_s,
+
+  // ── i32 with an immediate right operand: d (result), a (left), i (right, a constant). ──────
+  // Why: `x op const` is the most common shape after `local.get; i32.const; op`; the constant
+  // then needs neither a register nor a separate instruction. `x - c` uses add_imm with −c, and
+  // a constant on the left of a commutative op or a comparison is swapped to the right.
+  /** r[d] = r[a] + i mod 2^32. */ i32_add_imm,
+  /** r[d] = r[a] · i mod 2^32. */ i32_mul_imm,
+  /** r[d] = r[a] & i. */ i32_and_imm,
+  /** r[d] = r[a] | i. */ i32_or_imm,
+  /** r[d] = r[a] ^ i. */ i32_xor_imm,
+  /** r[d] = r[a] << (i mod 32). */ i32_shl_imm,
+  /** r[d] = r[a] >>s (i mod 32). */ i32_shr_s_imm,
+  /** r[d] = r[a] >>u (i mod 32). */ i32_shr_u_imm,
+  /** r[d] = r[a] = i. */ i32_eq_imm,
+  /** r[d] = r[a] ≠ i. */ i32_ne_imm,
+  /** r[d] = r[a] <s i. */ i32_lt_s_imm,
+  /** r[d] = r[a] <u i. */ i32_lt_u_imm,
+  /** r[d] = r[a] >s i. */ i32_gt_s_imm,
+  /** r[d] = r[a] >u i. */ i32_gt_u_imm,
+  /** r[d] = r[a] ≤s i. */ i32_le_s_imm,
+  /** r[d] = r[a] ≤u i. */ i32_le_u_imm,
+  /** r[d] = r[a] ≥s i. */ i32_ge_s_imm,
+  /** r[d] = r[a] ≥u i. */ i32_ge_u_imm,
+
+  // ── i64 numerics, spec §4.3.2, on word pairs. Unary: d, a. Binary: d, a, b. ────────────────
+  // Comparisons and eqz write an i32. (i32.wrap_i64 needs no instruction: the low word of an
+  // i64 register is its wrapped i32; see translate.ts.)
+  /** r32[d] = r[a] = 0. */ i64_eqz,
+  /** r32[d] = r[a] = r[b]. */ i64_eq,
+  /** r32[d] = r[a] ≠ r[b]. */ i64_ne,
+  /** r32[d] = r[a] <s r[b]. */ i64_lt_s,
+  /** r32[d] = r[a] <u r[b]. */ i64_lt_u,
+  /** r32[d] = r[a] >s r[b]. */ i64_gt_s,
+  /** r32[d] = r[a] >u r[b]. */ i64_gt_u,
+  /** r32[d] = r[a] ≤s r[b]. */ i64_le_s,
+  /** r32[d] = r[a] ≤u r[b]. */ i64_le_u,
+  /** r32[d] = r[a] ≥s r[b]. */ i64_ge_s,
+  /** r32[d] = r[a] ≥u r[b]. */ i64_ge_u,
+  /** r[d] = clz(r[a]). */ i64_clz,
+  /** r[d] = ctz(r[a]). */ i64_ctz,
+  /** r[d] = popcnt(r[a]). */ i64_popcnt,
+  /** r[d] = r[a] + r[b] mod 2^64. */ i64_add,
+  /** r[d] = r[a] − r[b] mod 2^64. */ i64_sub,
+  /** r[d] = r[a] · r[b] mod 2^64. */ i64_mul,
+  /** r[d] = r[a] /s r[b] (traps on 0 and overflow). */ i64_div_s,
+  /** r[d] = r[a] /u r[b] (traps on 0). */ i64_div_u,
+  /** r[d] = r[a] rem_s r[b] (traps on 0). */ i64_rem_s,
+  /** r[d] = r[a] rem_u r[b] (traps on 0). */ i64_rem_u,
+  /** r[d] = r[a] & r[b]. */ i64_and,
+  /** r[d] = r[a] | r[b]. */ i64_or,
+  /** r[d] = r[a] ^ r[b]. */ i64_xor,
+  /** r[d] = r[a] << (r[b] mod 64). */ i64_shl,
+  /** r[d] = r[a] >>s (r[b] mod 64). */ i64_shr_s,
+  /** r[d] = r[a] >>u (r[b] mod 64). */ i64_shr_u,
+  /** r[d] = rotl(r[a], r[b]). */ i64_rotl,
+  /** r[d] = rotr(r[a], r[b]). */ i64_rotr,
+  /** r[d] = sext(r[a] mod 2^8). */ i64_extend8_s,
+  /** r[d] = sext(r[a] mod 2^16). */ i64_extend16_s,
+  /** r[d] = sext(r[a] mod 2^32). */ i64_extend32_s,
+  /** r[d] = sext64(r32[a]). */ i64_extend_i32_s,
+  /** r[d] = zext64(r32[a]). */ i64_extend_i32_u,
+
+  // ── f32 numerics, spec §4.3.3. Unary: d, a. Binary: d, a, b. abs/neg/copysign on bits. ────
+  /** r32[d] = r[a] = r[b]. */ f32_eq,
+  /** r32[d] = r[a] ≠ r[b]. */ f32_ne,
+  /** r32[d] = r[a] < r[b]. */ f32_lt,
+  /** r32[d] = r[a] > r[b]. */ f32_gt,
+  /** r32[d] = r[a] ≤ r[b]. */ f32_le,
+  /** r32[d] = r[a] ≥ r[b]. */ f32_ge,
+  /** r[d] = |r[a]| (clears the sign bit). */ f32_abs,
+  /** r[d] = −r[a] (flips the sign bit). */ f32_neg,
+  /** r[d] = ceil(r[a]). */ f32_ceil,
+  /** r[d] = floor(r[a]). */ f32_floor,
+  /** r[d] = trunc(r[a]). */ f32_trunc,
+  /** r[d] = nearest(r[a]) (ties to even). */ f32_nearest,
+  /** r[d] = √r[a]. */ f32_sqrt,
+  /** r[d] = r[a] + r[b]. */ f32_add,
+  /** r[d] = r[a] − r[b]. */ f32_sub,
+  /** r[d] = r[a] · r[b]. */ f32_mul,
+  /** r[d] = r[a] / r[b]. */ f32_div,
+  /** r[d] = min(r[a], r[b]). */ f32_min,
+  /** r[d] = max(r[a], r[b]). */ f32_max,
+  /** r[d] = r[a] with the sign bit of r[b]. */ f32_copysign,
+
+  // ── f64 numerics, spec §4.3.3. Same shapes as f32. ─────────────────────────────────────────
+  /** r32[d] = r[a] = r[b]. */ f64_eq,
+  /** r32[d] = r[a] ≠ r[b]. */ f64_ne,
+  /** r32[d] = r[a] < r[b]. */ f64_lt,
+  /** r32[d] = r[a] > r[b]. */ f64_gt,
+  /** r32[d] = r[a] ≤ r[b]. */ f64_le,
+  /** r32[d] = r[a] ≥ r[b]. */ f64_ge,
+  /** r[d] = |r[a]| (clears the sign bit). */ f64_abs,
+  /** r[d] = −r[a] (flips the sign bit). */ f64_neg,
+  /** r[d] = ceil(r[a]). */ f64_ceil,
+  /** r[d] = floor(r[a]). */ f64_floor,
+  /** r[d] = trunc(r[a]). */ f64_trunc,
+  /** r[d] = nearest(r[a]) (ties to even). */ f64_nearest,
+  /** r[d] = √r[a]. */ f64_sqrt,
+  /** r[d] = r[a] + r[b]. */ f64_add,
+  /** r[d] = r[a] − r[b]. */ f64_sub,
+  /** r[d] = r[a] · r[b]. */ f64_mul,
+  /** r[d] = r[a] / r[b]. */ f64_div,
+  /** r[d] = min(r[a], r[b]). */ f64_min,
+  /** r[d] = max(r[a], r[b]). */ f64_max,
+  /** r[d] = r[a] with the sign bit of r[b]. */ f64_copysign,
+
+  // ── Conversions, spec §4.3.4: d (result), a (operand). Reinterpretations need no instruction
+  // (registers hold raw bits), nor does i32.wrap_i64. ─────────────────────────────────────────
+  /** r[d] = trunc_s(r[a]) (traps). */ i32_trunc_f32_s,
+  /** r[d] = trunc_u(r[a]) (traps). */ i32_trunc_f32_u,
+  /** r[d] = trunc_s(r[a]) (traps). */ i32_trunc_f64_s,
+  /** r[d] = trunc_u(r[a]) (traps). */ i32_trunc_f64_u,
+  /** r[d] = trunc_s(r[a]) (traps). */ i64_trunc_f32_s,
+  /** r[d] = trunc_u(r[a]) (traps). */ i64_trunc_f32_u,
+  /** r[d] = trunc_s(r[a]) (traps). */ i64_trunc_f64_s,
+  /** r[d] = trunc_u(r[a]) (traps). */ i64_trunc_f64_u,
+  /** r[d] = trunc_sat_s(r[a]). */ i32_trunc_sat_f32_s,
+  /** r[d] = trunc_sat_u(r[a]). */ i32_trunc_sat_f32_u,
+  /** r[d] = trunc_sat_s(r[a]). */ i32_trunc_sat_f64_s,
+  /** r[d] = trunc_sat_u(r[a]). */ i32_trunc_sat_f64_u,
+  /** r[d] = trunc_sat_s(r[a]). */ i64_trunc_sat_f32_s,
+  /** r[d] = trunc_sat_u(r[a]). */ i64_trunc_sat_f32_u,
+  /** r[d] = trunc_sat_s(r[a]). */ i64_trunc_sat_f64_s,
+  /** r[d] = trunc_sat_u(r[a]). */ i64_trunc_sat_f64_u,
+  /** r[d] = convert_s(r[a]). */ f32_convert_i32_s,
+  /** r[d] = convert_u(r[a]). */ f32_convert_i32_u,
+  /** r[d] = convert_s(r[a]) (rounded once). */ f32_convert_i64_s,
+  /** r[d] = convert_u(r[a]) (rounded once). */ f32_convert_i64_u,
+  /** r[d] = demote(r[a]). */ f32_demote_f64,
+  /** r[d] = convert_s(r[a]). */ f64_convert_i32_s,
+  /** r[d] = convert_u(r[a]). */ f64_convert_i32_u,
+  /** r[d] = convert_s(r[a]). */ f64_convert_i64_s,
+  /** r[d] = convert_u(r[a]). */ f64_convert_i64_u,
+  /** r[d] = promote(r[a]). */ f64_promote_f32,
+
+  /** Number of IR opcodes (not an instruction). */
+  COUNT,
+}
+
+/** Disassembly information of one IR instruction. */
+export interface IrInfo {
+  /** Printed name; a Wasm mnemonic when the instruction implements that Wasm instruction. */
+  readonly name: string;
+  /** Operand kinds, one letter each (see the file comment); `k` takes two words, `T` 2 + n. */
+  readonly fields: string;
+}
+
+const U = 'da', B = 'daa', I = 'dai', LD = 'dau', ST = 'aau';
+
+/** [opcode, name, fields]: every opcode exactly once (checked by ir.test.ts). */
+const rows: readonly (readonly [Ir, string, string])[] = [
+  [Ir.unreachable, 'unreachable', ''], [Ir.br, 'br', 'L'], [Ir.br_if, 'br_if', 'aL'],
+  [Ir.br_unless, 'br_unless', 'aL'], [Ir.br_table, 'br_table', 'aT'], [Ir.return, 'return', ''],
+  [Ir.call, 'call', 'fa'], [Ir.call_indirect, 'call_indirect', 'ytaa'],
+  [Ir.copy32, 'copy32', U], [Ir.copy64, 'copy64', U], [Ir.copy_ref, 'copy_ref', U],
+  [Ir.const32, 'const32', 'di'], [Ir.const64, 'const64', 'dk'], [Ir.ref_null, 'ref.null', 'd'],
+  [Ir.ref_func, 'ref.func', 'df'], [Ir.ref_is_null, 'ref.is_null', U],
+  [Ir.select32, 'select32', 'daaa'], [Ir.select64, 'select64', 'daaa'], [Ir.select_ref, 'select_ref', 'daaa'],
+  [Ir.global_get32, 'global.get32', 'dg'], [Ir.global_get64, 'global.get64', 'dg'],
+  [Ir.global_get_ref, 'global.get_ref', 'dg'], [Ir.global_set32, 'global.set32', 'ga'],
+  [Ir.global_set64, 'global.set64', 'ga'], [Ir.global_set_ref, 'global.set_ref', 'ga'],
+  [Ir.load32, 'load32', LD], [Ir.load64, 'load64', LD],
+  [Ir.i32_load8_s, 'i32.load8_s', LD], [Ir.i32_load8_u, 'i32.load8_u', LD],
+  [Ir.i32_load16_s, 'i32.load16_s', LD], [Ir.i32_load16_u, 'i32.load16_u', LD],
+  [Ir.i64_load8_s, 'i64.load8_s', LD], [Ir.i64_load8_u, 'i64.load8_u', LD],
+  [Ir.i64_load16_s, 'i64.load16_s', LD], [Ir.i64_load16_u, 'i64.load16_u', LD],
+  [Ir.i64_load32_s, 'i64.load32_s', LD], [Ir.i64_load32_u, 'i64.load32_u', LD],
+  [Ir.store32, 'store32', ST], [Ir.store64, 'store64', ST], [Ir.store8, 'store8', ST], [Ir.store16, 'store16', ST],
+  [Ir.memory_size, 'memory.size', 'd'], [Ir.memory_grow, 'memory.grow', U],
+  [Ir.memory_fill, 'memory.fill', 'aaa'], [Ir.memory_copy, 'memory.copy', 'aaa'],
+  [Ir.memory_init, 'memory.init', 'saaa'], [Ir.data_drop, 'data.drop', 's'],
+  [Ir.table_get, 'table.get', 'dta'], [Ir.table_set, 'table.set', 'taa'], [Ir.table_size, 'table.size', 'dt'],
+  [Ir.table_grow, 'table.grow', 'dtaa'], [Ir.table_fill, 'table.fill', 'taaa'],
+  [Ir.table_copy, 'table.copy', 'ttaaa'], [Ir.table_init, 'table.init', 'etaaa'], [Ir.elem_drop, 'elem.drop', 'e'],
+  [Ir.i32_eqz, 'i32.eqz', U], [Ir.i32_eq, 'i32.eq', B], [Ir.i32_ne, 'i32.ne', B],
+  [Ir.i32_lt_s, 'i32.lt_s', B], [Ir.i32_lt_u, 'i32.lt_u', B], [Ir.i32_gt_s, 'i32.gt_s', B],
+  [Ir.i32_gt_u, 'i32.gt_u', B], [Ir.i32_le_s, 'i32.le_s', B], [Ir.i32_le_u, 'i32.le_u', B],
+  [Ir.i32_ge_s, 'i32.ge_s', B], [Ir.i32_ge_u, 'i32.ge_u', B],
+  [Ir.i32_clz, 'i32.clz', U], [Ir.i32_ctz, 'i32.ctz', U], [Ir.i32_popcnt, 'i32.popcnt', U],
+  [Ir.i32_add, 'i32.add', B], [Ir.i32_sub, 'i32.sub', B], [Ir.i32_mul, 'i32.mul', B],
+  [Ir.i32_div_s, 'i32.div_s', B], [Ir.i32_div_u, 'i32.div_u', B], [Ir.i32_rem_s, 'i32.rem_s', B],
+  [Ir.i32_rem_u, 'i32.rem_u', B], [Ir.i32_and, 'i32.and', B], [Ir.i32_or, 'i32.or', B],
+  [Ir.i32_xor, 'i32.xor', B], [Ir.i32_shl, 'i32.shl', B], [Ir.i32_shr_s, 'i32.shr_s', B],
+  [Ir.i32_shr_u, 'i32.shr_u', B], [Ir.i32_rotl, 'i32.rotl', B], [Ir.i32_rotr, 'i32.rotr', B],
+  [Ir.i32_extend8_s, 'i32.extend8_s', U], [Ir.i32_extend16_s, 'i32.extend16_s', U],
+  [Ir.i32_add_imm, 'i32.add_imm', I], [Ir.i32_mul_imm, 'i32.mul_imm', I],
+  [Ir.i32_and_imm, 'i32.and_imm', I], [Ir.i32_or_imm, 'i32.or_imm', I], [Ir.i32_xor_imm, 'i32.xor_imm', I],
+  [Ir.i32_shl_imm, 'i32.shl_imm', I], [Ir.i32_shr_s_imm, 'i32.shr_s_imm', I],
+  [Ir.i32_shr_u_imm, 'i32.shr_u_imm', I], [Ir.i32_eq_imm, 'i32.eq_imm', I], [Ir.i32_ne_imm, 'i32.ne_imm', I],
+  [Ir.i32_lt_s_imm, 'i32.lt_s_imm', I], [Ir.i32_lt_u_imm, 'i32.lt_u_imm', I],
+  [Ir.i32_gt_s_imm, 'i32.gt_s_imm', I], [Ir.i32_gt_u_imm, 'i32.gt_u_imm', I],
+  [Ir.i32_le_s_imm, 'i32.le_s_imm', I], [Ir.i32_le_u_imm, 'i32.le_u_imm', I],
+  [Ir.i32_ge_s_imm, 'i32.ge_s_imm', I], [Ir.i32_ge_u_imm, 'i32.ge_u_imm', I],
+  [Ir.i64_eqz, 'i64.eqz', U], [Ir.i64_eq, 'i64.eq', B], [Ir.i64_ne, 'i64.ne', B],
+  [Ir.i64_lt_s, 'i64.lt_s', B], [Ir.i64_lt_u, 'i64.lt_u', B], [Ir.i64_gt_s, 'i64.gt_s', B],
+  [Ir.i64_gt_u, 'i64.gt_u', B], [Ir.i64_le_s, 'i64.le_s', B], [Ir.i64_le_u, 'i64.le_u', B],
+  [Ir.i64_ge_s, 'i64.ge_s', B], [Ir.i64_ge_u, 'i64.ge_u', B],
+  [Ir.i64_clz, 'i64.clz', U], [Ir.i64_ctz, 'i64.ctz', U], [Ir.i64_popcnt, 'i64.popcnt', U],
+  [Ir.i64_add, 'i64.add', B], [Ir.i64_sub, 'i64.sub', B], [Ir.i64_mul, 'i64.mul', B],
+  [Ir.i64_div_s, 'i64.div_s', B], [Ir.i64_div_u, 'i64.div_u', B], [Ir.i64_rem_s, 'i64.rem_s', B],
+  [Ir.i64_rem_u, 'i64.rem_u', B], [Ir.i64_and, 'i64.and', B], [Ir.i64_or, 'i64.or', B],
+  [Ir.i64_xor, 'i64.xor', B], [Ir.i64_shl, 'i64.shl', B], [Ir.i64_shr_s, 'i64.shr_s', B],
+  [Ir.i64_shr_u, 'i64.shr_u', B], [Ir.i64_rotl, 'i64.rotl', B], [Ir.i64_rotr, 'i64.rotr', B],
+  [Ir.i64_extend8_s, 'i64.extend8_s', U], [Ir.i64_extend16_s, 'i64.extend16_s', U],
+  [Ir.i64_extend32_s, 'i64.extend32_s', U], [Ir.i64_extend_i32_s, 'i64.extend_i32_s', U],
+  [Ir.i64_extend_i32_u, 'i64.extend_i32_u', U],
+  [Ir.f32_eq, 'f32.eq', B], [Ir.f32_ne, 'f32.ne', B], [Ir.f32_lt, 'f32.lt', B], [Ir.f32_gt, 'f32.gt', B],
+  [Ir.f32_le, 'f32.le', B], [Ir.f32_ge, 'f32.ge', B], [Ir.f32_abs, 'f32.abs', U], [Ir.f32_neg, 'f32.neg', U],
+  [Ir.f32_ceil, 'f32.ceil', U], [Ir.f32_floor, 'f32.floor', U], [Ir.f32_trunc, 'f32.trunc', U],
+  [Ir.f32_nearest, 'f32.nearest', U], [Ir.f32_sqrt, 'f32.sqrt', U], [Ir.f32_add, 'f32.add', B],
+  [Ir.f32_sub, 'f32.sub', B], [Ir.f32_mul, 'f32.mul', B], [Ir.f32_div, 'f32.div', B],
+  [Ir.f32_min, 'f32.min', B], [Ir.f32_max, 'f32.max', B], [Ir.f32_copysign, 'f32.copysign', B],
+  [Ir.f64_eq, 'f64.eq', B], [Ir.f64_ne, 'f64.ne', B], [Ir.f64_lt, 'f64.lt', B], [Ir.f64_gt, 'f64.gt', B],
+  [Ir.f64_le, 'f64.le', B], [Ir.f64_ge, 'f64.ge', B], [Ir.f64_abs, 'f64.abs', U], [Ir.f64_neg, 'f64.neg', U],
+  [Ir.f64_ceil, 'f64.ceil', U], [Ir.f64_floor, 'f64.floor', U], [Ir.f64_trunc, 'f64.trunc', U],
+  [Ir.f64_nearest, 'f64.nearest', U], [Ir.f64_sqrt, 'f64.sqrt', U], [Ir.f64_add, 'f64.add', B],
+  [Ir.f64_sub, 'f64.sub', B], [Ir.f64_mul, 'f64.mul', B], [Ir.f64_div, 'f64.div', B],
+  [Ir.f64_min, 'f64.min', B], [Ir.f64_max, 'f64.max', B], [Ir.f64_copysign, 'f64.copysign', B],
+  [Ir.i32_trunc_f32_s, 'i32.trunc_f32_s', U], [Ir.i32_trunc_f32_u, 'i32.trunc_f32_u', U],
+  [Ir.i32_trunc_f64_s, 'i32.trunc_f64_s', U], [Ir.i32_trunc_f64_u, 'i32.trunc_f64_u', U],
+  [Ir.i64_trunc_f32_s, 'i64.trunc_f32_s', U], [Ir.i64_trunc_f32_u, 'i64.trunc_f32_u', U],
+  [Ir.i64_trunc_f64_s, 'i64.trunc_f64_s', U], [Ir.i64_trunc_f64_u, 'i64.trunc_f64_u', U],
+  [Ir.i32_trunc_sat_f32_s, 'i32.trunc_sat_f32_s', U], [Ir.i32_trunc_sat_f32_u, 'i32.trunc_sat_f32_u', U],
+  [Ir.i32_trunc_sat_f64_s, 'i32.trunc_sat_f64_s', U], [Ir.i32_trunc_sat_f64_u, 'i32.trunc_sat_f64_u', U],
+  [Ir.i64_trunc_sat_f32_s, 'i64.trunc_sat_f32_s', U], [Ir.i64_trunc_sat_f32_u, 'i64.trunc_sat_f32_u', U],
+  [Ir.i64_trunc_sat_f64_s, 'i64.trunc_sat_f64_s', U], [Ir.i64_trunc_sat_f64_u, 'i64.trunc_sat_f64_u', U],
+  [Ir.f32_convert_i32_s, 'f32.convert_i32_s', U], [Ir.f32_convert_i32_u, 'f32.convert_i32_u', U],
+  [Ir.f32_convert_i64_s, 'f32.convert_i64_s', U], [Ir.f32_convert_i64_u, 'f32.convert_i64_u', U],
+  [Ir.f32_demote_f64, 'f32.demote_f64', U], [Ir.f64_convert_i32_s, 'f64.convert_i32_s', U],
+  [Ir.f64_convert_i32_u, 'f64.convert_i32_u', U], [Ir.f64_convert_i64_s, 'f64.convert_i64_s', U],
+  [Ir.f64_convert_i64_u, 'f64.convert_i64_u', U], [Ir.f64_promote_f32, 'f64.promote_f32', U],
+];
+
+/** Disassembly info by opcode. */
+export const irInfo: readonly IrInfo[] = (() => {
+  const t: IrInfo[] = [];
+  for (const [op, name, fields] of rows) t[op] = { name, fields };
+  return t;
+})();
+
+/** Number of code words the instruction at `pc` occupies. */
+export function irLength(code: Int32Array, pc: number): number {
+  let n = 1;
+  for (const f of irInfo[code[pc]].fields) {
+    if (f === 'k') n += 2;
+    else if (f === 'T') n += 2 + code[pc + n];
+    else n += 1;
+  }
+  return n;
+}
+
+/**
+ * Disassembly, one instruction per line: `offset: name operands`. Registers print as `r<slot>`
+ * (slot = word offset / 2), branch targets as `@offset`, indices with their space's letter.
+ */
+export function dumpIR(code: Int32Array): string {
+  const lines: string[] = [];
+  for (let pc = 0; pc < code.length; pc += irLength(code, pc)) {
+    const info = irInfo[code[pc]];
+    const ops: string[] = [];
+    let p = pc + 1;
+    for (const f of info.fields) {
+      const w = code[p++];
+      switch (f) {
+        case 'd': case 'a': ops.push(`r${w / 2}`); break;
+        case 'i': ops.push(String(w)); break;
+        case 'u': ops.push(String(w >>> 0)); break;
+        case 'k': {
+          const v = (BigInt(code[p++]) << 32n) | BigInt(w >>> 0);
+          ops.push(`0x${BigInt.asUintN(64, v).toString(16)}`);
+          break;
+        }
+        case 'L': ops.push(`@${w}`); break;
+        case 'T': {
+          const targets: string[] = [];
+          for (let j = 0; j <= w; j++) targets.push(`@${code[p++]}`);
+          ops.push(`[${targets.slice(0, w).join(' ')}] default ${targets[w]}`);
+          break;
+        }
+        case 'y': ops.push(`type#${w}`); break;
+        default: ops.push(`${f}${w}`);
+      }
+    }
+    lines.push(`${String(pc).padStart(4)}: ${info.name}${ops.length > 0 ? ' ' + ops.join(', ') : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** The IR opcode implementing the Wasm instruction `wasmOp` on registers, if one has its name. */
+export const irOfWasm: ReadonlyMap<number, Ir> = (() => {
+  const byName = new Map<string, Ir>();
+  irInfo.forEach((info, op) => byName.set(info.name, op));
+  const m = new Map<number, Ir>();
+  for (let code = 0; code < 0x100; code++) addByName(code);
+  for (let sub = 0; sub < 32; sub++) addByName((0xfc << 16) | sub);
+  function addByName(code: number): void {
+    const op = byName.get(opName(code));
+    if (op !== undefined) m.set(code, op);
+  }
+  return m;
+})();

@@ -1,0 +1,796 @@
+/**
+ * The translator: a validated function body → register IR (exec/ir.ts). Spec §4.4 (Execution ›
+ * Instructions) gives the meaning being preserved; §3.3 (Validation › Instructions) guarantees the
+ * static operand-stack shape this relies on.
+ *
+ * It walks the body once, simulating the operand stack. Every stack height has a fixed *home*
+ * register (the temporaries after the locals), but an entry need not be in its home:
+ *
+ * - `Local`: `local.get x` pushes a deferred entry that *names* local x; consumers read the local
+ *   directly. It is copied to its home ("materialized") before anything writes local x, and at
+ *   every block boundary (a write inside a nested block may run on one path only).
+ * - `Const`: `*.const` pushes a deferred constant; `i32` ops take it as an immediate where an
+ *   `_imm` form exists, otherwise it is written to its home just before use.
+ * - `Temp`: the value is in its home register.
+ *
+ * So `local.get 0; local.get 1; i32.add; local.set 0` becomes one `i32.add r0, r0, r1`: the add
+ * reads the locals, and `local.set` retargets the add's destination ("fused local.set") when the
+ * add was the last instruction emitted and nothing else still names local 0.
+ *
+ * Control: a label's values live in the homes of the label's stack height, so a fall-through
+ * `end` needs no moves and a branch copies its values down. Unreachable code (after br, return,
+ * br_table, unreachable) is skipped. Calls: arguments are materialized into consecutive homes,
+ * and the callee's frame starts at the first one.
+ */
+
+import { CompileError } from '../errors.js';
+import type { BlockType, Instr, Module } from '../syntax/module.js';
+import { importCounts } from '../syntax/module.js';
+import { Op, opInfo, opName } from '../syntax/opcodes.js';
+import type { FuncType, ValType } from '../syntax/types.js';
+import { canonicalTypeIds } from '../runtime/canon.js';
+import { Cls, clsWords, Ir, irInfo, irOfWasm } from './ir.js';
+
+/** A translated function: shared by every instance of its module. */
+export interface CompiledFunc {
+  readonly code: Int32Array;
+  /** Words taken by the parameters: the frame starts with them. */
+  readonly paramWords: number;
+  /** End of the locals in words; [paramWords, localWords) is zeroed on entry. */
+  readonly localWords: number;
+  /** Words the frame needs: locals, the deepest temporaries, the results. */
+  readonly frameWords: number;
+  /** Whether a declared (non-parameter) local is a reference, to be set to null on entry. */
+  readonly refLocals: boolean;
+}
+
+/** Register class of a value type. */
+export function clsOf(t: ValType): Cls {
+  switch (t) {
+    case 'i32': case 'f32': return Cls.W32;
+    case 'i64': case 'f64': return Cls.W64;
+    case 'v128': return Cls.V128;
+    default: return Cls.Ref;
+  }
+}
+
+/** Words a sequence of values takes in registers. */
+export function wordsOf(types: readonly ValType[]): number {
+  let n = 0;
+  for (const t of types) n += clsWords[clsOf(t)];
+  return n;
+}
+
+/** What the translator needs to know about a module, computed once per module. */
+interface ModuleInfo {
+  readonly funcTypes: readonly FuncType[];
+  readonly globalCls: readonly Cls[];
+  readonly typeIds: Int32Array;
+}
+
+const moduleInfos = new WeakMap<Module, ModuleInfo>();
+
+function moduleInfo(m: Module): ModuleInfo {
+  let info = moduleInfos.get(m);
+  if (info !== undefined) return info;
+  const funcTypes: FuncType[] = [];
+  const globalCls: Cls[] = [];
+  for (const im of m.imports) {
+    if (im.desc.kind === 'func') funcTypes.push(funcTypeAt(m, im.desc.typeIdx));
+    else if (im.desc.kind === 'global') globalCls.push(clsOf(im.desc.type.type));
+  }
+  for (const f of m.funcs) funcTypes.push(funcTypeAt(m, f.typeIdx));
+  for (const g of m.globals) globalCls.push(clsOf(g.type.type));
+  info = { funcTypes, globalCls, typeIds: canonicalTypeIds(m) };
+  moduleInfos.set(m, info);
+  return info;
+}
+
+/** The function type at a type index (validation guarantees it is one). */
+export function funcTypeAt(m: Module, typeIdx: number): FuncType {
+  const comp = m.types[typeIdx].comp;
+  if (comp.kind !== 'func') throw new CompileError(`type ${typeIdx} is not a function type`);
+  return comp;
+}
+
+/** Translates function `defIdx` of `m.funcs` (an index after the imported functions). */
+export function translateFunc(m: Module, defIdx: number): CompiledFunc {
+  const f = m.funcs[defIdx];
+  return new Translator(m, moduleInfo(m), funcTypeAt(m, f.typeIdx), f.locals).run(f.body);
+}
+
+/** Function index (in the module's function index space) of the defined function `defIdx`. */
+export function funcIndexOf(m: Module, defIdx: number): number {
+  return importCounts(m).funcs + defIdx;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const enum Kind { Temp, Local, Const }
+
+/** One operand-stack entry of the simulation. */
+interface Entry {
+  readonly cls: Cls;
+  kind: Kind;
+  /** The home register (word offset) of this stack height. */
+  readonly home: number;
+  /** For Local: the local's register. */
+  loc: number;
+  /** For Const: the bits (low word, high word). */
+  readonly lo: number;
+  readonly hi: number;
+}
+
+const enum CtlKind { Block, Loop, If, Else, Func }
+
+/** A control frame of the simulation (a label). */
+interface Ctl {
+  kind: CtlKind;
+  readonly params: readonly Cls[];
+  readonly results: readonly Cls[];
+  /** Stack height below the block's parameters. */
+  readonly height: number;
+  /** Home register of the first parameter/result: where the label's values go. */
+  readonly base: number;
+  /** Loop: code offset of the loop header. */
+  readonly startPc: number;
+  /** Code positions holding forward branch targets to this label's end. */
+  readonly fixups: number[];
+  /** If: position of the `br_unless` target that jumps to the else arm (or the end). */
+  elseFixup: number;
+  /** Whether the rest of the current arm is unreachable (skipped). */
+  unreachable: boolean;
+}
+
+const copyOp: readonly Ir[] = [Ir.copy32, Ir.copy64, Ir.copy_ref];
+const selectOp: readonly Ir[] = [Ir.select32, Ir.select64, Ir.select_ref];
+const globalGetOp: readonly Ir[] = [Ir.global_get32, Ir.global_get64, Ir.global_get_ref];
+const globalSetOp: readonly Ir[] = [Ir.global_set32, Ir.global_set64, Ir.global_set_ref];
+
+/** Immediate forms of i32 binary ops: [imm op, op with operands swapped (or -1)]. */
+const immForms: ReadonlyMap<number, readonly [Ir, number]> = new Map([
+  [Op.i32_add, [Ir.i32_add_imm, Op.i32_add]], [Op.i32_sub, [Ir.i32_add_imm, -1]],
+  [Op.i32_mul, [Ir.i32_mul_imm, Op.i32_mul]], [Op.i32_and, [Ir.i32_and_imm, Op.i32_and]],
+  [Op.i32_or, [Ir.i32_or_imm, Op.i32_or]], [Op.i32_xor, [Ir.i32_xor_imm, Op.i32_xor]],
+  [Op.i32_shl, [Ir.i32_shl_imm, -1]], [Op.i32_shr_s, [Ir.i32_shr_s_imm, -1]],
+  [Op.i32_shr_u, [Ir.i32_shr_u_imm, -1]],
+  [Op.i32_eq, [Ir.i32_eq_imm, Op.i32_eq]], [Op.i32_ne, [Ir.i32_ne_imm, Op.i32_ne]],
+  [Op.i32_lt_s, [Ir.i32_lt_s_imm, Op.i32_gt_s]], [Op.i32_lt_u, [Ir.i32_lt_u_imm, Op.i32_gt_u]],
+  [Op.i32_gt_s, [Ir.i32_gt_s_imm, Op.i32_lt_s]], [Op.i32_gt_u, [Ir.i32_gt_u_imm, Op.i32_lt_u]],
+  [Op.i32_le_s, [Ir.i32_le_s_imm, Op.i32_ge_s]], [Op.i32_le_u, [Ir.i32_le_u_imm, Op.i32_ge_u]],
+  [Op.i32_ge_s, [Ir.i32_ge_s_imm, Op.i32_le_s]], [Op.i32_ge_u, [Ir.i32_ge_u_imm, Op.i32_le_u]],
+]);
+
+/** Memory instructions whose IR form is shared by several Wasm instructions. */
+const memOps: ReadonlyMap<number, Ir> = new Map([
+  [Op.i32_load, Ir.load32], [Op.f32_load, Ir.load32], [Op.i64_load, Ir.load64], [Op.f64_load, Ir.load64],
+  [Op.i32_store, Ir.store32], [Op.f32_store, Ir.store32], [Op.i64_store32, Ir.store32],
+  [Op.i64_store, Ir.store64], [Op.f64_store, Ir.store64],
+  [Op.i32_store8, Ir.store8], [Op.i64_store8, Ir.store8],
+  [Op.i32_store16, Ir.store16], [Op.i64_store16, Ir.store16],
+]);
+
+/** Wasm instructions that only reinterpret bits: no code, the entry keeps its register. */
+const reinterpretOps: ReadonlySet<number> = new Set([
+  Op.i32_reinterpret_f32, Op.f32_reinterpret_i32, Op.i64_reinterpret_f64, Op.f64_reinterpret_i64,
+]);
+
+class Translator {
+  private readonly code: number[] = [];
+  private readonly stack: Entry[] = [];
+  private readonly ctls: Ctl[] = [];
+  private readonly localWord: number[] = [];
+  private readonly localCls: Cls[] = [];
+  private readonly paramWords: number;
+  private readonly localWords: number;
+  private readonly resultWords: number;
+  private maxWords: number;
+  /** Position of the destination operand of the last instruction, if it produced `lastEntry`. */
+  private lastDst = -1;
+  private lastEntry: Entry | null = null;
+
+  constructor(
+    private readonly m: Module,
+    private readonly info: ModuleInfo,
+    private readonly type: FuncType,
+    locals: readonly ValType[],
+  ) {
+    let w = 0;
+    for (const t of [...type.params, ...locals]) {
+      const c = clsOf(t);
+      this.localWord.push(w);
+      this.localCls.push(c);
+      w += clsWords[c];
+    }
+    this.paramWords = wordsOf(type.params);
+    this.localWords = w;
+    this.resultWords = wordsOf(type.results);
+    this.maxWords = Math.max(w, this.resultWords);
+  }
+
+  run(body: readonly Instr[]): CompiledFunc {
+    this.ctls.push(this.newCtl(CtlKind.Func, [], this.type.results.map(clsOf), 0));
+    let skip = 0; // nesting depth of blocks opened inside skipped (unreachable) code
+    for (const ins of body) {
+      if (this.top().unreachable) {
+        const op = ins.op;
+        if (op === Op.block || op === Op.loop || op === Op.if || op === Op.try_table) skip++;
+        else if (op === Op.end && skip > 0) skip--;
+        else if ((op === Op.end || op === Op.else) && skip === 0) this.instr(ins);
+        continue;
+      }
+      this.instr(ins);
+    }
+    // The implicit final `end` of the body.
+    if (!this.top().unreachable) this.emitReturn();
+    let refLocals = false;
+    for (let i = this.type.params.length; i < this.localCls.length; i++) {
+      if (this.localCls[i] === Cls.Ref) refLocals = true;
+    }
+    return {
+      code: Int32Array.from(this.code),
+      paramWords: this.paramWords,
+      localWords: this.localWords,
+      frameWords: this.maxWords,
+      refLocals,
+    };
+  }
+
+  // ── Stack simulation ──────────────────────────────────────────────────────────────────────
+
+  private top(): Ctl {
+    return this.ctls[this.ctls.length - 1];
+  }
+
+  private nextHome(): number {
+    const s = this.stack;
+    if (s.length === 0) return this.localWords;
+    const t = s[s.length - 1];
+    return t.home + clsWords[t.cls];
+  }
+
+  private push(cls: Cls, kind: Kind, loc = 0, lo = 0, hi = 0): Entry {
+    const e: Entry = { cls, kind, home: this.nextHome(), loc, lo, hi };
+    this.stack.push(e);
+    this.maxWords = Math.max(this.maxWords, e.home + clsWords[cls]);
+    return e;
+  }
+
+  private pop(): Entry {
+    return this.stack.pop()!;
+  }
+
+  private peek(depth = 0): Entry {
+    return this.stack[this.stack.length - 1 - depth];
+  }
+
+  // ── Emission ──────────────────────────────────────────────────────────────────────────────
+
+  private emit(...words: number[]): void {
+    for (const w of words) this.code.push(w);
+    this.lastDst = -1;
+  }
+
+  /** Emits `op` writing a new Temp entry of class `cls`: `[op, home, ...operands]`. */
+  private produce(op: Ir, cls: Cls, ...operands: number[]): void {
+    const e = this.push(cls, Kind.Temp);
+    this.emit(op, e.home, ...operands);
+    this.lastDst = this.code.length - operands.length - 1;
+    this.lastEntry = e;
+  }
+
+  private emitConst(cls: Cls, dst: number, lo: number, hi: number): void {
+    switch (cls) {
+      case Cls.W32: this.emit(Ir.const32, dst, lo); break;
+      case Cls.W64: this.emit(Ir.const64, dst, lo, hi); break;
+      case Cls.Ref: this.emit(Ir.ref_null, dst); break;
+      default: throw unsupported('v128 values');
+    }
+  }
+
+  private emitCopy(cls: Cls, dst: number, src: number): void {
+    if (cls === Cls.V128) throw unsupported('v128 values');
+    if (dst !== src) this.emit(copyOp[cls], dst, src);
+  }
+
+  /** Puts a deferred entry's value into its home register. */
+  private materialize(e: Entry): void {
+    if (e.kind === Kind.Local) this.emitCopy(e.cls, e.home, e.loc);
+    else if (e.kind === Kind.Const) this.emitConst(e.cls, e.home, e.lo, e.hi);
+    e.kind = Kind.Temp;
+  }
+
+  /** The register holding an operand's value (a constant is materialized first). */
+  private src(e: Entry): number {
+    if (e.kind === Kind.Const) this.materialize(e);
+    return e.kind === Kind.Local ? e.loc : e.home;
+  }
+
+  /** Materializes every entry that names local register `loc` (before the local is written). */
+  private saveLocal(loc: number): void {
+    for (const e of this.stack) if (e.kind === Kind.Local && e.loc === loc) this.materialize(e);
+  }
+
+  private namesLocal(loc: number): boolean {
+    return this.stack.some((e) => e.kind === Kind.Local && e.loc === loc);
+  }
+
+  /**
+   * Copies `vals` into consecutive registers from `dst`, without changing the simulation (so it
+   * can sit on one path only, e.g. behind a br_if). Locals in [0, clobber) — parameters a return
+   * overwrites — are first saved to their homes. Ascending order is safe for temporaries: a
+   * value's home is never below its destination.
+   */
+  private moveValues(vals: readonly Entry[], dst: number, clobber: number): void {
+    const srcs = vals.map((e) => (e.kind === Kind.Local ? e.loc : e.home));
+    vals.forEach((e, i) => {
+      if (e.kind === Kind.Local && e.loc < clobber) {
+        this.emitCopy(e.cls, e.home, e.loc);
+        srcs[i] = e.home;
+      }
+    });
+    vals.forEach((e, i) => {
+      if (e.kind === Kind.Const) this.emitConst(e.cls, dst, e.lo, e.hi);
+      else this.emitCopy(e.cls, dst, srcs[i]);
+      dst += clsWords[e.cls];
+    });
+  }
+
+  /** Whether `vals` already sit in their destinations from `dst` on. */
+  private inPlace(vals: readonly Entry[], dst: number): boolean {
+    for (const e of vals) {
+      if (e.kind !== Kind.Temp || e.home !== dst) return false;
+      dst += clsWords[e.cls];
+    }
+    return true;
+  }
+
+  private topValues(n: number): Entry[] {
+    return this.stack.slice(this.stack.length - n);
+  }
+
+  // ── Control ───────────────────────────────────────────────────────────────────────────────
+
+  private newCtl(kind: CtlKind, params: readonly Cls[], results: readonly Cls[], height: number): Ctl {
+    const base = height < this.stack.length ? this.stack[height].home : this.nextHome();
+    return {
+      kind, params, results, height, base, startPc: this.code.length, fixups: [], elseFixup: -1,
+      unreachable: false,
+    };
+  }
+
+  private blockType(bt: BlockType | undefined): [Cls[], Cls[]] {
+    if (bt === null || bt === undefined) return [[], []];
+    if (typeof bt === 'number') {
+      const ft = funcTypeAt(this.m, bt);
+      return [ft.params.map(clsOf), ft.results.map(clsOf)];
+    }
+    return [[], [clsOf(bt)]];
+  }
+
+  /** Entering a block: deferred locals anywhere, and the block's own parameters, go home. */
+  private enterBlock(kind: CtlKind, bt: BlockType | undefined): Ctl {
+    const [params, results] = this.blockType(bt);
+    const height = this.stack.length - params.length;
+    this.stack.forEach((e, i) => {
+      if (e.kind === Kind.Local || (i >= height && e.kind === Kind.Const)) this.materialize(e);
+    });
+    const ctl = this.newCtl(kind, params, results, height);
+    this.ctls.push(ctl);
+    this.lastDst = -1;
+    return ctl;
+  }
+
+  /** Resets the simulated stack to `ctl`'s height plus `vals` as Temp entries in their homes. */
+  private resetStack(ctl: Ctl, vals: readonly Cls[]): void {
+    this.stack.length = ctl.height;
+    for (const c of vals) this.push(c, Kind.Temp);
+    this.lastDst = -1;
+  }
+
+  private labelArity(ctl: Ctl): readonly Cls[] {
+    return ctl.kind === CtlKind.Loop ? ctl.params : ctl.results;
+  }
+
+  /** Emits `[op, ...prefix, target]`, the target being `ctl`'s label (patched later if forward). */
+  private emitBranch(op: Ir, ctl: Ctl, ...prefix: number[]): void {
+    this.emit(op, ...prefix, ctl.kind === CtlKind.Loop ? ctl.startPc : -1);
+    if (ctl.kind !== CtlKind.Loop) ctl.fixups.push(this.code.length - 1);
+  }
+
+  private patch(pos: number): void {
+    this.code[pos] = this.code.length;
+  }
+
+  /** Moves the function's results into r0… and returns (spec §4.4.8 return). */
+  private emitReturn(): void {
+    this.moveValues(this.topValues(this.type.results.length), 0, this.resultWords);
+    this.emit(Ir.return);
+  }
+
+  /** An unconditional branch to label `depth` (spec §4.4.8 br). */
+  private emitBr(depth: number): void {
+    const target = this.ctls[this.ctls.length - 1 - depth];
+    if (target.kind === CtlKind.Func) {
+      this.emitReturn();
+    } else {
+      this.moveValues(this.topValues(this.labelArity(target).length), target.base, 0);
+      this.emitBranch(Ir.br, target);
+    }
+  }
+
+  private setUnreachable(): void {
+    this.top().unreachable = true;
+    this.lastDst = -1;
+  }
+
+  // ── Instructions ──────────────────────────────────────────────────────────────────────────
+
+  private instr(ins: Instr): void {
+    const op = ins.op;
+    switch (op) {
+      // Control (spec §4.4.8)
+      case Op.unreachable:
+        this.emit(Ir.unreachable);
+        this.setUnreachable();
+        return;
+      case Op.nop:
+        return;
+      case Op.block:
+        this.enterBlock(CtlKind.Block, ins.bt);
+        return;
+      case Op.loop:
+        this.enterBlock(CtlKind.Loop, ins.bt);
+        return;
+      case Op.if: {
+        const c = this.src(this.pop());
+        const ctl = this.enterBlock(CtlKind.If, ins.bt);
+        this.emit(Ir.br_unless, c, -1);
+        ctl.elseFixup = this.code.length - 1;
+        return;
+      }
+      case Op.else: {
+        const ctl = this.top();
+        if (!ctl.unreachable) {
+          for (const e of this.topValues(ctl.results.length)) this.materialize(e);
+          this.emitBranch(Ir.br, ctl);
+        }
+        this.patch(ctl.elseFixup);
+        ctl.elseFixup = -1;
+        ctl.kind = CtlKind.Else;
+        ctl.unreachable = false;
+        this.resetStack(ctl, ctl.params);
+        return;
+      }
+      case Op.end: {
+        const ctl = this.ctls.pop()!;
+        if (!ctl.unreachable) for (const e of this.topValues(ctl.results.length)) this.materialize(e);
+        if (ctl.elseFixup >= 0) this.patch(ctl.elseFixup);
+        for (const pos of ctl.fixups) this.patch(pos);
+        this.resetStack(ctl, ctl.results);
+        return;
+      }
+      case Op.br:
+        this.emitBr(ins.idx!);
+        this.setUnreachable();
+        return;
+      case Op.br_if:
+        this.brIf(ins.idx!);
+        return;
+      case Op.br_table:
+        this.brTable([...ins.labels!, ins.idx!]);
+        return;
+      case Op.return:
+        this.emitReturn();
+        this.setUnreachable();
+        return;
+      case Op.call: {
+        const base = this.callArgs(this.info.funcTypes[ins.idx!]);
+        this.emit(Ir.call, ins.idx!, base);
+        this.callResults(this.info.funcTypes[ins.idx!]);
+        return;
+      }
+      case Op.call_indirect: {
+        const ft = funcTypeAt(this.m, ins.idx!);
+        const index = this.src(this.pop());
+        const base = this.callArgs(ft);
+        this.emit(Ir.call_indirect, this.info.typeIds[ins.idx!], ins.idx2!, index, base);
+        this.callResults(ft);
+        return;
+      }
+
+      // Parametric (spec §4.4.4)
+      case Op.drop:
+        this.pop();
+        return;
+      case Op.select:
+      case Op.select_t: {
+        const c = this.pop(), b = this.pop(), a = this.pop();
+        const sa = this.src(a), sb = this.src(b), sc = this.src(c);
+        if (a.cls === Cls.V128) throw unsupported('v128 values');
+        this.produce(selectOp[a.cls], a.cls, sa, sb, sc);
+        return;
+      }
+
+      // Variables (spec §4.4.5)
+      case Op.local_get:
+        this.push(this.localCls[ins.idx!], Kind.Local, this.localWord[ins.idx!]);
+        return;
+      case Op.local_set:
+      case Op.local_tee:
+        this.setLocal(this.localWord[ins.idx!], op === Op.local_tee);
+        return;
+      case Op.global_get: {
+        const cls = this.info.globalCls[ins.idx!];
+        if (cls === Cls.V128) throw unsupported('v128 values');
+        this.produce(globalGetOp[cls], cls, ins.idx!);
+        return;
+      }
+      case Op.global_set: {
+        const v = this.pop();
+        if (v.cls === Cls.V128) throw unsupported('v128 values');
+        this.emit(globalSetOp[v.cls], ins.idx!, this.src(v));
+        return;
+      }
+
+      // Tables (spec §4.4.6)
+      case Op.table_get: {
+        const i = this.src(this.pop());
+        this.produce(Ir.table_get, Cls.Ref, ins.idx!, i);
+        return;
+      }
+      case Op.table_set: {
+        const v = this.src(this.pop()), i = this.src(this.pop());
+        this.emit(Ir.table_set, ins.idx!, i, v);
+        return;
+      }
+      case Op.table_size:
+        this.produce(Ir.table_size, Cls.W32, ins.idx!);
+        return;
+      case Op.table_grow: {
+        const n = this.src(this.pop()), init = this.src(this.pop());
+        this.produce(Ir.table_grow, Cls.W32, ins.idx!, init, n);
+        return;
+      }
+      case Op.table_fill: {
+        const [i, v, n] = this.srcs(3);
+        this.emit(Ir.table_fill, ins.idx!, i, v, n);
+        return;
+      }
+      case Op.table_copy: {
+        const [d, s, n] = this.srcs(3);
+        this.emit(Ir.table_copy, ins.idx!, ins.idx2!, d, s, n);
+        return;
+      }
+      case Op.table_init: {
+        const [d, s, n] = this.srcs(3);
+        this.emit(Ir.table_init, ins.idx!, ins.idx2!, d, s, n);
+        return;
+      }
+      case Op.elem_drop:
+        this.emit(Ir.elem_drop, ins.idx!);
+        return;
+
+      // Memory (spec §4.4.7)
+      case Op.memory_size:
+        this.memIndex(ins.idx!);
+        this.produce(Ir.memory_size, Cls.W32);
+        return;
+      case Op.memory_grow: {
+        this.memIndex(ins.idx!);
+        const n = this.src(this.pop());
+        this.produce(Ir.memory_grow, Cls.W32, n);
+        return;
+      }
+      case Op.memory_fill: {
+        this.memIndex(ins.idx!);
+        const [d, v, n] = this.srcs(3);
+        this.emit(Ir.memory_fill, d, v, n);
+        return;
+      }
+      case Op.memory_copy: {
+        this.memIndex(ins.idx!);
+        this.memIndex(ins.idx2!);
+        const [d, s, n] = this.srcs(3);
+        this.emit(Ir.memory_copy, d, s, n);
+        return;
+      }
+      case Op.memory_init: {
+        this.memIndex(ins.idx2!);
+        const [d, s, n] = this.srcs(3);
+        this.emit(Ir.memory_init, ins.idx!, d, s, n);
+        return;
+      }
+      case Op.data_drop:
+        this.emit(Ir.data_drop, ins.idx!);
+        return;
+
+      // References (spec §4.4.2)
+      case Op.ref_null:
+        this.push(Cls.Ref, Kind.Const);
+        return;
+      case Op.ref_is_null: {
+        const a = this.src(this.pop());
+        this.produce(Ir.ref_is_null, Cls.W32, a);
+        return;
+      }
+      case Op.ref_func:
+        this.produce(Ir.ref_func, Cls.Ref, ins.idx!);
+        return;
+
+      // Constants (spec §4.4.1): deferred.
+      case Op.i32_const:
+        this.push(Cls.W32, Kind.Const, 0, ins.value as number);
+        return;
+      case Op.f32_const:
+        this.push(Cls.W32, Kind.Const, 0, ins.value as number);
+        return;
+      case Op.i64_const:
+      case Op.f64_const: {
+        const v = ins.value as bigint;
+        this.push(Cls.W64, Kind.Const, 0, Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n)));
+        return;
+      }
+      case Op.i32_wrap_i64: {
+        // The low word of an i64 register is the wrapped i32: the entry just changes class.
+        const e = this.pop();
+        this.push(Cls.W32, e.kind, e.loc, e.lo);
+        this.lastDst = -1;
+        return;
+      }
+    }
+    if (reinterpretOps.has(op)) return;
+    if (memOps.has(op) || (opInfo.get(op)?.imm === 'memarg' && irOfWasm.has(op))) {
+      this.memAccess(ins, memOps.get(op) ?? irOfWasm.get(op)!);
+      return;
+    }
+    const ir = irOfWasm.get(op);
+    const sig = opInfo.get(op)?.sig;
+    if (ir !== undefined && sig !== undefined) {
+      this.numeric(op, ir, sig.params.length, clsOf(sig.results[0]));
+      return;
+    }
+    throw unsupported(opName(op));
+  }
+
+  /** Pops n operands and returns their registers, bottom first. */
+  private srcs(n: number): number[] {
+    const es = this.stack.splice(this.stack.length - n, n);
+    return es.map((e) => this.src(e));
+  }
+
+  private memIndex(mem: number | undefined): void {
+    if (mem !== undefined && mem !== 0) throw unsupported('multiple memories');
+  }
+
+  private memAccess(ins: Instr, ir: Ir): void {
+    const arg = ins.mem!;
+    this.memIndex(arg.mem);
+    const offset = arg.offset | 0;
+    if (irInfo[ir].fields === 'aau') {
+      const v = this.src(this.pop()), addr = this.src(this.pop());
+      this.emit(ir, addr, v, offset);
+    } else {
+      const addr = this.src(this.pop());
+      this.produce(ir, clsOf(opInfo.get(ins.op)!.sig!.results[0]), addr, offset);
+    }
+  }
+
+  private numeric(op: number, ir: Ir, arity: number, result: Cls): void {
+    if (arity === 1) {
+      const a = this.src(this.pop());
+      this.produce(ir, result, a);
+      return;
+    }
+    const imm = immForms.get(op);
+    if (imm !== undefined) {
+      const b = this.peek(), a = this.peek(1);
+      if (b.kind === Kind.Const) {
+        this.pop();
+        const sa = this.src(this.pop());
+        this.produce(imm[0], Cls.W32, sa, op === Op.i32_sub ? -b.lo | 0 : b.lo);
+        return;
+      }
+      if (a.kind === Kind.Const && imm[1] >= 0) {
+        const sb = this.src(this.pop());
+        this.pop();
+        this.produce(immForms.get(imm[1])![0], Cls.W32, sb, a.lo);
+        return;
+      }
+    }
+    const b = this.pop(), a = this.pop();
+    const sa = this.src(a), sb = this.src(b);
+    this.produce(ir, result, sa, sb);
+  }
+
+  /** local.set / local.tee (spec §4.4.5). */
+  private setLocal(loc: number, tee: boolean): void {
+    const v = this.peek();
+    if (v.kind === Kind.Temp && this.lastDst >= 0 && this.lastEntry === v && !this.namesLocal(loc)) {
+      // Fused: the instruction that produced v writes the local instead.
+      this.code[this.lastDst] = loc;
+      this.lastDst = -1;
+      if (tee) {
+        v.kind = Kind.Local;
+        v.loc = loc;
+      } else {
+        this.pop();
+      }
+      return;
+    }
+    if (v.kind === Kind.Local && v.loc === loc) {
+      if (!tee) this.pop();
+      return;
+    }
+    this.pop();
+    this.saveLocal(loc);
+    this.moveValues([v], loc, 0);
+    if (tee) this.stack.push(v);
+  }
+
+  private brIf(depth: number): void {
+    const c = this.src(this.pop());
+    const target = this.ctls[this.ctls.length - 1 - depth];
+    if (target.kind === CtlKind.Func) {
+      this.emit(Ir.br_unless, c, -1);
+      const skip = this.code.length - 1;
+      this.emitReturn();
+      this.patch(skip);
+    } else {
+      const vals = this.topValues(this.labelArity(target).length);
+      if (this.inPlace(vals, target.base)) {
+        this.emitBranch(Ir.br_if, target, c);
+      } else {
+        this.emit(Ir.br_unless, c, -1);
+        const skip = this.code.length - 1;
+        this.moveValues(vals, target.base, 0);
+        this.emitBranch(Ir.br, target);
+        this.patch(skip);
+      }
+    }
+    this.lastDst = -1;
+  }
+
+  /** br_table (spec §4.4.8): labels needing value moves get a trampoline after the table. */
+  private brTable(depths: readonly number[]): void {
+    const index = this.src(this.pop());
+    this.emit(Ir.br_table, index, depths.length - 1, ...depths.map(() => -1));
+    const first = this.code.length - depths.length;
+    const trampolines = new Map<number, number[]>();
+    depths.forEach((depth, j) => {
+      const target = this.ctls[this.ctls.length - 1 - depth];
+      const vals = this.topValues(this.labelArity(target).length);
+      if (target.kind !== CtlKind.Func && this.inPlace(vals, target.base)) {
+        if (target.kind === CtlKind.Loop) this.code[first + j] = target.startPc;
+        else target.fixups.push(first + j);
+      } else {
+        const list = trampolines.get(depth) ?? [];
+        list.push(first + j);
+        trampolines.set(depth, list);
+      }
+    });
+    for (const [depth, positions] of trampolines) {
+      for (const pos of positions) this.patch(pos);
+      this.emitBr(depth);
+    }
+    this.setUnreachable();
+  }
+
+  /** Materializes a call's arguments into consecutive homes; returns the callee's frame base. */
+  private callArgs(ft: FuncType): number {
+    const args = this.topValues(ft.params.length);
+    for (const e of args) this.materialize(e);
+    const base = args.length > 0 ? args[0].home : this.nextHome();
+    this.stack.length -= args.length;
+    return base;
+  }
+
+  private callResults(ft: FuncType): void {
+    for (const t of ft.results) this.push(clsOf(t), Kind.Temp);
+    this.lastDst = -1;
+  }
+}
+
+function unsupported(what: string): CompileError {
+  return new CompileError(`not supported by the interpreter yet: ${what}`);
+}

@@ -1,0 +1,180 @@
+/**
+ * Validation of modules — spec §3.4 (Validation › Modules).
+ *
+ * Builds the context C from the module's definitions (imports first in every index space), then
+ * checks each component in the reference interpreter's order — types, imports, tables, memories,
+ * globals, element and data segments, functions, start, exports — so that a module with several
+ * faults reports the same one as the official suite expects.
+ */
+
+import { CompileError } from '../errors.js';
+import type { Features } from '../syntax/features.js';
+import { defaultFeatures } from '../syntax/features.js';
+import type { Expr, Module } from '../syntax/module.js';
+import { Op } from '../syntax/opcodes.js';
+import type { GlobalType, MemType, RefType, TableType } from '../syntax/types.js';
+import { funcTypeToString } from '../syntax/types.js';
+import { featureOff, invalid, unknown } from './context.js';
+import type { Context } from './context.js';
+import { validateConstExpr } from './constant.js';
+import { FuncValidator } from './instructions.js';
+import {
+  defineTypes, funcTypeAt, refMatches, validateGlobalType, validateMemType, validateRefType, validateTableType,
+} from './types.js';
+import type { TypeContext } from './types.js';
+
+/** spec §3.4.10 Modules: throws a `CompileError` with the suite's wording if `m` is invalid. */
+export function validateModule(m: Module, features: Features = defaultFeatures): void {
+  const numTypes = m.types.length;
+  const canon = defineTypes(m.types, m.recGroups, features);
+  const tc: TypeContext = { types: m.types, canon };
+
+  // spec §3.4.9 Imports: build the imported part of each index space.
+  const funcs: number[] = [];
+  const tables: TableType[] = [];
+  const mems: MemType[] = [];
+  const globals: GlobalType[] = [];
+  const tags: number[] = [];
+  for (const im of m.imports) {
+    const d = im.desc;
+    switch (d.kind) {
+      case 'func': funcTypeAt(tc, d.typeIdx); funcs.push(d.typeIdx); break;
+      case 'table': validateTableType(d.type, numTypes, features); tables.push(d.type); break;
+      case 'memory': validateMemType(d.type, features); mems.push(d.type); break;
+      case 'global': validateGlobalType(d.type, numTypes, features); globals.push(d.type); break;
+      case 'tag': validateTag(d.type.typeIdx, tc, features); tags.push(d.type.typeIdx); break;
+    }
+  }
+  const importedGlobals = globals.length;
+  for (const f of m.funcs) {
+    funcTypeAt(tc, f.typeIdx);
+    funcs.push(f.typeIdx);
+  }
+  for (const t of m.tables) tables.push(t.type);
+  for (const mt of m.mems) mems.push(mt);
+  for (const g of m.globals) globals.push(g.type);
+  for (const t of m.tags) {
+    validateTag(t.typeIdx, tc, features);
+    tags.push(t.typeIdx);
+  }
+  const elems: RefType[] = m.elems.map((e) => e.type);
+  if (m.dataCount !== undefined && m.dataCount !== m.datas.length) {
+    throw invalid('data count and data section have inconsistent lengths');
+  }
+
+  const ctx: Context = {
+    features, types: m.types, canon, funcs, tables, mems, globals, elems, datas: m.datas.length, tags,
+    refs: declaredFuncRefs(m),
+  };
+  const v = new FuncValidator(ctx);
+
+  // spec §3.4.4 Globals: in 2.0 an initializer reads imported globals only (C'); with gc (3.0),
+  // any global defined before it.
+  m.globals.forEach((g, i) => {
+    validateGlobalType(g.type, numTypes, features);
+    const visible = features.gc ? importedGlobals + i : importedGlobals;
+    within(`global ${importedGlobals + i}`, () => validateConstExpr(g.init, g.type.type, ctx, visible, v));
+  });
+  const initGlobals = features.gc ? globals.length : importedGlobals;
+
+  // spec §3.4.2 Tables (3.0: an initializer; a non-nullable element type requires one).
+  m.tables.forEach((t, i) => {
+    validateTableType(t.type, numTypes, features);
+    const x = tables.length - m.tables.length + i;
+    if (t.init !== undefined) {
+      if (!features.functionReferences) throw featureOff('a table initializer', 'functionReferences');
+      within(`table ${x}`, () => validateConstExpr(t.init!, t.type.elem, ctx, initGlobals, v));
+    } else if (!t.type.elem.nullable) {
+      throw invalid(`type mismatch: table ${x} of non-nullable references needs an initializer`);
+    }
+  });
+
+  // spec §3.4.3 Memories; 2.0 allows at most one.
+  for (const mt of m.mems) validateMemType(mt, features);
+  if (mems.length > 1 && !features.multiMemory) throw invalid('multiple memories');
+
+  // spec §3.4.5 Element segments.
+  m.elems.forEach((e, i) => within(`elem segment ${i}`, () => {
+    validateRefType(e.type, numTypes, features);
+    for (const item of e.init) validateConstExpr(item, e.type, ctx, initGlobals, v);
+    if (e.mode === 'active') {
+      const x = e.table ?? 0;
+      const tt = tables[x];
+      if (tt === undefined) throw unknown('table', x);
+      validateConstExpr(offsetOf(e.offset), tt.addr, ctx, initGlobals, v);
+      if (!refMatches(e.type, tt.elem, ctx)) throw invalid('type mismatch: element segment does not fit its table');
+    }
+  }));
+
+  // spec §3.4.6 Data segments.
+  m.datas.forEach((d, i) => within(`data segment ${i}`, () => {
+    if (d.mode === 'active') {
+      const x = d.mem ?? 0;
+      const mt = mems[x];
+      if (mt === undefined) throw unknown('memory', x);
+      validateConstExpr(offsetOf(d.offset), mt.addr, ctx, initGlobals, v);
+    }
+  }));
+
+  // spec §3.4.1 Functions.
+  const numImportedFuncs = funcs.length - m.funcs.length;
+  m.funcs.forEach((f, i) => v.validateFunc(f, numImportedFuncs + i));
+
+  // spec §3.4.7 Start function: type [] -> [].
+  if (m.start !== undefined) {
+    const typeIdx = funcs[m.start];
+    if (typeIdx === undefined) throw unknown('function', m.start);
+    const ft = funcTypeAt(tc, typeIdx);
+    if (ft.params.length !== 0 || ft.results.length !== 0) {
+      throw invalid(`start function must not have parameters or results, but has type ${funcTypeToString(ft)}`);
+    }
+  }
+
+  // spec §3.4.8 Exports: indices defined, names distinct.
+  const names = new Set<string>();
+  for (const ex of m.exports) {
+    const space = { func: funcs, table: tables, memory: mems, global: globals, tag: tags }[ex.kind];
+    if (space[ex.idx] === undefined) throw unknown(ex.kind === 'func' ? 'function' : ex.kind, ex.idx);
+    if (names.has(ex.name)) throw invalid(`duplicate export name "${ex.name}"`);
+    names.add(ex.name);
+  }
+}
+
+/** Exception tags (3.0): a function type index with no results. */
+function validateTag(typeIdx: number, tc: TypeContext, features: Features): void {
+  if (!features.exceptions) throw featureOff('a tag', 'exceptions');
+  if (funcTypeAt(tc, typeIdx).results.length !== 0) throw invalid('non-empty tag result type');
+}
+
+/** C.refs (spec §3.4.10): function indices in exports, globals, tables and element segments. */
+function declaredFuncRefs(m: Module): Set<number> {
+  const refs = new Set<number>();
+  const scan = (e: Expr | undefined) => {
+    if (e === undefined) return;
+    for (const ins of e) if (ins.op === Op.ref_func && ins.idx !== undefined) refs.add(ins.idx);
+  };
+  for (const g of m.globals) scan(g.init);
+  for (const t of m.tables) scan(t.init);
+  for (const e of m.elems) {
+    for (const item of e.init) scan(item);
+    scan(e.offset);
+  }
+  for (const d of m.datas) scan(d.offset);
+  for (const ex of m.exports) if (ex.kind === 'func') refs.add(ex.idx);
+  return refs;
+}
+
+function offsetOf(e: Expr | undefined): Expr {
+  if (e === undefined) throw invalid('active segment without an offset expression');
+  return e;
+}
+
+/** Runs `check`, naming the component in the message of any validation error it throws. */
+function within(what: string, check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (e instanceof CompileError) throw new CompileError(`${e.message} (in ${what})`);
+    throw e;
+  }
+}
