@@ -6,8 +6,11 @@
  * the same memory; `memoryObject` implements that cache.
  */
 
+import { CompileError } from '../errors.js';
 import { MemoryInst } from '../runtime/index.js';
+import { defaultFeatures } from '../syntax/features.js';
 import type { MemType } from '../syntax/types.js';
+import { validateMemType } from '../valid/types.js';
 import { addressType, addressValueToU64, readLimits, u64ToAddressValue } from './limits.js';
 
 export interface MemoryDescriptor {
@@ -15,9 +18,6 @@ export interface MemoryDescriptor {
   maximum?: number | bigint;
   address?: 'i32' | 'i64';
 }
-
-/** Page limits of a valid memory type (spec §3.2.4 "Memory Types"; memory64 for i64). */
-const MAX_PAGES = { i32: 65536, i64: 2 ** 48 } as const;
 
 /** The [[Memory]] slot of every Memory object. */
 const slots = new WeakMap<object, MemoryInst>();
@@ -29,11 +29,13 @@ export class Memory {
     if (typeof descriptor !== 'object' || descriptor === null) throw new TypeError('Memory needs a descriptor object');
     const addr = addressType(descriptor.address);
     const limits = readLimits(descriptor as unknown as Record<string, unknown>, addr);
-    const cap = MAX_PAGES[addr];
-    if (limits.min > cap || (limits.max !== undefined && (limits.max > cap || limits.max < limits.min))) {
-      throw new RangeError(`invalid memory limits: initial ${limits.min}, maximum ${limits.max ?? 'none'}`);
-    }
     const type: MemType = { limits, addr, shared: false };
+    try {
+      validateMemType(type, defaultFeatures);
+    } catch (e) {
+      if (e instanceof CompileError) throw new RangeError(`invalid memory type: ${e.message}`);
+      throw e;
+    }
     let inst: MemoryInst;
     try {
       inst = new MemoryInst(type);

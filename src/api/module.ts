@@ -10,7 +10,8 @@
 import { decodeModule } from '../binary/decode.js';
 import { CompileError } from '../errors.js';
 import { defaultFeatures } from '../syntax/features.js';
-import type { ExternKind, Module as ModuleAst } from '../syntax/module.js';
+import type { Module as ModuleAst } from '../syntax/module.js';
+import type { ExternKind } from '../syntax/types.js';
 import { validateModule } from '../valid/module.js';
 
 export type BufferSource = ArrayBuffer | ArrayBufferView;

@@ -6,8 +6,11 @@
  * holds null or Exported Functions, an externref table any JavaScript value.
  */
 
+import { CompileError } from '../errors.js';
 import { TableInst } from '../runtime/index.js';
+import { defaultFeatures } from '../syntax/features.js';
 import { isRefType, type RefType, type TableType } from '../syntax/types.js';
+import { validateTableType } from '../valid/types.js';
 import { addressType, addressValueToU64, readLimits, u64ToAddressValue } from './limits.js';
 import { defaultValue, toJSValue, toValueType, toWebAssemblyValue } from './values.js';
 
@@ -32,11 +35,14 @@ export class Table {
     }
     const addr = addressType(descriptor.address);
     const limits = readLimits(descriptor as unknown as Record<string, unknown>, addr);
-    if (limits.max !== undefined && limits.max < limits.min) {
-      throw new RangeError(`invalid table limits: initial ${limits.min} is above maximum ${limits.max}`);
+    const type: TableType = { limits, addr, elem };
+    try {
+      validateTableType(type, 0, defaultFeatures);
+    } catch (e) {
+      if (e instanceof CompileError) throw new RangeError(`invalid table type: ${e.message}`);
+      throw e;
     }
     const init = elementValue(elem, value);
-    const type: TableType = { limits, addr, elem };
     let inst: TableInst;
     try {
       inst = new TableInst(type, init);

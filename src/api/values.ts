@@ -10,31 +10,10 @@
  * canonical NaN; NaN payloads do not survive a trip through JavaScript (the spec allows both).
  */
 
+import { f32FromBits, f32ToBits, f64FromBits, f64ToBits } from '../exec/numerics.js';
 import { FuncInst, hostFunc, invoke, type RawValue } from '../runtime/index.js';
+import { importCounts } from '../syntax/module.js';
 import { valTypeToString, type FuncType, type RefType, type ValType } from '../syntax/types.js';
-
-const scratch = new ArrayBuffer(8);
-const scratchF32 = new Float32Array(scratch, 0, 1);
-const scratchI32 = new Int32Array(scratch, 0, 1);
-const scratchF64 = new Float64Array(scratch);
-const scratchI64 = new BigInt64Array(scratch);
-
-export function f32FromBits(bits: number): number {
-  scratchI32[0] = bits;
-  return scratchF32[0];
-}
-export function f32ToBits(x: number): number {
-  scratchF32[0] = x;
-  return scratchI32[0];
-}
-export function f64FromBits(bits: bigint): number {
-  scratchI64[0] = bits;
-  return scratchF64[0];
-}
-export function f64ToBits(x: number): bigint {
-  scratchF64[0] = x;
-  return scratchI64[0];
-}
 
 /**
  * JS API §"ToValueType", plus the spellings engines accept beside the IDL enum ("funcref").
@@ -156,7 +135,9 @@ export function exportedFunction(f: FuncInst): (...args: unknown[]) => unknown {
     return ret.map((r, i) => toJSValue(r, results[i]));
   };
   Object.defineProperty(js, 'length', { value: params.length });
-  Object.defineProperty(js, 'name', { value: f.name ?? '' });
+  // JS API §"name of the WebAssembly function": the function's index in its module.
+  const name = f.instance === null ? f.name ?? '' : String(importCounts(f.instance.module).funcs + f.defIdx);
+  Object.defineProperty(js, 'name', { value: name });
   exportedFunctions.set(f, js);
   functionAddresses.set(js, f);
   return js;

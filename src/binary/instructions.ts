@@ -14,7 +14,7 @@
 import type { Features } from '../syntax/features.js';
 import type { Catch, Expr, Instr, MemArg } from '../syntax/module.js';
 import { opInfo, opcodes, type OpInfo } from '../syntax/opcodes.js';
-import { refType, type RefType, type ValType } from '../syntax/types.js';
+import { refType, type ValType } from '../syntax/types.js';
 import type { Reader } from './reader.js';
 import {
   readBlockType, readHeapType, readValType, writeBlockType, writeHeapType, writeValType,
@@ -319,7 +319,11 @@ export function writeInstr(w: Writer, ins: Instr): void {
     w.u8(op);
   }
   const info = opInfo.get(op);
-  if (info === undefined) return;
+  if (info !== undefined) writeImmediates(w, ins, info);
+}
+
+/** The immediates of `ins` as its row's `imm` kind lays them out (the inverse of readInstr). */
+export function writeImmediates(w: Writer, ins: Instr, info: OpInfo): void {
   switch (info.imm) {
     case 'none':
       return;

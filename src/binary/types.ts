@@ -44,18 +44,27 @@ function absHeapAllowed(ht: AbsHeapType, f: Features): boolean {
   }
 }
 
+/**
+ * A type code is a one-byte s7 (spec §5.3): a byte with the continuation bit would need a second
+ * byte the s7 range has no room for — "integer representation too long", as for any LEB128.
+ * Other unknown codes get the type-specific message.
+ */
+function malformedCode(r: Reader, code: number, at: number, message: string): never {
+  if (code >= 0x80) r.fail('integer representation too long', at + 1);
+  return r.fail(message, at);
+}
+
 const REF_NULL = 0x63;
 const REF = 0x64;
 
 /** 3.0 heap type: an abstract code byte, or an s33 type index (typed function references). */
 export function readHeapType(r: Reader, f: Features): HeapType {
   const at = r.pos;
-  const abs = absHeapByCode[r.peek()];
-  if (abs !== undefined && absHeapAllowed(abs, f)) {
-    r.pos++;
-    return abs;
-  }
-  if (!f.functionReferences) r.fail('malformed heap type', at);
+  const b = r.u8();
+  const abs = absHeapByCode[b];
+  if (abs !== undefined && absHeapAllowed(abs, f)) return abs;
+  if (!f.functionReferences) malformedCode(r, b, at, 'malformed heap type');
+  r.pos = at;
   const idx = r.s33();
   if (idx < 0) r.fail('malformed heap type', at);
   return idx;
@@ -70,7 +79,7 @@ export function readRefType(r: Reader, f: Features): RefType {
   if ((b === REF_NULL || b === REF) && f.functionReferences) {
     return refType(b === REF_NULL, readHeapType(r, f));
   }
-  return r.fail('malformed reference type', at);
+  return malformedCode(r, b, at, 'malformed reference type');
 }
 
 export function writeHeapType(w: Writer, ht: HeapType): void {
@@ -205,7 +214,7 @@ function readCompType(r: Reader, f: Features): CompType {
     return { kind: 'struct', fields };
   }
   if (f.gc && b === ARRAY) return { kind: 'array', field: readFieldType(r, f) };
-  return r.fail(f.gc ? 'malformed definition type' : 'malformed function type', at);
+  return malformedCode(r, b, at, f.gc ? 'malformed definition type' : 'malformed function type');
 }
 
 function readSubType(r: Reader, f: Features): SubType {

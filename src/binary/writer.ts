@@ -86,14 +86,18 @@ export class Writer {
     }
   }
 
-  /** Unsigned LEB128 of a u64 given as a number (limits, memory offsets); wrapped to 64 bits. */
+  /**
+   * Unsigned LEB128 of a u64 given as a number (limits, memory offsets). Numbers from 2^64 up
+   * saturate to 2^64-1: that is what a decoded 2^64-1 rounds to, so it encodes back unchanged.
+   * Negative numbers wrap to 64 bits.
+   */
   u64(n: number): void {
     const v = toInteger(n);
     if (v >= 0 && v <= 0xffff_ffff) {
       this.u32(v);
       return;
     }
-    let big = BigInt.asUintN(64, BigInt(v));
+    let big = v >= 2 ** 64 ? 2n ** 64n - 1n : BigInt.asUintN(64, BigInt(v));
     this.reserve(10);
     while (big >= 0x80n) {
       this.buf[this.len++] = Number(big & 0x7fn) | 0x80;

@@ -12,7 +12,7 @@
  * doubling; its maximum and the call-depth limit both trap with "call stack exhausted".
  */
 
-import { RuntimeError, trap, TrapCode } from '../errors.js';
+import { RuntimeError, trap, TrapCode, trapMessages } from '../errors.js';
 import type { FuncInst, RawValue, Ref } from '../runtime/func.js';
 import type { Instance } from '../runtime/instance.js';
 import { Cls, Ir } from './ir.js';
@@ -47,6 +47,8 @@ export const MAX_REGISTER_WORDS = 1 << 25;
 export const DEFAULT_MAX_CALL_DEPTH = 100_000;
 
 const EMPTY_BYTES = new Uint8Array(0);
+/** The quiet bit of an f64 NaN, in the high word. */
+const QUIET_BIT_HI = 0x00080000;
 
 /** The register file and the frame stack, shared by every invocation (JS is single-threaded). */
 class Machine {
@@ -69,7 +71,12 @@ class Machine {
     if (top > MAX_REGISTER_WORDS) throw trap(TrapCode.CallStackExhausted);
     let size = this.i32.length * 2;
     while (size < top) size *= 2;
-    const next = new Int32Array(size);
+    let next: Int32Array<ArrayBuffer>;
+    try {
+      next = new Int32Array(size);
+    } catch {
+      throw trap(TrapCode.CallStackExhausted); // the host is out of memory
+    }
     next.set(this.i32);
     this.i32 = next;
     this.f32 = new Float32Array(next.buffer);
@@ -109,7 +116,10 @@ export function invoke(f: FuncInst, args: readonly RawValue[]): RawValue[] {
     else run(m, f, fp);
     return readValues(m, fp, f.resultCls);
   } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) throw trap(TrapCode.CallStackExhausted);
+    // V8's "Maximum call stack size exceeded". (No regular expression here: compiling one can
+    // itself overflow the nearly exhausted stack. If this handler overflows, the RangeError
+    // reaches the next invocation out, which has more room.)
+    if (e instanceof RangeError && e.message.includes('call stack')) throw trap(TrapCode.CallStackExhausted);
     throw e;
   } finally {
     m.sp = fp;
@@ -179,6 +189,11 @@ function enterFrame(m: Machine, f: FuncInst, fp: number): CompiledFunc {
   return c;
 }
 
+/** A call_indirect trap naming the element, as the reference interpreter does ("uninitialized element 2"). */
+function elementTrap(code: TrapCode, i: number): RuntimeError {
+  return new RuntimeError(`${trapMessages[code]} ${i}`, code);
+}
+
 /** Runs Wasm function `func` whose arguments are at register `fp`, until it returns. */
 function run(m: Machine, func: FuncInst, fp: number): void {
   const entryDepth = m.depth;
@@ -238,9 +253,9 @@ function run(m: Machine, func: FuncInst, fp: number): void {
       case Ir.call_indirect: {
         const elements = inst.tables[code[pc + 2]].elements;
         const i = I32[fp + code[pc + 3]] >>> 0;
-        if (i >= elements.length) throw trap(TrapCode.UndefinedElement);
+        if (i >= elements.length) throw elementTrap(TrapCode.UndefinedElement, i);
         const f = elements[i] as FuncInst | null;
-        if (f === null) throw trap(TrapCode.IndirectCallToNull);
+        if (f === null) throw elementTrap(TrapCode.IndirectCallToNull, i);
         if (f.typeId !== code[pc + 1]) throw trap(TrapCode.BadSignature);
         callee = f;
         argBase = fp + code[pc + 4];
@@ -1085,7 +1100,10 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
 
-      // ── f64 (F64 is indexed by slot: word offset >> 1) ────────────────────────────────────
+      // ── f64 (F64 is indexed by slot: word offset >> 1). Operations that may hand a NaN
+      // operand back unchanged (Math.floor, Math.min, … do for a signaling NaN) set its quiet
+      // bit: spec §4.3.3 wants an arithmetic NaN. (f32 needs no care: widening an f32 read to
+      // a double already quiets it.) ──────────────────────────────────────────────────────
       case Ir.f64_eq:
         I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] === F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc += 4;
@@ -1124,22 +1142,34 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 3;
         continue;
       }
-      case Ir.f64_ceil:
-        F64[(fp + code[pc + 1]) >> 1] = Math.ceil(F64[(fp + code[pc + 2]) >> 1]);
+      case Ir.f64_ceil: {
+        const d = fp + code[pc + 1], v = Math.ceil(F64[(fp + code[pc + 2]) >> 1]);
+        F64[d >> 1] = v;
+        if (v !== v) I32[d + 1] |= QUIET_BIT_HI;
         pc += 3;
         continue;
-      case Ir.f64_floor:
-        F64[(fp + code[pc + 1]) >> 1] = Math.floor(F64[(fp + code[pc + 2]) >> 1]);
+      }
+      case Ir.f64_floor: {
+        const d = fp + code[pc + 1], v = Math.floor(F64[(fp + code[pc + 2]) >> 1]);
+        F64[d >> 1] = v;
+        if (v !== v) I32[d + 1] |= QUIET_BIT_HI;
         pc += 3;
         continue;
-      case Ir.f64_trunc:
-        F64[(fp + code[pc + 1]) >> 1] = Math.trunc(F64[(fp + code[pc + 2]) >> 1]);
+      }
+      case Ir.f64_trunc: {
+        const d = fp + code[pc + 1], v = Math.trunc(F64[(fp + code[pc + 2]) >> 1]);
+        F64[d >> 1] = v;
+        if (v !== v) I32[d + 1] |= QUIET_BIT_HI;
         pc += 3;
         continue;
-      case Ir.f64_nearest:
-        F64[(fp + code[pc + 1]) >> 1] = f64Nearest(F64[(fp + code[pc + 2]) >> 1]);
+      }
+      case Ir.f64_nearest: {
+        const d = fp + code[pc + 1], v = f64Nearest(F64[(fp + code[pc + 2]) >> 1]);
+        F64[d >> 1] = v;
+        if (v !== v) I32[d + 1] |= QUIET_BIT_HI;
         pc += 3;
         continue;
+      }
       case Ir.f64_sqrt:
         F64[(fp + code[pc + 1]) >> 1] = Math.sqrt(F64[(fp + code[pc + 2]) >> 1]);
         pc += 3;
@@ -1160,14 +1190,20 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] / F64[(fp + code[pc + 3]) >> 1];
         pc += 4;
         continue;
-      case Ir.f64_min:
-        F64[(fp + code[pc + 1]) >> 1] = Math.min(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
+      case Ir.f64_min: {
+        const d = fp + code[pc + 1], v = Math.min(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
+        F64[d >> 1] = v;
+        if (v !== v) I32[d + 1] |= QUIET_BIT_HI;
         pc += 4;
         continue;
-      case Ir.f64_max:
-        F64[(fp + code[pc + 1]) >> 1] = Math.max(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
+      }
+      case Ir.f64_max: {
+        const d = fp + code[pc + 1], v = Math.max(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
+        F64[d >> 1] = v;
+        if (v !== v) I32[d + 1] |= QUIET_BIT_HI;
         pc += 4;
         continue;
+      }
       case Ir.f64_copysign: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         const hi = (I32[a + 1] & 0x7fffffff) | (I32[fp + code[pc + 3] + 1] & 0x80000000);

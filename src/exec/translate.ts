@@ -25,7 +25,6 @@
 
 import { CompileError } from '../errors.js';
 import type { BlockType, Instr, Module } from '../syntax/module.js';
-import { importCounts } from '../syntax/module.js';
 import { Op, opInfo, opName } from '../syntax/opcodes.js';
 import type { FuncType, ValType } from '../syntax/types.js';
 import { canonicalTypeIds } from '../runtime/canon.js';
@@ -93,15 +92,20 @@ export function funcTypeAt(m: Module, typeIdx: number): FuncType {
   return comp;
 }
 
+/** Translated functions of each module, by index into `m.funcs`, filled in on first use. */
+const compiledFuncs = new WeakMap<Module, (CompiledFunc | undefined)[]>();
+
+/** The translation of function `defIdx` of `m.funcs`, made once per module and then shared. */
+export function compiledCode(m: Module, defIdx: number): CompiledFunc {
+  let funcs = compiledFuncs.get(m);
+  if (funcs === undefined) compiledFuncs.set(m, (funcs = []));
+  return (funcs[defIdx] ??= translateFunc(m, defIdx));
+}
+
 /** Translates function `defIdx` of `m.funcs` (an index after the imported functions). */
 export function translateFunc(m: Module, defIdx: number): CompiledFunc {
   const f = m.funcs[defIdx];
   return new Translator(m, moduleInfo(m), funcTypeAt(m, f.typeIdx), f.locals).run(f.body);
-}
-
-/** Function index (in the module's function index space) of the defined function `defIdx`. */
-export function funcIndexOf(m: Module, defIdx: number): number {
-  return importCounts(m).funcs + defIdx;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -222,7 +226,7 @@ class Translator {
       this.instr(ins);
     }
     // The implicit final `end` of the body.
-    if (!this.top().unreachable) this.emitReturn();
+    if (!this.top().unreachable) this.emitReturn(true);
     let refLocals = false;
     for (let i = this.type.params.length; i < this.localCls.length; i++) {
       if (this.localCls[i] === Cls.Ref) refLocals = true;
@@ -316,23 +320,29 @@ class Translator {
   }
 
   /**
-   * Copies `vals` into consecutive registers from `dst`, without changing the simulation (so it
-   * can sit on one path only, e.g. behind a br_if). Locals in [0, clobber) — parameters a return
-   * overwrites — are first saved to their homes. Ascending order is safe for temporaries: a
-   * value's home is never below its destination.
+   * Copies `vals` into consecutive registers from `dst`, in ascending order, without changing the
+   * simulation (so it can sit on one path only, e.g. behind a br_if). Temporaries are safe in
+   * this order: a value's home is never below its destination. A local is not, when the
+   * destinations are the function's first registers (a return): a local that an earlier copy
+   * overwrites is first saved to its home.
    */
-  private moveValues(vals: readonly Entry[], dst: number, clobber: number): void {
-    const srcs = vals.map((e) => (e.kind === Kind.Local ? e.loc : e.home));
-    vals.forEach((e, i) => {
-      if (e.kind === Kind.Local && e.loc < clobber) {
-        this.emitCopy(e.cls, e.home, e.loc);
-        srcs[i] = e.home;
-      }
+  private moveValues(vals: readonly Entry[], dst: number): void {
+    const dsts: number[] = [];
+    for (const e of vals) {
+      dsts.push(dst);
+      dst += clsWords[e.cls];
+    }
+    const overwritten = (loc: number, i: number): boolean =>
+      vals.slice(0, i).some((e, j) => loc >= dsts[j] && loc < dsts[j] + clsWords[e.cls]);
+    const srcs = vals.map((e, i) => {
+      if (e.kind !== Kind.Local) return e.home;
+      if (!overwritten(e.loc, i)) return e.loc;
+      this.emitCopy(e.cls, e.home, e.loc);
+      return e.home;
     });
     vals.forEach((e, i) => {
-      if (e.kind === Kind.Const) this.emitConst(e.cls, dst, e.lo, e.hi);
-      else this.emitCopy(e.cls, dst, srcs[i]);
-      dst += clsWords[e.cls];
+      if (e.kind === Kind.Const) this.emitConst(e.cls, dsts[i], e.lo, e.hi);
+      else this.emitCopy(e.cls, dsts[i], srcs[i]);
     });
   }
 
@@ -402,19 +412,50 @@ class Translator {
     this.code[pos] = this.code.length;
   }
 
-  /** Moves the function's results into r0… and returns (spec §4.4.8 return). */
-  private emitReturn(): void {
-    this.moveValues(this.topValues(this.type.results.length), 0, this.resultWords);
+  /**
+   * Moves the function's results into r0… and returns (spec §4.4.8 return). `fuse`: when the
+   * path is unconditional and the single result was just produced, the producer writes r0
+   * directly ("fused return").
+   */
+  private emitReturn(fuse: boolean): void {
+    const vals = this.topValues(this.type.results.length);
+    if (fuse && vals.length === 1 && this.isLastProduced(vals[0])) {
+      this.code[this.lastDst] = 0;
+    } else {
+      this.moveValues(vals, 0);
+    }
     this.emit(Ir.return);
+  }
+
+  /** Whether `e` is the value the last emitted instruction wrote (so its destination can move). */
+  private isLastProduced(e: Entry): boolean {
+    return e.kind === Kind.Temp && this.lastDst >= 0 && this.lastEntry === e;
+  }
+
+  /**
+   * Pops a branch condition: its register, and whether the branch sense is inverted because the
+   * condition was an `i32.eqz` emitted just before — then that instruction is dropped and the
+   * branch tests its operand instead.
+   */
+  private popCondition(): { reg: number; negated: boolean } {
+    const c = this.peek();
+    if (this.isLastProduced(c) && this.code[this.lastDst - 1] === Ir.i32_eqz) {
+      const reg = this.code[this.lastDst + 1];
+      this.code.length = this.lastDst - 1;
+      this.pop();
+      this.lastDst = -1;
+      return { reg, negated: true };
+    }
+    return { reg: this.src(this.pop()), negated: false };
   }
 
   /** An unconditional branch to label `depth` (spec §4.4.8 br). */
   private emitBr(depth: number): void {
     const target = this.ctls[this.ctls.length - 1 - depth];
     if (target.kind === CtlKind.Func) {
-      this.emitReturn();
+      this.emitReturn(true);
     } else {
-      this.moveValues(this.topValues(this.labelArity(target).length), target.base, 0);
+      this.moveValues(this.topValues(this.labelArity(target).length), target.base);
       this.emitBranch(Ir.br, target);
     }
   }
@@ -443,9 +484,9 @@ class Translator {
         this.enterBlock(CtlKind.Loop, ins.bt);
         return;
       case Op.if: {
-        const c = this.src(this.pop());
+        const c = this.popCondition();
         const ctl = this.enterBlock(CtlKind.If, ins.bt);
-        this.emit(Ir.br_unless, c, -1);
+        this.emit(c.negated ? Ir.br_if : Ir.br_unless, c.reg, -1);
         ctl.elseFixup = this.code.length - 1;
         return;
       }
@@ -481,7 +522,7 @@ class Translator {
         this.brTable([...ins.labels!, ins.idx!]);
         return;
       case Op.return:
-        this.emitReturn();
+        this.emitReturn(true);
         this.setUnreachable();
         return;
       case Op.call: {
@@ -706,7 +747,7 @@ class Translator {
   /** local.set / local.tee (spec §4.4.5). */
   private setLocal(loc: number, tee: boolean): void {
     const v = this.peek();
-    if (v.kind === Kind.Temp && this.lastDst >= 0 && this.lastEntry === v && !this.namesLocal(loc)) {
+    if (this.isLastProduced(v) && !this.namesLocal(loc)) {
       // Fused: the instruction that produced v writes the local instead.
       this.code[this.lastDst] = loc;
       this.lastDst = -1;
@@ -724,26 +765,27 @@ class Translator {
     }
     this.pop();
     this.saveLocal(loc);
-    this.moveValues([v], loc, 0);
+    this.moveValues([v], loc);
     if (tee) this.stack.push(v);
   }
 
   private brIf(depth: number): void {
-    const c = this.src(this.pop());
+    const c = this.popCondition();
+    const [ifTrue, ifFalse] = c.negated ? [Ir.br_unless, Ir.br_if] : [Ir.br_if, Ir.br_unless];
     const target = this.ctls[this.ctls.length - 1 - depth];
     if (target.kind === CtlKind.Func) {
-      this.emit(Ir.br_unless, c, -1);
+      this.emit(ifFalse, c.reg, -1);
       const skip = this.code.length - 1;
-      this.emitReturn();
+      this.emitReturn(false);
       this.patch(skip);
     } else {
       const vals = this.topValues(this.labelArity(target).length);
       if (this.inPlace(vals, target.base)) {
-        this.emitBranch(Ir.br_if, target, c);
+        this.emitBranch(ifTrue, target, c.reg);
       } else {
-        this.emit(Ir.br_unless, c, -1);
+        this.emit(ifFalse, c.reg, -1);
         const skip = this.code.length - 1;
-        this.moveValues(vals, target.base, 0);
+        this.moveValues(vals, target.base);
         this.emitBranch(Ir.br, target);
         this.patch(skip);
       }
@@ -791,6 +833,7 @@ class Translator {
   }
 }
 
-function unsupported(what: string): CompileError {
+/** The error for valid input this interpreter cannot run yet (e.g. SIMD, multiple memories). */
+export function unsupported(what: string): CompileError {
   return new CompileError(`not supported by the interpreter yet: ${what}`);
 }

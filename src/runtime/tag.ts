@@ -4,11 +4,15 @@
  */
 
 import type { FuncType } from '../syntax/types.js';
+import { funcTypeId } from './canon.js';
 
 export class TagInst {
   readonly type: FuncType;
+  /** Canonical id of the type (runtime/canon.ts), for import matching. */
+  readonly typeId: number;
 
-  constructor(type: FuncType) {
+  constructor(type: FuncType, typeId: number = funcTypeId(type)) {
     this.type = type;
+    this.typeId = typeId;
   }
 }

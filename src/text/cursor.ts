@@ -6,7 +6,7 @@
  */
 
 import { opByName } from '../syntax/opcodes.js';
-import { errorAt, type TextError, type Token } from './lexer.js';
+import { decodeName, errorAt, type TextError, type Token } from './lexer.js';
 
 /** Keywords of the module grammar (spec §6.4–§6.6, 3.0 additions) other than instruction names. */
 const moduleKeywords = [
@@ -16,7 +16,7 @@ const moduleKeywords = [
   'funcref', 'externref', 'anyref', 'eqref', 'i31ref', 'structref', 'arrayref', 'nullref',
   'nullfuncref', 'nullexternref', 'exnref', 'nullexnref',
   'ref', 'null', 'extern', 'any', 'eq', 'i31', 'struct', 'array', 'none', 'nofunc', 'noextern',
-  'exn', 'noexn', 'rec', 'sub', 'final', 'field', 'tag', 'shared',
+  'exn', 'noexn', 'rec', 'sub', 'final', 'field', 'tag',
   'catch', 'catch_ref', 'catch_all', 'catch_all_ref',
   'i8x16', 'i16x8', 'i32x4', 'i64x2', 'f32x4', 'f64x2',
 ];
@@ -103,6 +103,27 @@ export class Cursor {
   expectString(): Token {
     if (this.peek().kind !== 'string') throw this.unexpected();
     return this.next();
+  }
+
+  /** A name (spec §6.3.4): a string that must be valid UTF-8. */
+  name(): string {
+    const tok = this.expectString();
+    const s = decodeName(tok.bytes!);
+    if (s === undefined) throw errorAt(tok, 'malformed UTF-8 encoding');
+    return s;
+  }
+
+  /**
+   * A number literal converted by `parse` (integer tokens only for `'int'`); "constant out of
+   * range" when `parse` rejects its value.
+   */
+  number<T>(parse: (text: string) => T | undefined, form: 'int' | 'float'): T {
+    const t = this.peek();
+    if (t.kind !== 'nat' && t.kind !== 'int' && (form === 'int' || t.kind !== 'float')) throw this.unexpected(t);
+    this.next();
+    const v = parse(t.text);
+    if (v === undefined) throw errorAt(t, 'constant out of range');
+    return v;
   }
 
   /** Skip from a `(` to just past its matching `)`. */

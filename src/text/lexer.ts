@@ -261,14 +261,15 @@ class Lexer {
     const src = this.src;
     const start = this.pos;
     // The run as segments: strings (with their bytes) and stretches of other characters.
-    const strings: { at: number; bytes: Uint8Array }[] = [];
+    const strings: { at: number; end: number; bytes: Uint8Array }[] = [];
     let plain = true; // no character outside strings is a reserved punctuation or `;`
     while (this.pos < src.length) {
       const c = src.charCodeAt(this.pos);
       if (c === 0x22) {
         const at = this.pos;
         const quotedId = at === start + 1 && src.charCodeAt(start) === 0x24; /* $"…" */
-        strings.push({ at, bytes: quotedId ? this.quotedId(start) : this.string() });
+        const bytes = quotedId ? this.quotedId(start) : this.string();
+        strings.push({ at, end: this.pos, bytes });
       } else if (isIdChar(c)) {
         this.pos++;
       } else if (isReservedPunct(c) || (c === 0x3b && src.charCodeAt(this.pos + 1) !== 0x3b)) {
@@ -281,13 +282,13 @@ class Lexer {
     const end = this.pos;
     const text = src.slice(start, end);
     const only = strings.length === 1 ? strings[0] : undefined;
-    if (only && only.at === start && end === this.stringEnd(start)) {
+    if (only && only.at === start && only.end === end) {
       this.push('string', start, end, { bytes: only.bytes });
     } else if (text === '$') {
       this.fail('empty identifier', start);
     } else if (text.charCodeAt(0) === 0x24 && strings.length === 0 && plain) {
       this.push('id', start, end, { name: text.slice(1) });
-    } else if (text.charCodeAt(0) === 0x24 && only && only.at === start + 1 && end === this.stringEnd(start + 1)) {
+    } else if (text.charCodeAt(0) === 0x24 && only && only.at === start + 1 && only.end === end) {
       const name = decodeName(only.bytes);
       if (name === undefined) this.fail('malformed UTF-8 encoding', start);
       if (name.length === 0) this.fail('empty identifier', start);
@@ -300,13 +301,6 @@ class Lexer {
     } else {
       this.push('reserved', start, end);
     }
-  }
-
-  /** Offset just past the string literal starting at `at` (which is known to be well-formed). */
-  private stringEnd(at: number): number {
-    let i = at + 1;
-    while (this.src.charCodeAt(i) !== 0x22) i += this.src.charCodeAt(i) === 0x5c ? 2 : 1;
-    return i + 1;
   }
 
   /** `$"…"`: any problem with the string is reported as an empty identifier (3.0 id.wast). */

@@ -10,6 +10,7 @@
 
 import type { HeapType } from '../syntax/types.js';
 
+/** Module identifiers (`id`, an action's or register's `module`) are spelled with their `$`. */
 export type ScriptModule =
   /** `(module $id? …)`: `source` is the whole s-expression text, `(module` … `)`. */
   | { readonly kind: 'text'; readonly id?: string; readonly source: string }

@@ -1,14 +1,17 @@
 /**
- * End to end over the official 2.0 suite (/work/shared/testsuite/wasm-2.0): every script parses;
- * every text module not expected to be malformed parses; every malformed text module fails with a
- * CompileError whose message starts with the suite's expected text. SIMD scripts must parse too,
- * but their modules are skipped until the opcode table has the SIMD instructions.
+ * End to end over the official suites (/work/shared/testsuite): every script parses; every text
+ * module not expected to be malformed parses; every malformed text module fails with a
+ * CompileError whose message starts with the suite's expected text.
+ *
+ * The 2.0 suite is the milestone. SIMD scripts must parse too, but their modules are skipped until
+ * the opcode table has the SIMD instructions. The 3.0 suite runs with 3.0 features, skipping the
+ * directories whose instructions the opcode table does not have yet (gc/, simd/, relaxed-simd/).
  *
  * Constant functions (a body of one `t.const`, possibly reinterpreted) are also checked against
  * their `assert_return`s, which exercises the float rounding on const.wast and float_literals.wast.
  *
- * When the binary encoder and decoder exist (src/binary/encode.ts, decode.ts), every parsed module
- * must also survive `decodeModule(encodeModule(m))` unchanged.
+ * When the binary encoder and decoder exist (src/binary/encode.ts, decode.ts), every parsed 2.0
+ * module must also survive `decodeModule(encodeModule(m))` unchanged.
  */
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -16,14 +19,14 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CompileError } from '../errors.js';
-import { wasm2 } from '../syntax/features.js';
+import { wasm2, wasm3, type Features } from '../syntax/features.js';
 import type { Module } from '../syntax/module.js';
 import { Op } from '../syntax/opcodes.js';
 import type { Command, Expected } from './script.js';
 import { parseWast } from './wast.js';
 import { parseWat } from './wat.js';
 
-const suiteDir = '/work/shared/testsuite/wasm-2.0';
+const suiteRoot = '/work/shared/testsuite';
 
 function wastFiles(dir: string): string[] {
   const out: string[] = [];
@@ -37,41 +40,50 @@ function wastFiles(dir: string): string[] {
 
 interface Parsed {
   readonly file: string;
-  readonly simd: boolean;
+  /** Whether the script's modules are checked (their instructions are in the opcode table). */
+  readonly checked: boolean;
   readonly commands: readonly Command[];
 }
 
-const scripts: Parsed[] = existsSync(suiteDir)
-  ? wastFiles(suiteDir).map((file) => ({
-    file, simd: file.includes('/simd/'), commands: parseWast(readFileSync(file, 'utf8')).commands,
-  }))
-  : [];
+function loadSuite(version: string, unsupported: RegExp): Parsed[] {
+  const dir = join(suiteRoot, version);
+  if (!existsSync(dir)) {
+    console.log(`  (note: ${dir} not found; its tests are skipped)`);
+    return [];
+  }
+  return wastFiles(dir).map((file) => ({
+    file, checked: !unsupported.test(file), commands: parseWast(readFileSync(file, 'utf8')).commands,
+  }));
+}
 
-if (scripts.length === 0) console.log(`  (note: ${suiteDir} not found; suite tests skipped)`);
+const suite2 = loadSuite('wasm-2.0', /\/simd\//);
+const suite3 = loadSuite('wasm-3.0', /\/(gc|simd|relaxed-simd)\//);
 
-test('every script of the suite parses, SIMD ones included', () => {
-  if (scripts.length === 0) return;
-  const n = scripts.reduce((k, s) => k + s.commands.length, 0);
-  console.log(`  ${scripts.length} scripts, ${n} commands`);
-  assert.ok(scripts.length >= 90);
+test('every script of both suites parses, SIMD and GC ones included', () => {
+  for (const [name, scripts] of [['2.0', suite2], ['3.0', suite3]] as const) {
+    if (scripts.length === 0) continue;
+    const n = scripts.reduce((k, s) => k + s.commands.length, 0);
+    console.log(`  ${name}: ${scripts.length} scripts, ${n} commands`);
+    assert.ok(scripts.length >= 90);
+  }
 });
 
-/** Each text module of the non-SIMD scripts, parsed; `module` is absent if parsing failed. */
+/** Each text module of the checked 2.0 scripts, parsed. */
 const parsedModules: { where: string; module: Module }[] = [];
 
-test('text modules parse; malformed ones fail with the expected message', () => {
+function checkModules(name: string, scripts: Parsed[], features: Features, keep: boolean): void {
   let parsed = 0;
   let malformed = 0;
   const failures: string[] = [];
-  for (const { file, simd, commands } of scripts) {
-    if (simd) continue;
+  for (const { file, checked, commands } of scripts) {
+    if (!checked) continue;
     for (const cmd of commands) {
       if (!('module' in cmd) || typeof cmd.module !== 'object' || cmd.module.kind === 'binary') continue;
       const text = cmd.module.kind === 'text' ? cmd.module.source : cmd.module.text;
       const where = `${file}:${cmd.line}`;
       if (cmd.kind === 'assert_malformed') {
         try {
-          parseWat(text, wasm2);
+          parseWat(text, features);
           failures.push(`${where}: parsed, expected "${cmd.message}"`);
         } catch (e) {
           if (e instanceof CompileError && e.message.startsWith(cmd.message)) malformed++;
@@ -79,7 +91,8 @@ test('text modules parse; malformed ones fail with the expected message', () => 
         }
       } else {
         try {
-          parsedModules.push({ where, module: parseWat(text, wasm2) });
+          const module = parseWat(text, features);
+          if (keep) parsedModules.push({ where, module });
           parsed++;
         } catch (e) {
           failures.push(`${where}: ${(e as Error).message}`);
@@ -87,9 +100,17 @@ test('text modules parse; malformed ones fail with the expected message', () => 
       }
     }
   }
-  console.log(`  ${parsed} modules parsed, ${malformed} malformed modules rejected as expected`);
+  console.log(`  ${name}: ${parsed} modules parsed, ${malformed} malformed modules rejected as expected`);
   assert.equal(failures, []);
-  assert.ok(parsed > 2500 && malformed > 500);
+}
+
+test('2.0: text modules parse; malformed ones fail with the expected message', () => {
+  checkModules('2.0', suite2, wasm2, true);
+  if (suite2.length > 0) assert.ok(parsedModules.length > 2500);
+});
+
+test('3.0 (outside gc/ and SIMD): the same, with 3.0 features', () => {
+  checkModules('3.0', suite3, wasm3, false);
 });
 
 /** Raw bits of a constant-function result as the suite states it. */
@@ -117,8 +138,8 @@ function constantBody(m: Module, exportName: string): number | bigint | undefine
 test('constant functions return what their assertions expect (literal conversion)', () => {
   let checked = 0;
   const failures: string[] = [];
-  for (const { file, simd, commands } of scripts) {
-    if (simd) continue;
+  for (const { file, checked: supported, commands } of suite2) {
+    if (!supported) continue;
     let current: Module | undefined;
     for (const cmd of commands) {
       if (cmd.kind === 'module') {
@@ -136,7 +157,7 @@ test('constant functions return what their assertions expect (literal conversion
   }
   console.log(`  ${checked} constant results checked`);
   assert.equal(failures, []);
-  if (scripts.length > 0) assert.ok(checked > 300);
+  if (suite2.length > 0) assert.ok(checked > 300);
 });
 
 test('binary round trip, once src/binary has an encoder and a decoder', async () => {
@@ -146,12 +167,12 @@ test('binary round trip, once src/binary has an encoder and a decoder', async ()
     console.log('  (note: src/binary/encode.ts or decode.ts not built yet; round trip skipped)');
     return;
   }
-  const { encodeModule } = await import(encPath.href) as { encodeModule(m: Module): Uint8Array };
+  const { encodeModule } = await import(encPath.href) as { encodeModule(m: Module, f: typeof wasm2): Uint8Array };
   const { decodeModule } = await import(decPath.href) as { decodeModule(b: Uint8Array, f: typeof wasm2): Module };
   const failures: string[] = [];
   for (const { where, module } of parsedModules) {
     try {
-      assert.equal(decodeModule(encodeModule(module), wasm2), module);
+      assert.equal(decodeModule(encodeModule(module, wasm2), wasm2), module);
     } catch (e) {
       failures.push(`${where}: ${(e as Error).message}`);
     }

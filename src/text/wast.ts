@@ -11,10 +11,10 @@
 
 import type { HeapType } from '../syntax/types.js';
 import { Cursor } from './cursor.js';
-import { concatBytes, decodeName, errorAt, tokenize } from './lexer.js';
+import { parseV128Lanes } from './instructions.js';
+import { concatBytes, tokenize } from './lexer.js';
 import { parseF32, parseF64, parseI32, parseI64, parseUnsigned } from './numbers.js';
 import type { Action, Command, Const, Expected, FloatPattern, Script, ScriptModule } from './script.js';
-import { parseV128Lanes } from './wat.js';
 
 /** Keywords that open a module field: a script made of these is one inline module. */
 const fieldKeywords = new Set([
@@ -36,6 +36,10 @@ export function parseWast(src: string): Script {
 
 const absHeapTypes = new Set(['func', 'extern', 'any', 'eq', 'i31', 'struct', 'array', 'none', 'nofunc', 'noextern', 'exn', 'noexn']);
 
+/**
+ * Decodes `quote` bytes; bytes that are not UTF-8 become U+FFFD, which the lexer reports as
+ * "malformed UTF-8 encoding" when it parses the module.
+ */
 const utf8Lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 
 class ScriptParser {
@@ -51,8 +55,8 @@ class ScriptParser {
       case 'module':
         if (c.isKeyword('instance', 2)) {
           c.pos += 3;
-          const instance = c.eatId()?.text;
-          const definition = c.eatId()?.text;
+          const instance = this.id();
+          const definition = this.id();
           c.expectRParen();
           return { line, kind: 'module_instance', instance, definition };
         }
@@ -60,8 +64,8 @@ class ScriptParser {
         return { line, kind: 'module', module: this.module() };
       case 'register': {
         c.pos += 2;
-        const name = this.name();
-        const module = c.eatId()?.text;
+        const name = this.c.name();
+        const module = this.id();
         c.expectRParen();
         return { line, kind: 'register', name, module };
       }
@@ -106,19 +110,17 @@ class ScriptParser {
     }
   }
 
-  /** The expected-failure text closing an assertion. */
-  private message(): string {
-    const msg = this.name();
-    this.c.expectRParen();
-    return msg;
+  /** An optional module identifier, spelled `$name` (`$"name"` and `$name` are the same). */
+  private id(): string | undefined {
+    const t = this.c.eatId();
+    return t && `$${t.name}`;
   }
 
-  /** A string that must be valid UTF-8. */
-  private name(): string {
-    const tok = this.c.expectString();
-    const s = decodeName(tok.bytes!);
-    if (s === undefined) throw errorAt(tok, 'malformed UTF-8 encoding');
-    return s;
+  /** The expected-failure text closing an assertion. */
+  private message(): string {
+    const msg = this.c.name();
+    this.c.expectRParen();
+    return msg;
   }
 
   /** `(module definition? $id? …)`: text (kept as source), `binary "…"*` or `quote "…"*`. */
@@ -128,7 +130,7 @@ class ScriptParser {
     const open = c.expectLParen();
     c.expectKeyword('module');
     const definition = c.isKeyword('definition') ? c.next() : undefined;
-    const id = c.eatId()?.text;
+    const id = this.id();
     if (c.eatKeyword('binary')) {
       const bytes = concatBytes(this.strings());
       c.expectRParen();
@@ -160,8 +162,8 @@ class ScriptParser {
     const c = this.c;
     c.expectLParen();
     const kw = c.next();
-    const module = c.eatId()?.text;
-    const name = this.name();
+    const module = this.id();
+    const name = this.c.name();
     if (kw.kind === 'keyword' && kw.text === 'invoke') {
       const args: Const[] = [];
       while (c.peek().kind === 'lparen') args.push(this.constant());
@@ -196,8 +198,8 @@ class ScriptParser {
     };
     let r: Expected;
     switch (kw.text) {
-      case 'i32.const': r = { type: 'i32', value: this.num(parseI32, 'int') }; break;
-      case 'i64.const': r = { type: 'i64', value: this.num(parseI64, 'int') }; break;
+      case 'i32.const': r = { type: 'i32', value: c.number(parseI32, 'int') }; break;
+      case 'i64.const': r = { type: 'i64', value: c.number(parseI64, 'int') }; break;
       case 'f32.const': case 'f64.const': {
         const type = kw.text === 'f32.const' ? 'f32' : 'f64';
         const nan = this.nanPattern();
@@ -205,9 +207,9 @@ class ScriptParser {
           pattern();
           r = { type, nan };
         } else if (type === 'f32') {
-          r = { type, bits: this.num(parseF32, 'float') };
+          r = { type, bits: c.number(parseF32, 'float') };
         } else {
-          r = { type, bits: this.num(parseF64, 'float') };
+          r = { type, bits: c.number(parseF64, 'float') };
         }
         break;
       }
@@ -261,16 +263,6 @@ class ScriptParser {
     return undefined;
   }
 
-  private num<T>(parse: (text: string) => T | undefined, form: 'int' | 'float'): T {
-    const c = this.c;
-    const t = c.peek();
-    if (t.kind !== 'nat' && t.kind !== 'int' && (form === 'int' || t.kind !== 'float')) throw c.unexpected(t);
-    c.next();
-    const v = parse(t.text);
-    if (v === undefined) throw errorAt(t, 'constant out of range');
-    return v;
-  }
-
   /**
    * `v128.const shape lane*`: 16 bytes, or — for float shapes with a NaN pattern in some lane — a
    * per-lane pattern.
@@ -292,7 +284,7 @@ class ScriptParser {
         for (let i = 0; i < n; i++) {
           const nan = this.nanPattern();
           if (nan) lanes.push({ kind: 'nan', nan });
-          else lanes.push({ kind: 'bits', bits: n === 4 ? this.num(parseF32, 'float') : this.num(parseF64, 'float') });
+          else lanes.push({ kind: 'bits', bits: n === 4 ? c.number(parseF32, 'float') : c.number(parseF64, 'float') });
         }
         return { type: 'v128', shape: shape.text, lanes };
       }

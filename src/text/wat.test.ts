@@ -6,7 +6,8 @@ import { Op } from '../syntax/opcodes.js';
 import { funcref, refType } from '../syntax/types.js';
 import { Cursor } from './cursor.js';
 import { TextError, tokenize } from './lexer.js';
-import { parseV128Lanes, parseWat } from './wat.js';
+import { parseV128Lanes } from './instructions.js';
+import { parseWat } from './wat.js';
 
 const parse = (src: string, features: Features = wasm2): Module => parseWat(src, features);
 const body = (src: string, features?: Features): Instr[] => parse(src, features).funcs[0].body;
@@ -217,7 +218,12 @@ test('v128 literals (shared with the script parser)', () => {
   assert.equal(lanes('i64x2 -1 0x8000000000000000').slice(8), [0, 0, 0, 0, 0, 0, 0, 0x80]);
   assert.equal(lanes('f64x2 0 1').slice(8), [0, 0, 0, 0, 0, 0, 0xf0, 0x3f]);
   assert.throws(() => lanes('i8x16 256 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0'), /constant out of range/);
-  assert.throws(() => lanes('i32x4 1 2 3'), /unexpected token/);
+  // The reference interpreter's wording for SIMD literals (simd_const.wast).
+  assert.throws(() => lanes('i32x4 1 2 3'), /^wrong number of lane literals/);
+  assert.throws(() => lanes('i32x4 1 1 1 1 1'), /^wrong number of lane literals/);
+  assert.throws(() => lanes('i32x4 0x10000000000000000 0x10000000000000000'), /^wrong number of lane literals/);
+  assert.throws(() => lanes('i16x8 0x 0x 0x 0x 0x 0x 0x 0x'), /^unknown operator/);
+  assert.throws(() => lanes('0 0 0 0'), /^unexpected token/);
   assert.throws(() => lanes('i32x4 1.5 2 3 4'), /unexpected token/);
   assert.throws(() => lanes('i33x4 1 2 3 4'), /unknown operator/);
 });
@@ -356,6 +362,7 @@ test('3.0: recursive groups, subtypes, struct and array types', () => {
   assert.is(n.funcs[0].typeIdx, 2);
   fails('(rec (type (func)))', 'unexpected token');
   fails('(type (struct))', 'unexpected token');
+  fails('(type (struct (field $x i32) (field $x i64)))', 'duplicate field', wasm3);
 });
 
 test.run();

@@ -73,9 +73,6 @@ export class FuncValidator {
   private btParams: readonly ValType[] = none;
   private btResults: readonly ValType[] = none;
 
-  /** The instruction being checked, for error messages. */
-  private op = 0;
-
   constructor(private readonly ctx: Context) {}
 
   /** spec §3.4.1 Functions: the body must be valid with the function type's results. */
@@ -117,12 +114,11 @@ export class FuncValidator {
       for (; pc < body.length; pc++) this.instr(body[pc]);
     } catch (e) {
       if (e instanceof CompileError) {
-        throw new CompileError(`${e.message} (at instruction ${pc}, ${opName(this.op)})`);
+        throw new CompileError(`${e.message} (at instruction ${pc}, ${opName(body[pc].op)})`);
       }
       throw e;
     }
     if (this.depth !== 1) throw invalid('unbalanced block structure: missing end');
-    this.op = Op.end;
     this.popCtrl();
   }
 
@@ -141,7 +137,7 @@ export class FuncValidator {
     const frame = this.ctrls[this.depth - 1];
     if (this.vals.length === frame.height) {
       if (frame.unreachable) return Unknown;
-      throw invalid(`type mismatch: ${opName(this.op)} expected an operand but the stack is empty`);
+      throw invalid('type mismatch: instruction requires an operand but stack has []');
     }
     return this.vals.pop()!;
   }
@@ -151,24 +147,50 @@ export class FuncValidator {
     const frame = this.ctrls[this.depth - 1];
     if (this.vals.length === frame.height) {
       if (frame.unreachable) return Unknown;
-      throw invalid(`type mismatch: ${opName(this.op)} expected ${operandToString(expect)} but the stack is empty`);
+      throw this.mismatch([expect], 0);
     }
-    const actual = this.vals.pop()!;
-    if (actual !== expect && !matchesValType(actual, expect, this.ctx)) {
-      throw invalid(`type mismatch: ${opName(this.op)} expected ${operandToString(expect)}, found ${operandToString(actual)}`);
-    }
+    const actual = this.vals[this.vals.length - 1];
+    if (actual !== expect && !matchesValType(actual, expect, this.ctx)) throw this.mismatch([expect], 1);
+    this.vals.pop();
     return actual;
   }
 
+  /** pop_vals(types): checks the top operands in place, then drops them. */
   private popVals(ts: readonly ValType[]): void {
-    for (let i = ts.length - 1; i >= 0; i--) this.popExpect(ts[i]);
+    if (ts.length === 0) return;
+    this.checkTop(ts);
+    this.vals.length = Math.max(this.ctrls[this.depth - 1].height, this.vals.length - ts.length);
+  }
+
+  /** Whether the top operands match `ts` (what `push_vals(pop_vals(ts))` checks), in place. */
+  private checkTop(ts: readonly ValType[]): void {
+    const n = ts.length;
+    const frame = this.ctrls[this.depth - 1];
+    const base = this.vals.length - n;
+    for (let k = 0; k < n; k++) {
+      const pos = base + k;
+      if (pos < frame.height) {
+        // Below the block's base: the polymorphic stack of unreachable code supplies `Unknown`.
+        if (frame.unreachable) continue;
+        throw this.mismatch(ts, n);
+      }
+      const actual = this.vals[pos];
+      if (actual !== ts[k] && !matchesValType(actual, ts[k], this.ctx)) throw this.mismatch(ts, n);
+    }
+  }
+
+  /** "type mismatch", with the reference interpreter's detail: expected types, top `n` operands. */
+  private mismatch(expected: readonly ValType[], n: number): CompileError {
+    const height = this.ctrls[this.depth - 1].height;
+    const found = this.vals.slice(Math.max(height, this.vals.length - n));
+    return invalid(`type mismatch: instruction requires ${typesToString(expected)} but stack has ${typesToString(found)}`);
   }
 
   /** 3.0 pop_ref: a reference (any heap type); `Unknown` becomes a non-null bottom reference. */
   private popRef(): OperandRef {
     const t = this.pop();
     if (t === Unknown) return { kind: 'ref', nullable: false, heap: 'bot' };
-    if (!isRefOperand(t)) throw invalid(`type mismatch: ${opName(this.op)} expected a reference, found ${t}`);
+    if (!isRefOperand(t)) throw invalid(`type mismatch: instruction requires a reference but stack has [${t}]`);
     return t;
   }
 
@@ -277,7 +299,7 @@ export class FuncValidator {
   }
 
   private data(x: number): void {
-    if (!(x >= 0 && x < this.ctx.datas)) throw unknown('data segment', x);
+    if (!(Number.isInteger(x) && x >= 0 && x < this.ctx.datas)) throw unknown('data segment', x);
   }
 
   private tagType(x: number): FuncType {
@@ -312,7 +334,6 @@ export class FuncValidator {
 
   private instr(ins: Instr): void {
     const op = ins.op;
-    this.op = op;
     const info = opInfo.get(op);
     if (info === undefined) throw invalid(`unknown opcode 0x${op.toString(16)}`);
     const sig = info.sig;
@@ -667,25 +688,12 @@ export class FuncValidator {
     const dflt = FuncValidator.labelTypes(this.label(this.idx(ins)));
     const arity = dflt.length;
     this.popExpect('i32');
-    const frame = this.ctrls[this.depth - 1];
     for (const l of ins.labels ?? noLabels) {
       const types = FuncValidator.labelTypes(this.label(l));
       if (types.length !== arity) {
         throw invalid(`type mismatch: br_table targets have different arities (${types.length} and ${arity})`);
       }
-      // Check the top `arity` operands against this target without popping them.
-      const base = this.vals.length - arity;
-      for (let i = 0; i < arity; i++) {
-        const pos = base + i;
-        if (pos < frame.height) {
-          if (frame.unreachable) continue;
-          throw invalid(`type mismatch: br_table expected ${typesToString(types)} but the stack is too short`);
-        }
-        const actual = this.vals[pos];
-        if (!matchesValType(actual, types[i], this.ctx)) {
-          throw invalid(`type mismatch: br_table expected ${operandToString(types[i])}, found ${operandToString(actual)}`);
-        }
-      }
+      this.checkTop(types);
     }
     this.popVals(dflt);
     this.unreachable();

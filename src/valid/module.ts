@@ -75,15 +75,17 @@ export function validateModule(m: Module, features: Features = defaultFeatures):
     const visible = features.gc ? importedGlobals + i : importedGlobals;
     within(`global ${importedGlobals + i}`, () => validateConstExpr(g.init, g.type.type, ctx, visible, v));
   });
-  const initGlobals = features.gc ? globals.length : importedGlobals;
+  // Element and data segments come after the globals: in 3.0 they may read any of them.
+  const segmentGlobals = features.gc ? globals.length : importedGlobals;
 
-  // spec §3.4.2 Tables (3.0: an initializer; a non-nullable element type requires one).
+  // spec §3.4.2 Tables (3.0: an initializer, which sees imported globals only — the table section
+  // precedes the global section; a non-nullable element type requires one).
   m.tables.forEach((t, i) => {
     validateTableType(t.type, numTypes, features);
     const x = tables.length - m.tables.length + i;
     if (t.init !== undefined) {
       if (!features.functionReferences) throw featureOff('a table initializer', 'functionReferences');
-      within(`table ${x}`, () => validateConstExpr(t.init!, t.type.elem, ctx, initGlobals, v));
+      within(`table ${x}`, () => validateConstExpr(t.init!, t.type.elem, ctx, importedGlobals, v));
     } else if (!t.type.elem.nullable) {
       throw invalid(`type mismatch: table ${x} of non-nullable references needs an initializer`);
     }
@@ -96,12 +98,12 @@ export function validateModule(m: Module, features: Features = defaultFeatures):
   // spec §3.4.5 Element segments.
   m.elems.forEach((e, i) => within(`elem segment ${i}`, () => {
     validateRefType(e.type, numTypes, features);
-    for (const item of e.init) validateConstExpr(item, e.type, ctx, initGlobals, v);
+    for (const item of e.init) validateConstExpr(item, e.type, ctx, segmentGlobals, v);
     if (e.mode === 'active') {
       const x = e.table ?? 0;
       const tt = tables[x];
       if (tt === undefined) throw unknown('table', x);
-      validateConstExpr(offsetOf(e.offset), tt.addr, ctx, initGlobals, v);
+      validateConstExpr(offsetOf(e.offset), tt.addr, ctx, segmentGlobals, v);
       if (!refMatches(e.type, tt.elem, ctx)) throw invalid('type mismatch: element segment does not fit its table');
     }
   }));
@@ -112,7 +114,7 @@ export function validateModule(m: Module, features: Features = defaultFeatures):
       const x = d.mem ?? 0;
       const mt = mems[x];
       if (mt === undefined) throw unknown('memory', x);
-      validateConstExpr(offsetOf(d.offset), mt.addr, ctx, initGlobals, v);
+      validateConstExpr(offsetOf(d.offset), mt.addr, ctx, segmentGlobals, v);
     }
   }));
 

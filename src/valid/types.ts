@@ -186,7 +186,7 @@ function compMatches(a: CompType, b: CompType, ctx: TypeContext): boolean {
 export function validateHeapType(h: HeapType, numTypes: number, features: Features): void {
   if (typeof h === 'number') {
     if (!features.functionReferences) throw featureOff('a typed reference', 'functionReferences');
-    if (!(h >= 0 && h < numTypes)) throw unknown('type', h);
+    if (!(Number.isInteger(h) && h >= 0 && h < numTypes)) throw unknown('type', h);
     return;
   }
   switch (h) {
@@ -275,7 +275,7 @@ export function defineTypes(types: readonly SubType[], recGroups: readonly RecGr
   const ctx = { types, canon };
   let next = 0;
   for (const g of recGroups) {
-    if (g.start !== next || g.count < 0 || g.start + g.count > types.length) {
+    if (g.start !== next || !Number.isInteger(g.count) || g.count < 0 || g.start + g.count > types.length) {
       throw invalid('malformed rec groups: they must cover the type section in order');
     }
     if (g.count !== 1 && !features.gc) throw featureOff('a recursive type group', 'gc');
@@ -313,7 +313,7 @@ function validateSubTypeSyntax(st: SubType, idx: number, numTypes: number, featu
     if (!features.gc) throw featureOff('a declared subtype', 'gc');
   }
   if (st.supers.length > 1) throw invalid(`sub type ${idx} has more than one super type`);
-  for (const sup of st.supers) if (!(sup >= 0 && sup < idx)) throw unknown('type', sup);
+  for (const sup of st.supers) if (!(Number.isInteger(sup) && sup >= 0 && sup < idx)) throw unknown('type', sup);
   const c = st.comp;
   switch (c.kind) {
     case 'func':

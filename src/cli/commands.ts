@@ -1,0 +1,183 @@
+/**
+ * The `vitrine` command line: `wast`, `run`, `validate`, `--help`, `--version`. main.ts is the
+ * executable; this file takes the arguments and an output sink and returns the exit status, so
+ * the tests can drive it in-process.
+ *
+ * Exit status: 0 success, 1 a failure the user asked about (a failing script, an invalid module,
+ * a trap), 2 a usage error (unknown command or flag, unreadable file). Errors are one line, never
+ * a stack trace.
+ */
+
+import { readFileSync } from 'node:fs';
+import { decodeModule } from '../binary/decode.js';
+import { CompileError, LinkError, RuntimeError } from '../errors.js';
+import {
+  hostFunc, instantiate, invoke, spectest, type ExternVal, type MemoryInst,
+} from '../runtime/index.js';
+import { defaultFeatures } from '../syntax/features.js';
+import type { Module } from '../syntax/module.js';
+import { TextError } from '../text/lexer.js';
+import { parseWat } from '../text/wat.js';
+import { validateModule } from '../valid/module.js';
+import { formatValue, parseValue } from './values.js';
+import { runWast, tally, type Tally } from './wast.js';
+
+export interface Output {
+  /** Standard output; `text` carries its own newlines. */
+  out(text: string): void;
+  /** Standard error. */
+  err(text: string): void;
+}
+
+export const USAGE = `Usage:
+  vitrine wast FILE.wast...                     run WAST scripts (the official test suite's format)
+  vitrine run FILE.wasm|FILE.wat [--invoke NAME [ARG...]]
+                                                instantiate a module and call an export
+  vitrine validate FILE.wasm|FILE.wat           decode (or parse) and validate a module
+  vitrine --help | --version
+
+run: arguments are parsed by the export's parameter types (i32/i64 decimal or 0x hex; floats
+decimal, hex, inf, nan, nan:0x...); results are printed one per line. Imports are resolved from
+"spectest" (the test suite's host module) and "vitrine": print(ptr: i32, len: i32) writes len
+bytes of the module's exported "memory" to standard output.
+`;
+
+/** A usage error: one line on stderr, exit status 2. */
+class UsageError extends Error {}
+
+/** Runs the command line `args` (without `node` and the script) and returns the exit status. */
+export function runCli(args: readonly string[], io: Output, version: string): number {
+  try {
+    const [command, ...rest] = args;
+    switch (command) {
+      case undefined: case '--help': case '-h': case 'help':
+        io.out(USAGE);
+        return 0;
+      case '--version': case '-v':
+        io.out(`vitrine ${version}\n`);
+        return 0;
+      case 'wast': return wastCommand(rest, io);
+      case 'run': return runCommand(rest, io);
+      case 'validate': return validateCommand(rest, io);
+      default:
+        throw new UsageError(command.startsWith('-') ? `unknown option ${command}` : `unknown command ${command}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`vitrine: ${e.message} (see vitrine --help)\n`);
+      return 2;
+    }
+    io.err(`vitrine: ${oneLine(e)}\n`);
+    return 1;
+  }
+}
+
+/** An error as one line: typed errors by name and message (with position for text errors). */
+function oneLine(e: unknown): string {
+  if (e instanceof TextError) return `${e.name}: ${e.describe()}`;
+  if (e instanceof CompileError || e instanceof LinkError || e instanceof RuntimeError) return `${e.name}: ${e.message}`;
+  if (e instanceof Error) return `internal error: ${e.name}: ${e.message}`;
+  return `internal error: ${String(e)}`;
+}
+
+function rejectOptions(args: readonly string[]): void {
+  const opt = args.find((a) => a.startsWith('--'));
+  if (opt !== undefined) throw new UsageError(`unknown option ${opt}`);
+}
+
+function read(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** `vitrine wast FILE…`: one line per file, then `N passed, N failed, N skipped`. */
+function wastCommand(files: readonly string[], io: Output): number {
+  rejectOptions(files);
+  if (files.length === 0) throw new UsageError('wast needs at least one file');
+  const sources = files.map((f) => read(f).toString('utf8'));
+  const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+  files.forEach((file, i) => {
+    const checks = runWast(sources[i]);
+    const t = tally(checks);
+    total.passed += t.passed;
+    total.failed += t.failed;
+    total.skipped += t.skipped;
+    io.out(`${t.failed > 0 ? 'FAIL' : 'ok  '} ${file}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped\n`);
+    for (const c of checks) {
+      if (c.status !== 'passed') io.err(`  ${file}:${c.line}: ${c.command} ${c.status}: ${c.reason}\n`);
+    }
+  });
+  io.out(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+  return total.failed > 0 ? 1 : 0;
+}
+
+/** A module file, binary (it starts with the magic `\0asm`) or text. */
+function loadModule(file: string): Module {
+  const bytes = read(file);
+  const isBinary = bytes.length >= 4 && bytes.readUInt32LE(0) === 0x6d736100;
+  const module = isBinary
+    ? decodeModule(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), defaultFeatures)
+    : parseWat(bytes.toString('utf8'), defaultFeatures);
+  validateModule(module, defaultFeatures);
+  return module;
+}
+
+function validateCommand(args: readonly string[], io: Output): number {
+  rejectOptions(args);
+  if (args.length !== 1) throw new UsageError('validate needs exactly one file');
+  try {
+    loadModule(args[0]);
+  } catch (e) {
+    if (!(e instanceof CompileError)) throw e;
+    io.out(`${args[0]}: ${oneLine(e)}\n`);
+    return 1;
+  }
+  io.out(`${args[0]}: valid\n`);
+  return 0;
+}
+
+/** `vitrine run FILE [--invoke NAME ARG…]`. */
+function runCommand(args: readonly string[], io: Output): number {
+  const [file, flag, name, ...rawArgs] = args;
+  if (file === undefined || file.startsWith('-')) throw new UsageError('run needs a module file first');
+  if (flag !== undefined && flag !== '--invoke') throw new UsageError(`unknown option ${flag}`);
+  if (flag !== undefined && name === undefined) throw new UsageError('--invoke needs an export name');
+  const module = loadModule(file);
+
+  let memory: MemoryInst | undefined;
+  const host = new Map<string, ExternVal>([['print', {
+    kind: 'func',
+    value: hostFunc({ kind: 'func', params: ['i32', 'i32'], results: [] }, ([ptr, len]) => {
+      if (memory === undefined) throw new RuntimeError('vitrine.print needs the module to export its memory as "memory"');
+      const start = (ptr as number) >>> 0, end = start + ((len as number) >>> 0);
+      if (end > memory.buffer.byteLength) throw new RuntimeError('out of bounds memory access');
+      io.out(Buffer.from(memory.buffer, start, end - start).toString('utf8'));
+      return [];
+    }, 'print'),
+  }]]);
+  const modules = new Map([['spectest', spectest((line) => io.out(`${line}\n`))], ['vitrine', host]]);
+  const instance = instantiate(module, (imp) => modules.get(imp.module)?.get(imp.name));
+  const exported = instance.exports.get('memory');
+  if (exported?.kind === 'memory') memory = exported.value;
+  if (name === undefined) return 0;
+
+  const ext = instance.exports.get(name);
+  if (ext === undefined || ext.kind !== 'func') throw new UsageError(`${file} exports no function "${name}"`);
+  const { params, results } = ext.value.type;
+  if (rawArgs.length !== params.length) {
+    throw new UsageError(`"${name}" takes ${params.length} arguments, ${rawArgs.length} given`);
+  }
+  const values = rawArgs.map((a, i) => {
+    try {
+      return parseValue(a, params[i]);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  });
+  const out = invoke(ext.value, values);
+  out.forEach((v, i) => io.out(`${formatValue(v, results[i])}\n`));
+  return 0;
+}

@@ -1,0 +1,212 @@
+/**
+ * Golden tests of the translator: Wasm text in, pinned `dumpIR` out. Each case shows one rule of
+ * translate.ts; registers print as r<slot> (params first, then locals, then temporaries).
+ */
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { canonicalTypeIds } from '../runtime/canon.js';
+import { CompileError } from '../errors.js';
+import { wasm2 } from '../syntax/features.js';
+import { parseWat } from '../text/wat.js';
+import { validateModule } from '../valid/module.js';
+import { dumpIR } from './ir.js';
+import { translateFunc, type CompiledFunc } from './translate.js';
+
+/** Translates the last function of a module given by its fields. */
+function translate(fields: string): CompiledFunc {
+  const m = parseWat(`(module ${fields})`, wasm2);
+  validateModule(m, wasm2);
+  return translateFunc(m, m.funcs.length - 1);
+}
+
+function golden(fields: string, expected: string): void {
+  const lines = expected.trim().split('\n').map((l) => l.trim());
+  assert.equal(dumpIR(translate(fields).code).split('\n').map((l) => l.trim()), lines);
+}
+
+test('fused local.set: local.get 0; local.get 1; i32.add; local.set 0 is one instruction', () => {
+  golden(`(func (param i32 i32) local.get 0 local.get 1 i32.add local.set 0)`, `
+    0: i32.add r0, r0, r1
+    4: return`);
+});
+
+test('immediate forms; a constant on the left of a comparison flips it; fused return', () => {
+  golden(`(func (param i32) (result i32) (i32.lt_s (i32.const 10) (i32.sub (local.get 0) (i32.const 1))))`, `
+    0: i32.add_imm r2, r0, -1
+    4: i32.gt_s_imm r0, r2, 10
+    8: return`);
+});
+
+test('a deferred local.get is materialized before its local is overwritten', () => {
+  golden(`(func (param i32) (result i32) local.get 0 i32.const 5 local.set 0 local.get 0 i32.add)`, `
+    0: copy32 r1, r0
+    3: const32 r0, 5
+    6: i32.add r0, r1, r0
+    10: return`);
+});
+
+test('fused local.tee: the product goes straight to local 1, which is then read', () => {
+  golden(`(func (param i32) (result i32) (local i32)
+      (local.tee 1 (i32.mul (local.get 0) (local.get 0))) (local.get 1) i32.add)`, `
+    0: i32.mul r1, r0, r0
+    4: i32.add r0, r1, r1
+    8: return`);
+});
+
+test('br_if carrying a value that is not in place: moves behind a br_unless', () => {
+  golden(`(func (param i32) (result i32)
+      (block (result i32) (br_if 0 (local.get 0) (local.get 0)) drop (i32.const 7)))`, `
+    0: br_unless r0, @8
+    3: copy32 r1, r0
+    6: br @11
+    8: const32 r1, 7
+    11: copy32 r0, r1
+    14: return`);
+});
+
+test('loop with a parameter: the value lives in the loop label home; br_if needs no moves', () => {
+  golden(`(func (param i32) (result i32) (local i32)
+      (local.get 0)
+      (loop $l (param i32) (result i32)
+        (local.set 1 (i32.add (local.get 1) (i32.const 3)))
+        (br_if $l (i32.sub (i32.const 1)) (i32.ne (local.get 1) (i32.const 30)))))`, `
+    0: copy32 r2, r0
+    3: i32.add_imm r1, r1, 3
+    7: i32.add_imm r2, r2, -1
+    11: i32.ne_imm r3, r1, 30
+    15: br_if r3, @3
+    18: copy32 r0, r2
+    21: return`);
+});
+
+test('if/else with a result; an i32.eqz condition flips the branch instead of being computed', () => {
+  golden(`(func (param i32 f64) (result f64)
+      (if (result f64) (i32.eqz (local.get 0)) (then (local.get 1)) (else (f64.neg (local.get 1)))))`, `
+    0: br_if r0, @8
+    3: copy64 r2, r1
+    6: br @11
+    8: f64.neg r2, r1
+    11: copy64 r0, r2
+    14: return`);
+});
+
+test('br_table: targets whose value must move get trampolines; a loop target is its header', () => {
+  golden(`(func (param i32) (result i32)
+      (block $a (result i32) (block $b (result i32) (block $c (result i32)
+          (br_table $c $b $a (i32.const 10) (local.get 0)))
+        (i32.const 20) i32.add) (i32.const 1) i32.add))`, `
+    0: br_table r0, [@6 @11] default @16
+    6: const32 r1, 10
+    9: br @21
+    11: const32 r1, 10
+    14: br @25
+    16: const32 r1, 10
+    19: br @29
+    21: i32.add_imm r1, r1, 20
+    25: i32.add_imm r1, r1, 1
+    29: copy32 r0, r1
+    32: return`);
+  golden(`(func (param i32) (block $a (block $b (loop $c (br_table $c $b $a (local.get 0))))))`, `
+    0: br_table r0, [@0 @6] default @6
+    6: return`);
+});
+
+test('calls: arguments in consecutive homes, results where the first argument was', () => {
+  const fields = `(type $t (func (param i64 i32) (result i32)))
+    (table 1 funcref)
+    (func $f (param i64 i32) (result i32) (local.get 1))
+    (func (param i32) (result i32)
+      (i32.add (local.get 0) (call $f (i64.const 5) (local.get 0)))
+      (call_indirect (type $t) (i64.const -1) (local.get 0) (i32.const 0)) i32.add)`;
+  const m = parseWat(`(module ${fields})`, wasm2);
+  const id = canonicalTypeIds(m)[0];
+  golden(fields, `
+    0: const64 r2, 0x5
+    4: copy32 r3, r0
+    7: call f0, r2
+    10: i32.add r1, r0, r2
+    14: const32 r4, 0
+    17: const64 r2, 0xffffffffffffffff
+    21: copy32 r3, r0
+    24: call_indirect type#${id}, t0, r4, r2
+    29: i32.add r0, r1, r2
+    33: return`);
+});
+
+test('returning swapped parameters saves only the one an earlier move overwrites', () => {
+  golden(`(func (param i32 i32) (result i32 i32) local.get 1 local.get 0)`, `
+    0: copy32 r3, r0
+    3: copy32 r0, r1
+    6: copy32 r1, r3
+    9: return`);
+});
+
+test('br_if to the function label is a conditional return', () => {
+  golden(`(func (param i32 i32) (result i32) (br_if 0 (local.get 1) (local.get 0)) (i32.const 0) (return))`, `
+    0: br_unless r0, @7
+    3: copy32 r0, r1
+    6: return
+    7: const32 r0, 0
+    10: return`);
+});
+
+test('unreachable code is not translated', () => {
+  golden(`(func (param i32) (result i32)
+      (block (br 0) (i32.const 1) drop (loop (br 0))) (return (local.get 0)) (i32.const 99))`, `
+    0: br @2
+    2: return`);
+});
+
+test('i32.wrap_i64 and reinterpretations emit nothing: registers hold raw bits', () => {
+  golden(`(func (param i64) (result f32) (f32.reinterpret_i32 (i32.wrap_i64 (local.get 0))))`, `
+    0: return`);
+});
+
+test('memory: f32 accesses share the 32-bit forms, i64.store8 stores the low word', () => {
+  golden(`(memory 1) (func (param i32) (result f32)
+      (f32.store offset=8 (local.get 0) (f32.load offset=4 (local.get 0)))
+      (i64.store8 (i32.const 0) (i64.const 258))
+      (f32.load offset=8 (local.get 0)))`, `
+    0: load32 r2, r0, 4
+    4: store32 r0, r2, 8
+    8: const64 r2, 0x102
+    12: const32 r1, 0
+    15: store8 r1, r2, 0
+    19: load32 r0, r0, 8
+    23: return`);
+});
+
+test('select, globals, tables and references', () => {
+  golden(`(global $g (mut i64) (i64.const 0)) (table $t 2 funcref) (elem declare func 0)
+      (func (param i32 i64) (result i32)
+        (global.set $g (select (local.get 1) (global.get $g) (local.get 0)))
+        (table.set $t (local.get 0) (ref.func 0))
+        (ref.is_null (table.get $t (local.get 0))))`, `
+    0: global.get64 r3, g0
+    3: select64 r2, r1, r3, r0
+    8: global.set64 g0, r2
+    11: ref.func r3, f0
+    14: table.set t0, r0, r3
+    18: table.get r2, t0, r0
+    22: ref.is_null r0, r2
+    25: return`);
+});
+
+test('frame layout: params, zeroed locals, temporaries; a ref local is flagged', () => {
+  const c = translate(`(func (param i64 f32) (result i32) (local i32 externref)
+      (i32.add (i32.const 1) (i32.add (i32.const 2) (local.get 2))))`);
+  assert.is(c.paramWords, 4);
+  assert.is(c.localWords, 8);
+  assert.ok(c.frameWords >= 10, 'room for temporaries');
+  assert.ok(c.refLocals);
+  assert.not.ok(translate('(func (param externref))').refLocals, 'parameters are not zeroed');
+});
+
+test('input the interpreter cannot run yet is a CompileError, not a JS error', () => {
+  const m = parseWat(`(module (func (param v128 v128 i32) (result v128)
+    (select (local.get 0) (local.get 1) (local.get 2))))`, wasm2);
+  assert.throws(() => translateFunc(m, 0), (e: unknown) => e instanceof CompileError && /not supported/.test((e as Error).message));
+});
+
+test.run();

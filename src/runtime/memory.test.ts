@@ -1,0 +1,41 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { RuntimeError } from '../errors.js';
+import { MAX_PAGES, MemoryInst, PAGE_SIZE } from './memory.js';
+
+const mem = (min: number, max?: number) => new MemoryInst({ limits: { min, max }, addr: 'i32', shared: false });
+
+test('allocation: min pages of zeros', () => {
+  const m = mem(2);
+  assert.is(m.pages, 2);
+  assert.is(m.buffer.byteLength, 2 * PAGE_SIZE);
+  assert.ok(new Uint8Array(m.buffer).every((b) => b === 0));
+  assert.is(m.view.buffer, m.buffer);
+  assert.throws(() => mem(MAX_PAGES + 1), (e: unknown) => e instanceof RuntimeError);
+});
+
+test('grow returns the old size, keeps the contents, zeroes new pages and replaces the buffer', () => {
+  const m = mem(1);
+  m.view.setInt32(100, 0x12345678, true);
+  const old = m.buffer;
+  assert.is(m.grow(2), 1);
+  assert.is(m.pages, 3);
+  assert.is.not(m.buffer, old);
+  assert.is(m.view.buffer, m.buffer);
+  assert.is(m.view.getInt32(100, true), 0x12345678);
+  assert.is(m.view.getInt32(2 * PAGE_SIZE + 4, true), 0);
+  const same = m.buffer;
+  assert.is(m.grow(0), 3);
+  assert.is(m.buffer, same, 'growing by 0 keeps the buffer');
+});
+
+test('grow fails with -1 beyond the declared maximum or the implementation limit', () => {
+  const m = mem(1, 2);
+  assert.is(m.grow(2), -1);
+  assert.is(m.pages, 1);
+  assert.is(m.grow(1), 1);
+  assert.is(m.grow(1), -1);
+  assert.is(mem(0).grow(MAX_PAGES + 1), -1);
+});
+
+test.run();

@@ -1,0 +1,256 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { CompileError } from '../errors.js';
+import { wasm2, wasm3 } from '../syntax/features.js';
+import type { Features } from '../syntax/features.js';
+import type { BlockType, Catch, Global, Instr, Module } from '../syntax/module.js';
+import { emptyModule } from '../syntax/module.js';
+import { Op } from '../syntax/opcodes.js';
+import type { SubType, ValType } from '../syntax/types.js';
+import { externref, funcref, refType } from '../syntax/types.js';
+import { validateModule } from './module.js';
+
+const ft = (params: ValType[], results: ValType[]): SubType => ({ final: true, supers: [], comp: { kind: 'func', params, results } });
+const i = (op: number, imm: Omit<Instr, 'op'> = {}): Instr => ({ op, ...imm });
+const i32 = (value: number): Instr => i(Op.i32_const, { value });
+const mem1 = { limits: { min: 1 }, addr: 'i32', shared: false } as const;
+
+interface Fn {
+  params?: ValType[];
+  results?: ValType[];
+  locals?: ValType[];
+  /** Extra types, after the function's own type 0. */
+  types?: SubType[];
+  module?: Partial<Module>;
+}
+
+/** A module whose function 0 (type 0) has `body`. */
+/** A module whose function 0 (type 0) has `body`; `o.module.funcs` follow it. */
+function fn(body: Instr[], o: Fn = {}): Module {
+  const { funcs = [], ...rest } = o.module ?? {};
+  return {
+    ...emptyModule(),
+    types: [ft(o.params ?? [], o.results ?? []), ...(o.types ?? [])],
+    funcs: [{ typeIdx: 0, locals: o.locals ?? [], body }, ...funcs],
+    ...rest,
+  };
+}
+
+function valid(m: Module, features: Features = wasm2): void {
+  validateModule(m, features);
+}
+
+function invalid(m: Module, prefix: string, features: Features = wasm2): string {
+  try {
+    validateModule(m, features);
+  } catch (e) {
+    assert.instance(e, CompileError);
+    const msg = (e as Error).message;
+    assert.ok(msg.startsWith(prefix), `"${msg}" does not start with "${prefix}"`);
+    return msg;
+  }
+  return assert.unreachable(`validated; expected "${prefix}"`) as never;
+}
+
+test('fixed-type instructions are typed from the opcode table', () => {
+  valid(fn([i32(1), i32(2), i(Op.i32_add)], { results: ['i32'] }));
+  valid(fn([i(Op.f64_const, { value: 0n }), i(Op.i64_trunc_f64_s)], { results: ['i64'] }));
+  const msg = invalid(fn([i32(1), i(Op.f32_const, { value: 0 }), i(Op.i32_add)], { results: ['i32'] }), 'type mismatch');
+  assert.ok(msg.includes('instruction requires [i32 i32] but stack has [i32 f32]'), msg);
+  assert.ok(msg.endsWith('(at instruction 2, i32.add) (in function 0)'), msg);
+  invalid(fn([i32(1), i(Op.i32_add)], { results: ['i32'] }), 'type mismatch: instruction requires [i32 i32] but stack has [i32]');
+});
+
+test('the function body must leave exactly its results', () => {
+  invalid(fn([], { results: ['i32'] }), 'type mismatch');
+  invalid(fn([i32(1)]), 'type mismatch');
+  invalid(fn([i32(1), i32(1)], { results: ['i32'] }), 'type mismatch');
+});
+
+test('unreachable code: the stack is polymorphic, but known operands still count', () => {
+  valid(fn([i(Op.unreachable), i(Op.i32_add)], { results: ['i32'] }));
+  valid(fn([i(Op.unreachable)], { results: ['i32', 'f64'] }));
+  valid(fn([i(Op.return), i(Op.drop), i(Op.drop)], { results: [] }));
+  invalid(fn([i(Op.unreachable), i(Op.i64_const, { value: 0n }), i(Op.i32_add)], { results: ['i32'] }), 'type mismatch');
+  invalid(fn([i(Op.unreachable), i32(0), i(Op.i32_eqz)], { results: ['i64'] }), 'type mismatch');
+  // 3.0: a reference made from the bottom type is still a reference.
+  invalid(fn([i(Op.unreachable), i(Op.ref_as_non_null), i(Op.i32_eqz)], { results: ['i32'] }), 'type mismatch', wasm3);
+  valid(fn([i(Op.unreachable), i(Op.ref_as_non_null)], { results: [refType(false, 'func')] }), wasm3);
+  // Unreachability ends with the block.
+  invalid(fn([i(Op.block, { bt: null }), i(Op.unreachable), i(Op.end), i(Op.i32_add)], { results: ['i32'] }), 'type mismatch');
+});
+
+test('blocks and loops: parameters, results, and what their labels carry', () => {
+  const types = [ft(['i32'], ['i64'])];
+  valid(fn([i32(1), i(Op.block, { bt: 1 }), i(Op.i64_extend_i32_s), i(Op.end)], { results: ['i64'], types }));
+  invalid(fn([i(Op.block, { bt: 1 }), i(Op.drop), i(Op.i64_const, { value: 1n }), i(Op.end)], { results: ['i64'], types }), 'type mismatch');
+  // A branch to a loop carries the loop's parameters, to a block its results.
+  valid(fn([i32(1), i(Op.loop, { bt: 1 }), i(Op.br, { idx: 0 }), i(Op.end)], { results: ['i64'], types }));
+  invalid(fn([i32(1), i(Op.block, { bt: 1 }), i(Op.br, { idx: 0 }), i(Op.end)], { results: ['i64'], types }), 'type mismatch');
+  invalid(fn([i(Op.block, { bt: 7 }), i(Op.end)]), 'unknown type 7');
+  invalid(fn([i(Op.br, { idx: 1 })]), 'unknown label 1');
+  invalid(fn([i(Op.block, { bt: null })]), 'unbalanced block structure');
+  invalid(fn([i(Op.end)]), 'unbalanced block structure');
+  invalid(fn([i(Op.else)]), 'else without matching if');
+});
+
+test('if: condition, both arms, and the implicit empty else', () => {
+  const body = (bt: BlockType, arms: Instr[]) => [i32(1), i(Op.if, { bt }), ...arms, i(Op.end)];
+  valid(fn(body('i32', [i32(1), i(Op.else), i32(2)]), { results: ['i32'] }));
+  invalid(fn(body('i32', [i32(1)]), { results: ['i32'] }), 'type mismatch');
+  invalid(fn(body('i32', [i32(1), i(Op.else)]), { results: ['i32'] }), 'type mismatch');
+  // [i32] -> [i32] without else is fine: the value passes through.
+  valid(fn([i32(5), ...body(1, [])], { results: ['i32'], types: [ft(['i32'], ['i32'])] }));
+  invalid(fn([i(Op.if, { bt: null }), i(Op.end)]), 'type mismatch');
+});
+
+test('br_if and br_table', () => {
+  const block = (bt: ValType, inner: Instr[]) => [i(Op.block, { bt }), ...inner, i(Op.end)];
+  valid(fn(block('i32', [i32(1), i32(0), i(Op.br_if, { idx: 0 })]), { results: ['i32'] }));
+  valid(fn(block('i32', block('i32', [i32(1), i32(0), i(Op.br_table, { labels: [0, 1], idx: 0 })])), { results: ['i32'] }));
+  invalid(fn(block('i32', block('f32', [i32(1), i32(0), i(Op.br_table, { labels: [0], idx: 1 })])), { results: ['i32'] }), 'type mismatch');
+  // Different arities are rejected even when the stack is polymorphic.
+  invalid(fn([i(Op.block, { bt: null }), ...block('i32', [i(Op.unreachable), i(Op.br_table, { labels: [1], idx: 0 })]), i(Op.drop), i(Op.end)]),
+    'type mismatch');
+  // Same arity, different types: fine with an unknown operand.
+  valid(fn(block('i32', [i(Op.block, { bt: 'f32' }), i(Op.unreachable), i(Op.br_table, { labels: [0], idx: 1 }), i(Op.end), i(Op.drop), i32(0)]), { results: ['i32'] }));
+  invalid(fn([i32(0), i(Op.br_table, { labels: [3], idx: 0 })]), 'unknown label 3');
+});
+
+test('select: untyped only for numbers and vectors; typed select has one result', () => {
+  const sel = (a: Instr, b: Instr) => [a, b, i32(1), i(Op.select)];
+  valid(fn(sel(i32(1), i32(2)), { results: ['i32'] }));
+  invalid(fn(sel(i32(1), i(Op.i64_const, { value: 2n })), { results: ['i32'] }), 'type mismatch');
+  const nullFunc = i(Op.ref_null, { heap: 'func' });
+  invalid(fn(sel(nullFunc, nullFunc), { results: [funcref] }), 'type mismatch');
+  invalid(fn([i(Op.unreachable), nullFunc, i32(1), i(Op.select), i(Op.drop)]), 'type mismatch');
+  valid(fn([nullFunc, nullFunc, i32(1), i(Op.select_t, { types: [funcref] })], { results: [funcref] }));
+  invalid(fn([i32(1), i32(1), i32(1), i(Op.select_t, { types: [] })]), 'invalid result arity');
+  invalid(fn([i32(1), i32(1), i32(1), i(Op.select_t, { types: ['i32', 'i32'] })]), 'invalid result arity');
+});
+
+test('locals and globals', () => {
+  valid(fn([i(Op.local_get, { idx: 0 }), i(Op.local_tee, { idx: 1 })], { params: ['i32'], locals: ['i32'], results: ['i32'] }));
+  invalid(fn([i(Op.local_get, { idx: 2 }), i(Op.drop)], { params: ['i32'], locals: ['i32'] }), 'unknown local 2');
+  invalid(fn([i(Op.f32_const, { value: 0 }), i(Op.local_set, { idx: 0 })], { locals: ['i32'] }), 'type mismatch');
+  const globals: Global[] = [
+    { type: { type: 'i32', mutable: false }, init: [i32(0)] },
+    { type: { type: 'i32', mutable: true }, init: [i32(0)] },
+  ];
+  const module = { globals };
+  valid(fn([i(Op.global_get, { idx: 0 }), i(Op.global_set, { idx: 1 })], { module }));
+  invalid(fn([i32(0), i(Op.global_set, { idx: 0 })], { module }), 'global is immutable');
+  invalid(fn([i(Op.global_get, { idx: 2 }), i(Op.drop)], { module }), 'unknown global 2');
+  invalid(fn([i(Op.global_get, { idx: 1 })], { module, results: ['i64'] }), 'type mismatch');
+});
+
+test('3.0 non-defaultable locals must be set before use, per block', () => {
+  const nonNull = refType(false, 'func');
+  const get = i(Op.local_get, { idx: 0 });
+  const set = [i(Op.ref_func, { idx: 0 }), i(Op.local_set, { idx: 0 })];
+  const module = { exports: [{ name: 'f', kind: 'func' as const, idx: 0 }] };
+  invalid(fn([get, i(Op.drop)], { locals: [nonNull], module }), 'uninitialized local 0', wasm3);
+  valid(fn([...set, get, i(Op.drop)], { locals: [nonNull], module }), wasm3);
+  invalid(fn([i(Op.block, { bt: null }), ...set, i(Op.end), get, i(Op.drop)], { locals: [nonNull], module }), 'uninitialized local 0', wasm3);
+  // Parameters are always set.
+  valid(fn([get, i(Op.drop)], { params: [nonNull] }), wasm3);
+});
+
+test('memory instructions: memory present, alignment at most natural, address type', () => {
+  const module = { mems: [mem1] };
+  const load = (align: number, mem = 0) => i(Op.i64_load32_u, { mem: { align, offset: 0, mem } });
+  valid(fn([i32(0), load(2)], { results: ['i64'], module }));
+  invalid(fn([i32(0), load(3)], { results: ['i64'], module }), 'alignment must not be larger than natural');
+  invalid(fn([i32(0), load(0)], { results: ['i64'] }), 'unknown memory 0');
+  invalid(fn([i32(0), load(0, 1)], { results: ['i64'], module }), 'unknown memory 1');
+  invalid(fn([i(Op.i64_const, { value: 0n }), load(0)], { results: ['i64'], module }), 'type mismatch');
+  const mem64 = { mems: [{ ...mem1, addr: 'i64' as const }] };
+  valid(fn([i(Op.i64_const, { value: 0n }), load(0)], { results: ['i64'], module: mem64 }), wasm3);
+  valid(fn([i(Op.memory_size, { idx: 0 })], { results: ['i64'], module: mem64 }), wasm3);
+  invalid(fn([i32(0), i(Op.i32_const, { value: 0 }), i(Op.i32_store, { mem: { align: 2, offset: 2 ** 32, mem: 0 } })], { module }), 'offset out of range');
+  valid(fn([i32(0), i32(0), i32(0), i(Op.memory_fill, { idx: 0 })], { module }));
+  invalid(fn([i32(0), i32(0), i32(0), i(Op.memory_copy, { idx: 0, idx2: 0 })]), 'unknown memory 0');
+  const datas = [{ mode: 'passive' as const, bytes: new Uint8Array() }];
+  valid(fn([i32(0), i32(0), i32(0), i(Op.memory_init, { idx: 0, idx2: 0 }), i(Op.data_drop, { idx: 0 })], { module: { ...module, datas } }));
+  invalid(fn([i(Op.data_drop, { idx: 1 })], { module: { ...module, datas } }), 'unknown data segment 1');
+  invalid(fn([i32(0), i32(0), i32(0), i(Op.memory_init, { idx: 1, idx2: 0 })]), 'unknown memory 0');
+});
+
+test('table instructions: element types must agree', () => {
+  const table = (elem = funcref) => ({ type: { limits: { min: 1 }, addr: 'i32' as const, elem } });
+  const elems = [{ mode: 'passive' as const, type: externref, init: [] }];
+  valid(fn([i32(0), i(Op.table_get, { idx: 0 })], { results: [funcref], module: { tables: [table()] } }));
+  invalid(fn([i32(0), i(Op.table_get, { idx: 1 })], { results: [funcref], module: { tables: [table()] } }), 'unknown table 1');
+  invalid(fn([i32(0), i32(0), i32(0), i(Op.table_init, { idx: 0, idx2: 0 })], { module: { tables: [table()], elems } }), 'type mismatch');
+  valid(fn([i32(0), i32(0), i32(0), i(Op.table_init, { idx: 0, idx2: 0 })], { module: { tables: [table(externref)], elems } }));
+  invalid(fn([i(Op.elem_drop, { idx: 4 })], { module: { elems } }), 'unknown elem segment 4');
+  invalid(fn([i32(0), i32(0), i32(0), i(Op.table_copy, { idx: 0, idx2: 1 })], { module: { tables: [table(), table(externref)] } }), 'type mismatch');
+  valid(fn([i(Op.ref_null, { heap: 'extern' }), i32(1), i(Op.table_grow, { idx: 0 })], { results: ['i32'], module: { tables: [table(externref)] } }));
+  invalid(fn([i(Op.ref_null, { heap: 'func' }), i32(1), i(Op.table_grow, { idx: 0 })], { results: ['i32'], module: { tables: [table(externref)] } }), 'type mismatch');
+});
+
+test('calls: function types, call_indirect through a funcref table', () => {
+  const types = [ft(['i32'], ['i32'])];
+  const module = { funcs: [{ typeIdx: 1, locals: [], body: [i(Op.local_get, { idx: 0 })] }] };
+  valid(fn([i32(1), i(Op.call, { idx: 1 }), i(Op.drop)], { types, module }));
+  invalid(fn([i(Op.call, { idx: 1 }), i(Op.drop)], { types, module }), 'type mismatch');
+  invalid(fn([i(Op.call, { idx: 9 })]), 'unknown function 9');
+  const tables = (elem = funcref) => [{ type: { limits: { min: 1 }, addr: 'i32' as const, elem } }];
+  valid(fn([i32(1), i32(0), i(Op.call_indirect, { idx: 1, idx2: 0 })], { results: ['i32'], types, module: { tables: tables() } }));
+  invalid(fn([i32(1), i32(0), i(Op.call_indirect, { idx: 1, idx2: 0 })], { results: ['i32'], types }), 'unknown table 0');
+  invalid(fn([i32(1), i32(0), i(Op.call_indirect, { idx: 5, idx2: 0 })], { results: ['i32'], types, module: { tables: tables() } }), 'unknown type 5');
+  invalid(fn([i32(1), i32(0), i(Op.call_indirect, { idx: 1, idx2: 0 })], { results: ['i32'], types, module: { tables: tables(externref) } }),
+    'type mismatch');
+});
+
+test('ref.func needs a declared function; ref.is_null needs a reference', () => {
+  const body = [i(Op.ref_func, { idx: 0 }), i(Op.ref_is_null)];
+  invalid(fn(body, { results: ['i32'] }), 'undeclared function reference');
+  valid(fn(body, { results: ['i32'], module: { exports: [{ name: 'f', kind: 'func', idx: 0 }] } }));
+  invalid(fn([i(Op.ref_func, { idx: 3 }), i(Op.drop)]), 'unknown function 3');
+  invalid(fn([i32(0), i(Op.ref_is_null)], { results: ['i32'] }), 'type mismatch');
+  // 3.0: ref.func has the exact type (ref $t).
+  valid(fn([i(Op.ref_func, { idx: 0 })], { results: [refType(false, 0)], module: { exports: [{ name: 'f', kind: 'func', idx: 0 }] } }), wasm3);
+});
+
+test('3.0 instructions are rejected unless their feature is on', () => {
+  invalid(fn([i(Op.return_call, { idx: 0 })]), 'return_call requires the tailCall feature');
+  invalid(fn([i(Op.ref_null, { heap: 'func' }), i(Op.ref_as_non_null), i(Op.drop)]), 'ref.as_non_null requires the functionReferences feature');
+  invalid(fn([i(Op.ref_null, { heap: 'any' }), i(Op.drop)]), 'heap type any requires the gc feature');
+  invalid(fn([i(Op.throw_ref)]), 'throw_ref requires the exceptions feature');
+});
+
+test('tail calls: the callee must return what the caller returns', () => {
+  const types = [ft([], ['i64'])];
+  const module = { funcs: [{ typeIdx: 1, locals: [], body: [i(Op.i64_const, { value: 0n })] }] };
+  invalid(fn([i(Op.return_call, { idx: 1 })], { results: ['i32'], types, module }), 'type mismatch', wasm3);
+  valid(fn([i(Op.return_call, { idx: 0 })], { results: ['i32'], types, module }), wasm3);
+});
+
+test('3.0 br_on_null and br_on_non_null', () => {
+  const nonNull = refType(false, 'func');
+  valid(fn([i(Op.block, { bt: null }), i(Op.ref_null, { heap: 'func' }), i(Op.br_on_null, { idx: 0 }), i(Op.drop), i(Op.end)]), wasm3);
+  valid(fn([i(Op.block, { bt: nonNull }), i(Op.ref_null, { heap: 'func' }), i(Op.br_on_non_null, { idx: 0 }), i(Op.unreachable), i(Op.end), i(Op.drop)]), wasm3);
+  invalid(fn([i(Op.block, { bt: null }), i(Op.ref_null, { heap: 'func' }), i(Op.br_on_non_null, { idx: 0 }), i(Op.end)]), 'type mismatch', wasm3);
+  invalid(fn([i(Op.block, { bt: null }), i32(0), i(Op.br_on_null, { idx: 0 }), i(Op.end)]), 'type mismatch', wasm3);
+});
+
+test('3.0 exceptions: throw, try_table catch clauses', () => {
+  const types = [ft(['i32'], [])];
+  const module = { tags: [{ typeIdx: 1 }] };
+  valid(fn([i32(1), i(Op.throw, { idx: 0 })], { types, module }), wasm3);
+  invalid(fn([i(Op.throw, { idx: 0 })], { types, module }), 'type mismatch', wasm3);
+  invalid(fn([i(Op.throw, { idx: 1 })], { types, module }), 'unknown tag 1', wasm3);
+  const tryTable = (c: Catch) => [i(Op.try_table, { bt: null, catches: [c] }), i(Op.end)];
+  valid(fn([i(Op.block, { bt: 'i32' }), ...tryTable({ kind: 'catch', tag: 0, label: 0 }), i32(0), i(Op.end), i(Op.drop)], { types, module }), wasm3);
+  invalid(fn([i(Op.block, { bt: null }), ...tryTable({ kind: 'catch', tag: 0, label: 0 }), i(Op.end)], { types, module }), 'type mismatch', wasm3);
+  valid(fn([i(Op.block, { bt: refType(true, 'exn') }), ...tryTable({ kind: 'catch_all_ref', label: 0 }), i(Op.ref_null, { heap: 'exn' }), i(Op.end), i(Op.drop)], { types, module }), wasm3);
+});
+
+test('a malformed instruction is a CompileError, never a stray exception', () => {
+  invalid(fn([i(Op.local_get)]), 'local.get: missing index immediate');
+  invalid(fn([i(0xff_ffff)]), 'unknown opcode');
+  invalid(fn([i(Op.i32_load)], { module: { mems: [mem1] } }), 'i32.load: missing memory immediate');
+});
+
+test.run();
