@@ -65,7 +65,8 @@ test('float values keep their exact bits: signaling NaNs survive moves, neg flip
   assert.equal(call(inst, 'through', 0x7ff4000000000001n, 1), [0x7ff4000000000001n]);
   assert.equal(call(inst, 'const'), [0x7ff4000000000001n]);
   // spec §4.3.3: an operation on a NaN returns an arithmetic (quiet) NaN.
-  assert.equal(call(inst, 'floor', 0x7ff4000000000001n), [0x7ffc000000000001n]);
+  const [floor] = call(inst, 'floor', 0x7ff4000000000001n) as [bigint];
+  assert.is(floor & 0x7ff8000000000000n, 0x7ff8000000000000n);
 });
 
 test('traps carry the spec wording', () => {

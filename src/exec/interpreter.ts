@@ -17,7 +17,7 @@ import type { FuncInst, RawValue, Ref } from '../runtime/func.js';
 import type { Instance } from '../runtime/instance.js';
 import { Cls, Ir } from './ir.js';
 import {
-  f32Nearest, f64Nearest, i32Ctz, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU, i32Rotl, i32Rotr,
+  f32Nearest, f64Nearest, fCeil, fFloor, fMax, fMin, fTrunc, i32Ctz, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU, i32Rotl, i32Rotr,
   i32TruncF32S, i32TruncF32U, i32TruncF64S, i32TruncF64U, i32TruncSatF32S, i32TruncSatF32U,
   i32TruncSatF64S, i32TruncSatF64U,
 } from './numerics.js';
@@ -47,8 +47,6 @@ export const MAX_REGISTER_WORDS = 1 << 25;
 export const DEFAULT_MAX_CALL_DEPTH = 100_000;
 
 const EMPTY_BYTES = new Uint8Array(0);
-/** The quiet bit of an f64 NaN, in the high word. */
-const QUIET_BIT_HI = 0x00080000;
 
 /** The register file and the frame stack, shared by every invocation (JS is single-threaded). */
 class Machine {
@@ -1052,15 +1050,15 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 3;
         continue;
       case Ir.f32_ceil:
-        F32[fp + code[pc + 1]] = Math.ceil(F32[fp + code[pc + 2]]);
+        F32[fp + code[pc + 1]] = fCeil(F32[fp + code[pc + 2]]);
         pc += 3;
         continue;
       case Ir.f32_floor:
-        F32[fp + code[pc + 1]] = Math.floor(F32[fp + code[pc + 2]]);
+        F32[fp + code[pc + 1]] = fFloor(F32[fp + code[pc + 2]]);
         pc += 3;
         continue;
       case Ir.f32_trunc:
-        F32[fp + code[pc + 1]] = Math.trunc(F32[fp + code[pc + 2]]);
+        F32[fp + code[pc + 1]] = fTrunc(F32[fp + code[pc + 2]]);
         pc += 3;
         continue;
       case Ir.f32_nearest:
@@ -1088,11 +1086,11 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       case Ir.f32_min:
-        F32[fp + code[pc + 1]] = Math.min(F32[fp + code[pc + 2]], F32[fp + code[pc + 3]]);
+        F32[fp + code[pc + 1]] = fMin(F32[fp + code[pc + 2]], F32[fp + code[pc + 3]]);
         pc += 4;
         continue;
       case Ir.f32_max:
-        F32[fp + code[pc + 1]] = Math.max(F32[fp + code[pc + 2]], F32[fp + code[pc + 3]]);
+        F32[fp + code[pc + 1]] = fMax(F32[fp + code[pc + 2]], F32[fp + code[pc + 3]]);
         pc += 4;
         continue;
       case Ir.f32_copysign:
@@ -1100,10 +1098,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
 
-      // ── f64 (F64 is indexed by slot: word offset >> 1). Operations that may hand a NaN
-      // operand back unchanged (Math.floor, Math.min, … do for a signaling NaN) set its quiet
-      // bit: spec §4.3.3 wants an arithmetic NaN. (f32 needs no care: widening an f32 read to
-      // a double already quiets it.) ──────────────────────────────────────────────────────
+      // ── f64 (F64 is indexed by slot: word offset >> 1) ────────────────────────────────────
       case Ir.f64_eq:
         I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] === F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc += 4;
@@ -1142,34 +1137,22 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 3;
         continue;
       }
-      case Ir.f64_ceil: {
-        const d = fp + code[pc + 1], v = Math.ceil(F64[(fp + code[pc + 2]) >> 1]);
-        F64[d >> 1] = v;
-        if (v !== v) I32[d + 1] |= QUIET_BIT_HI;
+      case Ir.f64_ceil:
+        F64[(fp + code[pc + 1]) >> 1] = fCeil(F64[(fp + code[pc + 2]) >> 1]);
         pc += 3;
         continue;
-      }
-      case Ir.f64_floor: {
-        const d = fp + code[pc + 1], v = Math.floor(F64[(fp + code[pc + 2]) >> 1]);
-        F64[d >> 1] = v;
-        if (v !== v) I32[d + 1] |= QUIET_BIT_HI;
+      case Ir.f64_floor:
+        F64[(fp + code[pc + 1]) >> 1] = fFloor(F64[(fp + code[pc + 2]) >> 1]);
         pc += 3;
         continue;
-      }
-      case Ir.f64_trunc: {
-        const d = fp + code[pc + 1], v = Math.trunc(F64[(fp + code[pc + 2]) >> 1]);
-        F64[d >> 1] = v;
-        if (v !== v) I32[d + 1] |= QUIET_BIT_HI;
+      case Ir.f64_trunc:
+        F64[(fp + code[pc + 1]) >> 1] = fTrunc(F64[(fp + code[pc + 2]) >> 1]);
         pc += 3;
         continue;
-      }
-      case Ir.f64_nearest: {
-        const d = fp + code[pc + 1], v = f64Nearest(F64[(fp + code[pc + 2]) >> 1]);
-        F64[d >> 1] = v;
-        if (v !== v) I32[d + 1] |= QUIET_BIT_HI;
+      case Ir.f64_nearest:
+        F64[(fp + code[pc + 1]) >> 1] = f64Nearest(F64[(fp + code[pc + 2]) >> 1]);
         pc += 3;
         continue;
-      }
       case Ir.f64_sqrt:
         F64[(fp + code[pc + 1]) >> 1] = Math.sqrt(F64[(fp + code[pc + 2]) >> 1]);
         pc += 3;
@@ -1190,20 +1173,14 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] / F64[(fp + code[pc + 3]) >> 1];
         pc += 4;
         continue;
-      case Ir.f64_min: {
-        const d = fp + code[pc + 1], v = Math.min(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
-        F64[d >> 1] = v;
-        if (v !== v) I32[d + 1] |= QUIET_BIT_HI;
+      case Ir.f64_min:
+        F64[(fp + code[pc + 1]) >> 1] = fMin(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
         pc += 4;
         continue;
-      }
-      case Ir.f64_max: {
-        const d = fp + code[pc + 1], v = Math.max(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
-        F64[d >> 1] = v;
-        if (v !== v) I32[d + 1] |= QUIET_BIT_HI;
+      case Ir.f64_max:
+        F64[(fp + code[pc + 1]) >> 1] = fMax(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
         pc += 4;
         continue;
-      }
       case Ir.f64_copysign: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         const hi = (I32[a + 1] & 0x7fffffff) | (I32[fp + code[pc + 3] + 1] & 0x80000000);
@@ -1383,9 +1360,16 @@ function run(m: Machine, func: FuncInst, fp: number): void {
     frameFp[depth] = fp;
     frameFunc[depth] = func;
     depth++;
-    code = enterFrame(m, callee, argBase).code;
-    if (m.i32 !== I32) {
-      I32 = m.i32; F32 = m.f32; F64 = m.f64; refs = m.refs;
+    const c = callee.code;
+    if (c !== null && argBase + c.frameWords <= I32.length && !c.refLocals) {
+      // The common case, inlined: translated, registers large enough, only numeric locals.
+      for (let w = argBase + c.paramWords, end = argBase + c.localWords; w < end; w++) I32[w] = 0;
+      code = c.code;
+    } else {
+      code = enterFrame(m, callee, argBase).code;
+      if (m.i32 !== I32) {
+        I32 = m.i32; F32 = m.f32; F64 = m.f64; refs = m.refs;
+      }
     }
     func = callee;
     fp = argBase;

@@ -31,7 +31,10 @@ export interface Token {
   readonly name?: string;
 }
 
-/** A malformed text module or script: a CompileError that knows where in the source it arose. */
+/**
+ * A malformed text module or script: a CompileError that knows where in the source it arose
+ * (1-based `line` and `column`; `offset` counts UTF-16 code units from the start of the source).
+ */
 export class TextError extends CompileError {
   constructor(message: string, readonly line: number, readonly column: number, offset?: number) {
     super(message, offset);
