@@ -49,6 +49,7 @@ export const enum TrapCode {
   OutOfFuel,
   DeadlineExceeded,
   UnalignedAtomic,
+  NullFunctionReference,
 }
 
 /** Spec wording for each trap code (the official suite's `assert_trap` messages). */
@@ -70,6 +71,7 @@ export const trapMessages: readonly string[] = [
   'all fuel consumed',
   'deadline exceeded',
   'unaligned atomic',
+  'null function reference',
 ];
 
 export function trap(code: TrapCode): RuntimeError {

@@ -26,10 +26,6 @@ export class Reader {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  get length(): number {
-    return this.bytes.length;
-  }
-
   atEnd(): boolean {
     return this.pos >= this.bytes.length;
   }
@@ -87,6 +83,11 @@ export class Reader {
 
   /** Signed LEB128 of at most `bits` (7…33) bits, as a number. */
   sN(bits: number): number {
+    const first = this.peek();
+    if (first >= 0 && first < 0x80) {
+      this.pos++; // the common one-byte case: -64…63
+      return first & 0x40 ? first - 0x80 : first;
+    }
     let result = 0;
     let shift = 0;
     for (let left = bits; ; left -= 7) {

@@ -1,21 +1,24 @@
 /**
  * End to end against the official suite: every `(module binary "…")` in
- * $VITRINE_TESTSUITE/*.wast (default: the 2.0 suite; simd/ is not scanned). Inside
- * `assert_malformed` the decoder must throw a CompileError whose message starts with the
- * expected text; everywhere else (plain modules, assert_invalid, assert_unlinkable, …) it must
- * decode. Independent of the text parser: a tiny s-expression reader below extracts the strings.
+ * $VITRINE_TESTSUITE/*.wast (default: the 2.0 suite; simd/ is not scanned), decoded with 2.0
+ * features, and in $VITRINE_TESTSUITE3 (default: the 3.0 suite, with its proposal
+ * subdirectories except the SIMD ones) with 3.0 features. Inside `assert_malformed` the decoder
+ * must throw a CompileError whose message starts with the expected text; everywhere else (plain
+ * modules, assert_invalid, assert_unlinkable, …) it must decode, and encode back unchanged.
+ * Independent of the text parser: a tiny s-expression reader below extracts the strings.
  */
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompileError } from '../errors.js';
-import { wasm2 } from '../syntax/features.js';
+import { wasm2, wasm3, type Features } from '../syntax/features.js';
 import { decodeModule } from './decode.js';
 import { encodeModule } from './encode.js';
 
 const SUITE = process.env.VITRINE_TESTSUITE ?? '/work/shared/testsuite/wasm-2.0';
+const SUITE3 = process.env.VITRINE_TESTSUITE3 ?? '/work/shared/testsuite/wasm-3.0';
 
 // ---------------------------------------------------------------------------------------------
 // A minimal WAST reader: lists, atoms and string literals (decoded to bytes)
@@ -133,12 +136,16 @@ function collect(file: string, commands: SExpr[]): Case[] {
   return cases;
 }
 
-function loadCases(): Case[] | undefined {
-  if (!existsSync(SUITE)) return undefined;
+/** The cases of every .wast file in `dir`, and in its subdirectories when `recurse` is set. */
+function loadCases(dir: string, recurse: boolean): Case[] {
   const cases: Case[] = [];
-  for (const name of readdirSync(SUITE).sort()) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (recurse && !name.includes('simd') && statSync(path).isDirectory()) {
+      cases.push(...loadCases(path, false).map((c) => ({ ...c, file: `${name}/${c.file}` })));
+    }
     if (!name.endsWith('.wast')) continue;
-    const src = readFileSync(join(SUITE, name), 'utf8');
+    const src = readFileSync(path, 'utf8');
     if (!src.includes('binary')) continue;
     cases.push(...collect(name, parseWast(src)));
   }
@@ -152,20 +159,18 @@ test('the WAST string reader decodes escapes and UTF-8', () => {
   assert.equal([...binaryModule(e)!], [0, 0x61, 0x73, 0x6d, 10, 9, 0x22, 0x5c, 0x48, 0xc3, 0xa9]);
 });
 
-const cases = loadCases();
-
-test('every binary module of the suite decodes, or fails, as the suite expects', () => {
-  if (cases === undefined) {
-    console.log(`  note: ${SUITE} not found; suite binary modules skipped`);
-    return;
-  }
+/** Checks every case; returns the failures and prints a summary line. */
+function run(label: string, cases: readonly Case[], features: Features): string[] {
   const failures: string[] = [];
   let malformed = 0;
   for (const c of cases) {
     const where = `${c.file} #${c.index}`;
     let error: unknown;
     try {
-      decodeModule(c.bytes, wasm2);
+      const m = decodeModule(c.bytes, features);
+      if (c.malformed === undefined) {
+        assert.equal(decodeModule(encodeModule(m, features), features), m, `${where}: round trip`);
+      }
     } catch (e) {
       error = e;
     }
@@ -179,21 +184,24 @@ test('every binary module of the suite decodes, or fails, as the suite expects',
       failures.push(`${where}: ${String(error)}`);
     }
   }
-  console.log(`  suite: ${cases.length - failures.length}/${cases.length} binary modules as expected ` +
-    `(${malformed} assert_malformed, ${cases.length - malformed} decoding)`);
-  assert.equal(failures, []);
-});
+  console.log(`  ${label}: ${cases.length - failures.length}/${cases.length} binary modules as expected ` +
+    `(${malformed} assert_malformed, ${cases.length - malformed} decoding and round-tripping)`);
+  return failures;
+}
 
-test('every decodable suite module survives encode → decode unchanged', () => {
-  if (cases === undefined) return;
-  let n = 0;
-  for (const c of cases) {
-    if (c.malformed !== undefined) continue;
-    const m = decodeModule(c.bytes, wasm2);
-    assert.equal(decodeModule(encodeModule(m, wasm2), wasm2), m, `${c.file} #${c.index}`);
-    n++;
-  }
-  assert.ok(n > 0);
-});
+for (const [label, dir, features, recurse] of [
+  ['2.0 suite', SUITE, wasm2, false],
+  ['3.0 suite', SUITE3, wasm3, true],
+] as const) {
+  test(`${label}: every binary module decodes, or fails, as the suite expects`, () => {
+    if (!existsSync(dir)) {
+      console.log(`  note: ${dir} not found; ${label} binary modules skipped`);
+      return;
+    }
+    const cases = loadCases(dir, recurse);
+    assert.ok(cases.length > 0);
+    assert.equal(run(label, cases, features), []);
+  });
+}
 
 test.run();

@@ -10,10 +10,6 @@ export class Writer {
   private buf = new Uint8Array(256);
   private len = 0;
 
-  get length(): number {
-    return this.len;
-  }
-
   private reserve(n: number): void {
     if (this.len + n <= this.buf.length) return;
     let size = this.buf.length * 2;

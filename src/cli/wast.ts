@@ -325,34 +325,37 @@ class Runner {
       fail(`expected ${expected.length} results, got ${got.values.length}: ${formatResults(got)}`);
     }
     expected.forEach((e, i) => {
-      if (!this.matches(got.values[i], e)) {
+      if (!matches(got.values[i], e, (n) => this.hostRef(n))) {
         const which = expected.length > 1 ? `result ${i}: ` : '';
         fail(`${which}expected ${formatExpected(e)}, got ${formatTyped(got.values[i], got.types[i])}`);
       }
     });
   }
+}
 
-  /** Does a raw result match an expected value or pattern (exact bits for floats)? */
-  private matches(v: RawValue, e: Expected): boolean {
-    switch (e.type) {
-      case 'i32': case 'i64': return v === e.value;
-      case 'f32':
-        return 'nan' in e ? nanMatches(BigInt.asUintN(32, BigInt(v as number)), e.nan, F32) : v === e.bits;
-      case 'f64':
-        return 'nan' in e ? nanMatches(BigInt.asUintN(64, v as bigint), e.nan, F64) : v === e.bits;
-      case 'v128':
-        if (!(v instanceof Uint8Array)) return false;
-        return 'bytes' in e ? v.every((b, i) => b === e.bytes[i]) : lanesMatch(v, e.shape, e.lanes);
-      case 'ref.null': case 'null': return v === null;
-      case 'ref.extern': case 'ref.host': return v === this.hostRef(e.value);
-      case 'ref':
-        switch (e.heap) {
-          case 'func': return v instanceof FuncInst;
-          case 'extern': case 'any': return v !== null;
-          default: return fail(`cannot check (ref.${e.heap}) results yet`);
-        }
-      case 'either': return e.options.some((o) => this.matches(v, o));
-    }
+/**
+ * Does a raw result match an expected value or pattern (exact bits for floats)? `hostRef` gives
+ * the script's host reference N.
+ */
+export function matches(v: RawValue, e: Expected, hostRef: (n: number) => HostRef): boolean {
+  switch (e.type) {
+    case 'i32': case 'i64': return v === e.value;
+    case 'f32':
+      return 'nan' in e ? nanMatches(BigInt.asUintN(32, BigInt(v as number)), e.nan, F32) : v === e.bits;
+    case 'f64':
+      return 'nan' in e ? nanMatches(BigInt.asUintN(64, v as bigint), e.nan, F64) : v === e.bits;
+    case 'v128':
+      if (!(v instanceof Uint8Array)) return false;
+      return 'bytes' in e ? v.every((b, i) => b === e.bytes[i]) : lanesMatch(v, e.shape, e.lanes);
+    case 'ref.null': case 'null': return v === null;
+    case 'ref.extern': case 'ref.host': return v === hostRef(e.value);
+    case 'ref':
+      switch (e.heap) {
+        case 'func': return v instanceof FuncInst;
+        case 'extern': case 'any': return v !== null;
+        default: return fail(`cannot check (ref.${e.heap}) results yet`);
+      }
+    case 'either': return e.options.some((o) => matches(v, o, hostRef));
   }
 }
 

@@ -5,15 +5,15 @@ import {
   FuncInst, GlobalInst, hostFunc, instantiate, invoke, MemoryInst, type ExternVal, type ModuleInstance,
   type RawValue, type RuntimeOptions,
 } from '../runtime/index.js';
-import { wasm2 } from '../syntax/features.js';
+import { wasm2, wasm3, type Features } from '../syntax/features.js';
 import { parseWat } from '../text/wat.js';
 import { validateModule } from '../valid/module.js';
 
 type Imports = Record<string, Record<string, ExternVal>>;
 
-function instance(src: string, imports: Imports = {}, options?: RuntimeOptions): ModuleInstance {
-  const m = parseWat(src, wasm2);
-  validateModule(m, wasm2);
+function instance(src: string, imports: Imports = {}, options?: RuntimeOptions, features: Features = wasm2): ModuleInstance {
+  const m = parseWat(src, features);
+  validateModule(m, features);
   return instantiate(m, (imp) => imports[imp.module]?.[imp.name], options);
 }
 
@@ -184,6 +184,53 @@ test('calls between instances switch memories and share imported globals', () =>
   });
   assert.equal(call(app, 'run'), [11, 22, 22]);
   assert.is(g.value, 22);
+});
+
+test('3.0 tail calls replace the frame: 1,000,000 of them run within the default depth limit', () => {
+  const inst = instance(`(module
+    (type $t (func (param i32 i64) (result i64)))
+    (table funcref (elem $even $odd))
+    (func $count (export "count") (param i32 i64) (result i64)
+      (if (result i64) (i32.eqz (local.get 0)) (then (local.get 1))
+        (else (return_call $count (i32.sub (local.get 0) (i32.const 1)) (i64.add (local.get 1) (i64.const 1))))))
+    (func $even (export "even") (param i32 i64) (result i64)
+      (if (result i64) (i32.eqz (local.get 0)) (then (local.get 1))
+        (else (return_call_indirect (type $t) (i32.sub (local.get 0) (i32.const 1)) (local.get 1) (i32.const 1)))))
+    (func $odd (param i32 i64) (result i64)
+      (return_call_ref $t (local.get 0) (i64.add (local.get 1) (i64.const 2)) (ref.func $even))))`,
+  {}, undefined, wasm3);
+  assert.equal(call(inst, 'count', 1_000_000, 5n), [1_000_005n]);
+  assert.equal(call(inst, 'even', 1_000_000, 0n), [2_000_000n], 'even → odd (+2) → even, a million times');
+});
+
+test('3.0 call_ref, br_on_null, br_on_non_null, ref.as_non_null; a tail call to a host function', () => {
+  const host = hostFunc({ kind: 'func', params: ['i32'], results: ['i32'] }, ([x]) => [(x as number) * 2]);
+  const inst = instance(`(module
+    (type $t (func (param i32) (result i32)))
+    (import "h" "double" (func $double (type $t)))
+    (func $inc (type $t) (i32.add (local.get 0) (i32.const 1)))
+    (elem declare func $inc)
+    (func (export "pick") (param i32) (result (ref null $t))
+      (if (result (ref null $t)) (local.get 0) (then (ref.func $inc)) (else (ref.null $t))))
+    (func (export "call") (param i32 (ref null $t)) (result i32) (call_ref $t (local.get 0) (local.get 1)))
+    (func (export "or_default") (param (ref null $t)) (result i32)
+      (block $null (return (call_ref $t (i32.const 10) (br_on_null $null (local.get 0))))) (i32.const -1))
+    (func (export "is_set") (param (ref null $t)) (result i32)
+      (block $set (result (ref $t)) (br_on_non_null $set (local.get 0)) (return (i32.const 0))) drop (i32.const 1))
+    (func (export "assert") (param (ref null $t)) (ref.as_non_null (local.get 0)) drop)
+    (func (export "tail_host") (param i32) (result i32) (return_call $double (local.get 0))))`,
+  { h: { double: { kind: 'func', value: host } } }, undefined, wasm3);
+  const [inc] = call(inst, 'pick', 1), [none] = call(inst, 'pick', 0);
+  assert.is(none, null);
+  assert.equal(call(inst, 'call', 4, inc), [5]);
+  traps(() => call(inst, 'call', 4, null), 'null function reference');
+  assert.equal(call(inst, 'or_default', inc), [11]);
+  assert.equal(call(inst, 'or_default', null), [-1]);
+  assert.equal(call(inst, 'is_set', inc), [1]);
+  assert.equal(call(inst, 'is_set', null), [0]);
+  call(inst, 'assert', inc);
+  traps(() => call(inst, 'assert', null), 'null reference');
+  assert.equal(call(inst, 'tail_host', 21), [42]);
 });
 
 test('invoke checks the argument count', () => {

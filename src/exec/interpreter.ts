@@ -47,6 +47,8 @@ export const MAX_REGISTER_WORDS = 1 << 25;
 export const DEFAULT_MAX_CALL_DEPTH = 100_000;
 
 const EMPTY_BYTES = new Uint8Array(0);
+/** Code that only returns: run after a tail call to a host function. */
+const RETURN_CODE = Int32Array.of(Ir.return);
 
 /** The register file and the frame stack, shared by every invocation (JS is single-threaded). */
 class Machine {
@@ -207,6 +209,8 @@ function run(m: Machine, func: FuncInst, fp: number): void {
   let memLen = dv.byteLength;
   let callee: FuncInst = func;
   let argBase = 0;
+  /** Whether the call being made is a tail call (return_call*): it replaces the current frame. */
+  let tail = false;
 
   for (;;) {
     switch (code[pc]) {
@@ -260,6 +264,49 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 5;
         break;
       }
+      case Ir.call_ref: {
+        const f = refs[(fp + code[pc + 1]) >> 1] as FuncInst | null;
+        if (f === null) throw trap(TrapCode.NullFunctionReference);
+        callee = f;
+        argBase = fp + code[pc + 2];
+        pc += 3;
+        break;
+      }
+      case Ir.return_call:
+        callee = inst.funcs[code[pc + 1]];
+        argBase = fp;
+        tail = true;
+        break;
+      case Ir.return_call_indirect: {
+        const elements = inst.tables[code[pc + 2]].elements;
+        const i = I32[fp + code[pc + 3]] >>> 0;
+        if (i >= elements.length) throw elementTrap(TrapCode.UndefinedElement, i);
+        const f = elements[i] as FuncInst | null;
+        if (f === null) throw elementTrap(TrapCode.IndirectCallToNull, i);
+        if (f.typeId !== code[pc + 1]) throw trap(TrapCode.BadSignature);
+        callee = f;
+        argBase = fp;
+        tail = true;
+        break;
+      }
+      case Ir.return_call_ref: {
+        const f = refs[(fp + code[pc + 1]) >> 1] as FuncInst | null;
+        if (f === null) throw trap(TrapCode.NullFunctionReference);
+        callee = f;
+        argBase = fp;
+        tail = true;
+        break;
+      }
+      case Ir.br_on_null:
+        pc = refs[(fp + code[pc + 1]) >> 1] === null ? code[pc + 2] : pc + 3;
+        continue;
+      case Ir.br_on_non_null:
+        pc = refs[(fp + code[pc + 1]) >> 1] !== null ? code[pc + 2] : pc + 3;
+        continue;
+      case Ir.ref_as_non_null:
+        if (refs[(fp + code[pc + 1]) >> 1] === null) throw trap(TrapCode.NullReference);
+        pc += 2;
+        continue;
 
       // ── Moves and constants ───────────────────────────────────────────────────────────────
       case Ir.copy32:
@@ -299,6 +346,10 @@ function run(m: Machine, func: FuncInst, fp: number): void {
       case Ir.ref_is_null:
         I32[fp + code[pc + 1]] = refs[(fp + code[pc + 2]) >> 1] === null ? 1 : 0;
         pc += 3;
+        continue;
+      case Ir.ref_eq:
+        I32[fp + code[pc + 1]] = refs[(fp + code[pc + 2]) >> 1] === refs[(fp + code[pc + 3]) >> 1] ? 1 : 0;
+        pc += 4;
         continue;
       case Ir.select32:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 4]] !== 0 ? I32[fp + code[pc + 2]] : I32[fp + code[pc + 3]];
@@ -1340,26 +1391,36 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         throw new RuntimeError(`internal error: bad IR opcode ${code[pc]} at ${pc}`);
     }
 
-    // ── A call (reached by `break` from call / call_indirect) ───────────────────────────────
+    // ── A call (reached by `break` from the call instructions) ───────────────────────────────
     if (callee.host !== null) {
       m.depth = depth;
       callHost(m, callee, argBase);
       I32 = m.i32; F32 = m.f32; F64 = m.f64; refs = m.refs;
       dv = mem.view;
       memLen = dv.byteLength;
+      if (tail) {
+        // The host's results are in r0…: return them.
+        tail = false;
+        code = RETURN_CODE;
+        pc = 0;
+      }
       continue;
     }
     const calleeInst = callee.instance!;
-    if (depth >= calleeInst.maxCallDepth) throw trap(TrapCode.CallStackExhausted);
-    if (depth >= framePc.length) {
-      m.growFrames();
-      framePc = m.framePc;
-      frameFp = m.frameFp;
+    if (tail) {
+      tail = false;
+    } else {
+      if (depth >= calleeInst.maxCallDepth) throw trap(TrapCode.CallStackExhausted);
+      if (depth >= framePc.length) {
+        m.growFrames();
+        framePc = m.framePc;
+        frameFp = m.frameFp;
+      }
+      framePc[depth] = pc;
+      frameFp[depth] = fp;
+      frameFunc[depth] = func;
+      depth++;
     }
-    framePc[depth] = pc;
-    frameFp[depth] = fp;
-    frameFunc[depth] = func;
-    depth++;
     const c = callee.code;
     if (c !== null && argBase + c.frameWords <= I32.length && !c.refLocals) {
       // The common case, inlined: translated, registers large enough, only numeric locals.

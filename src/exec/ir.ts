@@ -85,6 +85,26 @@ export const enum Ir {
    * Why: Wasm `call_indirect`. y: expected type id; t: table; b: index; a: frame base of callee.
    */
   call_indirect,
+  /**
+   * Call the function reference ref[b] (trap "null function reference" if null), frame based at
+   * a. Why: Wasm `call_ref` (3.0 typed function references). b: reference; a: frame base.
+   */
+  call_ref,
+  /**
+   * Tail call funcs[f]: its arguments are already in r0, r2, …; the current frame is replaced,
+   * so the call stack does not grow. Why: Wasm `return_call` (3.0 tail calls). f: function index.
+   */
+  return_call,
+  /** As return_call, callee checked as in call_indirect. Why: `return_call_indirect`. y: type id; t: table; b: index. */
+  return_call_indirect,
+  /** As return_call, callee ref[b] (null traps). Why: `return_call_ref`. b: reference. */
+  return_call_ref,
+  /** if ref[a] = null then pc = L. Why: `br_on_null`, and `br_on_non_null` behind its moves. a: reference; L: target. */
+  br_on_null,
+  /** if ref[a] ≠ null then pc = L. Why: `br_on_non_null`, and `br_on_null` behind its moves. a: reference; L: target. */
+  br_on_non_null,
+  /** trap "null reference" if ref[a] = null (the value stays where it is). Why: `ref.as_non_null`. a: reference. */
+  ref_as_non_null,
 
   // ── Moves and constants ───────────────────────────────────────────────────────────────────
   /** r32[d] = r32[a]. Why: local.get/set materialized, branch values. d: to; a: from. */
@@ -101,8 +121,10 @@ export const enum Ir {
   ref_null,
   /** ref[d] = funcs[f]. Why: Wasm `ref.func`. d: to; f: function index. */
   ref_func,
-  /** ref[d] = (ref[a] = null ? 1 : 0) as i32. Why: Wasm `ref.is_null`. d: result; a: reference. */
+  /** r32[d] = (ref[a] = null ? 1 : 0). Why: Wasm `ref.is_null`. d: result; a: reference. */
   ref_is_null,
+  /** r32[d] = (ref[a] = ref[b] ? 1 : 0). Why: Wasm `ref.eq` (3.0). d: result; a, b: references. */
+  ref_eq,
   /** r32[d] = r32[c] ≠ 0 ? r32[a] : r32[b]. Why: Wasm `select` on i32/f32. d: result; a, b: choices; c: condition. */
   select32,
   /** r64[d] = r32[c] ≠ 0 ? r64[a] : r64[b]. Why: `select` on i64/f64. Fields as select32. */
@@ -373,10 +395,13 @@ const U = 'da', B = 'daa', I = 'dai', LD = 'dau', ST = 'aau';
 const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.unreachable, 'unreachable', ''], [Ir.br, 'br', 'L'], [Ir.br_if, 'br_if', 'aL'],
   [Ir.br_unless, 'br_unless', 'aL'], [Ir.br_table, 'br_table', 'aT'], [Ir.return, 'return', ''],
-  [Ir.call, 'call', 'fa'], [Ir.call_indirect, 'call_indirect', 'ytaa'],
+  [Ir.call, 'call', 'fa'], [Ir.call_indirect, 'call_indirect', 'ytaa'], [Ir.call_ref, 'call_ref', 'aa'],
+  [Ir.return_call, 'return_call', 'f'], [Ir.return_call_indirect, 'return_call_indirect', 'yta'],
+  [Ir.return_call_ref, 'return_call_ref', 'a'], [Ir.br_on_null, 'br_on_null', 'aL'],
+  [Ir.br_on_non_null, 'br_on_non_null', 'aL'], [Ir.ref_as_non_null, 'ref.as_non_null', 'a'],
   [Ir.copy32, 'copy32', U], [Ir.copy64, 'copy64', U], [Ir.copy_ref, 'copy_ref', U],
   [Ir.const32, 'const32', 'di'], [Ir.const64, 'const64', 'dk'], [Ir.ref_null, 'ref.null', 'd'],
-  [Ir.ref_func, 'ref.func', 'df'], [Ir.ref_is_null, 'ref.is_null', U],
+  [Ir.ref_func, 'ref.func', 'df'], [Ir.ref_is_null, 'ref.is_null', U], [Ir.ref_eq, 'ref.eq', B],
   [Ir.select32, 'select32', 'daaa'], [Ir.select64, 'select64', 'daaa'], [Ir.select_ref, 'select_ref', 'daaa'],
   [Ir.global_get32, 'global.get32', 'dg'], [Ir.global_get64, 'global.get64', 'dg'],
   [Ir.global_get_ref, 'global.get_ref', 'dg'], [Ir.global_set32, 'global.set32', 'ga'],

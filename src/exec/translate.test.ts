@@ -7,22 +7,22 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { canonicalTypeIds } from '../runtime/canon.js';
 import { CompileError } from '../errors.js';
-import { wasm2 } from '../syntax/features.js';
+import { wasm2, wasm3, type Features } from '../syntax/features.js';
 import { parseWat } from '../text/wat.js';
 import { validateModule } from '../valid/module.js';
 import { dumpIR } from './ir.js';
 import { translateFunc, type CompiledFunc } from './translate.js';
 
 /** Translates the last function of a module given by its fields. */
-function translate(fields: string): CompiledFunc {
-  const m = parseWat(`(module ${fields})`, wasm2);
-  validateModule(m, wasm2);
+function translate(fields: string, features: Features = wasm2): CompiledFunc {
+  const m = parseWat(`(module ${fields})`, features);
+  validateModule(m, features);
   return translateFunc(m, m.funcs.length - 1);
 }
 
-function golden(fields: string, expected: string): void {
+function golden(fields: string, expected: string, features?: Features): void {
   const lines = expected.trim().split('\n').map((l) => l.trim());
-  assert.equal(dumpIR(translate(fields).code).split('\n').map((l) => l.trim()), lines);
+  assert.equal(dumpIR(translate(fields, features).code).split('\n').map((l) => l.trim()), lines);
 }
 
 test('fused local.set: local.get 0; local.get 1; i32.add; local.set 0 is one instruction', () => {
@@ -193,6 +193,42 @@ test('select, globals, tables and references', () => {
     25: return`);
 });
 
+test('3.0 tail calls: arguments move to r0… (saving a parameter an earlier move overwrites)', () => {
+  golden(`(func $f (param i64 i32) (result i32)
+      (if (result i32) (i64.eqz (local.get 0)) (then (local.get 1))
+        (else (return_call $f (i64.sub (local.get 0) (i64.const 1)) (local.get 1)))))`, `
+    0: i64.eqz r2, r0
+    3: br_unless r2, @11
+    6: copy32 r2, r1
+    9: br @24
+    11: const64 r3, 0x1
+    15: i64.sub r2, r0, r3
+    19: copy64 r0, r2
+    22: return_call f0
+    24: copy32 r0, r2
+    27: return`, wasm3);
+  golden(`(func $f (param i32 i32) (result i32) (return_call $f (local.get 1) (local.get 0)))`, `
+    0: copy32 r3, r0
+    3: copy32 r0, r1
+    6: copy32 r1, r3
+    9: return_call f0`, wasm3);
+});
+
+test('3.0 br_on_null and call_ref: the operand below the reference is dropped on the null path', () => {
+  golden(`(type $t (func (result i32)))
+      (func (param (ref null $t)) (result i32)
+        (block $l (result i32)
+          (block $n (br_on_null $n (i32.const 7) (local.get 0)) (call_ref $t) (br $l))
+          (i32.const -1)))`, `
+    0: br_on_null r0, @11
+    3: call_ref r0, r2
+    6: copy32 r1, r2
+    9: br @14
+    11: const32 r1, -1
+    14: copy32 r0, r1
+    17: return`, wasm3);
+});
+
 test('frame layout: params, zeroed locals, temporaries; a ref local is flagged', () => {
   const c = translate(`(func (param i64 f32) (result i32) (local i32 externref)
       (i32.add (i32.const 1) (i32.add (i32.const 2) (local.get 2))))`);
@@ -207,6 +243,10 @@ test('input the interpreter cannot run yet is a CompileError, not a JS error', (
   const m = parseWat(`(module (func (param v128 v128 i32) (result v128)
     (select (local.get 0) (local.get 1) (local.get 2))))`, wasm2);
   assert.throws(() => translateFunc(m, 0), (e: unknown) => e instanceof CompileError && /not supported/.test((e as Error).message));
+  // A 64-bit memory's addresses are i64: refused rather than read as their low word.
+  const m64 = parseWat(`(module (memory i64 1) (func (param i64) (result i32) (i32.load (local.get 0))))`, wasm3);
+  validateModule(m64, wasm3);
+  assert.throws(() => translateFunc(m64, 0), (e: unknown) => e instanceof CompileError && /64-bit memories/.test((e as Error).message));
 });
 
 test.run();

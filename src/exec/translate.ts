@@ -15,7 +15,9 @@
  *
  * So `local.get 0; local.get 1; i32.add; local.set 0` becomes one `i32.add r0, r0, r1`: the add
  * reads the locals, and `local.set` retargets the add's destination ("fused local.set") when the
- * add was the last instruction emitted and nothing else still names local 0.
+ * add was the last instruction emitted and nothing else still names local 0. Likewise a single
+ * result produced just before an unconditional return is written to r0 directly ("fused
+ * return"), and an `i32.eqz` feeding a branch flips the branch's sense instead of being run.
  *
  * Control: a label's values live in the homes of the label's stack height, so a fall-through
  * `end` needs no moves and a branch copies its values down. Unreachable code (after br, return,
@@ -26,7 +28,7 @@
 import { CompileError } from '../errors.js';
 import type { BlockType, Instr, Module } from '../syntax/module.js';
 import { Op, opInfo, opName } from '../syntax/opcodes.js';
-import type { FuncType, ValType } from '../syntax/types.js';
+import type { AddrType, FuncType, ValType } from '../syntax/types.js';
 import { canonicalTypeIds } from '../runtime/canon.js';
 import { Cls, clsWords, Ir, irInfo, irOfWasm } from './ir.js';
 
@@ -65,6 +67,9 @@ interface ModuleInfo {
   readonly funcTypes: readonly FuncType[];
   readonly globalCls: readonly Cls[];
   readonly typeIds: Int32Array;
+  /** Address types of the memories and tables (imports first). */
+  readonly memAddr: readonly AddrType[];
+  readonly tableAddr: readonly AddrType[];
 }
 
 const moduleInfos = new WeakMap<Module, ModuleInfo>();
@@ -74,22 +79,27 @@ function moduleInfo(m: Module): ModuleInfo {
   if (info !== undefined) return info;
   const funcTypes: FuncType[] = [];
   const globalCls: Cls[] = [];
+  const memAddr: AddrType[] = [];
+  const tableAddr: AddrType[] = [];
   for (const im of m.imports) {
-    if (im.desc.kind === 'func') funcTypes.push(funcTypeAt(m, im.desc.typeIdx));
-    else if (im.desc.kind === 'global') globalCls.push(clsOf(im.desc.type.type));
+    const d = im.desc;
+    if (d.kind === 'func') funcTypes.push(funcTypeAt(m, d.typeIdx));
+    else if (d.kind === 'global') globalCls.push(clsOf(d.type.type));
+    else if (d.kind === 'memory') memAddr.push(d.type.addr);
+    else if (d.kind === 'table') tableAddr.push(d.type.addr);
   }
   for (const f of m.funcs) funcTypes.push(funcTypeAt(m, f.typeIdx));
   for (const g of m.globals) globalCls.push(clsOf(g.type.type));
-  info = { funcTypes, globalCls, typeIds: canonicalTypeIds(m) };
+  for (const mt of m.mems) memAddr.push(mt.addr);
+  for (const t of m.tables) tableAddr.push(t.type.addr);
+  info = { funcTypes, globalCls, typeIds: canonicalTypeIds(m), memAddr, tableAddr };
   moduleInfos.set(m, info);
   return info;
 }
 
-/** The function type at a type index (validation guarantees it is one). */
+/** The function type at a type index of a valid module (validation guarantees it is one). */
 export function funcTypeAt(m: Module, typeIdx: number): FuncType {
-  const comp = m.types[typeIdx].comp;
-  if (comp.kind !== 'func') throw new CompileError(`type ${typeIdx} is not a function type`);
-  return comp;
+  return m.types[typeIdx].comp as FuncType;
 }
 
 /** Translated functions of each module, by index into `m.funcs`, filled in on first use. */
@@ -187,7 +197,6 @@ class Translator {
   private readonly localCls: Cls[] = [];
   private readonly paramWords: number;
   private readonly localWords: number;
-  private readonly resultWords: number;
   private maxWords: number;
   /** Position of the destination operand of the last instruction, if it produced `lastEntry`. */
   private lastDst = -1;
@@ -208,8 +217,7 @@ class Translator {
     }
     this.paramWords = wordsOf(type.params);
     this.localWords = w;
-    this.resultWords = wordsOf(type.results);
-    this.maxWords = Math.max(w, this.resultWords);
+    this.maxWords = Math.max(w, wordsOf(type.results));
   }
 
   run(body: readonly Instr[]): CompiledFunc {
@@ -532,11 +540,67 @@ class Translator {
         return;
       }
       case Op.call_indirect: {
+        this.tableIndex(ins.idx2!);
         const ft = funcTypeAt(this.m, ins.idx!);
         const index = this.src(this.pop());
         const base = this.callArgs(ft);
         this.emit(Ir.call_indirect, this.info.typeIds[ins.idx!], ins.idx2!, index, base);
         this.callResults(ft);
+        return;
+      }
+
+      case Op.call_ref: {
+        const ft = funcTypeAt(this.m, ins.idx!);
+        const ref = this.src(this.pop());
+        const base = this.callArgs(ft);
+        this.emit(Ir.call_ref, ref, base);
+        this.callResults(ft);
+        return;
+      }
+      // Tail calls (3.0): the arguments go to r0…, then the callee replaces this frame.
+      case Op.return_call:
+        this.moveValues(this.topValues(this.info.funcTypes[ins.idx!].params.length), 0);
+        this.emit(Ir.return_call, ins.idx!);
+        this.setUnreachable();
+        return;
+      case Op.return_call_indirect: {
+        this.tableIndex(ins.idx2!);
+        const index = this.homeOf(this.pop());
+        this.moveValues(this.topValues(funcTypeAt(this.m, ins.idx!).params.length), 0);
+        this.emit(Ir.return_call_indirect, this.info.typeIds[ins.idx!], ins.idx2!, index);
+        this.setUnreachable();
+        return;
+      }
+      case Op.return_call_ref: {
+        const ref = this.homeOf(this.pop());
+        this.moveValues(this.topValues(funcTypeAt(this.m, ins.idx!).params.length), 0);
+        this.emit(Ir.return_call_ref, ref);
+        this.setUnreachable();
+        return;
+      }
+
+      // Typed references (3.0)
+      case Op.ref_as_non_null:
+        this.emit(Ir.ref_as_non_null, this.src(this.peek()));
+        return;
+      case Op.ref_eq: {
+        const b = this.pop(), a = this.pop();
+        const sa = this.src(a), sb = this.src(b);
+        this.produce(Ir.ref_eq, Cls.W32, sa, sb);
+        return;
+      }
+      case Op.br_on_null: {
+        // [t* ref] → branch with t* if ref is null, else continue with ref (now non-null).
+        const ref = this.pop();
+        this.condBranch(ins.idx!, Ir.br_on_null, Ir.br_on_non_null, this.src(ref));
+        this.stack.push(ref);
+        return;
+      }
+      case Op.br_on_non_null: {
+        // [t* ref] → branch with t* ref if ref is non-null, else continue with t*.
+        const ref = this.src(this.peek());
+        this.condBranch(ins.idx!, Ir.br_on_non_null, Ir.br_on_null, ref);
+        this.pop();
         return;
       }
 
@@ -576,34 +640,41 @@ class Translator {
 
       // Tables (spec §4.4.6)
       case Op.table_get: {
+        this.tableIndex(ins.idx!);
         const i = this.src(this.pop());
         this.produce(Ir.table_get, Cls.Ref, ins.idx!, i);
         return;
       }
       case Op.table_set: {
+        this.tableIndex(ins.idx!);
         const v = this.src(this.pop()), i = this.src(this.pop());
         this.emit(Ir.table_set, ins.idx!, i, v);
         return;
       }
       case Op.table_size:
+        this.tableIndex(ins.idx!);
         this.produce(Ir.table_size, Cls.W32, ins.idx!);
         return;
       case Op.table_grow: {
+        this.tableIndex(ins.idx!);
         const n = this.src(this.pop()), init = this.src(this.pop());
         this.produce(Ir.table_grow, Cls.W32, ins.idx!, init, n);
         return;
       }
       case Op.table_fill: {
+        this.tableIndex(ins.idx!);
         const [i, v, n] = this.srcs(3);
         this.emit(Ir.table_fill, ins.idx!, i, v, n);
         return;
       }
       case Op.table_copy: {
+        this.tableIndex(ins.idx!, ins.idx2!);
         const [d, s, n] = this.srcs(3);
         this.emit(Ir.table_copy, ins.idx!, ins.idx2!, d, s, n);
         return;
       }
       case Op.table_init: {
+        this.tableIndex(ins.idx2!);
         const [d, s, n] = this.srcs(3);
         this.emit(Ir.table_init, ins.idx!, ins.idx2!, d, s, n);
         return;
@@ -700,8 +771,15 @@ class Translator {
     return es.map((e) => this.src(e));
   }
 
+  /** Checks that memory `mem` is one the memory instructions handle: memory 0, 32-bit. */
   private memIndex(mem: number | undefined): void {
     if (mem !== undefined && mem !== 0) throw unsupported('multiple memories');
+    if (this.info.memAddr[0] === 'i64') throw unsupported('64-bit memories');
+  }
+
+  /** Checks that table `t` has 32-bit indices (the table instructions read u32 operands). */
+  private tableIndex(...tables: number[]): void {
+    for (const t of tables) if (this.info.tableAddr[t] === 'i64') throw unsupported('64-bit tables');
   }
 
   private memAccess(ins: Instr, ir: Ir): void {
@@ -771,19 +849,27 @@ class Translator {
 
   private brIf(depth: number): void {
     const c = this.popCondition();
-    const [ifTrue, ifFalse] = c.negated ? [Ir.br_unless, Ir.br_if] : [Ir.br_if, Ir.br_unless];
+    if (c.negated) this.condBranch(depth, Ir.br_unless, Ir.br_if, c.reg);
+    else this.condBranch(depth, Ir.br_if, Ir.br_unless, c.reg);
+  }
+
+  /**
+   * A conditional branch to label `depth` on register `reg`: `ifTrue` jumps when taken, `ifFalse`
+   * is its opposite. When the label's values are not in place, the moves sit behind `ifFalse`.
+   */
+  private condBranch(depth: number, ifTrue: Ir, ifFalse: Ir, reg: number): void {
     const target = this.ctls[this.ctls.length - 1 - depth];
     if (target.kind === CtlKind.Func) {
-      this.emit(ifFalse, c.reg, -1);
+      this.emit(ifFalse, reg, -1);
       const skip = this.code.length - 1;
       this.emitReturn(false);
       this.patch(skip);
     } else {
       const vals = this.topValues(this.labelArity(target).length);
       if (this.inPlace(vals, target.base)) {
-        this.emitBranch(ifTrue, target, c.reg);
+        this.emitBranch(ifTrue, target, reg);
       } else {
-        this.emit(ifFalse, c.reg, -1);
+        this.emit(ifFalse, reg, -1);
         const skip = this.code.length - 1;
         this.moveValues(vals, target.base);
         this.emitBranch(Ir.br, target);
@@ -791,6 +877,15 @@ class Translator {
       }
     }
     this.lastDst = -1;
+  }
+
+  /**
+   * The register of an operand that must survive moves into r0…: a deferred local (which those
+   * moves may overwrite) or constant is first put in its home, which lies above them.
+   */
+  private homeOf(e: Entry): number {
+    this.materialize(e);
+    return e.home;
   }
 
   /** br_table (spec §4.4.8): labels needing value moves get a trampoline after the table. */

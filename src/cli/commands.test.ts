@@ -1,0 +1,124 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { encodeModule } from '../binary/encode.js';
+import { parseWat } from '../text/wat.js';
+import { runCli, USAGE } from './commands.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vitrine-cli-'));
+const file = (name: string, content: string | Uint8Array): string => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+/** Runs the CLI in-process: exit status, stdout, stderr. */
+function cli(...args: string[]): { status: number; out: string; err: string } {
+  let out = '', err = '';
+  const status = runCli(args, { out: (t) => { out += t; }, err: (t) => { err += t; } }, '1.2.3');
+  return { status, out, err };
+}
+
+const calc = `(module
+  (import "vitrine" "print" (func $print (param i32 i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 0) "hi\\n")
+  (func (export "add") (param i32 i64) (result i64) (i64.add (i64.extend_i32_s (local.get 0)) (local.get 1)))
+  (func (export "half") (param f32) (result f32 f64) (f32.div (local.get 0) (f32.const 2)) (f64.const -nan:0x1))
+  (func (export "hello") (call $print (i32.const 0) (i32.const 3)))
+  (func (export "oob") (call $print (i32.const 65535) (i32.const 2)))
+  (func (export "trap") (unreachable)))`;
+const watFile = file('calc.wat', calc);
+const wasmFile = file('calc.wasm', encodeModule(parseWat(calc)));
+
+test('--help and --version', () => {
+  assert.equal(cli('--help'), { status: 0, out: USAGE, err: '' });
+  assert.equal(cli(), { status: 0, out: USAGE, err: '' });
+  assert.equal(cli('--version'), { status: 0, out: 'vitrine 1.2.3\n', err: '' });
+});
+
+test('unknown commands, flags and files: one line, status 2', () => {
+  assert.equal(cli('--frobnicate'), { status: 2, out: '', err: 'vitrine: unknown option --frobnicate (see vitrine --help)\n' });
+  assert.equal(cli('frobnicate'), { status: 2, out: '', err: 'vitrine: unknown command frobnicate (see vitrine --help)\n' });
+  assert.equal(cli('wast', '--fast', 'x.wast').status, 2);
+  assert.equal(cli('wast').status, 2);
+  const missing = cli('validate', join(dir, 'missing.wasm'));
+  assert.is(missing.status, 2);
+  assert.match(missing.err, /^vitrine: cannot read .*missing\.wasm: ENOENT \(see vitrine --help\)\n$/);
+  assert.is(cli('run', watFile, '--call', 'add').status, 2);
+  assert.is(cli('run', watFile, '--invoke').status, 2);
+  assert.is(cli('run').status, 2);
+});
+
+test('run: arguments by parameter type, results one per line', () => {
+  assert.equal(cli('run', watFile, '--invoke', 'add', '-1', '0x7fffffffffffffff'), { status: 0, out: '9223372036854775806\n', err: '' });
+  assert.equal(cli('run', wasmFile, '--invoke', 'half', '3'), { status: 0, out: '1.5\n-nan:0x1\n', err: '' });
+  assert.equal(cli('run', wasmFile, '--invoke', 'hello'), { status: 0, out: 'hi\n', err: '' });
+  assert.equal(cli('run', wasmFile), { status: 0, out: '', err: '' });
+});
+
+test('run: bad arguments are usage errors, traps are one-line runtime errors', () => {
+  assert.match(cli('run', watFile, '--invoke', 'add', '1').err, /"add" takes 2 arguments, 1 given/);
+  assert.match(cli('run', watFile, '--invoke', 'add', '1', '1.5').err, /"1\.5" is not a valid i64 argument/);
+  assert.match(cli('run', watFile, '--invoke', 'nope').err, /exports no function "nope"/);
+  assert.equal(cli('run', watFile, '--invoke', 'trap'), { status: 1, out: '', err: 'vitrine: RuntimeError: unreachable\n' });
+  assert.equal(cli('run', watFile, '--invoke', 'oob'), { status: 1, out: '', err: 'vitrine: RuntimeError: out of bounds memory access\n' });
+});
+
+test('run: print needs an exported memory; spectest is available', () => {
+  const noMem = file('nomem.wat', `(module (import "vitrine" "print" (func $p (param i32 i32)))
+    (import "spectest" "print_i32" (func $pi (param i32)))
+    (func (export "main") (call $pi (i32.const 7)) (call $p (i32.const 0) (i32.const 0))))`);
+  const r = cli('run', noMem, '--invoke', 'main');
+  assert.is(r.status, 1);
+  assert.is(r.out, '7 : i32\n');
+  assert.match(r.err, /print needs the module to export its memory/);
+  assert.match(cli('run', file('imp.wat', '(module (import "env" "f" (func)))')).err, /^vitrine: LinkError: unknown import "env" "f"\n$/);
+});
+
+test('validate: valid, invalid and malformed modules', () => {
+  assert.equal(cli('validate', wasmFile), { status: 0, out: `${wasmFile}: valid\n`, err: '' });
+  const invalid = file('invalid.wat', '(module (func (result i32)))');
+  const r = cli('validate', invalid);
+  assert.is(r.status, 1);
+  assert.match(r.out, /invalid\.wat: CompileError: type mismatch/);
+  const bad = file('bad.wasm', new Uint8Array([0, 0x61, 0x73, 0x6d, 2, 0, 0, 0]));
+  assert.match(cli('validate', bad).out, /CompileError: unknown binary version/);
+  assert.match(cli('validate', file('bad.wat', '(module (func (i32.foo)))')).out, /CompileError: 1:\d+: unknown operator/);
+  assert.is(cli('validate', wasmFile, watFile).status, 2);
+});
+
+test('wast: a line per file, then the totals; status 1 on failures', () => {
+  const good = file('good.wast', '(module (func (export "f") (result i32) (i32.const 1)))\n(assert_return (invoke "f") (i32.const 1))');
+  const bad = file('bad.wast', '(module (func (export "f") (result i32) (i32.const 1)))\n(assert_return (invoke "f") (i32.const 2))');
+  const ok = cli('wast', good);
+  assert.equal(ok, { status: 0, out: `ok   ${good}: 2 passed, 0 failed, 0 skipped\n2 passed, 0 failed, 0 skipped\n`, err: '' });
+  const r = cli('wast', good, bad);
+  assert.is(r.status, 1);
+  assert.equal(r.out.split('\n'), [
+    `ok   ${good}: 2 passed, 0 failed, 0 skipped`,
+    `FAIL ${bad}: 1 passed, 1 failed, 0 skipped`,
+    '3 passed, 1 failed, 0 skipped',
+    '',
+  ]);
+  assert.is(r.err, `  ${bad}:2: assert_return failed: expected i32 2, got i32 1\n`);
+});
+
+test('main.js is an executable with a shebang that exits with the status', () => {
+  const main = fileURLToPath(new URL('./main.js', import.meta.url));
+  assert.match(execFileSync(process.execPath, [main, '--version'], { encoding: 'utf8' }), /^vitrine \d+\.\d+\.\d+\n$/);
+  try {
+    execFileSync(process.execPath, [main, 'nope'], { stdio: 'pipe' });
+    assert.unreachable('should exit with status 2');
+  } catch (e) {
+    assert.is((e as { status: number }).status, 2);
+  }
+});
+
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+test.run();
