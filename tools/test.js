@@ -27,7 +27,7 @@ const uvu = 'node_modules/uvu/bin.js';
 function run(args, quiet = false) {
   return new Promise((resolve) => {
     const start = Date.now();
-    const child = spawn(node, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(node, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
     let output = '';
     const collect = (stream, sink) => stream.on('data', (d) => {
       output += d;

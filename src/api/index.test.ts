@@ -29,7 +29,7 @@ test('instantiate(bytes) gives { module, instance }; instantiate(module) an Inst
 });
 
 test('the WebAssembly object has the standard namespace members', () => {
-  for (const k of ['Module', 'Instance', 'Memory', 'Table', 'Global', 'CompileError', 'LinkError', 'RuntimeError', 'validate', 'compile', 'instantiate']) {
+  for (const k of ['Module', 'Instance', 'Memory', 'Table', 'Global', 'Tag', 'CompileError', 'LinkError', 'RuntimeError', 'validate', 'compile', 'instantiate']) {
     assert.type((WebAssembly as Record<string, unknown>)[k], 'function', k);
   }
   assert.ok(Object.isFrozen(WebAssembly));
@@ -44,6 +44,13 @@ test('the package runs under node --jitless, where there is no WebAssembly globa
     console.log(String(new v.Instance(m).exports.f(3000000000n)));`;
   const out = execFileSync(process.execPath, ['--jitless', '--input-type=module', '-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   assert.is(out.trim(), '9000000000000000000');
+});
+
+test('examples/api.mjs (the README API example) runs as shown', () => {
+  const example = fileURLToPath(new URL('../../../examples/api.mjs', import.meta.url));
+  // FORCE_COLOR=0: console.log would colour the BigInts if the environment forces colours.
+  const out = execFileSync(process.execPath, [example], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  assert.is(out, 'squaring 3000000000n\n9000000000000000000n\n');
 });
 
 test.run();

@@ -14,14 +14,16 @@ import { Instance } from './instance.js';
 import { Memory } from './memory.js';
 import { Module, validate, type BufferSource } from './module.js';
 import { Table } from './table.js';
+import { Tag } from './tag.js';
 
-export { CompileError, LinkError, RuntimeError, Global, Instance, Memory, Module, Table, validate };
+export { CompileError, LinkError, RuntimeError, Global, Instance, Memory, Module, Table, Tag, validate };
 export type { BufferSource };
 export type { ExportValue } from './instance.js';
 export type { GlobalDescriptor } from './global.js';
 export type { MemoryDescriptor } from './memory.js';
 export type { ImportExportKind, ModuleExportDescriptor, ModuleImportDescriptor } from './module.js';
 export type { TableDescriptor } from './table.js';
+export type { TagType } from './tag.js';
 
 export interface WebAssemblyInstantiatedSource {
   module: Module;
@@ -50,5 +52,5 @@ export async function instantiate(source: BufferSource | Module, importObject?: 
  * `const WebAssembly = globalThis.WebAssembly ?? vitrine.WebAssembly`.
  */
 export const WebAssembly = Object.freeze({
-  Module, Instance, Memory, Table, Global, CompileError, LinkError, RuntimeError, validate, compile, instantiate,
+  Module, Instance, Memory, Table, Global, Tag, CompileError, LinkError, RuntimeError, validate, compile, instantiate,
 });

@@ -14,10 +14,11 @@ import { globalInstOf, globalObject, isGlobal, type Global } from './global.js';
 import { isMemory, memoryInstOf, memoryObject, type Memory } from './memory.js';
 import { moduleOf, type Module } from './module.js';
 import { isTable, tableInstOf, tableObject, type Table } from './table.js';
+import { isTag, tagInstOf, tagObject, type Tag } from './tag.js';
 import { exportedFunction, funcInstOf, hostFunction, toWebAssemblyValue } from './values.js';
 
 /** What an exports object holds. */
-export type ExportValue = ((...args: unknown[]) => unknown) | Memory | Table | Global;
+export type ExportValue = ((...args: unknown[]) => unknown) | Memory | Table | Global | Tag;
 
 /** The [[Exports]] slot of every Instance object. */
 const slots = new WeakMap<object, Readonly<Record<string, ExportValue>>>();
@@ -72,7 +73,8 @@ function readImport(module: ModuleAst, imp: Import, v: unknown): ExternVal {
       if (!isTable(v)) throw new LinkError(`${where}: table import must be a WebAssembly.Table`);
       return { kind: 'table', value: tableInstOf(v) };
     case 'tag':
-      throw new LinkError(`${where}: tag imports are not supported by the JS API yet`);
+      if (!isTag(v)) throw new LinkError(`${where}: tag import must be a WebAssembly.Tag`);
+      return { kind: 'tag', value: tagInstOf(v) };
   }
 }
 
@@ -107,7 +109,7 @@ function exportsObject(instance: ModuleInstance): Readonly<Record<string, Export
       case 'memory': obj[name] = memoryObject(ext.value); break;
       case 'table': obj[name] = tableObject(ext.value); break;
       case 'global': obj[name] = globalObject(ext.value); break;
-      case 'tag': throw new LinkError(`export "${name}": tag exports are not supported by the JS API yet`);
+      case 'tag': obj[name] = tagObject(ext.value); break;
     }
   }
   return Object.freeze(obj);

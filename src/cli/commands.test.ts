@@ -119,6 +119,18 @@ test('main.js is an executable with a shebang that exits with the status', () =>
   }
 });
 
+test('the npm start example draws the Mandelbrot set and returns the points inside', () => {
+  const example = fileURLToPath(new URL('../../../examples/mandelbrot.wat', import.meta.url));
+  const r = cli('run', example, '--invoke', 'main');
+  assert.is(r.status, 0);
+  const lines = r.out.trimEnd().split('\n');
+  assert.is(lines.length, 29);
+  assert.ok(lines.slice(0, 28).every((l) => l.length === 72));
+  assert.is(lines[28], '446');
+  assert.is(lines[13], lines[14], 'symmetric about the real axis');
+  assert.is(r.out.split('@').length - 1, 446);
+});
+
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 test.run();

@@ -84,7 +84,7 @@ class Machine {
     for (let i = this.refs.length; i < size / 2; i++) this.refs.push(null);
   }
 
-  /** Doubles the frame stack (its length never exceeds the call-depth limit in use). */
+  /** Doubles the frame stack (it grows only as deep as calls actually nest). */
   growFrames(): void {
     const n = this.framePc.length * 2;
     const pc = new Int32Array(n), fp = new Int32Array(n);
@@ -1395,7 +1395,10 @@ function run(m: Machine, func: FuncInst, fp: number): void {
     if (callee.host !== null) {
       m.depth = depth;
       callHost(m, callee, argBase);
+      // A re-entrant invocation may have grown the registers, the frame stack or the memory.
       I32 = m.i32; F32 = m.f32; F64 = m.f64; refs = m.refs;
+      framePc = m.framePc;
+      frameFp = m.frameFp;
       dv = mem.view;
       memLen = dv.byteLength;
       if (tail) {

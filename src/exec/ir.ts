@@ -23,7 +23,8 @@
  * without a shift; 64-bit values take the word pair `[a, a + 1]` (low word first — the host must
  * be little-endian, checked at start-up), f64 arithmetic reads `F64[(fp + a) >> 1]`, and
  * references live in a parallel JS array at index `(fp + a) >> 1`. In formulas below `r[a]` is the
- * register's value of the instruction's type, `r32[a]` its low word, `ref[a]` its reference.
+ * register's value of the instruction's type, `r32[a]` its low word, `r64[a]` its word pair,
+ * `ref[a]` its reference; `mem8/16/32/64[ea]` are little-endian bytes of memory 0.
  *
  * Frame layout (see RATIONALE "Execution: the register IR"): `[params | locals | temporaries]`.
  * A call's arguments sit in consecutive temporaries at the caller's stack top; the callee's frame
