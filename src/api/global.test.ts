@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { f32ToBits } from '../exec/numerics.js';
 import { GlobalInst } from '../runtime/index.js';
-import { Global, globalInstOf, globalObject } from './global.js';
+import { Global, globals } from './global.js';
 
 /** uvu's `throws` calls a function argument as a predicate: check the class explicitly. */
 const is = (C: new (...args: never[]) => Error) => (e: unknown): boolean => e instanceof C;
@@ -40,16 +40,16 @@ test('descriptor errors', () => {
   assert.throws(() => new Global({ value: 'i16' as never }), is(TypeError));
 });
 
-test('globalObject caches one wrapper per GlobalInst and shares its value', () => {
+test('globals.wrap caches one wrapper per GlobalInst and shares its value', () => {
   const inst = new GlobalInst({ type: 'f32', mutable: true }, f32ToBits(1.5));
-  const g = globalObject(inst);
-  assert.is(globalObject(inst), g);
+  const g = globals.wrap(inst);
+  assert.is(globals.wrap(inst), g);
   assert.is(g.value, 1.5);
   g.value = 2.5;
   assert.is(inst.value, f32ToBits(2.5));
-  assert.is(globalInstOf(g), inst);
+  assert.is(globals.instOf(g), inst);
   const made = new Global({ value: 'i32' });
-  assert.is(globalObject(globalInstOf(made)), made);
+  assert.is(globals.wrap(globals.instOf(made)), made);
   const fake = Object.create(Global.prototype) as Global;
   assert.throws(() => fake.value, is(TypeError));
 });

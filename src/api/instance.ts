@@ -10,11 +10,11 @@ import { LinkError } from '../errors.js';
 import { GlobalInst, instantiate, type ExternVal, type ModuleInstance } from '../runtime/index.js';
 import type { Import, Module as ModuleAst } from '../syntax/module.js';
 import { valTypeToString, type FuncType, type GlobalType } from '../syntax/types.js';
-import { globalInstOf, globalObject, isGlobal, type Global } from './global.js';
-import { isMemory, memoryInstOf, memoryObject, type Memory } from './memory.js';
+import { globals, type Global } from './global.js';
+import { memories, type Memory } from './memory.js';
 import { moduleOf, type Module } from './module.js';
-import { isTable, tableInstOf, tableObject, type Table } from './table.js';
-import { isTag, tagInstOf, tagObject, type Tag } from './tag.js';
+import { tables, type Table } from './table.js';
+import { tags, type Tag } from './tag.js';
 import { exportedFunction, funcInstOf, hostFunction, toWebAssemblyValue } from './values.js';
 
 /** What an exports object holds. */
@@ -67,14 +67,14 @@ function readImport(module: ModuleAst, imp: Import, v: unknown): ExternVal {
     case 'global':
       return { kind: 'global', value: importedGlobal(v, imp.desc.type, where) };
     case 'memory':
-      if (!isMemory(v)) throw new LinkError(`${where}: memory import must be a WebAssembly.Memory`);
-      return { kind: 'memory', value: memoryInstOf(v) };
+      if (!memories.has(v)) throw new LinkError(`${where}: memory import must be a WebAssembly.Memory`);
+      return { kind: 'memory', value: memories.instOf(v) };
     case 'table':
-      if (!isTable(v)) throw new LinkError(`${where}: table import must be a WebAssembly.Table`);
-      return { kind: 'table', value: tableInstOf(v) };
+      if (!tables.has(v)) throw new LinkError(`${where}: table import must be a WebAssembly.Table`);
+      return { kind: 'table', value: tables.instOf(v) };
     case 'tag':
-      if (!isTag(v)) throw new LinkError(`${where}: tag import must be a WebAssembly.Tag`);
-      return { kind: 'tag', value: tagInstOf(v) };
+      if (!tags.has(v)) throw new LinkError(`${where}: tag import must be a WebAssembly.Tag`);
+      return { kind: 'tag', value: tags.instOf(v) };
   }
 }
 
@@ -86,7 +86,7 @@ function funcType(module: ModuleAst, typeIdx: number): FuncType {
 
 /** The global case of "read the imports": a Global object, or a Number/BigInt for a new immutable global. */
 function importedGlobal(v: unknown, type: GlobalType, where: string): GlobalInst {
-  if (isGlobal(v)) return globalInstOf(v);
+  if (globals.has(v)) return globals.instOf(v);
   const t = type.type;
   const expected = t === 'i64' ? 'bigint' : t === 'i32' || t === 'f32' || t === 'f64' ? 'number' : undefined;
   if (t === 'v128' || (expected !== undefined && typeof v !== expected)) {
@@ -106,10 +106,10 @@ function exportsObject(instance: ModuleInstance): Readonly<Record<string, Export
   for (const [name, ext] of instance.exports) {
     switch (ext.kind) {
       case 'func': obj[name] = exportedFunction(ext.value); break;
-      case 'memory': obj[name] = memoryObject(ext.value); break;
-      case 'table': obj[name] = tableObject(ext.value); break;
-      case 'global': obj[name] = globalObject(ext.value); break;
-      case 'tag': obj[name] = tagObject(ext.value); break;
+      case 'memory': obj[name] = memories.wrap(ext.value); break;
+      case 'table': obj[name] = tables.wrap(ext.value); break;
+      case 'global': obj[name] = globals.wrap(ext.value); break;
+      case 'tag': obj[name] = tags.wrap(ext.value); break;
     }
   }
   return Object.freeze(obj);

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MemoryInst } from '../runtime/index.js';
-import { Memory, memoryInstOf, memoryObject } from './memory.js';
+import { memories, Memory } from './memory.js';
 
 /** uvu's `throws` calls a function argument as a predicate: check the class explicitly. */
 const is = (C: new (...args: never[]) => Error) => (e: unknown): boolean => e instanceof C;
@@ -42,14 +42,14 @@ test('64-bit memories need BigInt limits (and the memory64 feature)', () => {
   assert.throws(() => new Memory({ initial: 1n, address: 'i64' }), is(RangeError));
 });
 
-test('memoryObject caches one wrapper per MemoryInst', () => {
+test('memories.wrap caches one wrapper per MemoryInst', () => {
   const inst = new MemoryInst({ limits: { min: 0 }, addr: 'i32', shared: false });
-  const m = memoryObject(inst);
-  assert.is(memoryObject(inst), m);
+  const m = memories.wrap(inst);
+  assert.is(memories.wrap(inst), m);
   assert.instance(m, Memory);
-  assert.is(memoryInstOf(m), inst);
+  assert.is(memories.instOf(m), inst);
   const made = new Memory({ initial: 0 });
-  assert.is(memoryObject(memoryInstOf(made)), made);
+  assert.is(memories.wrap(memories.instOf(made)), made);
 });
 
 test('methods brand-check their receiver', () => {

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { hostFunc, TableInst } from '../runtime/index.js';
 import { externref } from '../syntax/types.js';
-import { Table, tableInstOf, tableObject } from './table.js';
+import { Table, tables } from './table.js';
 import { exportedFunction } from './values.js';
 
 /** uvu's `throws` calls a function argument as a predicate: check the class explicitly. */
@@ -61,14 +61,14 @@ test('descriptor errors', () => {
   assert.throws(() => new Table({ element: 'anyfunc', initial: 1 }, 'not a function'), is(TypeError));
 });
 
-test('tableObject caches one wrapper per TableInst; methods brand-check', () => {
+test('tables.wrap caches one wrapper per TableInst; methods brand-check', () => {
   const inst = new TableInst({ limits: { min: 1 }, addr: 'i32', elem: externref }, null);
-  const t = tableObject(inst);
-  assert.is(tableObject(inst), t);
-  assert.is(tableInstOf(t), inst);
+  const t = tables.wrap(inst);
+  assert.is(tables.wrap(inst), t);
+  assert.is(tables.instOf(t), inst);
   assert.is(t.get(0), null);
   const made = new Table({ element: 'anyfunc', initial: 0 });
-  assert.is(tableObject(tableInstOf(made)), made);
+  assert.is(tables.wrap(tables.instOf(made)), made);
   const fake = Object.create(Table.prototype) as Table;
   assert.throws(() => fake.length, is(TypeError));
 });

@@ -4,6 +4,7 @@
  * (`nan:0x200000`, `-inf`, shortest round-trip decimals), so NaN payloads and -0 stay visible.
  */
 
+import { f32FromBits, f64FromBits } from '../exec/numerics.js';
 import { FuncInst, type RawValue } from '../runtime/index.js';
 import { parseF32, parseF64, parseI32, parseI64 } from '../text/numbers.js';
 import { valTypeToString, type ValType } from '../syntax/types.js';
@@ -35,15 +36,20 @@ export function parseValue(text: string, t: ValType): RawValue {
   return v;
 }
 
-const F32 = { width: 32, mantissa: 23 } as const;
-const F64 = { width: 64, mantissa: 52 } as const;
+/** A binary float format: total width and explicit mantissa bits (spec §4.3.3). */
+export interface FloatFormat {
+  readonly width: 32 | 64;
+  readonly mantissa: number;
+}
+export const F32: FloatFormat = { width: 32, mantissa: 23 };
+export const F64: FloatFormat = { width: 64, mantissa: 52 };
 
 /** Prints a raw value of type `t`: integers signed, floats as text-format literals. */
 export function formatValue(v: RawValue, t: ValType): string {
   switch (t) {
     case 'i32': case 'i64': return String(v);
-    case 'f32': return formatFloat(BigInt.asUintN(32, BigInt(v as number)), F32);
-    case 'f64': return formatFloat(BigInt.asUintN(64, v as bigint), F64);
+    case 'f32': return formatFloat(BigInt.asUintN(32, BigInt(v as number)), F32, f32FromBits(v as number));
+    case 'f64': return formatFloat(BigInt.asUintN(64, v as bigint), F64, f64FromBits(v as bigint));
     case 'v128': return formatV128(v as Uint8Array);
   }
   if (v === null) return 'null';
@@ -52,8 +58,8 @@ export function formatValue(v: RawValue, t: ValType): string {
   return 'ref.extern';
 }
 
-/** The bits of a float as the text format would write them. */
-function formatFloat(bits: bigint, fmt: typeof F32 | typeof F64): string {
+/** A float (its unsigned bits and its value) as the text format would write it. */
+function formatFloat(bits: bigint, fmt: FloatFormat, x: number): string {
   const w = BigInt(fmt.width);
   const m = BigInt(fmt.mantissa);
   const sign = (bits >> (w - 1n)) === 1n ? '-' : '';
@@ -63,7 +69,6 @@ function formatFloat(bits: bigint, fmt: typeof F32 | typeof F64): string {
     if (payload === 0n) return `${sign}inf`;
     return payload === 1n << (m - 1n) ? `${sign}nan` : `${sign}nan:0x${payload.toString(16)}`;
   }
-  const x = fmt.width === 32 ? f32Value(bits) : f64Value(bits);
   if (x === 0) return `${sign}0`;
   if (fmt.width === 64) return String(x);
   // The shortest decimal that reads back as the same f32.
@@ -71,16 +76,6 @@ function formatFloat(bits: bigint, fmt: typeof F32 | typeof F64): string {
     const s = Number(x.toPrecision(p));
     if (Math.fround(s) === x) return String(s);
   }
-}
-
-const view = new DataView(new ArrayBuffer(8));
-function f32Value(bits: bigint): number {
-  view.setUint32(0, Number(bits));
-  return view.getFloat32(0);
-}
-function f64Value(bits: bigint): number {
-  view.setBigUint64(0, bits);
-  return view.getFloat64(0);
 }
 
 /** A v128 as four i32 lanes in hex, e.g. `i32x4 0x00000001 0x00000000 …`. */

@@ -25,7 +25,7 @@ import type { Action, Command, Const, Expected, FloatPattern, Script, ScriptModu
 import { parseWast } from '../text/wast.js';
 import { parseWat } from '../text/wat.js';
 import { validateModule } from '../valid/module.js';
-import { formatValue, HostRef } from './values.js';
+import { F32, F64, formatValue, HostRef, type FloatFormat } from './values.js';
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped';
 
@@ -360,13 +360,6 @@ export function matches(v: RawValue, e: Expected, hostRef: (n: number) => HostRe
 }
 
 // ---- Float and lane patterns -------------------------------------------------------------------
-
-interface FloatFormat {
-  readonly width: number;
-  readonly mantissa: number;
-}
-const F32: FloatFormat = { width: 32, mantissa: 23 };
-const F64: FloatFormat = { width: 64, mantissa: 52 };
 
 /**
  * spec §4.3.3: a canonical NaN has only the top mantissa bit set (either sign); an arithmetic

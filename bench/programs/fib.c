@@ -1,0 +1,35 @@
+/*
+ * fib — recursive calls: naive Fibonacci plus the Takeuchi function.
+ * Stresses call/return, argument passing and frame set-up; almost no memory traffic.
+ */
+#include "bench.h"
+
+#ifndef FIB_N
+#define FIB_N 27 /* fib(FIB_N) makes about 2*fib(FIB_N) calls */
+#endif
+#ifndef TAK_REPS
+#define TAK_REPS 4 /* tak(18 - r, 12, 6) for r in [0, TAK_REPS) */
+#endif
+
+/* An opaque input, so the compiler cannot fold calls with constant arguments. */
+static volatile uint32_t param = FIB_N;
+
+static NOINLINE uint32_t fib(uint32_t n) {
+  return n < 2 ? n : fib(n - 1) + fib(n - 2);
+}
+
+static NOINLINE int32_t tak(int32_t x, int32_t y, int32_t z) {
+  if (y >= x) return z;
+  return tak(tak(x - 1, y, z), tak(y - 1, z, x), tak(z - 1, x, y));
+}
+
+uint32_t run(void) {
+  uint32_t n = param;
+  uint32_t h = 2166136261u;
+  h = fold32(h, fib(n));
+  h = fold32(h, fib(n - 3));
+  for (int32_t r = 0; r < TAK_REPS; r++) h = fold32(h, (uint32_t)tak((int32_t)n - 9 - r, 12, 6));
+  return h;
+}
+
+BENCH_MAIN_U32
