@@ -88,6 +88,8 @@ test('validate: valid, invalid and malformed modules', () => {
   assert.match(r.out, /invalid\.wat: CompileError: type mismatch/);
   const bad = file('bad.wasm', new Uint8Array([0, 0x61, 0x73, 0x6d, 2, 0, 0, 0]));
   assert.match(cli('validate', bad).out, /CompileError: unknown binary version/);
+  // A .wasm file is decoded as binary even without the magic, so the message names the real fault.
+  assert.match(cli('validate', file('text.wasm', 'garbage')).out, /CompileError: magic header not detected/);
   assert.match(cli('validate', file('bad.wat', '(module (func (i32.foo)))')).out, /CompileError: 1:\d+: unknown operator/);
   assert.is(cli('validate', wasmFile, watFile).status, 2);
 });

@@ -114,10 +114,13 @@ function wastCommand(files: readonly string[], io: Output): number {
   return total.failed > 0 ? 1 : 0;
 }
 
-/** A module file, binary (it starts with the magic `\0asm`) or text. */
+/**
+ * A module file: binary when it starts with the magic `\0asm` or is named `*.wasm` (so a damaged
+ * binary gets the decoder's "magic header not detected", not a text parse error), else text.
+ */
 function loadModule(file: string): Module {
   const bytes = read(file);
-  const isBinary = bytes.length >= 4 && bytes.readUInt32LE(0) === 0x6d736100;
+  const isBinary = file.endsWith('.wasm') || (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x6d736100);
   const module = isBinary
     ? decodeModule(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), defaultFeatures)
     : parseWat(bytes.toString('utf8'), defaultFeatures);
