@@ -11,7 +11,7 @@
 #define FFT_LOG 12 /* FFT size 2^FFT_LOG */
 #endif
 #ifndef FFT_ROUNDS
-#define FFT_ROUNDS 12
+#define FFT_ROUNDS 60
 #endif
 #define FFT_N (1 << FFT_LOG)
 

@@ -7,13 +7,13 @@
 #include "bench.h"
 
 #ifndef INTERP_COLLATZ
-#define INTERP_COLLATZ 3000 /* Collatz chain lengths for 1 .. INTERP_COLLATZ-1 */
+#define INTERP_COLLATZ 5000 /* Collatz chain lengths for 1 .. INTERP_COLLATZ-1 */
 #endif
 #ifndef INTERP_FIB
-#define INTERP_FIB 20 /* guest fib(INTERP_FIB) */
+#define INTERP_FIB 22 /* guest fib(INTERP_FIB) */
 #endif
 #ifndef INTERP_SIEVE
-#define INTERP_SIEVE 30000 /* guest sieve limit */
+#define INTERP_SIEVE 50000 /* guest sieve limit */
 #endif
 
 enum {

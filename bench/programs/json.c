@@ -10,7 +10,7 @@
 #define JSON_BYTES (256 * 1024) /* approximate document size */
 #endif
 #ifndef JSON_REPS
-#define JSON_REPS 4
+#define JSON_REPS 56
 #endif
 
 static char doc[JSON_BYTES + 16384]; /* the slack bounds what containers open at the limit add */

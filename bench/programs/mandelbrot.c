@@ -6,7 +6,7 @@
 #include "bench.h"
 
 #ifndef MANDEL_SIZE
-#define MANDEL_SIZE 400 /* the grid is MANDEL_SIZE x MANDEL_SIZE */
+#define MANDEL_SIZE 600 /* the grid is MANDEL_SIZE x MANDEL_SIZE */
 #endif
 #define MAX_ITER 50
 

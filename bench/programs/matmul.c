@@ -6,7 +6,7 @@
 #include "bench.h"
 
 #ifndef MATMUL_N
-#define MATMUL_N 128
+#define MATMUL_N 200
 #endif
 #define N MATMUL_N
 

@@ -6,7 +6,7 @@
 #include "bench.h"
 
 #ifndef NBODY_STEPS
-#define NBODY_STEPS 100000
+#define NBODY_STEPS 160000
 #endif
 
 #define PI 3.141592653589793

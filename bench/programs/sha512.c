@@ -9,7 +9,7 @@
 #define SHA_BUF (16 * 1024) /* bytes hashed per round */
 #endif
 #ifndef SHA_REPS
-#define SHA_REPS 8
+#define SHA_REPS 96
 #endif
 
 static const uint64_t K[80] = {

@@ -9,7 +9,7 @@
 #define SIEVE_N (1 << 20) /* bytes in the sieve */
 #endif
 #ifndef SIEVE_REPS
-#define SIEVE_REPS 3
+#define SIEVE_REPS 7
 #endif
 
 static uint8_t composite[SIEVE_N + 1];
