@@ -29,6 +29,10 @@ import {
   i64RotlHalves, i64RotrHalves, i64ShlHalves, i64ShrSHalves, i64ShrUHalves, i64ToHalves,
   i64TruncSatSHalves, i64TruncSatUHalves, i64TruncSHalves, i64TruncUHalves,
 } from './numerics-halves.js';
+import {
+  simdBinary, simdExtract, simdLoad, simdLoadLane, simdReplace, simdShuffle, simdStoreLane, simdTernary,
+  simdUnary, v128FromRegs, v128ToRegs,
+} from './simd.js';
 import { compiledCode, type CompiledFunc } from './translate.js';
 
 if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) {
@@ -828,6 +832,68 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
 
+      // ── Fused compare-and-branch (see ir.ts) ─────────────────────────────────────────────
+      case Ir.br_eq:
+        pc = I32[fp + code[pc + 1]] === I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_ne:
+        pc = I32[fp + code[pc + 1]] !== I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_lt_s:
+        pc = I32[fp + code[pc + 1]] < I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_lt_u:
+        pc = (I32[fp + code[pc + 1]] >>> 0) < (I32[fp + code[pc + 2]] >>> 0) ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_gt_s:
+        pc = I32[fp + code[pc + 1]] > I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_gt_u:
+        pc = (I32[fp + code[pc + 1]] >>> 0) > (I32[fp + code[pc + 2]] >>> 0) ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_le_s:
+        pc = I32[fp + code[pc + 1]] <= I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_le_u:
+        pc = (I32[fp + code[pc + 1]] >>> 0) <= (I32[fp + code[pc + 2]] >>> 0) ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_ge_s:
+        pc = I32[fp + code[pc + 1]] >= I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_ge_u:
+        pc = (I32[fp + code[pc + 1]] >>> 0) >= (I32[fp + code[pc + 2]] >>> 0) ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_eq_imm:
+        pc = I32[fp + code[pc + 1]] === code[pc + 2] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_ne_imm:
+        pc = I32[fp + code[pc + 1]] !== code[pc + 2] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_lt_s_imm:
+        pc = I32[fp + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_lt_u_imm:
+        pc = (I32[fp + code[pc + 1]] >>> 0) < (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_gt_s_imm:
+        pc = I32[fp + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_gt_u_imm:
+        pc = (I32[fp + code[pc + 1]] >>> 0) > (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_le_s_imm:
+        pc = I32[fp + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_le_u_imm:
+        pc = (I32[fp + code[pc + 1]] >>> 0) <= (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_ge_s_imm:
+        pc = I32[fp + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_ge_u_imm:
+        pc = (I32[fp + code[pc + 1]] >>> 0) >= (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4;
+        continue;
+
       // ── i64 (word pairs: low word at a, high word at a + 1) ───────────────────────────────
       case Ir.i64_eqz: {
         const a = fp + code[pc + 2];
@@ -1385,6 +1451,95 @@ function run(m: Machine, func: FuncInst, fp: number): void {
       case Ir.f64_promote_f32:
         F64[(fp + code[pc + 1]) >> 1] = F32[fp + code[pc + 2]];
         pc += 3;
+        continue;
+
+      // ── v128 (exec/simd.ts; handlers take absolute word offsets) ──────────────────────────
+      case Ir.copy128: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        I32[d] = I32[a]; I32[d + 1] = I32[a + 1]; I32[d + 2] = I32[a + 2]; I32[d + 3] = I32[a + 3];
+        pc += 3;
+        continue;
+      }
+      case Ir.const128: {
+        const d = fp + code[pc + 1];
+        I32[d] = code[pc + 2]; I32[d + 1] = code[pc + 3]; I32[d + 2] = code[pc + 4]; I32[d + 3] = code[pc + 5];
+        pc += 6;
+        continue;
+      }
+      case Ir.select128: {
+        const s = fp + (I32[fp + code[pc + 4]] !== 0 ? code[pc + 2] : code[pc + 3]);
+        const d = fp + code[pc + 1];
+        I32[d] = I32[s]; I32[d + 1] = I32[s + 1]; I32[d + 2] = I32[s + 2]; I32[d + 3] = I32[s + 3];
+        pc += 5;
+        continue;
+      }
+      case Ir.global_get128:
+        v128ToRegs(I32, fp + code[pc + 1], inst.globals[code[pc + 2]].value as Uint8Array);
+        pc += 3;
+        continue;
+      case Ir.global_set128:
+        inst.globals[code[pc + 1]].value = v128FromRegs(I32, fp + code[pc + 2]);
+        pc += 3;
+        continue;
+      case Ir.load128: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        I32[d + 2] = dv.getInt32(ea + 8, true);
+        I32[d + 3] = dv.getInt32(ea + 12, true);
+        pc += 4;
+        continue;
+      }
+      case Ir.store128: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 2];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        dv.setInt32(ea + 8, I32[v + 2], true);
+        dv.setInt32(ea + 12, I32[v + 3], true);
+        pc += 4;
+        continue;
+      }
+      case Ir.simd_unary:
+        simdUnary(I32, code[pc + 2], fp + code[pc + 1], fp + code[pc + 3]);
+        pc += 4;
+        continue;
+      case Ir.simd_binary:
+        simdBinary(I32, code[pc + 2], fp + code[pc + 1], fp + code[pc + 3], fp + code[pc + 4]);
+        pc += 5;
+        continue;
+      case Ir.simd_ternary:
+        simdTernary(I32, code[pc + 2], fp + code[pc + 1], fp + code[pc + 3], fp + code[pc + 4], fp + code[pc + 5]);
+        pc += 6;
+        continue;
+      case Ir.simd_extract:
+        simdExtract(I32, code[pc + 2], fp + code[pc + 1], fp + code[pc + 3], code[pc + 4]);
+        pc += 5;
+        continue;
+      case Ir.simd_replace:
+        simdReplace(I32, code[pc + 2], fp + code[pc + 1], fp + code[pc + 3], fp + code[pc + 4], code[pc + 5]);
+        pc += 6;
+        continue;
+      case Ir.simd_load:
+        simdLoad(I32, code[pc + 2], dv, fp + code[pc + 1], (I32[fp + code[pc + 3]] >>> 0) + (code[pc + 4] >>> 0));
+        pc += 5;
+        continue;
+      case Ir.simd_load_lane:
+        simdLoadLane(I32, code[pc + 2], dv, fp + code[pc + 1], fp + code[pc + 4],
+          (I32[fp + code[pc + 3]] >>> 0) + (code[pc + 5] >>> 0), code[pc + 6]);
+        pc += 7;
+        continue;
+      case Ir.simd_store_lane:
+        simdStoreLane(I32, code[pc + 1], dv, fp + code[pc + 3], (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 4] >>> 0),
+          code[pc + 5]);
+        pc += 6;
+        continue;
+      case Ir.i8x16_shuffle:
+        simdShuffle(I32, fp + code[pc + 1], fp + code[pc + 2], fp + code[pc + 3], code, pc + 4);
+        pc += 8;
         continue;
 
       default:

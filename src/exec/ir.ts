@@ -18,6 +18,8 @@
  * | T      | br_table targets: a count n, then n + 1 branch targets (the last is the default)  |
  * | f g t e s | function / global / table / element segment / data segment index (module-local)|
  * | y      | canonical type id (runtime/canon.ts)                                              |
+ * | x      | SIMD instruction (exec/simd.ts `S`), printed as its mnemonic                     |
+ * | v      | 128-bit immediate: four words, lowest bytes first                                 |
  *
  * Registers are counted in 32-bit *words* so that the common case, an i32, is `I32[fp + a]`
  * without a shift; 64-bit values take the word pair `[a, a + 1]` (low word first — the host must
@@ -36,6 +38,7 @@
  */
 
 import { opName } from '../syntax/opcodes.js';
+import { simdNames } from './simd.js';
 
 /** Register classes: how a value is moved and how many words it takes. */
 export const enum Cls {
@@ -267,6 +270,33 @@ export const enum Ir {
   /** r[d] = r[a] ≥s i. */ i32_ge_s_imm,
   /** r[d] = r[a] ≥u i. */ i32_ge_u_imm,
 
+  // ── Fused compare-and-branch: if (r[a] cmp r[b]) then pc = L, and the same against an
+  // immediate (if (r[a] cmp i) then pc = L). Fields: a, a, L or a, i, L. ─────────────────────
+  // Why: `br_if (i32.lt_s a b)` and `if (i32.eq x c)` end most loops and guard most branches;
+  // fused, the comparison writes no register and the pair costs one dispatch instead of two.
+  // The translator also uses the opposite comparison to jump *over* a branch's value moves or
+  // to the else arm of an `if`, so each comparison has a form for either sense.
+  /** r[a] = r[b]. */ br_eq,
+  /** r[a] ≠ r[b]. */ br_ne,
+  /** r[a] <s r[b]. */ br_lt_s,
+  /** r[a] <u r[b]. */ br_lt_u,
+  /** r[a] >s r[b]. */ br_gt_s,
+  /** r[a] >u r[b]. */ br_gt_u,
+  /** r[a] ≤s r[b]. */ br_le_s,
+  /** r[a] ≤u r[b]. */ br_le_u,
+  /** r[a] ≥s r[b]. */ br_ge_s,
+  /** r[a] ≥u r[b]. */ br_ge_u,
+  /** r[a] = i. */ br_eq_imm,
+  /** r[a] ≠ i. */ br_ne_imm,
+  /** r[a] <s i. */ br_lt_s_imm,
+  /** r[a] <u i. */ br_lt_u_imm,
+  /** r[a] >s i. */ br_gt_s_imm,
+  /** r[a] >u i. */ br_gt_u_imm,
+  /** r[a] ≤s i. */ br_le_s_imm,
+  /** r[a] ≤u i. */ br_le_u_imm,
+  /** r[a] ≥s i. */ br_ge_s_imm,
+  /** r[a] ≥u i. */ br_ge_u_imm,
+
   // ── i64 numerics, spec §4.3.2, on word pairs. Unary: d, a. Binary: d, a, b. ────────────────
   // Comparisons and eqz write an i32. (i32.wrap_i64 needs no instruction: the low word of an
   // i64 register is its wrapped i32; see translate.ts.)
@@ -378,6 +408,45 @@ export const enum Ir {
   /** r[d] = convert_u(r[a]). */ f64_convert_i64_u,
   /** r[d] = promote(r[a]). */ f64_promote_f32,
 
+  // ── v128 (spec §4.4.3 vector instructions, §4.4.7 vector memory instructions) ──────────────
+  // A v128 register is four words, lane 0 lowest (see exec/simd.ts). The moves are cases of the
+  // interpreter's loop; every lane operation is one `simd_*` instruction per operand shape, whose
+  // `x` field names the SIMD instruction and is dispatched by a function of exec/simd.ts, so 250
+  // instructions add nine cases to the loop. Why: see RATIONALE "Why v128 lanes through views of
+  // the register file?".
+  /** r128[d] = r128[a]. Why: as copy32, for v128. d: to; a: from. */
+  copy128,
+  /** r128[d] = v. Why: Wasm `v128.const`. d: to; v: the 16 bytes as four words, lane 0 first. */
+  const128,
+  /** r128[d] = r32[c] ≠ 0 ? r128[a] : r128[b]. Why: `select` on v128. Fields as select32. */
+  select128,
+  /** r128[d] = globals[g]. Why: `global.get` of a v128 global. d: to; g: global index. */
+  global_get128,
+  /** globals[g] = r128[a]. Why: `global.set` of a v128 global. g: global index; a: value. */
+  global_set128,
+  /** r128[d] = mem128[ea]. Why: Wasm `v128.load`. d: result; a: address; u: offset. */
+  load128,
+  /** mem128[ea] = r128[b]. Why: Wasm `v128.store`. a: address; a: value; u: offset. */
+  store128,
+  /** r[d] = x(r[a]). Why: one-operand SIMD instructions (splat takes a scalar). d; x: SIMD op; a. */
+  simd_unary,
+  /** r[d] = x(r[a], r[b]). Why: two-operand SIMD instructions (shifts: r32[b]). d; x; a; a. */
+  simd_binary,
+  /** r[d] = x(r[a], r[b], r[c]). Why: bitselect and the relaxed madd/laneselect/dot. d; x; a; a; a. */
+  simd_ternary,
+  /** r[d] = lane i of r128[a]. Why: `*.extract_lane*`. d: result; x: SIMD op; a: vector; i: lane. */
+  simd_extract,
+  /** r128[d] = r128[a] with lane i = r[b]. Why: `*.replace_lane`. d; x; a: vector; a: scalar; i: lane. */
+  simd_replace,
+  /** r128[d] = x(mem[ea]). Why: extending, splat and zero loads. d; x; a: address; u: offset. */
+  simd_load,
+  /** r128[d] = r128[b] with lane i = mem[ea]. Why: `v128.load*_lane`. d; x; a: address; a: vector; u; i. */
+  simd_load_lane,
+  /** mem[ea] = lane i of r128[b]. Why: `v128.store*_lane`. x; a: address; a: vector; u: offset; i: lane. */
+  simd_store_lane,
+  /** r128[d] = bytes v of r128[a] ++ r128[b]. Why: `i8x16.shuffle`. d; a; a; v: the 16 indices packed. */
+  i8x16_shuffle,
+
   /** Number of IR opcodes (not an instruction). */
   COUNT,
 }
@@ -439,6 +508,15 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32_gt_s_imm, 'i32.gt_s_imm', I], [Ir.i32_gt_u_imm, 'i32.gt_u_imm', I],
   [Ir.i32_le_s_imm, 'i32.le_s_imm', I], [Ir.i32_le_u_imm, 'i32.le_u_imm', I],
   [Ir.i32_ge_s_imm, 'i32.ge_s_imm', I], [Ir.i32_ge_u_imm, 'i32.ge_u_imm', I],
+  [Ir.br_eq, 'br_eq', 'aaL'], [Ir.br_ne, 'br_ne', 'aaL'], [Ir.br_lt_s, 'br_lt_s', 'aaL'],
+  [Ir.br_lt_u, 'br_lt_u', 'aaL'], [Ir.br_gt_s, 'br_gt_s', 'aaL'], [Ir.br_gt_u, 'br_gt_u', 'aaL'],
+  [Ir.br_le_s, 'br_le_s', 'aaL'], [Ir.br_le_u, 'br_le_u', 'aaL'], [Ir.br_ge_s, 'br_ge_s', 'aaL'],
+  [Ir.br_ge_u, 'br_ge_u', 'aaL'],
+  [Ir.br_eq_imm, 'br_eq_imm', 'aiL'], [Ir.br_ne_imm, 'br_ne_imm', 'aiL'],
+  [Ir.br_lt_s_imm, 'br_lt_s_imm', 'aiL'], [Ir.br_lt_u_imm, 'br_lt_u_imm', 'aiL'],
+  [Ir.br_gt_s_imm, 'br_gt_s_imm', 'aiL'], [Ir.br_gt_u_imm, 'br_gt_u_imm', 'aiL'],
+  [Ir.br_le_s_imm, 'br_le_s_imm', 'aiL'], [Ir.br_le_u_imm, 'br_le_u_imm', 'aiL'],
+  [Ir.br_ge_s_imm, 'br_ge_s_imm', 'aiL'], [Ir.br_ge_u_imm, 'br_ge_u_imm', 'aiL'],
   [Ir.i64_eqz, 'i64.eqz', U], [Ir.i64_eq, 'i64.eq', B], [Ir.i64_ne, 'i64.ne', B],
   [Ir.i64_lt_s, 'i64.lt_s', B], [Ir.i64_lt_u, 'i64.lt_u', B], [Ir.i64_gt_s, 'i64.gt_s', B],
   [Ir.i64_gt_u, 'i64.gt_u', B], [Ir.i64_le_s, 'i64.le_s', B], [Ir.i64_le_u, 'i64.le_u', B],
@@ -477,6 +555,14 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f32_demote_f64, 'f32.demote_f64', U], [Ir.f64_convert_i32_s, 'f64.convert_i32_s', U],
   [Ir.f64_convert_i32_u, 'f64.convert_i32_u', U], [Ir.f64_convert_i64_s, 'f64.convert_i64_s', U],
   [Ir.f64_convert_i64_u, 'f64.convert_i64_u', U], [Ir.f64_promote_f32, 'f64.promote_f32', U],
+  [Ir.copy128, 'copy128', U], [Ir.const128, 'const128', 'dv'], [Ir.select128, 'select128', 'daaa'],
+  [Ir.global_get128, 'global.get128', 'dg'], [Ir.global_set128, 'global.set128', 'ga'],
+  [Ir.load128, 'v128.load', LD], [Ir.store128, 'v128.store', ST],
+  [Ir.simd_unary, 'simd_unary', 'dxa'], [Ir.simd_binary, 'simd_binary', 'dxaa'],
+  [Ir.simd_ternary, 'simd_ternary', 'dxaaa'], [Ir.simd_extract, 'simd_extract', 'dxai'],
+  [Ir.simd_replace, 'simd_replace', 'dxaai'], [Ir.simd_load, 'simd_load', 'dxau'],
+  [Ir.simd_load_lane, 'simd_load_lane', 'dxaaui'], [Ir.simd_store_lane, 'simd_store_lane', 'xaaui'],
+  [Ir.i8x16_shuffle, 'i8x16.shuffle', 'daav'],
 ];
 
 /** Disassembly info by opcode. */
@@ -491,6 +577,7 @@ export function irLength(code: Int32Array, pc: number): number {
   let n = 1;
   for (const f of irInfo[code[pc]].fields) {
     if (f === 'k') n += 2;
+    else if (f === 'v') n += 4;
     else if (f === 'T') n += 2 + code[pc + n];
     else n += 1;
   }
@@ -516,6 +603,12 @@ export function dumpIR(code: Int32Array): string {
         case 'k': {
           const v = (BigInt(code[p++]) << 32n) | BigInt(w >>> 0);
           ops.push(`0x${BigInt.asUintN(64, v).toString(16)}`);
+          break;
+        }
+        case 'x': ops.push(simdNames[w]); break;
+        case 'v': {
+          const words = [w, code[p++], code[p++], code[p++]];
+          ops.push(`i32x4 ${words.map((x) => `0x${(x >>> 0).toString(16)}`).join(' ')}`);
           break;
         }
         case 'L': ops.push(`@${w}`); break;

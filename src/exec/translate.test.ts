@@ -74,10 +74,29 @@ test('loop with a parameter: the value lives in the loop label home; br_if needs
     0: copy32 r2, r0
     3: i32.add_imm r1, r1, 3
     7: i32.add_imm r2, r2, -1
-    11: i32.ne_imm r3, r1, 30
-    15: br_if r3, @3
-    18: copy32 r0, r2
-    21: return`);
+    11: br_ne_imm r1, 30, @3
+    15: copy32 r0, r2
+    18: return`);
+});
+
+test('fused compare-and-branch: br_if, a br_if with moves and an if take the comparison', () => {
+  golden(`(func (param i32 i32) (result i32)
+      (block (result i32)
+        (drop (br_if 0 (local.get 1) (i32.lt_u (local.get 0) (local.get 1))))
+        (if (i32.ge_s (local.get 0) (local.get 1)) (then (return (i32.const 1))))
+        (drop (br_if 1 (local.get 0) (i32.gt_s (local.get 0) (i32.const 9))))
+        (local.get 1)))`, `
+    0: br_ge_u r0, r1, @9
+    4: copy32 r2, r1
+    7: br @25
+    9: br_lt_s r0, r1, @17
+    13: const32 r0, 1
+    16: return
+    17: br_le_s_imm r0, 9, @22
+    21: return
+    22: copy32 r2, r1
+    25: copy32 r0, r2
+    28: return`);
 });
 
 test('if/else with a result; an i32.eqz condition flips the branch instead of being computed', () => {
@@ -240,13 +259,39 @@ test('frame layout: params, zeroed locals, temporaries; a ref local is flagged',
 });
 
 test('input the interpreter cannot run yet is a CompileError, not a JS error', () => {
-  const m = parseWat(`(module (func (param v128 v128 i32) (result v128)
-    (select (local.get 0) (local.get 1) (local.get 2))))`, wasm2);
-  assert.throws(() => translateFunc(m, 0), (e: unknown) => e instanceof CompileError && /not supported/.test((e as Error).message));
+  const m = parseWat(`(module (memory 1) (memory 1) (func (i32.store 1 (i32.const 0) (i32.const 0))))`, wasm3);
+  validateModule(m, wasm3);
+  assert.throws(() => translateFunc(m, 0), (e: unknown) => e instanceof CompileError && /not supported.*multiple memories/.test((e as Error).message));
   // A 64-bit memory's addresses are i64: refused rather than read as their low word.
   const m64 = parseWat(`(module (memory i64 1) (func (param i64) (result i32) (i32.load (local.get 0))))`, wasm3);
   validateModule(m64, wasm3);
   assert.throws(() => translateFunc(m64, 0), (e: unknown) => e instanceof CompileError && /64-bit memories/.test((e as Error).message));
+});
+
+test('v128: four-word registers, one simd_* instruction per shape naming its SIMD op, fused local.set', () => {
+  golden(`(memory 1) (global $g (mut v128) (v128.const i32x4 0 0 0 0))
+    (func (param v128 v128 i32) (result i32)
+      (local.set 0 (i8x16.add (local.get 0) (local.get 1)))
+      (local.set 1 (i8x16.shuffle 0 17 2 19 4 21 6 23 8 25 10 27 12 29 14 31 (local.get 0) (v128.const i32x4 1 2 3 -1)))
+      (v128.store offset=16 (local.get 2) (v128.load32_zero (local.get 2)))
+      (global.set $g (select (local.get 0) (local.get 1) (local.get 2)))
+      (v128.store8_lane 15 (local.get 2) (i32x4.replace_lane 3 (local.get 1) (local.get 2)))
+      (i32.add (i16x8.extract_lane_s 7 (local.get 0)) (v128.any_true (v128.bitselect (local.get 0) (local.get 1) (global.get $g)))))`, `
+     0: simd_binary r0, i8x16.add, r0, r2
+     5: const128 r7, i32x4 0x1 0x2 0x3 0xffffffff
+    11: i8x16.shuffle r2, r0, r7, i32x4 0x13021100 0x17061504 0x1b0a1908 0x1f0e1d0c
+    19: simd_load r6, v128.load32_zero, r4, 0
+    24: v128.store r4, r6, 16
+    28: select128 r5, r0, r2, r4
+    33: global.set128 g0, r5
+    36: simd_replace r6, i32x4.replace_lane, r2, r4, 3
+    42: simd_store_lane v128.store8_lane, r4, r6, 0, 15
+    48: simd_extract r5, i16x8.extract_lane_s, r0, 7
+    53: global.get128 r10, g0
+    56: simd_ternary r6, v128.bitselect, r0, r2, r10
+    62: simd_unary r6, v128.any_true, r6
+    66: i32.add r0, r5, r6
+    70: return`);
 });
 
 test.run();

@@ -31,6 +31,7 @@ import { Op, opInfo, opName } from '../syntax/opcodes.js';
 import type { AddrType, FuncType, ValType } from '../syntax/types.js';
 import { canonicalTypeIds } from '../runtime/canon.js';
 import { Cls, clsWords, Ir, irInfo, irOfWasm } from './ir.js';
+import { Fam, simdOps, v128Words } from './simd.js';
 
 /** A translated function: shared by every instance of its module. */
 export interface CompiledFunc {
@@ -156,10 +157,10 @@ interface Ctl {
   unreachable: boolean;
 }
 
-const copyOp: readonly Ir[] = [Ir.copy32, Ir.copy64, Ir.copy_ref];
-const selectOp: readonly Ir[] = [Ir.select32, Ir.select64, Ir.select_ref];
-const globalGetOp: readonly Ir[] = [Ir.global_get32, Ir.global_get64, Ir.global_get_ref];
-const globalSetOp: readonly Ir[] = [Ir.global_set32, Ir.global_set64, Ir.global_set_ref];
+const copyOp: readonly Ir[] = [Ir.copy32, Ir.copy64, Ir.copy_ref, Ir.copy128];
+const selectOp: readonly Ir[] = [Ir.select32, Ir.select64, Ir.select_ref, Ir.select128];
+const globalGetOp: readonly Ir[] = [Ir.global_get32, Ir.global_get64, Ir.global_get_ref, Ir.global_get128];
+const globalSetOp: readonly Ir[] = [Ir.global_set32, Ir.global_set64, Ir.global_set_ref, Ir.global_set128];
 
 /** Immediate forms of i32 binary ops: [imm op, op with operands swapped (or -1)]. */
 const immForms: ReadonlyMap<number, readonly [Ir, number]> = new Map([
@@ -173,6 +174,31 @@ const immForms: ReadonlyMap<number, readonly [Ir, number]> = new Map([
   [Op.i32_gt_s, [Ir.i32_gt_s_imm, Op.i32_lt_s]], [Op.i32_gt_u, [Ir.i32_gt_u_imm, Op.i32_lt_u]],
   [Op.i32_le_s, [Ir.i32_le_s_imm, Op.i32_ge_s]], [Op.i32_le_u, [Ir.i32_le_u_imm, Op.i32_ge_u]],
   [Op.i32_ge_s, [Ir.i32_ge_s_imm, Op.i32_le_s]], [Op.i32_ge_u, [Ir.i32_ge_u_imm, Op.i32_le_u]],
+]);
+
+/** A branch condition: the branch taken when it holds, the one taken when it does not, their operands (before the target). */
+interface Cond {
+  readonly ifTrue: Ir;
+  readonly ifFalse: Ir;
+  readonly operands: readonly number[];
+}
+
+/**
+ * Comparisons a branch absorbs (see ir.ts "Fused compare-and-branch"): the comparison's IR op →
+ * [branch if it holds, branch if it does not]. `i32.eqz` becomes a test of its operand.
+ */
+const fusedBranches: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [Ir, Ir]>([
+  [Ir.i32_eqz, [Ir.br_unless, Ir.br_if]],
+  [Ir.i32_eq, [Ir.br_eq, Ir.br_ne]], [Ir.i32_ne, [Ir.br_ne, Ir.br_eq]],
+  [Ir.i32_lt_s, [Ir.br_lt_s, Ir.br_ge_s]], [Ir.i32_ge_s, [Ir.br_ge_s, Ir.br_lt_s]],
+  [Ir.i32_gt_s, [Ir.br_gt_s, Ir.br_le_s]], [Ir.i32_le_s, [Ir.br_le_s, Ir.br_gt_s]],
+  [Ir.i32_lt_u, [Ir.br_lt_u, Ir.br_ge_u]], [Ir.i32_ge_u, [Ir.br_ge_u, Ir.br_lt_u]],
+  [Ir.i32_gt_u, [Ir.br_gt_u, Ir.br_le_u]], [Ir.i32_le_u, [Ir.br_le_u, Ir.br_gt_u]],
+  [Ir.i32_eq_imm, [Ir.br_eq_imm, Ir.br_ne_imm]], [Ir.i32_ne_imm, [Ir.br_ne_imm, Ir.br_eq_imm]],
+  [Ir.i32_lt_s_imm, [Ir.br_lt_s_imm, Ir.br_ge_s_imm]], [Ir.i32_ge_s_imm, [Ir.br_ge_s_imm, Ir.br_lt_s_imm]],
+  [Ir.i32_gt_s_imm, [Ir.br_gt_s_imm, Ir.br_le_s_imm]], [Ir.i32_le_s_imm, [Ir.br_le_s_imm, Ir.br_gt_s_imm]],
+  [Ir.i32_lt_u_imm, [Ir.br_lt_u_imm, Ir.br_ge_u_imm]], [Ir.i32_ge_u_imm, [Ir.br_ge_u_imm, Ir.br_lt_u_imm]],
+  [Ir.i32_gt_u_imm, [Ir.br_gt_u_imm, Ir.br_le_u_imm]], [Ir.i32_le_u_imm, [Ir.br_le_u_imm, Ir.br_gt_u_imm]],
 ]);
 
 /** Memory instructions whose IR form is shared by several Wasm instructions. */
@@ -301,7 +327,6 @@ class Translator {
   }
 
   private emitCopy(cls: Cls, dst: number, src: number): void {
-    if (cls === Cls.V128) throw unsupported('v128 values');
     if (dst !== src) this.emit(copyOp[cls], dst, src);
   }
 
@@ -441,20 +466,23 @@ class Translator {
   }
 
   /**
-   * Pops a branch condition: its register, and whether the branch sense is inverted because the
-   * condition was an `i32.eqz` emitted just before — then that instruction is dropped and the
-   * branch tests its operand instead.
+   * Pops a branch condition. When it is an i32 comparison (or `i32.eqz`) emitted just before,
+   * that instruction is dropped and the branch does the comparison itself on the same operands
+   * ("fused compare-and-branch"); otherwise the branch tests the condition's register.
    */
-  private popCondition(): { reg: number; negated: boolean } {
+  private popCondition(): Cond {
     const c = this.peek();
-    if (this.isLastProduced(c) && this.code[this.lastDst - 1] === Ir.i32_eqz) {
-      const reg = this.code[this.lastDst + 1];
-      this.code.length = this.lastDst - 1;
-      this.pop();
-      this.lastDst = -1;
-      return { reg, negated: true };
+    if (this.isLastProduced(c)) {
+      const fused = fusedBranches.get(this.code[this.lastDst - 1]);
+      if (fused !== undefined) {
+        const operands = this.code.slice(this.lastDst + 1);
+        this.code.length = this.lastDst - 1;
+        this.pop();
+        this.lastDst = -1;
+        return { ifTrue: fused[0], ifFalse: fused[1], operands };
+      }
     }
-    return { reg: this.src(this.pop()), negated: false };
+    return { ifTrue: Ir.br_if, ifFalse: Ir.br_unless, operands: [this.src(this.pop())] };
   }
 
   /** An unconditional branch to label `depth` (spec §4.4.8 br). */
@@ -494,7 +522,7 @@ class Translator {
       case Op.if: {
         const c = this.popCondition();
         const ctl = this.enterBlock(CtlKind.If, ins.bt);
-        this.emit(c.negated ? Ir.br_if : Ir.br_unless, c.reg, -1);
+        this.emit(c.ifFalse, ...c.operands, -1);
         ctl.elseFixup = this.code.length - 1;
         return;
       }
@@ -592,14 +620,14 @@ class Translator {
       case Op.br_on_null: {
         // [t* ref] → branch with t* if ref is null, else continue with ref (now non-null).
         const ref = this.pop();
-        this.condBranch(ins.idx!, Ir.br_on_null, Ir.br_on_non_null, this.src(ref));
+        this.condBranch(ins.idx!, { ifTrue: Ir.br_on_null, ifFalse: Ir.br_on_non_null, operands: [this.src(ref)] });
         this.stack.push(ref);
         return;
       }
       case Op.br_on_non_null: {
         // [t* ref] → branch with t* ref if ref is non-null, else continue with t*.
         const ref = this.src(this.peek());
-        this.condBranch(ins.idx!, Ir.br_on_non_null, Ir.br_on_null, ref);
+        this.condBranch(ins.idx!, { ifTrue: Ir.br_on_non_null, ifFalse: Ir.br_on_null, operands: [ref] });
         this.pop();
         return;
       }
@@ -612,7 +640,6 @@ class Translator {
       case Op.select_t: {
         const c = this.pop(), b = this.pop(), a = this.pop();
         const sa = this.src(a), sb = this.src(b), sc = this.src(c);
-        if (a.cls === Cls.V128) throw unsupported('v128 values');
         this.produce(selectOp[a.cls], a.cls, sa, sb, sc);
         return;
       }
@@ -627,13 +654,11 @@ class Translator {
         return;
       case Op.global_get: {
         const cls = this.info.globalCls[ins.idx!];
-        if (cls === Cls.V128) throw unsupported('v128 values');
         this.produce(globalGetOp[cls], cls, ins.idx!);
         return;
       }
       case Op.global_set: {
         const v = this.pop();
-        if (v.cls === Cls.V128) throw unsupported('v128 values');
         this.emit(globalSetOp[v.cls], ins.idx!, this.src(v));
         return;
       }
@@ -751,6 +776,10 @@ class Translator {
         return;
       }
     }
+    if (op >>> 16 === 0xfd) {
+      this.simd(ins);
+      return;
+    }
     if (reinterpretOps.has(op)) return;
     if (memOps.has(op) || (opInfo.get(op)?.imm === 'memarg' && irOfWasm.has(op))) {
       this.memAccess(ins, memOps.get(op) ?? irOfWasm.get(op)!);
@@ -780,6 +809,71 @@ class Translator {
   /** Checks that table `t` has 32-bit indices (the table instructions read u32 operands). */
   private tableIndex(...tables: number[]): void {
     for (const t of tables) if (this.info.tableAddr[t] === 'i64') throw unsupported('64-bit tables');
+  }
+
+  /**
+   * SIMD instructions (spec §4.4.3, §4.4.7): v128.const / load / store and i8x16.shuffle have
+   * IR instructions of their own; every other one is a `simd_*` instruction of its operand shape
+   * carrying the instruction's number in exec/simd.ts. v128 constants are not deferred.
+   */
+  private simd(ins: Instr): void {
+    const name = opName(ins.op);
+    const sig = opInfo.get(ins.op)!.sig!;
+    const result = sig.results.length > 0 ? clsOf(sig.results[0]) : Cls.V128;
+    switch (name) {
+      case 'v128.const':
+        this.produce(Ir.const128, Cls.V128, ...v128Words(ins.bytes!));
+        return;
+      case 'v128.load':
+        this.memAccess(ins, Ir.load128);
+        return;
+      case 'v128.store':
+        this.memAccess(ins, Ir.store128);
+        return;
+      case 'i8x16.shuffle': {
+        const [a, b] = this.srcs(2);
+        this.produce(Ir.i8x16_shuffle, Cls.V128, a, b, ...v128Words(ins.bytes!));
+        return;
+      }
+    }
+    const found = simdOps.get(name);
+    if (found === undefined) throw unsupported(name);
+    const [fam, x] = found;
+    switch (fam) {
+      case Fam.Unary: case Fam.Binary: case Fam.Ternary: {
+        const operands = this.srcs(sig.params.length);
+        this.produce([Ir.simd_unary, Ir.simd_binary, Ir.simd_ternary][fam], result, x, ...operands);
+        return;
+      }
+      case Fam.Extract: {
+        const a = this.src(this.pop());
+        this.produce(Ir.simd_extract, result, x, a, ins.lane!);
+        return;
+      }
+      case Fam.Replace: {
+        const [a, b] = this.srcs(2);
+        this.produce(Ir.simd_replace, Cls.V128, x, a, b, ins.lane!);
+        return;
+      }
+      case Fam.Load: {
+        this.memIndex(ins.mem!.mem);
+        const addr = this.src(this.pop());
+        this.produce(Ir.simd_load, Cls.V128, x, addr, ins.mem!.offset | 0);
+        return;
+      }
+      case Fam.LoadLane: {
+        this.memIndex(ins.mem!.mem);
+        const [addr, v] = this.srcs(2);
+        this.produce(Ir.simd_load_lane, Cls.V128, x, addr, v, ins.mem!.offset | 0, ins.lane!);
+        return;
+      }
+      case Fam.StoreLane: {
+        this.memIndex(ins.mem!.mem);
+        const [addr, v] = this.srcs(2);
+        this.emit(Ir.simd_store_lane, x, addr, v, ins.mem!.offset | 0, ins.lane!);
+        return;
+      }
+    }
   }
 
   private memAccess(ins: Instr, ir: Ir): void {
@@ -848,28 +942,27 @@ class Translator {
   }
 
   private brIf(depth: number): void {
-    const c = this.popCondition();
-    if (c.negated) this.condBranch(depth, Ir.br_unless, Ir.br_if, c.reg);
-    else this.condBranch(depth, Ir.br_if, Ir.br_unless, c.reg);
+    this.condBranch(depth, this.popCondition());
   }
 
   /**
-   * A conditional branch to label `depth` on register `reg`: `ifTrue` jumps when taken, `ifFalse`
-   * is its opposite. When the label's values are not in place, the moves sit behind `ifFalse`.
+   * A conditional branch to label `depth` on condition `c`: `c.ifTrue` jumps when taken,
+   * `c.ifFalse` is its opposite. When the label's values are not in place, the moves sit behind
+   * `c.ifFalse`.
    */
-  private condBranch(depth: number, ifTrue: Ir, ifFalse: Ir, reg: number): void {
+  private condBranch(depth: number, c: Cond): void {
     const target = this.ctls[this.ctls.length - 1 - depth];
     if (target.kind === CtlKind.Func) {
-      this.emit(ifFalse, reg, -1);
+      this.emit(c.ifFalse, ...c.operands, -1);
       const skip = this.code.length - 1;
       this.emitReturn(false);
       this.patch(skip);
     } else {
       const vals = this.topValues(this.labelArity(target).length);
       if (this.inPlace(vals, target.base)) {
-        this.emitBranch(ifTrue, target, reg);
+        this.emitBranch(c.ifTrue, target, ...c.operands);
       } else {
-        this.emit(ifFalse, reg, -1);
+        this.emit(c.ifFalse, ...c.operands, -1);
         const skip = this.code.length - 1;
         this.moveValues(vals, target.base);
         this.emitBranch(Ir.br, target);

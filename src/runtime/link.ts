@@ -119,6 +119,7 @@ function evalConst(inst: Instance, expr: Expr): RawValue {
       case Op.i32_const: case Op.f32_const: case Op.i64_const: case Op.f64_const:
         stack.push(ins.value!);
         break;
+      case Op.v128_const: stack.push(ins.bytes!.slice()); break;
       case Op.ref_null: stack.push(null); break;
       case Op.ref_func: stack.push(inst.funcs[ins.idx!]); break;
       case Op.global_get: stack.push(inst.globals[ins.idx!].value); break;

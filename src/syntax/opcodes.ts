@@ -50,6 +50,7 @@ export interface OpInfo {
 type Row = readonly [number, string, ImmKind, string, number?];
 
 const FC = 0xfc << 16;
+const FD = 0xfd << 16;
 
 const rows: Row[] = [
   // Control instructions (§2.4.8)
@@ -189,6 +190,141 @@ const rows: Row[] = [
   [0xd4, 'ref.as_non_null', 'none', ''],
   [0xd5, 'br_on_null', 'label', ''],
   [0xd6, 'br_on_non_null', 'label', ''],
+  // Vector instructions (§2.4.3, §5.4.8): 128-bit SIMD of 2.0, then relaxed SIMD of 3.0
+  // Vector memory instructions: memBytes is the access width that bounds the alignment
+  [FD | 0, 'v128.load', 'memarg', ' -> v128', 16],
+  [FD | 1, 'v128.load8x8_s', 'memarg', ' -> v128', 8],
+  [FD | 2, 'v128.load8x8_u', 'memarg', ' -> v128', 8],
+  [FD | 3, 'v128.load16x4_s', 'memarg', ' -> v128', 8],
+  [FD | 4, 'v128.load16x4_u', 'memarg', ' -> v128', 8],
+  [FD | 5, 'v128.load32x2_s', 'memarg', ' -> v128', 8],
+  [FD | 6, 'v128.load32x2_u', 'memarg', ' -> v128', 8],
+  [FD | 7, 'v128.load8_splat', 'memarg', ' -> v128', 1],
+  [FD | 8, 'v128.load16_splat', 'memarg', ' -> v128', 2],
+  [FD | 9, 'v128.load32_splat', 'memarg', ' -> v128', 4],
+  [FD | 10, 'v128.load64_splat', 'memarg', ' -> v128', 8],
+  [FD | 92, 'v128.load32_zero', 'memarg', ' -> v128', 4],
+  [FD | 93, 'v128.load64_zero', 'memarg', ' -> v128', 8],
+  [FD | 11, 'v128.store', 'memarg', 'v128 -> ', 16],
+  [FD | 84, 'v128.load8_lane', 'memarg_lane', 'v128 -> v128', 1],
+  [FD | 85, 'v128.load16_lane', 'memarg_lane', 'v128 -> v128', 2],
+  [FD | 86, 'v128.load32_lane', 'memarg_lane', 'v128 -> v128', 4],
+  [FD | 87, 'v128.load64_lane', 'memarg_lane', 'v128 -> v128', 8],
+  [FD | 88, 'v128.store8_lane', 'memarg_lane', 'v128 -> ', 1],
+  [FD | 89, 'v128.store16_lane', 'memarg_lane', 'v128 -> ', 2],
+  [FD | 90, 'v128.store32_lane', 'memarg_lane', 'v128 -> ', 4],
+  [FD | 91, 'v128.store64_lane', 'memarg_lane', 'v128 -> ', 8],
+  // Constant, shuffle, swizzle, splat, lane access
+  [FD | 12, 'v128.const', 'v128', ' -> v128'],
+  [FD | 13, 'i8x16.shuffle', 'shuffle', 'v128 v128 -> v128'],
+  [FD | 14, 'i8x16.swizzle', 'none', 'v128 v128 -> v128'],
+  [FD | 15, 'i8x16.splat', 'none', 'i32 -> v128'],
+  [FD | 16, 'i16x8.splat', 'none', 'i32 -> v128'],
+  [FD | 17, 'i32x4.splat', 'none', 'i32 -> v128'],
+  [FD | 18, 'i64x2.splat', 'none', 'i64 -> v128'],
+  [FD | 19, 'f32x4.splat', 'none', 'f32 -> v128'],
+  [FD | 20, 'f64x2.splat', 'none', 'f64 -> v128'],
+  [FD | 21, 'i8x16.extract_lane_s', 'lane', 'v128 -> i32'],
+  [FD | 22, 'i8x16.extract_lane_u', 'lane', 'v128 -> i32'],
+  [FD | 23, 'i8x16.replace_lane', 'lane', 'v128 i32 -> v128'],
+  [FD | 24, 'i16x8.extract_lane_s', 'lane', 'v128 -> i32'],
+  [FD | 25, 'i16x8.extract_lane_u', 'lane', 'v128 -> i32'],
+  [FD | 26, 'i16x8.replace_lane', 'lane', 'v128 i32 -> v128'],
+  [FD | 27, 'i32x4.extract_lane', 'lane', 'v128 -> i32'],
+  [FD | 28, 'i32x4.replace_lane', 'lane', 'v128 i32 -> v128'],
+  [FD | 29, 'i64x2.extract_lane', 'lane', 'v128 -> i64'],
+  [FD | 30, 'i64x2.replace_lane', 'lane', 'v128 i64 -> v128'],
+  [FD | 31, 'f32x4.extract_lane', 'lane', 'v128 -> f32'],
+  [FD | 32, 'f32x4.replace_lane', 'lane', 'v128 f32 -> v128'],
+  [FD | 33, 'f64x2.extract_lane', 'lane', 'v128 -> f64'],
+  [FD | 34, 'f64x2.replace_lane', 'lane', 'v128 f64 -> v128'],
+  // Comparisons (lane-wise, all-ones/all-zeros results)
+  ...vbin(35, 'i8x16', ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u']),
+  ...vbin(45, 'i16x8', ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u']),
+  ...vbin(55, 'i32x4', ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u']),
+  ...vbin(214, 'i64x2', ['eq', 'ne', 'lt_s', 'gt_s', 'le_s', 'ge_s']),
+  ...vbin(65, 'f32x4', ['eq', 'ne', 'lt', 'gt', 'le', 'ge']),
+  ...vbin(71, 'f64x2', ['eq', 'ne', 'lt', 'gt', 'le', 'ge']),
+  // Bitwise operations on the whole vector
+  [FD | 77, 'v128.not', 'none', 'v128 -> v128'],
+  ...vbin(78, 'v128', ['and', 'andnot', 'or', 'xor']),
+  [FD | 82, 'v128.bitselect', 'none', 'v128 v128 v128 -> v128'],
+  [FD | 83, 'v128.any_true', 'none', 'v128 -> i32'],
+  // i8x16 arithmetic
+  ...vun(96, 'i8x16', ['abs', 'neg', 'popcnt']),
+  [FD | 99, 'i8x16.all_true', 'none', 'v128 -> i32'],
+  [FD | 100, 'i8x16.bitmask', 'none', 'v128 -> i32'],
+  ...vbin(101, 'i8x16', ['narrow_i16x8_s', 'narrow_i16x8_u']),
+  ...vshift(107, 'i8x16'),
+  ...vbin(110, 'i8x16', ['add', 'add_sat_s', 'add_sat_u', 'sub', 'sub_sat_s', 'sub_sat_u']),
+  ...vbin(118, 'i8x16', ['min_s', 'min_u', 'max_s', 'max_u']),
+  ...vbin(123, 'i8x16', ['avgr_u']),
+  // i16x8 arithmetic
+  ...vun(124, 'i16x8', ['extadd_pairwise_i8x16_s', 'extadd_pairwise_i8x16_u']),
+  ...vun(128, 'i16x8', ['abs', 'neg']),
+  ...vbin(130, 'i16x8', ['q15mulr_sat_s']),
+  [FD | 131, 'i16x8.all_true', 'none', 'v128 -> i32'],
+  [FD | 132, 'i16x8.bitmask', 'none', 'v128 -> i32'],
+  ...vbin(133, 'i16x8', ['narrow_i32x4_s', 'narrow_i32x4_u']),
+  ...vun(135, 'i16x8', ['extend_low_i8x16_s', 'extend_high_i8x16_s', 'extend_low_i8x16_u', 'extend_high_i8x16_u']),
+  ...vshift(139, 'i16x8'),
+  ...vbin(142, 'i16x8', ['add', 'add_sat_s', 'add_sat_u', 'sub', 'sub_sat_s', 'sub_sat_u']),
+  ...vbin(149, 'i16x8', ['mul', 'min_s', 'min_u', 'max_s', 'max_u']),
+  ...vbin(155, 'i16x8', ['avgr_u', 'extmul_low_i8x16_s', 'extmul_high_i8x16_s', 'extmul_low_i8x16_u',
+    'extmul_high_i8x16_u']),
+  // i32x4 arithmetic
+  ...vun(126, 'i32x4', ['extadd_pairwise_i16x8_s', 'extadd_pairwise_i16x8_u']),
+  ...vun(160, 'i32x4', ['abs', 'neg']),
+  [FD | 163, 'i32x4.all_true', 'none', 'v128 -> i32'],
+  [FD | 164, 'i32x4.bitmask', 'none', 'v128 -> i32'],
+  ...vun(167, 'i32x4', ['extend_low_i16x8_s', 'extend_high_i16x8_s', 'extend_low_i16x8_u', 'extend_high_i16x8_u']),
+  ...vshift(171, 'i32x4'),
+  ...vbin(174, 'i32x4', ['add']),
+  ...vbin(177, 'i32x4', ['sub']),
+  ...vbin(181, 'i32x4', ['mul', 'min_s', 'min_u', 'max_s', 'max_u', 'dot_i16x8_s']),
+  ...vbin(188, 'i32x4', ['extmul_low_i16x8_s', 'extmul_high_i16x8_s', 'extmul_low_i16x8_u', 'extmul_high_i16x8_u']),
+  // i64x2 arithmetic
+  ...vun(192, 'i64x2', ['abs', 'neg']),
+  [FD | 195, 'i64x2.all_true', 'none', 'v128 -> i32'],
+  [FD | 196, 'i64x2.bitmask', 'none', 'v128 -> i32'],
+  ...vun(199, 'i64x2', ['extend_low_i32x4_s', 'extend_high_i32x4_s', 'extend_low_i32x4_u', 'extend_high_i32x4_u']),
+  ...vshift(203, 'i64x2'),
+  ...vbin(206, 'i64x2', ['add']),
+  ...vbin(209, 'i64x2', ['sub']),
+  ...vbin(213, 'i64x2', ['mul']),
+  ...vbin(220, 'i64x2', ['extmul_low_i32x4_s', 'extmul_high_i32x4_s', 'extmul_low_i32x4_u', 'extmul_high_i32x4_u']),
+  // f32x4 and f64x2 arithmetic
+  ...vun(103, 'f32x4', ['ceil', 'floor', 'trunc', 'nearest']),
+  ...vun(224, 'f32x4', ['abs', 'neg']),
+  ...vun(227, 'f32x4', ['sqrt']),
+  ...vbin(228, 'f32x4', ['add', 'sub', 'mul', 'div', 'min', 'max', 'pmin', 'pmax']),
+  ...vun(116, 'f64x2', ['ceil', 'floor']),
+  ...vun(122, 'f64x2', ['trunc']),
+  ...vun(148, 'f64x2', ['nearest']),
+  ...vun(236, 'f64x2', ['abs', 'neg']),
+  ...vun(239, 'f64x2', ['sqrt']),
+  ...vbin(240, 'f64x2', ['add', 'sub', 'mul', 'div', 'min', 'max', 'pmin', 'pmax']),
+  // Conversions
+  ...vun(248, 'i32x4', ['trunc_sat_f32x4_s', 'trunc_sat_f32x4_u']),
+  ...vun(250, 'f32x4', ['convert_i32x4_s', 'convert_i32x4_u']),
+  ...vun(252, 'i32x4', ['trunc_sat_f64x2_s_zero', 'trunc_sat_f64x2_u_zero']),
+  ...vun(254, 'f64x2', ['convert_low_i32x4_s', 'convert_low_i32x4_u']),
+  [FD | 94, 'f32x4.demote_f64x2_zero', 'none', 'v128 -> v128'],
+  [FD | 95, 'f64x2.promote_low_f32x4', 'none', 'v128 -> v128'],
+  // Relaxed SIMD (3.0; sub-opcodes from 0x100, gated by features.relaxedSimd)
+  ...vbin(0x100, 'i8x16', ['relaxed_swizzle']),
+  ...vun(0x101, 'i32x4', ['relaxed_trunc_f32x4_s', 'relaxed_trunc_f32x4_u', 'relaxed_trunc_f64x2_s_zero',
+    'relaxed_trunc_f64x2_u_zero']),
+  ...vtern(0x105, 'f32x4', ['relaxed_madd', 'relaxed_nmadd']),
+  ...vtern(0x107, 'f64x2', ['relaxed_madd', 'relaxed_nmadd']),
+  ...vtern(0x109, 'i8x16', ['relaxed_laneselect']),
+  ...vtern(0x10a, 'i16x8', ['relaxed_laneselect']),
+  ...vtern(0x10b, 'i32x4', ['relaxed_laneselect']),
+  ...vtern(0x10c, 'i64x2', ['relaxed_laneselect']),
+  ...vbin(0x10d, 'f32x4', ['relaxed_min', 'relaxed_max']),
+  ...vbin(0x10f, 'f64x2', ['relaxed_min', 'relaxed_max']),
+  ...vbin(0x111, 'i16x8', ['relaxed_q15mulr_s', 'relaxed_dot_i8x16_i7x16_s']),
+  ...vtern(0x113, 'i32x4', ['relaxed_dot_i8x16_i7x16_add_s']),
 ];
 
 function binop(first: number, t: string, r: string, names: string[]): Row[] {
@@ -196,6 +332,20 @@ function binop(first: number, t: string, r: string, names: string[]): Row[] {
 }
 function unop(first: number, t: string, r: string, names: string[]): Row[] {
   return names.map((n, i) => [first + i, `${t}.${n}`, 'none', `${t} -> ${r}`] as const);
+}
+/** Vector operations on consecutive sub-opcodes after 0xFD, named `shape.op`: v128 operands. */
+function vbin(first: number, shape: string, names: string[]): Row[] {
+  return names.map((n, i) => [FD | (first + i), `${shape}.${n}`, 'none', 'v128 v128 -> v128'] as const);
+}
+function vun(first: number, shape: string, names: string[]): Row[] {
+  return names.map((n, i) => [FD | (first + i), `${shape}.${n}`, 'none', 'v128 -> v128'] as const);
+}
+function vtern(first: number, shape: string, names: string[]): Row[] {
+  return names.map((n, i) => [FD | (first + i), `${shape}.${n}`, 'none', 'v128 v128 v128 -> v128'] as const);
+}
+/** shl, shr_s, shr_u: the shift count is an i32. */
+function vshift(first: number, shape: string): Row[] {
+  return ['shl', 'shr_s', 'shr_u'].map((n, i) => [FD | (first + i), `${shape}.${n}`, 'none', 'v128 i32 -> v128'] as const);
 }
 
 function parseSig(s: string): Sig | undefined {

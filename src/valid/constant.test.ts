@@ -46,6 +46,15 @@ test('constants, ref.null and ref.func are constant', () => {
   rejects(globals([[imm(funcref), [i(Op.ref_func, { idx: 7 })]]]), 'unknown function 7');
 });
 
+test('SIMD: v128.const is constant; other vector instructions are not', () => {
+  const v = i(Op.v128_const, { bytes: new Uint8Array(16) });
+  validateModule(globals([[imm('v128'), [v]], [{ type: 'v128', mutable: true }, [v]]]));
+  validateModule(globals([[imm('v128'), [i(Op.global_get, { idx: 0 })]]], [importGlobal('v128')]));
+  rejects(globals([[imm('v128'), [i32(0), i(Op.i32x4_splat)]]]), 'constant expression required');
+  rejects(globals([[imm('v128'), [v, v, i(Op.i8x16_add)]]]), 'constant expression required');
+  rejects(globals([[imm('i32'), [v]]]), 'type mismatch');
+});
+
 test('anything else is "constant expression required", checked before types', () => {
   rejects(globals([[imm('i32'), [i32(0), i(Op.i32_ctz)]]]), 'constant expression required');
   rejects(globals([[imm('i32'), [i(Op.nop)]]]), 'constant expression required');

@@ -28,7 +28,7 @@ export function validateConstExpr(
 ): void {
   for (const ins of expr) {
     switch (ins.op) {
-      case Op.i32_const: case Op.i64_const: case Op.f32_const: case Op.f64_const:
+      case Op.i32_const: case Op.i64_const: case Op.f32_const: case Op.f64_const: case Op.v128_const:
       case Op.ref_null: case Op.ref_func:
         continue;
       case Op.global_get: {

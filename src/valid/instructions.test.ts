@@ -247,6 +247,78 @@ test('3.0 exceptions: throw, try_table catch clauses', () => {
   valid(fn([i(Op.block, { bt: refType(true, 'exn') }), ...tryTable({ kind: 'catch_all_ref', label: 0 }), i(Op.ref_null, { heap: 'exn' }), i(Op.end), i(Op.drop)], { types, module }), wasm3);
 });
 
+test('SIMD: vector operations are typed from the opcode table', () => {
+  const v = i(Op.v128_const, { bytes: new Uint8Array(16) });
+  valid(fn([v, v, i(Op.i8x16_add)], { results: ['v128'] }));
+  valid(fn([v, v, v, i(Op.v128_bitselect)], { results: ['v128'] }));
+  valid(fn([v, i32(3), i(Op.i64x2_shl)], { results: ['v128'] }));
+  valid(fn([v, i(Op.i16x8_bitmask)], { results: ['i32'] }));
+  valid(fn([i(Op.f64_const, { value: 0n }), i(Op.f64x2_splat)], { results: ['v128'] }));
+  valid(fn([i(Op.local_get, { idx: 0 }), i(Op.v128_any_true)], { params: ['v128'], results: ['i32'] }));
+  invalid(fn([v, i(Op.i64x2_shl)], { results: ['v128'] }), 'type mismatch: instruction requires [v128 i32] but stack has [v128]');
+  invalid(fn([i32(0), i(Op.f32x4_splat)], { results: ['v128'] }), 'type mismatch');
+  invalid(fn([v, i(Op.i32x4_all_true)], { results: ['v128'] }), 'type mismatch');
+  // Untyped select takes two vectors, but not a vector and a number.
+  valid(fn([v, v, i32(1), i(Op.select)], { results: ['v128'] }));
+  invalid(fn([v, i32(0), i32(1), i(Op.select), i(Op.drop)]), 'type mismatch');
+});
+
+test('SIMD: lane indices are below the lane count of the instruction\'s shape', () => {
+  const v = i(Op.v128_const, { bytes: new Uint8Array(16) });
+  const lane = (op: number, l: number) => i(op, { lane: l });
+  valid(fn([v, lane(Op.i8x16_extract_lane_s, 15)], { results: ['i32'] }));
+  invalid(fn([v, lane(Op.i8x16_extract_lane_u, 16)], { results: ['i32'] }), 'invalid lane index');
+  valid(fn([v, i32(0), lane(Op.i16x8_replace_lane, 7)], { results: ['v128'] }));
+  invalid(fn([v, i32(0), lane(Op.i16x8_replace_lane, 8)], { results: ['v128'] }), 'invalid lane index');
+  valid(fn([v, lane(Op.f64x2_extract_lane, 1)], { results: ['f64'] }));
+  invalid(fn([v, lane(Op.i64x2_extract_lane, 2)], { results: ['i64'] }), 'invalid lane index');
+  // The lane index is checked before the operand types, as in the reference interpreter.
+  invalid(fn([v, lane(Op.f32x4_extract_lane, 4)], { results: ['i32'] }), 'invalid lane index');
+  invalid(fn([v, i(Op.i32x4_extract_lane)], { results: ['i32'] }), 'i32x4.extract_lane: missing lane immediate');
+  const shuffle = (last: number) => i(Op.i8x16_shuffle, { bytes: Uint8Array.from({ length: 16 }, (_, k) => (k === 15 ? last : k)) });
+  valid(fn([v, v, shuffle(31)], { results: ['v128'] }));
+  invalid(fn([v, v, shuffle(32)], { results: ['v128'] }), 'invalid lane index');
+  invalid(fn([v, v, i(Op.i8x16_shuffle, { bytes: new Uint8Array(15) })], { results: ['v128'] }), 'i8x16.shuffle: needs 16 lane indices');
+});
+
+test('SIMD memory instructions: alignment at most the access width; load/store lane', () => {
+  const module = { mems: [mem1] };
+  const v = i(Op.v128_const, { bytes: new Uint8Array(16) });
+  const m = (align: number) => ({ align, offset: 0, mem: 0 });
+  valid(fn([i32(0), i(Op.v128_load, { mem: m(4) })], { results: ['v128'], module }));
+  invalid(fn([i32(0), i(Op.v128_load, { mem: m(5) })], { results: ['v128'], module }), 'alignment must not be larger than natural');
+  valid(fn([i32(0), i(Op.v128_load16x4_s, { mem: m(3) })], { results: ['v128'], module }));
+  invalid(fn([i32(0), i(Op.v128_load16x4_u, { mem: m(4) })], { results: ['v128'], module }), 'alignment must not be larger than natural');
+  valid(fn([i32(0), i(Op.v128_load32_zero, { mem: m(2) })], { results: ['v128'], module }));
+  invalid(fn([i32(0), i(Op.v128_load8_splat, { mem: m(1) })], { results: ['v128'], module }), 'alignment must not be larger than natural');
+  valid(fn([i32(0), v, i(Op.v128_store, { mem: m(4) })], { module }));
+  invalid(fn([v, i32(0), i(Op.v128_store, { mem: m(4) })], { module }), 'type mismatch');
+  // Lane accesses: address, then vector; lanes per access width; alignment checked first.
+  valid(fn([i32(0), v, i(Op.v128_load16_lane, { mem: m(1), lane: 7 })], { results: ['v128'], module }));
+  invalid(fn([i32(0), v, i(Op.v128_load16_lane, { mem: m(1), lane: 8 })], { results: ['v128'], module }), 'invalid lane index');
+  invalid(fn([i32(0), v, i(Op.v128_load16_lane, { mem: m(2), lane: 8 })], { results: ['v128'], module }), 'alignment must not be larger than natural');
+  valid(fn([i32(0), v, i(Op.v128_store64_lane, { mem: m(3), lane: 1 })], { module }));
+  invalid(fn([i32(0), v, i(Op.v128_store64_lane, { mem: m(3), lane: 2 })], { module }), 'invalid lane index');
+  invalid(fn([v, i32(0), i(Op.v128_store8_lane, { mem: m(0), lane: 0 })], { module }), 'type mismatch');
+  invalid(fn([i32(0), v, i(Op.v128_store8_lane, { mem: m(0), lane: 0 })]), 'unknown memory 0');
+  const mem64 = { mems: [{ ...mem1, addr: 'i64' as const }] };
+  valid(fn([i(Op.i64_const, { value: 0n }), v, i(Op.v128_load8_lane, { mem: m(0), lane: 15 })], { results: ['v128'], module: mem64 }), wasm3);
+});
+
+test('SIMD needs the simd feature, relaxed SIMD the relaxedSimd feature', () => {
+  const v = i(Op.v128_const, { bytes: new Uint8Array(16) });
+  const noSimd = { ...wasm2, simd: false };
+  invalid(fn([i32(0), i(Op.i32x4_splat), i(Op.drop)]), 'i32x4.splat requires the simd feature', noSimd);
+  invalid(fn([i32(0), i(Op.v128_load, { mem: { align: 4, offset: 0, mem: 0 } }), i(Op.drop)], { module: { mems: [mem1] } }), 'v128.load requires the simd feature', noSimd);
+  invalid(fn([], { params: ['v128'] }), 'v128 requires the simd feature', noSimd);
+  const madd = fn([v, v, v, i(Op.f32x4_relaxed_madd)], { results: ['v128'] });
+  invalid(madd, 'f32x4.relaxed_madd requires the relaxedSimd feature');
+  valid(madd, wasm3);
+  valid(fn([v, v, i(Op.i16x8_relaxed_dot_i8x16_i7x16_s)], { results: ['v128'] }), wasm3);
+  valid(fn([v, v, v, i(Op.i32x4_relaxed_dot_i8x16_i7x16_add_s)], { results: ['v128'] }), wasm3);
+  invalid(fn([v, v, i(Op.i32x4_relaxed_laneselect)], { results: ['v128'] }), 'type mismatch', wasm3);
+});
+
 test('a malformed instruction is a CompileError, never a stray exception', () => {
   invalid(fn([i(Op.local_get)]), 'local.get: missing index immediate');
   invalid(fn([i(0xff_ffff)]), 'unknown opcode');

@@ -39,6 +39,7 @@ interface Frame {
 }
 
 const none: readonly ValType[] = [];
+const PREFIX_SIMD = 0xfd;
 const noLabels: readonly number[] = [];
 const eqref: RefType = refType(true, 'eq');
 const exnNonNull: RefType = refType(false, 'exn');
@@ -338,9 +339,14 @@ export class FuncValidator {
     if (info === undefined) throw invalid(`unknown opcode 0x${op.toString(16)}`);
     const sig = info.sig;
     if (sig !== undefined) {
-      // Fixed-type instructions, from the opcode table (numeric §3.3.1, memory §3.3.7, …).
+      // Fixed-type instructions, from the opcode table (numeric §3.3.1, vector §3.3.3, memory
+      // §3.3.7, …).
+      if (info.prefix === PREFIX_SIMD) this.simdEnabled(info);
       switch (info.imm) {
         case 'memarg': this.memAccess(ins, info, sig); return;
+        case 'memarg_lane': this.memAccess(ins, info, sig); return;
+        case 'lane': this.laneIndex(ins, info); break;
+        case 'shuffle': this.shuffleLanes(ins); break;
         case 'elem': this.elem(this.idx(ins)); break;
         case 'data': this.data(this.idx(ins)); break;
       }
@@ -353,7 +359,11 @@ export class FuncValidator {
     this.handTyped(ins);
   }
 
-  /** spec §3.3.7 Memory instructions `t.load`/`t.store` with a memarg. */
+  /**
+   * spec §3.3.7 Memory instructions `t.load`/`t.store` with a memarg, and the vector lane
+   * accesses `v128.loadN_lane`/`v128.storeN_lane` (memarg and lane index, checked in that order
+   * as in the reference interpreter).
+   */
   private memAccess(ins: Instr, info: OpInfo, sig: Sig): void {
     const arg = ins.mem;
     if (arg === undefined) throw invalid(`${info.name}: missing memory immediate`);
@@ -361,10 +371,31 @@ export class FuncValidator {
     if (arg.align > 31 - Math.clz32(info.memBytes ?? 1)) {
       throw invalid('alignment must not be larger than natural');
     }
+    if (info.imm === 'memarg_lane') this.laneIndex(ins, info);
     if (mt.addr === 'i32' && arg.offset > 0xffff_ffff) throw invalid('offset out of range');
     this.popVals(sig.params);
     this.popExpect(mt.addr);
     this.pushVals(sig.results);
+  }
+
+  /** Vector instructions need SIMD; the relaxed ones (sub-opcodes from 0x100) relaxed SIMD. */
+  private simdEnabled(info: OpInfo): void {
+    const feature = info.sub >= 0x100 ? 'relaxedSimd' : 'simd';
+    if (!this.ctx.features[feature]) throw featureOff(info.name, feature);
+  }
+
+  /** spec §3.3.3 extract_lane, replace_lane, load/store lane: the lane index is below the lane count. */
+  private laneIndex(ins: Instr, info: OpInfo): void {
+    const lane = ins.lane;
+    if (lane === undefined) throw invalid(`${info.name}: missing lane immediate`);
+    if (!(lane >= 0 && lane < laneCount(info))) throw invalid('invalid lane index');
+  }
+
+  /** spec §3.3.3 i8x16.shuffle: every lane index selects one of the 32 bytes of both operands. */
+  private shuffleLanes(ins: Instr): void {
+    const lanes = ins.bytes;
+    if (lanes === undefined || lanes.length !== 16) throw invalid('i8x16.shuffle: needs 16 lane indices');
+    for (let i = 0; i < 16; i++) if (!(lanes[i] < 32)) throw invalid('invalid lane index');
   }
 
   private handTyped(ins: Instr): void {
@@ -741,6 +772,16 @@ export class FuncValidator {
       throw invalid(`type mismatch: ${c.kind} delivers ${typesToString(caught)} to a label of ${typesToString(types)}`);
     }
   }
+}
+
+/**
+ * The number of lanes a lane immediate indexes: for a lane load/store, 16 bytes over the access
+ * width; otherwise the shape's lane count, from the mnemonic (`i16x8.extract_lane_s` → 8).
+ */
+function laneCount(info: OpInfo): number {
+  if (info.imm === 'memarg_lane') return 16 / (info.memBytes ?? 1);
+  const shape = info.name.slice(0, info.name.indexOf('.'));
+  return Number(shape.slice(shape.indexOf('x') + 1));
 }
 
 /** memory64: a copy's length has the narrower of the two address types. */

@@ -1,7 +1,8 @@
 /**
- * End to end over the official 2.0 suite (/work/shared/testsuite/wasm-2.0, SIMD scripts skipped):
- * every `assert_invalid` module must fail validation with a CompileError whose message starts with
- * the suite's text, and every plain `module` must validate. Text modules are read with the text
+ * End to end over the official 2.0 suite (/work/shared/testsuite/wasm-2.0, with its simd/) and the
+ * SIMD folders of the 3.0 suite (simd/, relaxed-simd/, with 3.0 features): every `assert_invalid`
+ * module must fail validation with a CompileError whose message starts with the suite's text, and
+ * every plain `module` must validate. Text modules are read with the text
  * parser, binary ones with the binary decoder. A module the front end cannot read is counted as
  * "not checked" (the front end's bug, reported by its own tests).
  */
@@ -12,27 +13,32 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decodeModule } from '../binary/decode.js';
 import { CompileError } from '../errors.js';
-import { wasm2, wasm3 } from '../syntax/features.js';
+import { wasm2, wasm3, type Features } from '../syntax/features.js';
 import type { Module } from '../syntax/module.js';
 import type { ScriptModule } from '../text/script.js';
 import { parseWast } from '../text/wast.js';
 import { parseWat } from '../text/wat.js';
 import { validateModule } from './module.js';
 
-const suiteDir = '/work/shared/testsuite/wasm-2.0';
+const suiteRoot = '/work/shared/testsuite';
+
+/** The folders checked: [folder under suiteRoot, features]. */
+const folders: readonly (readonly [string, Features])[] = [
+  ['wasm-2.0', wasm2], ['wasm-2.0/simd', wasm2], ['wasm-3.0/simd', wasm3], ['wasm-3.0/relaxed-simd', wasm3],
+];
 
 /** The suite's valid modules, for the corruption test. */
 const validModules: Module[] = [];
 
-test('the 2.0 suite: assert_invalid modules fail as expected, plain modules validate', () => {
-  if (!existsSync(suiteDir)) {
-    console.log(`  (note: ${suiteDir} not found; suite test skipped)`);
+test('the 2.0 suite and the 3.0 SIMD: assert_invalid modules fail as expected, plain modules validate', () => {
+  if (!existsSync(join(suiteRoot, 'wasm-2.0'))) {
+    console.log(`  (note: ${suiteRoot}/wasm-2.0 not found; suite test skipped)`);
     return;
   }
-  const read = (m: ScriptModule): Module | undefined => {
+  const read = (m: ScriptModule, features: Features): Module | undefined => {
     try {
-      if (m.kind === 'binary') return decodeModule(m.bytes, wasm2);
-      return parseWat(m.kind === 'text' ? m.source : m.text, wasm2);
+      if (m.kind === 'binary') return decodeModule(m.bytes, features);
+      return parseWat(m.kind === 'text' ? m.source : m.text, features);
     } catch {
       return undefined;
     }
@@ -40,20 +46,24 @@ test('the 2.0 suite: assert_invalid modules fail as expected, plain modules vali
 
   const counts = { invalid: 0, valid: 0, notCheckedText: 0, notCheckedBinary: 0 };
   const failures: string[] = [];
-  const files = readdirSync(suiteDir).filter((f) => f.endsWith('.wast')).sort();
-  for (const file of files) {
-    const script = parseWast(readFileSync(join(suiteDir, file), 'utf8'));
+  const files = folders.flatMap(([folder, features]) => {
+    const dir = join(suiteRoot, folder);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).filter((f) => f.endsWith('.wast')).sort().map((f) => ({ file: `${folder}/${f}`, features }));
+  });
+  for (const { file, features } of files) {
+    const script = parseWast(readFileSync(join(suiteRoot, file), 'utf8'));
     for (const cmd of script.commands) {
       if (cmd.kind !== 'assert_invalid' && cmd.kind !== 'module') continue;
       const where = `${file}:${cmd.line}`;
-      const m = read(cmd.module);
+      const m = read(cmd.module, features);
       if (m === undefined) {
         if (cmd.module.kind === 'binary') counts.notCheckedBinary++;
         else counts.notCheckedText++;
         continue;
       }
       try {
-        validateModule(m, wasm2);
+        validateModule(m, features);
         if (cmd.kind === 'module') {
           counts.valid++;
           validModules.push(m);

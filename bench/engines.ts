@@ -1,0 +1,186 @@
+/**
+ * The engines the benchmark runner compares, behind one small interface: Vitrine (through its
+ * public API), the host's own `WebAssembly`, and two peers written in JavaScript — polywasm (a
+ * translator to JavaScript through `new Function`) and webassemblyjs (an AST interpreter).
+ *
+ * Each benchmark program is a module without imports that exports `run()`, returning a checksum
+ * as an i32 or i64 (bench/programs/). An engine compiles the bytes once; every timed run gets a
+ * fresh instance of that module, so no memory state carries from one run to the next.
+ */
+
+import { createRequire } from 'node:module';
+import { Instance, Module } from '../src/index.js';
+import { moduleOf } from '../src/api/module.js';
+import { compiledCode } from '../src/exec/translate.js';
+
+export type EngineName = 'vitrine' | 'host' | 'polywasm' | 'webassemblyjs';
+
+/** A module compiled by one engine. */
+export interface Compiled {
+  /** A new instance's `run` export. */
+  instantiate(): Promise<() => unknown>;
+}
+
+export interface Engine {
+  /** Compiles (decodes, validates — as far as the engine does) `bytes`. */
+  compile(bytes: Uint8Array): Promise<Compiled>;
+  /**
+   * Everything the engine does before `run()` starts executing, on fresh bytes: compile,
+   * instantiate and — for Vitrine — translate every function body, which its first call would
+   * otherwise do lazily. Returns a promise only for engines whose API is asynchronous.
+   */
+  startup(bytes: Uint8Array): void | Promise<void>;
+}
+
+/** The few members of the standard namespace the runner uses (lib ES2022 does not declare it). */
+interface WebAssemblyNamespace {
+  compile(bytes: Uint8Array): Promise<object>;
+  instantiate(module: object, imports: object): Promise<{ exports: Record<string, unknown> }>;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => object;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The run export of an exports object, checked to be a function. */
+function runOf(exports: Record<string, unknown>): () => unknown {
+  const run = exports.run;
+  if (typeof run !== 'function') throw new Error('the module exports no function run()');
+  return run as () => unknown;
+}
+
+const vitrine: Engine = {
+  async compile(bytes) {
+    const module = new Module(bytes);
+    return { instantiate: async () => runOf(new Instance(module, {}).exports as Record<string, unknown>) };
+  },
+  startup(bytes) {
+    const module = new Module(bytes);
+    new Instance(module, {});
+    // Translation is lazy (docs/RATIONALE.md, "Why translate lazily, once per module?"): the
+    // first call translates each function as it is reached. Translating all of them here is
+    // the most that a first call can cost before it executes, and the same code path.
+    const ast = moduleOf(module);
+    for (let i = 0; i < ast.funcs.length; i++) compiledCode(ast, i);
+  },
+};
+
+function hostWebAssembly(): WebAssemblyNamespace {
+  const wa = (globalThis as { WebAssembly?: WebAssemblyNamespace }).WebAssembly;
+  if (wa === undefined) throw new Error('this Node has no WebAssembly (under --jitless)');
+  return wa;
+}
+
+const host: Engine = {
+  async compile(bytes) {
+    const wa = hostWebAssembly();
+    const module = await wa.compile(bytes);
+    return { instantiate: async () => runOf((await wa.instantiate(module, {})).exports) };
+  },
+  // The synchronous constructors do the same compilation as `WebAssembly.compile` and
+  // `instantiate`, without their promise round trips (~0.05–0.1 ms here): the host's best case.
+  startup(bytes) {
+    const wa = hostWebAssembly();
+    new wa.Instance(new wa.Module(bytes), {});
+  },
+};
+
+/** The polywasm package's `WebAssembly` (ESM, no type declarations). */
+interface SyncWebAssembly {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+
+async function polywasm(): Promise<Engine> {
+  const specifier: string = 'polywasm';
+  const P = ((await import(specifier)) as { WebAssembly: SyncWebAssembly }).WebAssembly;
+  return {
+    async compile(bytes) {
+      const module = new P.Module(bytes);
+      return { instantiate: async () => runOf(new P.Instance(module, {}).exports) };
+    },
+    // polywasm translates each function to JavaScript on its first call: its start-up figure
+    // leaves that out (a lower bound), where Vitrine's includes its translation.
+    startup(bytes) {
+      new P.Instance(new P.Module(bytes), {});
+    },
+  };
+}
+
+function webassemblyjs(): Engine {
+  const W = require('webassemblyjs') as {
+    compile(bytes: Uint8Array): Promise<object>;
+    Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  };
+  return {
+    async compile(bytes) {
+      const module = await W.compile(bytes);
+      return { instantiate: async () => runOf(new W.Instance(module, {}).exports) };
+    },
+    async startup(bytes) {
+      new W.Instance(await W.compile(bytes), {});
+    },
+  };
+}
+
+export async function loadEngine(name: EngineName): Promise<Engine> {
+  switch (name) {
+    case 'vitrine': return vitrine;
+    case 'host': return host;
+    case 'polywasm': return polywasm();
+    case 'webassemblyjs': return webassemblyjs();
+  }
+}
+
+/**
+ * The result of run() as an unsigned decimal string, as bench/programs/checksums.json has it: a
+ * u32 for an i32 result, a u64 for an i64 result. JavaScript engines return an i32 as a signed
+ * Number and an i64 as a BigInt; webassemblyjs returns an i64 as a Long object ({ low, high }).
+ */
+export function checksumOf(v: unknown): string {
+  if (typeof v === 'bigint') return BigInt.asUintN(64, v).toString();
+  if (typeof v === 'number' && Number.isInteger(v)) return (v >>> 0).toString();
+  if (typeof v === 'object' && v !== null && 'low' in v && 'high' in v) {
+    const { low, high } = v as { low: unknown; high: unknown };
+    if (typeof low === 'number' && typeof high === 'number') {
+      return ((BigInt(high >>> 0) << 32n) | BigInt(low >>> 0)).toString();
+    }
+  }
+  throw new Error(`run() returned ${typeof v} ${String(v)}, not an i32 or i64`);
+}
+
+/** Name of the custom section `Variants` appends. */
+const SECTION_NAME = 'vitrine-bench';
+/** Hex digits of the variant counter, the section's payload. */
+const COUNTER_DIGITS = 8;
+
+/**
+ * Distinct copies of one module, for start-up measurements: V8 keeps compiled modules in a
+ * process-wide cache keyed by their bytes, so compiling the same bytes twice measures a cache
+ * hit. Each copy ends with a custom section holding a counter — a custom section does not change
+ * what the module means — and every engine is given the same kind of copies.
+ */
+export class Variants {
+  private readonly template: Uint8Array;
+  private counter = 0;
+
+  constructor(bytes: Uint8Array) {
+    const name = new TextEncoder().encode(SECTION_NAME);
+    const size = 1 + name.length + COUNTER_DIGITS; // fits the one-byte LEB128 below
+    this.template = new Uint8Array(bytes.length + 2 + size);
+    this.template.set(bytes);
+    let p = bytes.length;
+    this.template[p++] = 0; // custom section id
+    this.template[p++] = size;
+    this.template[p++] = name.length;
+    this.template.set(name, p);
+  }
+
+  /** A new copy with the next counter value. */
+  next(): Uint8Array {
+    const copy = this.template.slice();
+    const digits = (this.counter++).toString(16).padStart(COUNTER_DIGITS, '0');
+    for (let i = 0; i < COUNTER_DIGITS; i++) copy[copy.length - COUNTER_DIGITS + i] = digits.charCodeAt(i);
+    return copy;
+  }
+}

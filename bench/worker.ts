@@ -1,0 +1,92 @@
+/**
+ * One measurement of the benchmark runner (bench/run.ts), in its own worker thread: a fresh
+ * isolate per engine and program, so that one program's warm-up or type feedback cannot speed up
+ * or slow down the next, and so that the runner can stop a run that takes too long
+ * (`Worker.terminate` interrupts even a synchronous loop).
+ *
+ * - `run` jobs: compile once, then (after `warmup` untimed runs) time `run()` on a fresh
+ *   instance per run; stop after `runs` runs, or earlier once the timed runs add up to
+ *   `budgetMs` (at least one is taken). Posts a `RunMessage` per run.
+ * - `startup` jobs: the engine's start-up (engines.ts) on fresh bytes, first once in the cold
+ *   isolate, then — after as long a warm-up — as a benny micro-benchmark. Posts one
+ *   `StartupMessage`.
+ *
+ * Anything thrown is posted as an `ErrorMessage`; the worker then ends.
+ */
+
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { checksumOf, loadEngine, Variants, type EngineName } from './engines.js';
+import { add, suite } from 'benny';
+
+export interface RunJob {
+  kind: 'run';
+  engine: EngineName;
+  file: string;
+  warmup: number;
+  runs: number;
+  budgetMs: number;
+}
+
+export interface StartupJob {
+  kind: 'startup';
+  engine: EngineName;
+  file: string;
+  /** benny's `maxTime`, in seconds. */
+  maxTime: number;
+}
+
+export type Job = RunJob | StartupJob;
+
+export interface RunMessage { type: 'run'; warmup: boolean; ms: number; checksum: string }
+export interface StartupMessage { type: 'startup'; coldMs: number; medianMs: number; samples: number }
+export interface ErrorMessage { type: 'error'; message: string }
+export type Message = RunMessage | StartupMessage | ErrorMessage;
+
+function post(m: Message): void {
+  parentPort!.postMessage(m);
+}
+
+async function runJob(job: RunJob): Promise<void> {
+  const engine = await loadEngine(job.engine);
+  const compiled = await engine.compile(readFileSync(job.file));
+  let timed = 0;
+  for (let i = 0; i < job.warmup + job.runs; i++) {
+    const warmup = i < job.warmup;
+    if (!warmup && i > job.warmup && timed >= job.budgetMs) break;
+    const run = await compiled.instantiate();
+    const start = performance.now();
+    const result = run();
+    const ms = performance.now() - start;
+    if (!warmup) timed += ms;
+    post({ type: 'run', warmup, ms, checksum: checksumOf(result) });
+  }
+}
+
+async function startupJob(job: StartupJob): Promise<void> {
+  const engine = await loadEngine(job.engine);
+  const variants = new Variants(readFileSync(job.file));
+  const start = performance.now();
+  await engine.startup(variants.next());
+  const coldMs = performance.now() - start;
+  // Warm up for as long as benny will measure: benny itself only calibrates, and the JIT is
+  // still optimizing Vitrine's decoder and translator a second in (its figure then halves from
+  // one suite to the next). The figure is the steady state.
+  while (performance.now() - start < job.maxTime * 1000) await engine.startup(variants.next());
+  // benny runs the step in cycles of at least 50 ms and reports the time per step of each cycle;
+  // the median of those is robust against a cycle disturbed by a garbage collection or a
+  // neighbour's burst of work.
+  const summary = await suite('start-up', add(job.engine, () => engine.startup(variants.next()), {
+    maxTime: job.maxTime,
+    minSamples: 10,
+  }));
+  const result = summary.results[0];
+  post({ type: 'startup', coldMs, medianMs: result.details.median * 1000, samples: result.samples });
+}
+
+const job = workerData as Job;
+try {
+  await (job.kind === 'run' ? runJob(job) : startupJob(job));
+} catch (e) {
+  post({ type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+}
