@@ -39,10 +39,11 @@ interface Frame {
 }
 
 const none: readonly ValType[] = [];
-const PREFIX_SIMD = 0xfd;
 const noLabels: readonly number[] = [];
 const eqref: RefType = refType(true, 'eq');
 const exnNonNull: RefType = refType(false, 'exn');
+/** The prefix byte of vector instructions (opcode table: `0xFD << 16 | sub`). */
+const PREFIX_SIMD = 0xfd;
 
 /** 3.0 instructions in the opcode table, and the feature each needs. */
 const opFeature: ReadonlyMap<number, keyof Features> = new Map<number, keyof Features>([
@@ -343,8 +344,7 @@ export class FuncValidator {
       // §3.3.7, …).
       if (info.prefix === PREFIX_SIMD) this.simdEnabled(info);
       switch (info.imm) {
-        case 'memarg': this.memAccess(ins, info, sig); return;
-        case 'memarg_lane': this.memAccess(ins, info, sig); return;
+        case 'memarg': case 'memarg_lane': this.memAccess(ins, info, sig); return;
         case 'lane': this.laneIndex(ins, info); break;
         case 'shuffle': this.shuffleLanes(ins); break;
         case 'elem': this.elem(this.idx(ins)); break;
