@@ -335,6 +335,21 @@ export const enum Ir {
   /** r[d] = sext64(r32[a]). */ i64_extend_i32_s,
   /** r[d] = zext64(r32[a]). */ i64_extend_i32_u,
 
+  // ── i64 with an immediate right operand: d (result), a (left), k (right, two words) or i (a
+  // shift or rotate count, already reduced mod 64). Why: hashes and ciphers (xxhash, SHA-512)
+  // combine nearly every i64 operation with a constant; without these a `const64` runs before
+  // each. `x - c` uses add_imm with −c, `rotr` by c is rotl_imm by 64 − c, and a constant on the
+  // left of a commutative op is swapped to the right. ─────────────────────────────────────────
+  /** r[d] = r[a] + k mod 2^64. */ i64_add_imm,
+  /** r[d] = r[a] · k mod 2^64. */ i64_mul_imm,
+  /** r[d] = r[a] & k. */ i64_and_imm,
+  /** r[d] = r[a] | k. */ i64_or_imm,
+  /** r[d] = r[a] ^ k. */ i64_xor_imm,
+  /** r[d] = r[a] << i (0 ≤ i < 64). */ i64_shl_imm,
+  /** r[d] = r[a] >>s i (0 ≤ i < 64). */ i64_shr_s_imm,
+  /** r[d] = r[a] >>u i (0 ≤ i < 64). */ i64_shr_u_imm,
+  /** r[d] = rotl(r[a], i) (0 ≤ i < 64). */ i64_rotl_imm,
+
   // ── f32 numerics, spec §4.3.3. Unary: d, a. Binary: d, a, b. abs/neg/copysign on bits. ────
   /** r32[d] = r[a] = r[b]. */ f32_eq,
   /** r32[d] = r[a] ≠ r[b]. */ f32_ne,
@@ -530,6 +545,11 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64_extend8_s, 'i64.extend8_s', U], [Ir.i64_extend16_s, 'i64.extend16_s', U],
   [Ir.i64_extend32_s, 'i64.extend32_s', U], [Ir.i64_extend_i32_s, 'i64.extend_i32_s', U],
   [Ir.i64_extend_i32_u, 'i64.extend_i32_u', U],
+  [Ir.i64_add_imm, 'i64.add_imm', 'dak'], [Ir.i64_mul_imm, 'i64.mul_imm', 'dak'],
+  [Ir.i64_and_imm, 'i64.and_imm', 'dak'], [Ir.i64_or_imm, 'i64.or_imm', 'dak'],
+  [Ir.i64_xor_imm, 'i64.xor_imm', 'dak'], [Ir.i64_shl_imm, 'i64.shl_imm', I],
+  [Ir.i64_shr_s_imm, 'i64.shr_s_imm', I], [Ir.i64_shr_u_imm, 'i64.shr_u_imm', I],
+  [Ir.i64_rotl_imm, 'i64.rotl_imm', I],
   [Ir.f32_eq, 'f32.eq', B], [Ir.f32_ne, 'f32.ne', B], [Ir.f32_lt, 'f32.lt', B], [Ir.f32_gt, 'f32.gt', B],
   [Ir.f32_le, 'f32.le', B], [Ir.f32_ge, 'f32.ge', B], [Ir.f32_abs, 'f32.abs', U], [Ir.f32_neg, 'f32.neg', U],
   [Ir.f32_ceil, 'f32.ceil', U], [Ir.f32_floor, 'f32.floor', U], [Ir.f32_trunc, 'f32.trunc', U],

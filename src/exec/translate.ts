@@ -176,6 +176,19 @@ const immForms: ReadonlyMap<number, readonly [Ir, number]> = new Map([
   [Op.i32_ge_s, [Ir.i32_ge_s_imm, Op.i32_le_s]], [Op.i32_ge_u, [Ir.i32_ge_u_imm, Op.i32_le_u]],
 ]);
 
+/**
+ * Immediate forms of i64 binary ops: [imm op, whether the op is commutative]. Shifts and rotates
+ * take their count mod 64 as an `i` immediate; the others a 64-bit `k` immediate.
+ */
+const i64ImmForms: ReadonlyMap<number, readonly [Ir, boolean]> = new Map<number, readonly [Ir, boolean]>([
+  [Op.i64_add, [Ir.i64_add_imm, true]], [Op.i64_sub, [Ir.i64_add_imm, false]],
+  [Op.i64_mul, [Ir.i64_mul_imm, true]], [Op.i64_and, [Ir.i64_and_imm, true]],
+  [Op.i64_or, [Ir.i64_or_imm, true]], [Op.i64_xor, [Ir.i64_xor_imm, true]],
+  [Op.i64_shl, [Ir.i64_shl_imm, false]], [Op.i64_shr_s, [Ir.i64_shr_s_imm, false]],
+  [Op.i64_shr_u, [Ir.i64_shr_u_imm, false]], [Op.i64_rotl, [Ir.i64_rotl_imm, false]],
+  [Op.i64_rotr, [Ir.i64_rotl_imm, false]],
+]);
+
 /** A branch condition: the branch taken when it holds, the one taken when it does not, their operands (before the target). */
 interface Cond {
   readonly ifTrue: Ir;
@@ -911,6 +924,23 @@ class Translator {
         return;
       }
     }
+    const imm64 = i64ImmForms.get(op);
+    if (imm64 !== undefined) {
+      const b = this.peek(), a = this.peek(1);
+      if (b.kind === Kind.Const || (a.kind === Kind.Const && imm64[1])) {
+        const k = b.kind === Kind.Const ? b : a;
+        this.pop();
+        const sx = this.src(this.pop());
+        if (imm64[0] === Ir.i64_add_imm || imm64[0] >= Ir.i64_mul_imm && imm64[0] <= Ir.i64_xor_imm) {
+          const [lo, hi] = op === Op.i64_sub ? negate64(k.lo, k.hi) : [k.lo, k.hi];
+          this.produce(imm64[0], Cls.W64, sx, lo, hi);
+        } else {
+          const n = op === Op.i64_rotr ? (64 - (k.lo & 63)) & 63 : k.lo & 63;
+          this.produce(imm64[0], Cls.W64, sx, n);
+        }
+        return;
+      }
+    }
     const b = this.pop(), a = this.pop();
     const sa = this.src(a), sb = this.src(b);
     this.produce(ir, result, sa, sb);
@@ -1019,6 +1049,12 @@ class Translator {
     for (const t of ft.results) this.push(clsOf(t), Kind.Temp);
     this.lastDst = -1;
   }
+}
+
+/** The two's complement negation of the i64 with words lo, hi, as words. */
+function negate64(lo: number, hi: number): [number, number] {
+  const nlo = -lo | 0;
+  return [nlo, (~hi + (nlo === 0 ? 1 : 0)) | 0];
 }
 
 /** The error for valid input this interpreter cannot run yet (e.g. SIMD, multiple memories). */
