@@ -38,7 +38,10 @@ interface HostWebAssembly {
 /** A module's verdict: accepted, or rejected with the reason. */
 type Verdict = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
-type Feature = keyof Features;
+/** The language features (every boolean field of Features; `wording` only selects messages). */
+type Feature = Exclude<keyof Features, 'wording'>;
+type MutableFeatures = { -readonly [K in keyof Features]: Features[K] };
+const isFeature = (k: string): k is Feature => k !== 'wording';
 
 /** One valid module per 3.0 proposal, using that proposal only: the host accepts it iff it has it. */
 const probes: Readonly<Partial<Record<Feature, string>>> = {
@@ -139,7 +142,7 @@ function main(argv: readonly string[]): number {
 
 /** WebAssembly 2.0 plus the 3.0 proposals whose probe module the host accepts. */
 function hostFeatures(host: HostWebAssembly): Features {
-  const f: Record<Feature, boolean> = { ...wasm2 };
+  const f: MutableFeatures = { ...wasm2 };
   for (const [feature, source] of Object.entries(probes) as [Feature, string][]) {
     f[feature] = host.validate(encodeModule(parseWat(source, wasm3), wasm3));
   }
@@ -147,14 +150,15 @@ function hostFeatures(host: HostWebAssembly): Features {
 }
 
 function intersect(a: Features, b: Features): Features {
-  const f: Record<Feature, boolean> = { ...a };
-  for (const k of Object.keys(f) as Feature[]) f[k] = a[k] && b[k];
+  const f: MutableFeatures = { ...a };
+  for (const k of Object.keys(f)) if (isFeature(k)) f[k] = a[k] && b[k];
   return f;
 }
 
 /** The first proposal of `full` missing from `base` whose addition changes the verdict `baseOk`. */
 function neededFeature(bytes: Uint8Array, base: Features, full: Features, baseOk: boolean): string {
-  for (const k of Object.keys(full) as Feature[]) {
+  for (const k of Object.keys(full)) {
+    if (!isFeature(k)) continue;
     if (full[k] && !base[k] && verdict(bytes, { ...base, [k]: true }).ok !== baseOk) return k;
   }
   return 'several proposals';

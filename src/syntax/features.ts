@@ -25,18 +25,24 @@ export interface Features {
   readonly gc: boolean;
   /** Exception handling with exnref: tags, throw, try_table (3.0). */
   readonly exceptions: boolean;
+  /**
+   * Which edition's error wording to use where the official suites word the same fault
+   * differently (e.g. a lane index of 256 in text: "malformed lane index" in 2.0, "i8 constant out
+   * of range" in 3.0). Not a language feature: it only selects messages.
+   */
+  readonly wording: '2.0' | '3.0';
 }
 
 /** WebAssembly 2.0 (W3C Recommendation, 2022). */
 export const wasm2: Features = {
   simd: true, relaxedSimd: false, multiMemory: false, memory64: false, extendedConst: false,
-  tailCall: false, functionReferences: false, gc: false, exceptions: false,
+  tailCall: false, functionReferences: false, gc: false, exceptions: false, wording: '2.0',
 };
 
 /** WebAssembly 3.0: everything in 2.0 plus the proposals merged into 3.0. */
 export const wasm3: Features = {
   simd: true, relaxedSimd: true, multiMemory: true, memory64: true, extendedConst: true,
-  tailCall: true, functionReferences: true, gc: true, exceptions: true,
+  tailCall: true, functionReferences: true, gc: true, exceptions: true, wording: '3.0',
 };
 
 /**

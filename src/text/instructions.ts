@@ -340,12 +340,12 @@ export class InstrParser extends TypeParser {
 
   /**
    * A lane index literal. The suites word a bad one differently: 2.0 "malformed lane index", 3.0
-   * "i8 constant out of range" (its interpreter reads lane indices as i8 literals); the 3.0
-   * wording goes with the 3.0 SIMD feature set, i.e. with relaxed SIMD.
+   * "i8 constant out of range" (its interpreter reads lane indices as i8 literals); the feature
+   * set's `wording` picks one.
    */
   private laneValue(t: Token): number {
     const v = t.kind === 'nat' ? parseUnsigned(t.text, 8) : undefined;
-    if (v === undefined) throw errorAt(t, this.features.relaxedSimd ? 'i8 constant out of range' : 'malformed lane index');
+    if (v === undefined) throw errorAt(t, this.features.wording === '3.0' ? 'i8 constant out of range' : 'malformed lane index');
     return Number(v);
   }
 
