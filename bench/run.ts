@@ -17,7 +17,7 @@
  *     --timeout S           limit for one run of Vitrine, the host or polywasm (default 60; 600
  *                           with --jitless): past it the run is stopped and counts as failed
  *     --peer-timeout S      limit for webassemblyjs per program (default 60): past it, "timeout"
- *     --startup-time S      benny's time per start-up micro-benchmark (default 1)
+ *     --startup-time S      warm-up, then benny's time, per start-up micro-benchmark (default 0.5)
  *     --no-startup          skip the start-up measurements
  *
  * Method (docs/RATIONALE.md, "Benchmarks"): every measurement runs in a fresh worker thread;
@@ -94,7 +94,7 @@ const warmup = Math.round(numberOption('warmup', args.warmup, jitless ? 0 : 1));
 const budgetMs = numberOption('budget', args.budget, 20) * 1000;
 const timeoutMs = numberOption('timeout', args.timeout, jitless ? 600 : 60) * 1000;
 const peerTimeoutMs = numberOption('peer-timeout', args['peer-timeout'], 60) * 1000;
-const startupTime = numberOption('startup-time', args['startup-time'], 1);
+const startupTime = numberOption('startup-time', args['startup-time'], 0.5);
 const svgPath = resolve(args.svg ?? join(root, 'bench', jitless ? 'report-jitless.svg' : 'report.svg'));
 
 /** The engine every ratio divides by. */
@@ -211,6 +211,8 @@ async function time(engine: EngineName, name: string): Promise<Timing> {
 interface Startup {
   /** benny's median, ms. */
   ms?: number;
+  /** The same without translating function bodies (Vitrine; the others compile on first call). */
+  loadMs?: number;
   /** The first start-up in a fresh worker, ms. */
   coldMs?: number;
   samples?: number;
@@ -221,7 +223,7 @@ async function startup(engine: EngineName, name: string): Promise<Startup> {
   const job: Job = { kind: 'startup', engine, file: join(programsDir, `${name}.wasm`), maxTime: startupTime };
   const outcome = await runJob(job, Math.max(timeoutMs, 60_000));
   const m = outcome.messages.find((x): x is StartupMessage => x.type === 'startup');
-  if (m !== undefined) return { ms: m.medianMs, coldMs: m.coldMs, samples: m.samples };
+  if (m !== undefined) return { ms: m.medianMs, loadMs: m.medianMs * (1 - m.translateShare), coldMs: m.coldMs, samples: m.samples };
   const error = outcome.messages.find((x) => x.type === 'error');
   return { detail: error?.type === 'error' ? error.message : outcome.crash ?? 'timed out' };
 }
@@ -241,7 +243,7 @@ const columns: Column[] = jitless
     { header: 'vitrine ms', width: 11 },
     { header: 'polywasm ms', width: 12 },
     { header: 'V/polywasm', width: 11 },
-    { header: 'start-up ms V / P', width: 20 },
+    { header: 'start-up ms V / Vload / P', width: 28 },
     { header: 'cold ms V / P', width: 18 },
   ]
   : [
@@ -252,7 +254,7 @@ const columns: Column[] = jitless
     { header: 'polywasm ms', width: 12 },
     { header: 'P/host', width: 8 },
     { header: 'webassemblyjs', width: 22 },
-    { header: 'start-up ms V / H / P', width: 24 },
+    { header: 'start-up ms V / Vload / H / P', width: 32 },
     { header: 'cold ms V / H', width: 16 },
   ];
 
@@ -321,7 +323,7 @@ for (const name of programs) {
   if (jitless) {
     console.log(line([
       name, cell(t.vitrine), cell(t.polywasm), formatRatio(ratioOf(t.vitrine, t.polywasm) ?? NaN),
-      startupCell(s.vitrine?.ms, s.polywasm?.ms), startupCell(s.vitrine?.coldMs, s.polywasm?.coldMs),
+      startupCell(s.vitrine?.ms, s.vitrine?.loadMs, s.polywasm?.ms), startupCell(s.vitrine?.coldMs, s.polywasm?.coldMs),
     ]));
   } else {
     const w = t.webassemblyjs!;
@@ -329,7 +331,7 @@ for (const name of programs) {
     console.log(line([
       name, cell(t.vitrine), cell(t.host), formatRatio(ratioOf(t.vitrine, t.host) ?? NaN),
       cell(t.polywasm), formatRatio(ratioOf(t.polywasm, t.host) ?? NaN), wCell,
-      startupCell(s.vitrine?.ms, s.host?.ms, s.polywasm?.ms), startupCell(s.vitrine?.coldMs, s.host?.coldMs),
+      startupCell(s.vitrine?.ms, s.vitrine?.loadMs, s.host?.ms, s.polywasm?.ms), startupCell(s.vitrine?.coldMs, s.host?.coldMs),
     ]));
   }
 }
@@ -345,30 +347,34 @@ const startupRatios = results.map((r) => {
   const v = r.startups.vitrine?.ms, b = r.startups[baseline]?.ms;
   return v !== undefined && b !== undefined ? v / b : undefined;
 });
+const loadRatios = results.map((r) => {
+  const v = r.startups.vitrine?.loadMs, b = r.startups[baseline]?.ms;
+  return v !== undefined && b !== undefined ? v / b : undefined;
+});
 const coldRatios = results.map((r) => {
   const v = r.startups.vitrine?.coldMs, b = r.startups[baseline]?.coldMs;
   return v !== undefined && b !== undefined ? v / b : undefined;
 });
 const meanRatio = gm(ratios);
 const meanStartup = gm(startupRatios);
+const meanLoad = gm(loadRatios);
 const meanCold = gm(coldRatios);
 
 if (jitless) {
-  console.log(line(['geomean', '', '', formatRatio(meanRatio), `${formatRatio(meanStartup)}`, `${formatRatio(meanCold)}`]));
+  console.log(line(['geomean', '', '', formatRatio(meanRatio), `${formatRatio(meanStartup)} / ${formatRatio(meanLoad)}`, formatRatio(meanCold)]));
 } else {
-  console.log(line(['geomean', '', '', formatRatio(meanRatio), '', formatRatio(gm(polyRatios)), '', formatRatio(meanStartup), formatRatio(meanCold)]));
+  console.log(line(['geomean', '', '', formatRatio(meanRatio), '', formatRatio(gm(polyRatios)), '', `${formatRatio(meanStartup)} / ${formatRatio(meanLoad)}`, formatRatio(meanCold)]));
 }
 console.log();
 const counted = ratios.filter((x) => x !== undefined).length;
 console.log(`Geometric mean of Vitrine/${baseline}: ${formatRatio(meanRatio)} over ${counted} of ${results.length} programs.`);
 if (startupEngines.length > 0) {
-  const faster = startupRatios.filter((x) => x !== undefined && x < 1).length;
-  const fasterCold = coldRatios.filter((x) => x !== undefined && x < 1).length;
-  console.log(
-    `Start-up (decode + validate + instantiate + translate every function, against ${baseline === 'host' ? 'WebAssembly.compile + instantiate' : "polywasm's Module + Instance"}): ` +
-      `Vitrine/${baseline} ${formatRatio(meanStartup)} warm (benny median; faster on ${faster} of ${results.length}), ` +
-      `${formatRatio(meanCold)} cold (first in a fresh worker; faster on ${fasterCold}).`,
-  );
+  const fasterOn = (xs: (number | undefined)[]) => `faster on ${xs.filter((x) => x !== undefined && x < 1).length} of ${results.length}`;
+  const other = baseline === 'host' ? 'the host (Module + Instance; V8 compiles each body on its first call)' : "polywasm (Module + Instance; it translates each body on its first call)";
+  console.log(`Start-up against ${other}, Vitrine/${baseline}:`);
+  console.log(`  decode + validate + instantiate + translate every body: ${formatRatio(meanStartup)} warm (benny median; ${fasterOn(startupRatios)}), ` +
+    `${formatRatio(meanCold)} cold (first in a fresh worker; ${fasterOn(coldRatios)})`);
+  console.log(`  without the translation ("Vload"): ${formatRatio(meanLoad)} warm (${fasterOn(loadRatios)})`);
 }
 if (!jitless) {
   const w = results.map((r) => r.timings.webassemblyjs!);
@@ -394,6 +400,7 @@ if (args.json !== undefined) {
     geomean: round(meanRatio),
     polywasm_geomean: jitless ? null : round(gm(polyRatios)),
     startup_geomean: round(meanStartup),
+    load_startup_geomean: round(meanLoad),
     cold_startup_geomean: round(meanCold),
     programs: results.map((r, i) => {
       const t = r.timings, s = r.startups;
@@ -407,10 +414,12 @@ if (args.json !== undefined) {
         polywasm_ms: round(t.polywasm?.ms),
         polywasm_status: t.polywasm?.status,
         vitrine_startup_ms: round(s.vitrine?.ms),
+        vitrine_startup_load_ms: round(s.vitrine?.loadMs),
         host_startup_ms: round(s.host?.ms),
         polywasm_startup_ms: round(s.polywasm?.ms),
         vitrine_cold_startup_ms: round(s.vitrine?.coldMs),
         host_cold_startup_ms: round(s.host?.coldMs),
+        polywasm_cold_startup_ms: round(s.polywasm?.coldMs),
         vitrine_runs_ms: t.vitrine?.runs.map(round),
       };
       if (!jitless) {

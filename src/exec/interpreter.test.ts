@@ -237,4 +237,104 @@ test('invoke checks the argument count', () => {
   assert.throws(() => call(instance(recursion), 'down'), (e: unknown) => e instanceof RuntimeError);
 });
 
+
+test('fused compare-and-branch: every i32 comparison, register and immediate forms, both senses', () => {
+  const cmps = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
+  const consts = [0, 1, -1, 0x7fffffff, -0x80000000, 42];
+  const funcs: string[] = [];
+  for (const c of cmps) {
+    // `if` jumps on the opposite comparison; `br_if` on the comparison itself.
+    funcs.push(`(func (export "if_${c}") (param i32 i32) (result i32)
+      (if (result i32) (i32.${c} (local.get 0) (local.get 1)) (then (i32.const 1)) (else (i32.const 0))))`);
+    funcs.push(`(func (export "br_${c}") (param i32 i32) (result i32)
+      (block (br_if 0 (i32.${c} (local.get 0) (local.get 1))) (return (i32.const 0))) (i32.const 1))`);
+    consts.forEach((k, j) => {
+      funcs.push(`(func (export "ifk_${c}_${j}") (param i32) (result i32)
+        (if (result i32) (i32.${c} (local.get 0) (i32.const ${k})) (then (i32.const 1)) (else (i32.const 0))))`);
+      funcs.push(`(func (export "brk_${c}_${j}") (param i32) (result i32)
+        (block (br_if 0 (i32.${c} (i32.const ${k}) (local.get 0))) (return (i32.const 0))) (i32.const 1))`);
+    });
+  }
+  const inst = instance(`(module ${funcs.join('\n')})`);
+  const js: Record<string, (a: number, b: number) => boolean> = {
+    eq: (a, b) => a === b, ne: (a, b) => a !== b, lt_s: (a, b) => a < b, gt_s: (a, b) => a > b,
+    le_s: (a, b) => a <= b, ge_s: (a, b) => a >= b, lt_u: (a, b) => a >>> 0 < b >>> 0,
+    gt_u: (a, b) => a >>> 0 > b >>> 0, le_u: (a, b) => a >>> 0 <= b >>> 0, ge_u: (a, b) => a >>> 0 >= b >>> 0,
+  };
+  for (const c of cmps) {
+    for (const a of consts) {
+      for (const b of consts) {
+        const want = js[c](a, b) ? 1 : 0;
+        assert.equal(call(inst, `if_${c}`, a, b), [want], `if ${c} ${a} ${b}`);
+        assert.equal(call(inst, `br_${c}`, a, b), [want], `br_if ${c} ${a} ${b}`);
+      }
+      consts.forEach((k, j) => {
+        assert.equal(call(inst, `ifk_${c}_${j}`, a), [js[c](a, k) ? 1 : 0], `if ${c} ${a} const ${k}`);
+        assert.equal(call(inst, `brk_${c}_${j}`, a), [js[c](k, a) ? 1 : 0], `br_if ${c} const ${k} ${a}`);
+      });
+    }
+  }
+});
+
+test('i64 immediate forms agree with BigInt arithmetic, constant on either side', () => {
+  const ops: Record<string, (a: bigint, b: bigint) => bigint> = {
+    add: (a, b) => a + b, sub: (a, b) => a - b, mul: (a, b) => a * b,
+    and: (a, b) => a & b, or: (a, b) => a | b, xor: (a, b) => a ^ b,
+    shl: (a, b) => a << (b & 63n), shr_s: (a, b) => a >> (b & 63n),
+    shr_u: (a, b) => BigInt.asUintN(64, a) >> (b & 63n),
+    rotl: (a, b) => { const u = BigInt.asUintN(64, a), n = b & 63n; return (u << n) | (u >> ((64n - n) & 63n)); },
+    rotr: (a, b) => { const u = BigInt.asUintN(64, a), n = b & 63n; return (u >> n) | (u << ((64n - n) & 63n)); },
+  };
+  const consts = [0n, 1n, -1n, 31n, 32n, 33n, 63n, 64n, 100n, 0x100000000n, -0x80000000n, 0xffffffffn,
+    -0x8000000000000000n, 0x7fffffffffffffffn, -0x61c8864e7a143579n];
+  const values = [0n, 1n, -1n, 0x123456789abcdef0n, -0x8000000000000000n, 0xffffffffn, 0x80000000n];
+  const funcs: string[] = [];
+  for (const op of Object.keys(ops)) {
+    consts.forEach((k, j) => {
+      funcs.push(`(func (export "${op}_${j}") (param i64) (result i64) (i64.${op} (local.get 0) (i64.const ${k})))`);
+      funcs.push(`(func (export "${op}_${j}_l") (param i64) (result i64) (i64.${op} (i64.const ${k}) (local.get 0)))`);
+    });
+  }
+  const inst = instance(`(module ${funcs.join('\n')})`);
+  for (const [op, f] of Object.entries(ops)) {
+    consts.forEach((k, j) => {
+      for (const v of values) {
+        assert.equal(call(inst, `${op}_${j}`, v), [BigInt.asIntN(64, f(v, k))], `${op} ${v} ${k}`);
+        assert.equal(call(inst, `${op}_${j}_l`, v), [BigInt.asIntN(64, f(k, v))], `${op} ${k} ${v}`);
+      }
+    });
+  }
+});
+
+test('loads through an added constant wrap the add, then add the offset without wrapping', () => {
+  const inst = instance(`(module (memory 1)
+    (data (i32.const 0) "\\01\\82\\03\\84\\05\\86\\07\\88\\09")
+    (func (export "l32") (param i32) (result i32) (i32.load (i32.add (local.get 0) (i32.const 8))))
+    (func (export "l64") (param i32) (result i64) (i64.load offset=1 (i32.add (local.get 0) (i32.const 8))))
+    (func (export "l8s") (param i32) (result i32) (i32.load8_s (i32.add (local.get 0) (i32.const 8))))
+    (func (export "l8u") (param i32) (result i32) (i32.load8_u (i32.add (local.get 0) (i32.const 8))))
+    (func (export "l16s") (param i32) (result i32) (i32.load16_s offset=2 (i32.add (local.get 0) (i32.const -2))))
+    (func (export "l16u") (param i32) (result i32) (i32.load16_u (i32.add (local.get 0) (i32.const 8))))
+    (func (export "idx") (param i32) (result i32)
+      (i32.load offset=1 (i32.add (i32.shl (local.get 0) (i32.const 2)) (i32.const 8))))
+    (func (export "addr") (param i32) (result i32) (i32.sub (i32.shl (local.get 0) (i32.const 34)) (i32.const 1))))`);
+  // (x << 2) + 8 with x = 2^30 - 2 wraps to 0 before the offset is added.
+  assert.equal(call(inst, 'idx', 0x3ffffffe), [0x05840382]);
+  assert.equal(call(inst, 'idx', -2), [0x05840382]);
+  traps(() => call(inst, 'idx', 0x3fffffff + 0x4000), 'out of bounds memory access');
+  assert.equal(call(inst, 'addr', 3), [11]); // the shift count is taken mod 32
+  assert.equal(call(inst, 'addr', 0), [-1]);
+  // -8 + 8 wraps to 0; an unwrapped address would be out of bounds.
+  assert.equal(call(inst, 'l32', -8), [0x84038201 | 0]);
+  assert.equal(call(inst, 'l64', -8), [0x0988078605840382n]);
+  assert.equal(call(inst, 'l8s', -7), [-126]);
+  assert.equal(call(inst, 'l8u', -7), [0x82]);
+  assert.equal(call(inst, 'l16s', 2), [-0x7bfd]);
+  assert.equal(call(inst, 'l16u', -8), [0x8201]);
+  traps(() => call(inst, 'l32', 65536 - 11), 'out of bounds memory access');
+  traps(() => call(inst, 'l64', 65536 - 16), 'out of bounds memory access');
+  // 1 + -2 wraps to 2^32 - 1; the offset then goes past 2^32 instead of wrapping back to 1.
+  traps(() => call(inst, 'l16s', 1), 'out of bounds memory access');
+});
+
 test.run();

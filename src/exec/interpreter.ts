@@ -503,6 +503,50 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       }
+      case Ir.load32_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        pc += 6;
+        continue;
+      }
+      case Ir.load64_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        pc += 6;
+        continue;
+      }
+      case Ir.i32_load8_s_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt8(ea);
+        pc += 6;
+        continue;
+      }
+      case Ir.i32_load8_u_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getUint8(ea);
+        pc += 6;
+        continue;
+      }
+      case Ir.i32_load16_s_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt16(ea, true);
+        pc += 6;
+        continue;
+      }
+      case Ir.i32_load16_u_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getUint16(ea, true);
+        pc += 6;
+        continue;
+      }
       case Ir.store32: {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
@@ -831,6 +875,10 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) >= (code[pc + 3] >>> 0) ? 1 : 0;
         pc += 4;
         continue;
+      case Ir.i32_shl_add_imm:
+        I32[fp + code[pc + 1]] = ((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) | 0;
+        pc += 5;
+        continue;
 
       // ── Fused compare-and-branch (see ir.ts) ─────────────────────────────────────────────
       case Ir.br_eq:
@@ -1130,6 +1178,78 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         I32[d] = I32[fp + code[pc + 2]];
         I32[d + 1] = 0;
         pc += 3;
+        continue;
+      }
+
+      // ── i64 with an immediate (k: code[pc + 3], code[pc + 4]; counts: code[pc + 3]) ─────────
+      case Ir.i64_add_imm: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        const alo = I32[a], lo = (alo + code[pc + 3]) | 0;
+        const hi = (I32[a + 1] + code[pc + 4] + ((lo >>> 0) < (alo >>> 0) ? 1 : 0)) | 0;
+        I32[d] = lo;
+        I32[d + 1] = hi;
+        pc += 5;
+        continue;
+      }
+      case Ir.i64_mul_imm: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        i64MulHalves(I32[a], I32[a + 1], code[pc + 3], code[pc + 4]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 5;
+        continue;
+      }
+      case Ir.i64_and_imm: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        I32[d] = I32[a] & code[pc + 3];
+        I32[d + 1] = I32[a + 1] & code[pc + 4];
+        pc += 5;
+        continue;
+      }
+      case Ir.i64_or_imm: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        I32[d] = I32[a] | code[pc + 3];
+        I32[d + 1] = I32[a + 1] | code[pc + 4];
+        pc += 5;
+        continue;
+      }
+      case Ir.i64_xor_imm: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        I32[d] = I32[a] ^ code[pc + 3];
+        I32[d + 1] = I32[a + 1] ^ code[pc + 4];
+        pc += 5;
+        continue;
+      }
+      case Ir.i64_shl_imm: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        i64ShlHalves(I32[a], I32[a + 1], code[pc + 3]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_shr_s_imm: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        i64ShrSHalves(I32[a], I32[a + 1], code[pc + 3]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_shr_u_imm: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        i64ShrUHalves(I32[a], I32[a + 1], code[pc + 3]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
+        continue;
+      }
+      case Ir.i64_rotl_imm: {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        i64RotlHalves(I32[a], I32[a + 1], code[pc + 3]);
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        pc += 4;
         continue;
       }
 

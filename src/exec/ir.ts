@@ -183,6 +183,17 @@ export const enum Ir {
   store8,
   /** mem16[ea] = r32[b] mod 2^16. Why: `i32.store16` and `i64.store16`. */
   store16,
+  // Loads through a computed address: fields d (result), a (base), i (shift s), i (added c),
+  // u (static offset); ea = u32((r32[a] << s) + c mod 2^32) + u. Why: compiled C computes most
+  // addresses as `p + const` or `(i << k) + const` (an element of a global array) right before
+  // the load — the offset field cannot absorb the add, which wraps — and the translator folds
+  // that i32.add_imm or i32.shl_add_imm into the load: one dispatch instead of two or three.
+  /** r32[d] = mem32[ea]. */ load32_add,
+  /** r64[d] = mem64[ea]. */ load64_add,
+  /** r[d] = sext(mem8[ea]). */ i32_load8_s_add,
+  /** r[d] = zext(mem8[ea]). */ i32_load8_u_add,
+  /** r[d] = sext(mem16[ea]). */ i32_load16_s_add,
+  /** r[d] = zext(mem16[ea]). */ i32_load16_u_add,
   /** r[d] = size of memory 0 in pages. Why: Wasm `memory.size`. d: result. */
   memory_size,
   /** r[d] = growmem(memory 0, u32(r[a])) (old size or -1). Why: `memory.grow`. d: result; a: delta. */
@@ -269,6 +280,11 @@ export const enum Ir {
   /** r[d] = r[a] ≤u i. */ i32_le_u_imm,
   /** r[d] = r[a] ≥s i. */ i32_ge_s_imm,
   /** r[d] = r[a] ≥u i. */ i32_ge_u_imm,
+  /**
+   * r[d] = (r[a] << (s mod 32)) + i mod 2^32. Fields d, a, i (s), i. Why: `(x << k) + c`, the
+   * address of element x of a global array; also what a load folds in (load*_add).
+   */
+  i32_shl_add_imm,
 
   // ── Fused compare-and-branch: if (r[a] cmp r[b]) then pc = L, and the same against an
   // immediate (if (r[a] cmp i) then pc = L). Fields: a, a, L or a, i, L. ─────────────────────
@@ -498,6 +514,9 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64_load16_s, 'i64.load16_s', LD], [Ir.i64_load16_u, 'i64.load16_u', LD],
   [Ir.i64_load32_s, 'i64.load32_s', LD], [Ir.i64_load32_u, 'i64.load32_u', LD],
   [Ir.store32, 'store32', ST], [Ir.store64, 'store64', ST], [Ir.store8, 'store8', ST], [Ir.store16, 'store16', ST],
+  [Ir.load32_add, 'load32_add', 'daiiu'], [Ir.load64_add, 'load64_add', 'daiiu'],
+  [Ir.i32_load8_s_add, 'i32.load8_s_add', 'daiiu'], [Ir.i32_load8_u_add, 'i32.load8_u_add', 'daiiu'],
+  [Ir.i32_load16_s_add, 'i32.load16_s_add', 'daiiu'], [Ir.i32_load16_u_add, 'i32.load16_u_add', 'daiiu'],
   [Ir.memory_size, 'memory.size', 'd'], [Ir.memory_grow, 'memory.grow', U],
   [Ir.memory_fill, 'memory.fill', 'aaa'], [Ir.memory_copy, 'memory.copy', 'aaa'],
   [Ir.memory_init, 'memory.init', 'saaa'], [Ir.data_drop, 'data.drop', 's'],
@@ -523,6 +542,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32_gt_s_imm, 'i32.gt_s_imm', I], [Ir.i32_gt_u_imm, 'i32.gt_u_imm', I],
   [Ir.i32_le_s_imm, 'i32.le_s_imm', I], [Ir.i32_le_u_imm, 'i32.le_u_imm', I],
   [Ir.i32_ge_s_imm, 'i32.ge_s_imm', I], [Ir.i32_ge_u_imm, 'i32.ge_u_imm', I],
+  [Ir.i32_shl_add_imm, 'i32.shl_add_imm', 'daii'],
   [Ir.br_eq, 'br_eq', 'aaL'], [Ir.br_ne, 'br_ne', 'aaL'], [Ir.br_lt_s, 'br_lt_s', 'aaL'],
   [Ir.br_lt_u, 'br_lt_u', 'aaL'], [Ir.br_gt_s, 'br_gt_s', 'aaL'], [Ir.br_gt_u, 'br_gt_u', 'aaL'],
   [Ir.br_le_s, 'br_le_s', 'aaL'], [Ir.br_le_u, 'br_le_u', 'aaL'], [Ir.br_ge_s, 'br_ge_s', 'aaL'],

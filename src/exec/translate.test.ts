@@ -79,6 +79,23 @@ test('loop with a parameter: the value lives in the loop label home; br_if needs
     18: return`);
 });
 
+test('address arithmetic folds into the load: (x << k) + c, p + c; a shift a local keeps stays', () => {
+  golden(`(memory 1) (func (param i32 i32) (result i32) (local i32)
+      (i32.load offset=4 (i32.add (i32.shl (local.get 0) (i32.const 2)) (i32.const 1024)))
+      (i32.load8_u (i32.add (local.get 1) (i32.const 3)))
+      (i32.add)
+      (i32.add (local.tee 2 (i32.shl (local.get 0) (i32.const 3))) (i32.const 8))
+      (i32.load)
+      (i32.add))`, `
+    0: load32_add r3, r0, 2, 1024, 4
+    6: i32.load8_u_add r4, r1, 0, 3, 0
+    12: i32.add r3, r3, r4
+    16: i32.shl_imm r2, r0, 3
+    20: load32_add r4, r2, 0, 8, 0
+    26: i32.add r0, r3, r4
+    30: return`);
+});
+
 test('fused compare-and-branch: br_if, a br_if with moves and an if take the comparison', () => {
   golden(`(func (param i32 i32) (result i32)
       (block (result i32)
@@ -219,13 +236,12 @@ test('3.0 tail calls: arguments move to r0… (saving a parameter an earlier mov
     0: i64.eqz r2, r0
     3: br_unless r2, @11
     6: copy32 r2, r1
-    9: br @24
-    11: const64 r3, 0x1
-    15: i64.sub r2, r0, r3
-    19: copy64 r0, r2
-    22: return_call f0
-    24: copy32 r0, r2
-    27: return`, wasm3);
+    9: br @21
+    11: i64.add_imm r2, r0, 0xffffffffffffffff
+    16: copy64 r0, r2
+    19: return_call f0
+    21: copy32 r0, r2
+    24: return`, wasm3);
   golden(`(func $f (param i32 i32) (result i32) (return_call $f (local.get 1) (local.get 0)))`, `
     0: copy32 r3, r0
     3: copy32 r0, r1

@@ -177,16 +177,16 @@ const immForms: ReadonlyMap<number, readonly [Ir, number]> = new Map([
 ]);
 
 /**
- * Immediate forms of i64 binary ops: [imm op, whether the op is commutative]. Shifts and rotates
- * take their count mod 64 as an `i` immediate; the others a 64-bit `k` immediate.
+ * Immediate forms of i64 binary ops: [imm op, whether the op is commutative, whether the
+ * immediate is a shift count (`i`, mod 64) rather than a 64-bit value (`k`)].
  */
-const i64ImmForms: ReadonlyMap<number, readonly [Ir, boolean]> = new Map<number, readonly [Ir, boolean]>([
-  [Op.i64_add, [Ir.i64_add_imm, true]], [Op.i64_sub, [Ir.i64_add_imm, false]],
-  [Op.i64_mul, [Ir.i64_mul_imm, true]], [Op.i64_and, [Ir.i64_and_imm, true]],
-  [Op.i64_or, [Ir.i64_or_imm, true]], [Op.i64_xor, [Ir.i64_xor_imm, true]],
-  [Op.i64_shl, [Ir.i64_shl_imm, false]], [Op.i64_shr_s, [Ir.i64_shr_s_imm, false]],
-  [Op.i64_shr_u, [Ir.i64_shr_u_imm, false]], [Op.i64_rotl, [Ir.i64_rotl_imm, false]],
-  [Op.i64_rotr, [Ir.i64_rotl_imm, false]],
+const i64ImmForms: ReadonlyMap<number, readonly [Ir, boolean, boolean]> = new Map<number, readonly [Ir, boolean, boolean]>([
+  [Op.i64_add, [Ir.i64_add_imm, true, false]], [Op.i64_sub, [Ir.i64_add_imm, false, false]],
+  [Op.i64_mul, [Ir.i64_mul_imm, true, false]], [Op.i64_and, [Ir.i64_and_imm, true, false]],
+  [Op.i64_or, [Ir.i64_or_imm, true, false]], [Op.i64_xor, [Ir.i64_xor_imm, true, false]],
+  [Op.i64_shl, [Ir.i64_shl_imm, false, true]], [Op.i64_shr_s, [Ir.i64_shr_s_imm, false, true]],
+  [Op.i64_shr_u, [Ir.i64_shr_u_imm, false, true]], [Op.i64_rotl, [Ir.i64_rotl_imm, false, true]],
+  [Op.i64_rotr, [Ir.i64_rotl_imm, false, true]],
 ]);
 
 /** A branch condition: the branch taken when it holds, the one taken when it does not, their operands (before the target). */
@@ -221,6 +221,13 @@ const memOps: ReadonlyMap<number, Ir> = new Map([
   [Op.i64_store, Ir.store64], [Op.f64_store, Ir.store64],
   [Op.i32_store8, Ir.store8], [Op.i64_store8, Ir.store8],
   [Op.i32_store16, Ir.store16], [Op.i64_store16, Ir.store16],
+]);
+
+/** Loads that can absorb an `i32.add_imm` computing their address: load → its `_add` form. */
+const addLoads: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.load32, Ir.load32_add], [Ir.load64, Ir.load64_add],
+  [Ir.i32_load8_s, Ir.i32_load8_s_add], [Ir.i32_load8_u, Ir.i32_load8_u_add],
+  [Ir.i32_load16_s, Ir.i32_load16_s_add], [Ir.i32_load16_u, Ir.i32_load16_u_add],
 ]);
 
 /** Wasm instructions that only reinterpret bits: no code, the entry keeps its register. */
@@ -897,8 +904,21 @@ class Translator {
       const v = this.src(this.pop()), addr = this.src(this.pop());
       this.emit(ir, addr, v, offset);
     } else {
+      const cls = clsOf(opInfo.get(ins.op)!.sig!.results[0]);
+      const addLoad = addLoads.get(ir);
+      const last = this.isLastProduced(this.peek()) ? this.code[this.lastDst - 1] : -1;
+      if (addLoad !== undefined && (last === Ir.i32_add_imm || last === Ir.i32_shl_add_imm)) {
+        // The address was just computed as (base << s) + c: the load does that itself.
+        const base = this.code[this.lastDst + 1];
+        const [shift, added] = last === Ir.i32_add_imm ? [0, this.code[this.lastDst + 2]]
+          : [this.code[this.lastDst + 2], this.code[this.lastDst + 3]];
+        this.code.length = this.lastDst - 1;
+        this.pop();
+        this.produce(addLoad, cls, base, shift, added, offset);
+        return;
+      }
       const addr = this.src(this.pop());
-      this.produce(ir, clsOf(opInfo.get(ins.op)!.sig!.results[0]), addr, offset);
+      this.produce(ir, cls, addr, offset);
     }
   }
 
@@ -912,9 +932,19 @@ class Translator {
     if (imm !== undefined) {
       const b = this.peek(), a = this.peek(1);
       if (b.kind === Kind.Const) {
+        const c = op === Op.i32_sub ? -b.lo | 0 : b.lo;
+        if (imm[0] === Ir.i32_add_imm && this.isLastProduced(a) && this.code[this.lastDst - 1] === Ir.i32_shl_imm) {
+          // (x << s) + c, the shift just emitted: one i32.shl_add_imm.
+          const x = this.code[this.lastDst + 1], s = this.code[this.lastDst + 2];
+          this.code.length = this.lastDst - 1;
+          this.pop();
+          this.pop();
+          this.produce(Ir.i32_shl_add_imm, Cls.W32, x, s, c);
+          return;
+        }
         this.pop();
         const sa = this.src(this.pop());
-        this.produce(imm[0], Cls.W32, sa, op === Op.i32_sub ? -b.lo | 0 : b.lo);
+        this.produce(imm[0], Cls.W32, sa, c);
         return;
       }
       if (a.kind === Kind.Const && imm[1] >= 0) {
@@ -928,15 +958,15 @@ class Translator {
     if (imm64 !== undefined) {
       const b = this.peek(), a = this.peek(1);
       if (b.kind === Kind.Const || (a.kind === Kind.Const && imm64[1])) {
-        const k = b.kind === Kind.Const ? b : a;
+        const [k, x] = b.kind === Kind.Const ? [b, a] : [a, b];
         this.pop();
-        const sx = this.src(this.pop());
-        if (imm64[0] === Ir.i64_add_imm || imm64[0] >= Ir.i64_mul_imm && imm64[0] <= Ir.i64_xor_imm) {
+        this.pop();
+        const sx = this.src(x);
+        if (imm64[2]) {
+          this.produce(imm64[0], Cls.W64, sx, op === Op.i64_rotr ? -k.lo & 63 : k.lo & 63);
+        } else {
           const [lo, hi] = op === Op.i64_sub ? negate64(k.lo, k.hi) : [k.lo, k.hi];
           this.produce(imm64[0], Cls.W64, sx, lo, hi);
-        } else {
-          const n = op === Op.i64_rotr ? (64 - (k.lo & 63)) & 63 : k.lo & 63;
-          this.produce(imm64[0], Cls.W64, sx, n);
         }
         return;
       }
