@@ -60,14 +60,14 @@ test('renderSvg: a row per program plus the geometric mean, bars from 1× on a l
     axisLabel: 'A',
     names: ['fib', 'sieve'],
     series: [
-      { label: 'V / H', color: '#000', values: [20, undefined], geomean: 20 },
+      { label: 'V / H', color: '#000', values: [20, undefined], notes: [undefined, 'wrong result'], geomean: 20 },
       { label: 'P / H', color: '#111', values: [0.5, 2], geomean: 1 },
     ],
   });
   assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
   assert.ok(svg.trimEnd().endsWith('</svg>'));
   assert.ok(svg.includes('T &amp; &lt;co&gt;'));
-  for (const label of ['fib', 'sieve', 'geomean', '20.0×', '0.50×', '2.00×', 'n/a']) assert.ok(svg.includes(`>${label}<`), label);
+  for (const label of ['fib', 'sieve', 'geomean', '20.0×', '0.50×', '2.00×', 'wrong result']) assert.ok(svg.includes(`>${label}<`), label);
   // The axis spans whole decades around every value and 1: 0.1× to 100×.
   assert.ok(svg.includes('>0.1×<'));
   assert.ok(svg.includes('>100×<'));

@@ -36,11 +36,13 @@ export function formatRatio(r: number): string {
   return `${r.toFixed(2)}×`;
 }
 
-/** One series of bars: a value per row (undefined: no bar, "n/a" written instead). */
+/** One series of bars: a value per row (undefined: no bar, its note or "n/a" written instead). */
 export interface Series {
   label: string;
   color: string;
   values: readonly (number | undefined)[];
+  /** Why a row has no value ("wrong result", "error", …). */
+  notes?: readonly (string | undefined)[];
   /** The geometric mean, drawn as the last row. */
   geomean: number;
 }
@@ -139,7 +141,8 @@ export function renderSvg(chart: Chart): string {
       const v = isMean ? s.geomean : s.values[r];
       const y = y0 + i * BAR;
       if (v === undefined || !Number.isFinite(v) || v <= 0) {
-        out.push(`<text x="${px(x(1) + 4)}" y="${px(y + BAR - 2)}" font-size="10" fill="#888888">n/a</text>`);
+        const note = (isMean ? undefined : s.notes?.[r]) ?? 'n/a';
+        out.push(`<text x="${px(x(1) + 4)}" y="${px(y + BAR - 2)}" font-size="10" fill="#888888">${escapeXml(note)}</text>`);
         return;
       }
       const a = Math.min(x(1), x(v));

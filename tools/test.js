@@ -8,7 +8,9 @@
  *  2. the official spec suite (dist/spec-tests/run.js);
  *  3. the spec suite again under `node --jitless`, where no WebAssembly global exists (the run
  *     asserts that) — started first, in parallel, as it is the slowest step;
- *  4. the differential validation test against the host engine (dist/spec-tests/differential.js).
+ *  4. the differential validation test against the host engine (dist/spec-tests/differential.js);
+ *  5. the WASI test suite (dist/wasi-testsuite/run.js): every test of ../shared/wasi-testsuite
+ *     through `vitrine run` and through the WASI API.
  *
  * Ends with the skipped checks on one line and exactly `N passed, N failed` on the last; the exit
  * status is 1 if anything failed. Run from the repository root.
@@ -84,6 +86,10 @@ heading('Differential validation against the host engine');
 const diff = await run(['dist/spec-tests/differential.js']);
 console.log(`(${diff.seconds}s)`);
 
+heading('WASI test suite, through vitrine run and the API');
+const wasiSuite = await run(['dist/wasi-testsuite/run.js']);
+console.log(`(${wasiSuite.seconds}s)`);
+
 heading('Spec suite under node --jitless (ran in parallel)');
 const jit = await jitless;
 // Without the per-file rows (`suite file passed failed skipped ms`): the totals are enough here.
@@ -96,6 +102,7 @@ const steps = [
   scriptCounts('spec suite', spec),
   scriptCounts('spec suite, jitless', jit),
   scriptCounts('differential', diff),
+  scriptCounts('wasi-testsuite', wasiSuite),
 ];
 
 heading('Summary');

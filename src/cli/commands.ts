@@ -4,22 +4,25 @@
  * the tests can drive it in-process.
  *
  * Exit status: 0 success, 1 a failure the user asked about (a failing script, an invalid module,
- * a trap), 2 a usage error (unknown command or flag, unreadable file). Errors are one line, never
- * a stack trace.
+ * a module that cannot be linked), 2 a usage error (unknown command or flag, unreadable file),
+ * 134 a trap in `run` (as wasmtime: 128 + SIGABRT); a WASI program's own exit code otherwise.
+ * Errors are one line (a trap adds its Wasm backtrace), never a JS stack trace.
  */
 
 import { readFileSync } from 'node:fs';
 import { decodeModule } from '../binary/decode.js';
 import { CompileError, LinkError, RuntimeError } from '../errors.js';
 import {
-  hostFunc, instantiate, invoke, spectest, type ExternVal, type MemoryInst,
+  hostFunc, instantiate, invoke, spectest, type ExternVal, type MemoryInst, type RawValue,
 } from '../runtime/index.js';
 import { defaultFeatures } from '../syntax/features.js';
 import type { Module } from '../syntax/module.js';
 import { TextError } from '../text/lexer.js';
 import { parseWat } from '../text/wat.js';
 import { validateModule } from '../valid/module.js';
+import { WASI, type WASIOptions } from '../wasi/wasi.js';
 import { formatValue, parseValue } from './values.js';
+import { formatBacktrace, isWasiProgram, parseRunOptions, WASI_MODULE, wasiImports, wasiOptions } from './wasi.js';
 import { runWast, tally, type Tally } from './wast.js';
 
 export interface Output {
@@ -27,19 +30,37 @@ export interface Output {
   out(text: string): void;
   /** Standard error. */
   err(text: string): void;
+  /** A WASI program's stdio (default: the process's fds 0, 1, 2). */
+  readonly stdio?: Pick<WASIOptions, 'stdin' | 'stdout' | 'stderr'>;
 }
+
+/** The exit status of a trap in `run`: 128 + SIGABRT, as wasmtime. */
+export const TRAP_STATUS = 134;
 
 export const USAGE = `Usage:
   vitrine wast FILE.wast...                     run WAST scripts (the official test suite's format)
-  vitrine run FILE.wasm|FILE.wat [--invoke NAME [ARG...]]
-                                                instantiate a module and call an export
+  vitrine run [OPTION...] FILE.wasm|FILE.wat [ARG...]
+                                                run a WASI program, or instantiate a module
+  vitrine run FILE.wasm|FILE.wat --invoke NAME [ARG...]
+                                                ... and call an export
   vitrine validate FILE.wasm|FILE.wat           decode (or parse) and validate a module
   vitrine --help | --version
 
-run: arguments are parsed by the export's parameter types (i32/i64 decimal or 0x hex; floats
-decimal, hex, inf, nan, nan:0x...); results are printed one per line. Imports are resolved from
-"spectest" (the test suite's host module) and "vitrine": print(ptr: i32, len: i32) writes len
-bytes of the module's exported "memory" to standard output.
+run: a module that imports wasi_snapshot_preview1 or exports _start is a WASI program: _start
+runs with ARGs as its arguments (after the module's file name), its stdio is vitrine's, and its
+exit code is vitrine's. Options (before the file, wasmtime's):
+  --dir HOST[::GUEST]     preopen host directory HOST as GUEST (default: the same path);
+                          the guest cannot leave it, not even through symlinks
+  --env NAME[=VALUE]      set a variable of the guest's environment (which is otherwise
+                          empty); NAME alone passes vitrine's own value
+  --tcplisten HOST:PORT   listen on a TCP address; the guest gets the socket as fd 3, 4, ...
+                          (before the directories) and accepts connections on it
+  --invoke NAME           call export NAME instead of _start, with ARGs as its arguments
+Arguments of --invoke are parsed by the export's parameter types (i32/i64 decimal or 0x hex;
+floats decimal, hex, inf, nan, nan:0x...); results are printed one per line. Imports are also
+resolved from "spectest" (the test suite's host module) and "vitrine": print(ptr: i32, len: i32)
+writes len bytes of the module's exported "memory" to standard output. A trap prints its
+message and a Wasm backtrace (names from the name section) and exits with status 134.
 `;
 
 /** A usage error: one line on stderr, exit status 2. */
@@ -142,13 +163,36 @@ function validateCommand(args: readonly string[], io: Output): number {
   return 0;
 }
 
-/** `vitrine run FILE [--invoke NAME ARG…]`. */
+/**
+ * `vitrine run [OPTION…] FILE [ARG…]` (wasmtime's form) and `vitrine run FILE --invoke NAME
+ * [ARG…]`. A WASI program (src/cli/wasi.ts) runs `_start` — or the `--invoke`d export — with the
+ * options' preopens, environment and listeners, gets the ARGs as its argv, and its exit code is
+ * the status. Any other module is instantiated, then the `--invoke`d export is called with the
+ * ARGs parsed by its parameter types and its results are printed. A trap prints the trap message
+ * and a Wasm backtrace and exits 134, as wasmtime does.
+ */
 function runCommand(args: readonly string[], io: Output): number {
-  const [file, flag, name, ...rawArgs] = args;
-  if (file === undefined || file.startsWith('-')) throw new UsageError('run needs a module file first');
-  if (flag !== undefined && flag !== '--invoke') throw new UsageError(`unknown option ${flag}`);
-  if (flag !== undefined && name === undefined) throw new UsageError('--invoke needs an export name');
+  let parsed: ReturnType<typeof parseRunOptions>;
+  try {
+    parsed = parseRunOptions(args);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { options } = parsed;
+  const file = args[parsed.file];
+  if (file === undefined) throw new UsageError('run needs a module file');
+  let rest = args.slice(parsed.file + 1);
+  if (rest[0] === '--invoke' && options.invoke === undefined) {
+    // The older form: the export after the file.
+    if (rest[1] === undefined) throw new UsageError('--invoke needs an export name');
+    options.invoke = rest[1];
+    rest = rest.slice(2);
+  }
   const module = loadModule(file);
+  const wasiMode = isWasiProgram(module);
+  if (!wasiMode && options.invoke === undefined && rest.length > 0) {
+    throw new UsageError(rest[0].startsWith('-') ? `unknown option ${rest[0]}` : 'only WASI programs take arguments');
+  }
 
   let memory: MemoryInst | undefined;
   const host = new Map<string, ExternVal>([['print', {
@@ -162,25 +206,53 @@ function runCommand(args: readonly string[], io: Output): number {
     }, 'print'),
   }]]);
   const modules = new Map([['spectest', spectest((line) => io.out(`${line}\n`))], ['vitrine', host]]);
-  const instance = instantiate(module, (imp) => modules.get(imp.module)?.get(imp.name));
-  const exported = instance.exports.get('memory');
-  if (exported?.kind === 'memory') memory = exported.value;
-  if (name === undefined) return 0;
-
-  const ext = instance.exports.get(name);
-  if (ext === undefined || ext.kind !== 'func') throw new UsageError(`${file} exports no function "${name}"`);
-  const { params, results } = ext.value.type;
-  if (rawArgs.length !== params.length) {
-    throw new UsageError(`"${name}" takes ${params.length} arguments, ${rawArgs.length} given`);
-  }
-  const values = rawArgs.map((a, i) => {
+  let wasi: WASI | undefined;
+  if (wasiMode) {
     try {
-      return parseValue(a, params[i]);
+      wasi = new WASI({ ...wasiOptions(file, options.invoke === undefined ? rest : [], options), ...io.stdio });
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
-  });
-  const out = invoke(ext.value, values);
-  out.forEach((v, i) => io.out(`${formatValue(v, results[i])}\n`));
-  return 0;
+    modules.set(WASI_MODULE, wasiImports(wasi));
+  }
+
+  try {
+    const instance = instantiate(module, (imp) => modules.get(imp.module)?.get(imp.name));
+    const exported = instance.exports.get('memory');
+    if (exported?.kind === 'memory') memory = exported.value;
+    const name = options.invoke ?? (wasiMode ? '_start' : undefined);
+    if (name === undefined) return 0;
+
+    const ext = instance.exports.get(name);
+    if (ext === undefined || ext.kind !== 'func') throw new UsageError(`${file} exports no function "${name}"`);
+    const { params, results } = ext.value.type;
+    const callArgs = options.invoke === undefined ? [] : rest;
+    if (callArgs.length !== params.length) {
+      throw new UsageError(`"${name}" takes ${params.length} arguments, ${callArgs.length} given`);
+    }
+    const values = callArgs.map((a, i) => {
+      try {
+        return parseValue(a, params[i]);
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+    });
+    let out: RawValue[] = [];
+    const call = (): void => {
+      out = invoke(ext.value, values);
+    };
+    if (wasi !== undefined) {
+      if (memory === undefined) throw new LinkError('a WASI program must export its memory as "memory"');
+      const code = wasi.start({ exports: { memory, _start: call } });
+      if (code !== 0) return code;
+    } else {
+      call();
+    }
+    out.forEach((v, i) => io.out(`${formatValue(v, results[i])}\n`));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof RuntimeError)) throw e;
+    io.err(`vitrine: ${oneLine(e)}\n${formatBacktrace(e)}`);
+    return TRAP_STATUS;
+  }
 }

@@ -33,6 +33,7 @@ import {
   simdBinary, simdExtract, simdLoad, simdLoadLane, simdReplace, simdShuffle, simdStoreLane, simdTernary,
   simdUnary, v128FromRegs, v128ToRegs,
 } from './simd.js';
+import { recordFrames } from './frames.js';
 import { compiledCode, type CompiledFunc } from './translate.js';
 
 if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) {
@@ -193,6 +194,23 @@ function enterFrame(m: Machine, f: FuncInst, fp: number): CompiledFunc {
   return c;
 }
 
+/**
+ * XOR with the sign bit maps unsigned order onto signed order: `(a ^ SIGN) < (b ^ SIGN)` is
+ * `a <u b` on int32 values. The loop uses it instead of `(a >>> 0) < (b >>> 0)`, whose uint32
+ * operands V8 compares as doubles (see RATIONALE "Why no `>>> 0` comparisons in the loop?").
+ */
+const SIGN = -0x80000000;
+
+/** The carry out of the low-word addition lo = alo + blo (mod 2^32), 0 or 1, in int32 bit operations. */
+function carry(alo: number, blo: number, lo: number): number {
+  return ((alo & blo) | ((alo | blo) & ~lo)) >>> 31;
+}
+
+/** The borrow out of the low-word subtraction lo = alo − blo (mod 2^32), 0 or 1. */
+function borrow(alo: number, blo: number, lo: number): number {
+  return ((~alo & blo) | (~(alo ^ blo) & lo)) >>> 31;
+}
+
 /** A call_indirect trap naming the element, as the reference interpreter does ("uninitialized element 2"). */
 function elementTrap(code: TrapCode, i: number): RuntimeError {
   return new RuntimeError(`${trapMessages[code]} ${i}`, code);
@@ -216,6 +234,10 @@ function run(m: Machine, func: FuncInst, fp: number): void {
   /** Whether the call being made is a tail call (return_call*): it replaces the current frame. */
   let tail = false;
 
+  // The loop is the whole function; it is not indented under this `try`, whose only job is to
+  // record the active frames of an exception for backtraces (exec/frames.ts; see RATIONALE,
+  // "Why record frames in a catch around the loop?").
+  try {
   for (;;) {
     switch (code[pc]) {
       // ── Control ───────────────────────────────────────────────────────────────────────────
@@ -694,7 +716,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       case Ir.i32_lt_u:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) < (I32[fp + code[pc + 3]] >>> 0) ? 1 : 0;
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) < (I32[fp + code[pc + 3]] ^ SIGN) ? 1 : 0;
         pc += 4;
         continue;
       case Ir.i32_gt_s:
@@ -702,7 +724,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       case Ir.i32_gt_u:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) > (I32[fp + code[pc + 3]] >>> 0) ? 1 : 0;
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) > (I32[fp + code[pc + 3]] ^ SIGN) ? 1 : 0;
         pc += 4;
         continue;
       case Ir.i32_le_s:
@@ -710,7 +732,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       case Ir.i32_le_u:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) <= (I32[fp + code[pc + 3]] >>> 0) ? 1 : 0;
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) <= (I32[fp + code[pc + 3]] ^ SIGN) ? 1 : 0;
         pc += 4;
         continue;
       case Ir.i32_ge_s:
@@ -718,7 +740,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       case Ir.i32_ge_u:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) >= (I32[fp + code[pc + 3]] >>> 0) ? 1 : 0;
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) >= (I32[fp + code[pc + 3]] ^ SIGN) ? 1 : 0;
         pc += 4;
         continue;
       case Ir.i32_clz:
@@ -848,7 +870,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       case Ir.i32_lt_u_imm:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) < (code[pc + 3] >>> 0) ? 1 : 0;
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) < (code[pc + 3] ^ SIGN) ? 1 : 0;
         pc += 4;
         continue;
       case Ir.i32_gt_s_imm:
@@ -856,7 +878,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       case Ir.i32_gt_u_imm:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) > (code[pc + 3] >>> 0) ? 1 : 0;
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) > (code[pc + 3] ^ SIGN) ? 1 : 0;
         pc += 4;
         continue;
       case Ir.i32_le_s_imm:
@@ -864,7 +886,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       case Ir.i32_le_u_imm:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) <= (code[pc + 3] >>> 0) ? 1 : 0;
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) <= (code[pc + 3] ^ SIGN) ? 1 : 0;
         pc += 4;
         continue;
       case Ir.i32_ge_s_imm:
@@ -872,7 +894,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       case Ir.i32_ge_u_imm:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> 0) >= (code[pc + 3] >>> 0) ? 1 : 0;
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) >= (code[pc + 3] ^ SIGN) ? 1 : 0;
         pc += 4;
         continue;
       case Ir.i32_shl_add_imm:
@@ -891,25 +913,25 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc = I32[fp + code[pc + 1]] < I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_lt_u:
-        pc = (I32[fp + code[pc + 1]] >>> 0) < (I32[fp + code[pc + 2]] >>> 0) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) < (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_gt_s:
         pc = I32[fp + code[pc + 1]] > I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_gt_u:
-        pc = (I32[fp + code[pc + 1]] >>> 0) > (I32[fp + code[pc + 2]] >>> 0) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) > (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_le_s:
         pc = I32[fp + code[pc + 1]] <= I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_le_u:
-        pc = (I32[fp + code[pc + 1]] >>> 0) <= (I32[fp + code[pc + 2]] >>> 0) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) <= (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_ge_s:
         pc = I32[fp + code[pc + 1]] >= I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_ge_u:
-        pc = (I32[fp + code[pc + 1]] >>> 0) >= (I32[fp + code[pc + 2]] >>> 0) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) >= (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_eq_imm:
         pc = I32[fp + code[pc + 1]] === code[pc + 2] ? code[pc + 3] : pc + 4;
@@ -921,25 +943,25 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc = I32[fp + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_lt_u_imm:
-        pc = (I32[fp + code[pc + 1]] >>> 0) < (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) < (code[pc + 2] ^ SIGN) ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_gt_s_imm:
         pc = I32[fp + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_gt_u_imm:
-        pc = (I32[fp + code[pc + 1]] >>> 0) > (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) > (code[pc + 2] ^ SIGN) ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_le_s_imm:
         pc = I32[fp + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_le_u_imm:
-        pc = (I32[fp + code[pc + 1]] >>> 0) <= (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) <= (code[pc + 2] ^ SIGN) ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_ge_s_imm:
         pc = I32[fp + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4;
         continue;
       case Ir.br_ge_u_imm:
-        pc = (I32[fp + code[pc + 1]] >>> 0) >= (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) >= (code[pc + 2] ^ SIGN) ? code[pc + 3] : pc + 4;
         continue;
 
       // ── i64 (word pairs: low word at a, high word at a + 1) ───────────────────────────────
@@ -1032,8 +1054,8 @@ function run(m: Machine, func: FuncInst, fp: number): void {
       }
       case Ir.i64_add: {
         const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        const alo = I32[a], lo = (alo + I32[b]) | 0;
-        const hi = (I32[a + 1] + I32[b + 1] + ((lo >>> 0) < (alo >>> 0) ? 1 : 0)) | 0;
+        const alo = I32[a], blo = I32[b], lo = (alo + blo) | 0;
+        const hi = (I32[a + 1] + I32[b + 1] + carry(alo, blo, lo)) | 0;
         I32[d] = lo;
         I32[d + 1] = hi;
         pc += 4;
@@ -1041,9 +1063,9 @@ function run(m: Machine, func: FuncInst, fp: number): void {
       }
       case Ir.i64_sub: {
         const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        const alo = I32[a], blo = I32[b];
-        const hi = (I32[a + 1] - I32[b + 1] - ((alo >>> 0) < (blo >>> 0) ? 1 : 0)) | 0;
-        I32[d] = (alo - blo) | 0;
+        const alo = I32[a], blo = I32[b], lo = (alo - blo) | 0;
+        const hi = (I32[a + 1] - I32[b + 1] - borrow(alo, blo, lo)) | 0;
+        I32[d] = lo;
         I32[d + 1] = hi;
         pc += 4;
         continue;
@@ -1184,8 +1206,8 @@ function run(m: Machine, func: FuncInst, fp: number): void {
       // ── i64 with an immediate (k: code[pc + 3], code[pc + 4]; counts: code[pc + 3]) ─────────
       case Ir.i64_add_imm: {
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        const alo = I32[a], lo = (alo + code[pc + 3]) | 0;
-        const hi = (I32[a + 1] + code[pc + 4] + ((lo >>> 0) < (alo >>> 0) ? 1 : 0)) | 0;
+        const alo = I32[a], blo = code[pc + 3], lo = (alo + blo) | 0;
+        const hi = (I32[a + 1] + code[pc + 4] + carry(alo, blo, lo)) | 0;
         I32[d] = lo;
         I32[d + 1] = hi;
         pc += 5;
@@ -1719,5 +1741,9 @@ function run(m: Machine, func: FuncInst, fp: number): void {
       dv = mem.view;
       memLen = dv.byteLength;
     }
+  }
+  } catch (e) {
+    recordFrames(e, func, frameFunc, entryDepth, depth);
+    throw e;
   }
 }

@@ -96,6 +96,24 @@ test('address arithmetic folds into the load: (x << k) + c, p + c; a shift a loc
     30: return`);
 });
 
+test('known-zero locals: setting a declared local to 0 before any write or loop emits nothing', () => {
+  golden(`(func (param i32) (result i32) (local i32 i64)
+      (local.set 1 (i32.const 0))
+      (local.set 2 (i64.const 0))
+      (block (br_if 0 (local.get 0)) (local.set 1 (i32.const 5)))
+      (local.set 1 (i32.const 0))
+      (loop $l (local.set 2 (i64.const 0)) (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+      (local.get 1))`, `
+    0: br_if r0, @6
+    3: const32 r1, 5
+    6: const32 r1, 0
+    9: const64 r2, 0x0
+    13: i32.add_imm r0, r0, -1
+    17: br_if r0, @9
+    20: copy32 r0, r1
+    23: return`);
+});
+
 test('fused compare-and-branch: br_if, a br_if with moves and an if take the comparison', () => {
   golden(`(func (param i32 i32) (result i32)
       (block (result i32)

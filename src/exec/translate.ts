@@ -247,6 +247,12 @@ class Translator {
   /** Position of the destination operand of the last instruction, if it produced `lastEntry`. */
   private lastDst = -1;
   private lastEntry: Entry | null = null;
+  /**
+   * Declared numeric locals (by register) that still hold their entry value, zero, on every path
+   * to this point: writing the constant 0 to one needs no code ("known-zero locals"). Writes
+   * remove a local; a loop header clears the set (its back edges come from later code).
+   */
+  private readonly knownZero = new Set<number>();
 
   constructor(
     private readonly m: Module,
@@ -264,6 +270,9 @@ class Translator {
     this.paramWords = wordsOf(type.params);
     this.localWords = w;
     this.maxWords = Math.max(w, wordsOf(type.results));
+    for (let i = type.params.length; i < this.localCls.length; i++) {
+      if (this.localCls[i] === Cls.W32 || this.localCls[i] === Cls.W64) this.knownZero.add(this.localWord[i]);
+    }
   }
 
   run(body: readonly Instr[]): CompiledFunc {
@@ -538,6 +547,7 @@ class Translator {
         return;
       case Op.loop:
         this.enterBlock(CtlKind.Loop, ins.bt);
+        this.knownZero.clear();
         return;
       case Op.if: {
         const c = this.popCondition();
@@ -979,6 +989,12 @@ class Translator {
   /** local.set / local.tee (spec §4.4.5). */
   private setLocal(loc: number, tee: boolean): void {
     const v = this.peek();
+    if (v.kind === Kind.Const && v.lo === 0 && v.hi === 0 && this.knownZero.has(loc)) {
+      // The local is still zero on every path here: nothing to write.
+      if (!tee) this.pop();
+      return;
+    }
+    this.knownZero.delete(loc);
     if (this.isLastProduced(v) && !this.namesLocal(loc)) {
       // Fused: the instruction that produced v writes the local instead.
       this.code[this.lastDst] = loc;

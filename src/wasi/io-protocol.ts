@@ -6,7 +6,7 @@
  * thread blocks. Endpoints and listeners are named by small integer ids the worker assigns.
  */
 
-import { ERRNO_AGAIN, ERRNO_IO, ERRNO_NAMES, ERRNO_NOTSUP, type Errno } from './errno.js';
+import type { Errno } from './errno.js';
 
 export type Request =
   /** Listen on a TCP address; answers {@link Listening}. */
@@ -41,18 +41,3 @@ export interface Polled {
   readonly ready: readonly ({ readonly nbytes: number; readonly hangup: boolean } | Errno | null)[];
 }
 export type Response = Failed | Listening | Opened | Data | Written | Polled | Record<string, never>;
-
-/** Host error codes that are not `E` + the witx name. */
-const ALIASES: Readonly<Record<string, Errno>> = { EWOULDBLOCK: ERRNO_AGAIN, EOPNOTSUPP: ERRNO_NOTSUP };
-
-/**
- * The WASI errno of a Node system error code (`EADDRINUSE` → addrinuse): the witx errno names
- * are the POSIX names without their `E`. Unknown codes are EIO.
- */
-export function errnoOfCode(code: string | undefined): Errno {
-  if (code === undefined) return ERRNO_IO;
-  const alias = ALIASES[code];
-  if (alias !== undefined) return alias;
-  const i = code.startsWith('E') ? ERRNO_NAMES.indexOf(code.slice(1).toLowerCase()) : -1;
-  return i > 0 ? i : ERRNO_IO;
-}

@@ -13,7 +13,8 @@ import tty from 'node:tty';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { ERRNO_AGAIN, ERRNO_BADF, ERRNO_INVAL, ERRNO_NOTCONN, ERRNO_PIPE, type Errno } from './errno.js';
 import { SDFLAGS_RD, SDFLAGS_WR } from './constants.js';
-import { errnoOfCode, type Polled, type Request, type Response } from './io-protocol.js';
+import { errnoOf } from './fs/host.js';
+import type { Polled, Request, Response } from './io-protocol.js';
 
 const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
 
@@ -46,7 +47,7 @@ class Endpoint {
       changed();
     });
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      this.errno = errnoOfCode(e.code);
+      this.errno = errnoOf(e);
       this.ended = true;
       this.writeClosed = true;
       changed();
@@ -157,7 +158,7 @@ function whenReady(check: () => Response | null, timeoutMs: number | null, onTim
 function listen(host: string, portNumber: number): Promise<Response> {
   return new Promise((resolve) => {
     const server = net.createServer({ pauseOnConnect: true, allowHalfOpen: true });
-    server.once('error', (e: NodeJS.ErrnoException) => resolve({ errno: errnoOfCode(e.code) }));
+    server.once('error', (e: NodeJS.ErrnoException) => resolve({ errno: errnoOf(e) }));
     server.listen({ host, port: portNumber }, () => {
       const id = nextId++;
       listeners.set(id, new Listener(server));
@@ -273,7 +274,7 @@ async function handle(req: Request): Promise<Response> {
 
 port.on('message', (req: Request) => {
   // A request that fails unexpectedly still gets an answer: the guest thread is waiting for it.
-  handle(req).catch((e: NodeJS.ErrnoException) => ({ errno: errnoOfCode(e.code) })).then((res) => {
+  handle(req).catch((e: NodeJS.ErrnoException) => ({ errno: errnoOf(e) })).then((res) => {
     port.postMessage(res);
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);

@@ -25,8 +25,8 @@ const utf8Encoder = new TextEncoder();
 export class GuestMemory {
   private buf: ArrayBuffer | SharedArrayBuffer | null = null;
   /** Views of the current buffer; replaced when the memory has grown. */
-  bytes = new Uint8Array(0);
-  view = new DataView(this.bytes.buffer);
+  bytes: Uint8Array<ArrayBuffer | SharedArrayBuffer> = new Uint8Array(0);
+  view: DataView<ArrayBuffer | SharedArrayBuffer> = new DataView(this.bytes.buffer);
 
   constructor(readonly memory: MemoryLike) {}
 

@@ -15,7 +15,7 @@
  *   h-chain1   -> h-chain2 -> sub/h-chain3 -> ../h-rel-dir
  *   h-ok-chain1 -> sub/h-ok-chain2 -> ../inside.txt
  *   h-loop-a -> h-loop-b -> h-loop-a          h-self -> h-self
- *   h-dangling-out -> ../outside/created-through-link.txt
+ *   h-dangling-out -> ../outside/created-through-link.txt, h-empty-out -> ../outside/empty-dir
  *   h-sub -> sub, h-subsub -> sub/subsub, sub/h-up -> .., sub/h-upup -> ../..
  */
 #include "sandbox.h"
@@ -67,6 +67,10 @@ int main(int argc, char **argv) {
   try_open("nofollow-abs-file", root, 0, "h-abs-file", 0);
   try_open("nofollow-rel-dir-as-dir", root, 0, "h-rel-dir", dir);
   try_open("nofollow-inside", root, 0, "h-inside", 0);
+  /* ...but a trailing slash resolves the link (POSIX), so it is refused like a followed one. */
+  try_open("nofollow-slash-rel-dir", root, 0, "h-rel-dir/", dir);
+  try_open("nofollow-slash-rel-file", root, 0, "h-rel-file/", 0);
+  try_stat("lstat-slash-rel-dir", root, 0, "h-rel-dir/");
 
   /* Creating or truncating through links that point outside. */
   try_open("create-through-dangling", root, follow, "h-dangling-out", __WASI_OFLAGS_CREAT);

@@ -40,6 +40,8 @@ int main(int argc, char **argv) {
   try_mkdir("mkdir-on-g-dangling-dir", root, "g-dangling-dir");
   try_mkdir("mkdir-on-host-rel-dir-link", root, "h-rel-dir");
   try_mkdir("mkdir-on-loop", root, "h-loop-a");
+  try_mkdir("mkdir-slash-on-host-dangling-link", root, "h-dangling-out/");
+  try_mkdir("mkdir-slash-on-g-dangling-dir", root, "g-dangling-dir/");
 
   /* ---- unlink ---- */
   try_unlink("unlink-parent", root, "../outside/victim.txt");
@@ -63,6 +65,12 @@ int main(int argc, char **argv) {
   try_rmdir("rmdir-in-g-up", root, "g-up/outside/victim-dir");
   try_rmdir("rmdir-host-dir-link", root, "h-rel-dir");
   try_rmdir("rmdir-host-abs-dir-link", root, "h-abs-dir");
+  /* A link to an empty directory outside: rmdir never follows the link, slash or not. */
+  try_rmdir("rmdir-host-empty-out-link", root, "h-empty-out");
+  try_rmdir("rmdir-slash-host-empty-out-link", root, "h-empty-out/");
+  try_rmdir("rmdir-through-host-empty-out-link", root, "h-empty-out/.");
+  try_unlink("unlink-slash-host-rel-dir-link", root, "h-rel-dir/");
+  try_unlink("unlink-slash-host-rel-file-link", root, "h-rel-file/");
   try_rmdir("rmdir-preopen-dot", root, ".");
   try_rmdir("rmdir-preopen-via-sub", root, "sub/..");
 

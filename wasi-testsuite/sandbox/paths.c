@@ -43,6 +43,7 @@ int main(int argc, char **argv) {
   try_open("open-parent-and-back", root, 0, "../sandbox/inside.txt", 0);
   try_open("open-parent-other-preopen", root, 0, "../other/other.txt", 0);
   try_open("open-parent-missing", root, 0, "../outside/no-such-file", 0);
+  try_open("open-backslashes", root, 0, "..\\outside\\secret.txt", 0); /* one name on POSIX */
   try_open("open-follow-parent-file", root, follow, "../outside/secret.txt", 0);
 
   /* A component that is not a directory, or is missing, fails before the `..` after it. */

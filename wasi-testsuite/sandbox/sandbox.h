@@ -213,19 +213,20 @@ static inline __wasi_fd_t open_dir(__wasi_fd_t dir, const char *path) {
   return fd;
 }
 
-/* A filestat attempt: "ok <filetype> size=<n>" on success. */
+/* A filestat attempt: "ok file size=<n>", "ok directory", "ok symlink", ... on success. */
 static inline void try_stat(const char *attempt, __wasi_fd_t dir, __wasi_lookupflags_t lookup,
-                     const char *path) {
+                            const char *path) {
   static const char *const types[] = {"unknown", "block", "char", "directory", "file",
                                       "dgram", "stream", "symlink"};
   __wasi_filestat_t stat;
   __wasi_errno_t e = __wasi_path_filestat_get(dir, lookup, path, &stat);
   if (e != 0) {
     report(attempt, e);
-    return;
+  } else if (stat.filetype == __WASI_FILETYPE_REGULAR_FILE) {
+    printf("%s ok file size=%llu\n", attempt, (unsigned long long)stat.size);
+  } else {
+    printf("%s ok %s\n", attempt, stat.filetype < 8 ? types[stat.filetype] : "?");
   }
-  printf("%s ok %s size=%llu\n", attempt, stat.filetype < 8 ? types[stat.filetype] : "?",
-         (unsigned long long)stat.size);
 }
 
 /* A readlink attempt: "ok <target>" on success. */

@@ -8,7 +8,7 @@
  */
 import {
   ERRNO_BADF, ERRNO_EXIST, ERRNO_FBIG, ERRNO_INVAL, ERRNO_NAMETOOLONG, ERRNO_NOENT, ERRNO_NOSPC,
-  ERRNO_NOTEMPTY, ERRNO_SUCCESS, ERRNO_XDEV, errnoName, type Errno,
+  ERRNO_NOTDIR, ERRNO_NOTEMPTY, ERRNO_SUCCESS, ERRNO_XDEV, errnoName, type Errno,
 } from '../errno.js';
 import {
   pathLink, pathMkdir, pathOpen, pathReadlink, pathRename, pathRmdir, pathSetTimes, pathStat, pathSymlink,
@@ -18,7 +18,7 @@ import { checkFstflags, newTimes, realtimeNs } from './time.js';
 import {
   ADVICE_NOREUSE, FDFLAGS_APPEND, FDFLAGS_DSYNC, FDFLAGS_NONBLOCK, FDFLAGS_RSYNC, FDFLAGS_SYNC,
   FILETYPE_DIRECTORY, FILETYPE_REGULAR_FILE, FILETYPE_SYMBOLIC_LINK, fail, LOOKUPFLAGS_SYMLINK_FOLLOW,
-  OFLAGS_CREAT, OFLAGS_DIRECTORY, OFLAGS_TRUNC, ok, WHENCE_CUR, WHENCE_END, WHENCE_SET,
+  OFLAGS_CREAT, OFLAGS_TRUNC, ok, WHENCE_CUR, WHENCE_END, WHENCE_SET,
   type Dirent, type Filestat, type FsDir, type FsFile, type Result,
 } from './types.js';
 
@@ -147,11 +147,10 @@ export class MemoryFs {
     for (let i = recursive ? 1 : parts.length; i <= parts.length; i++) {
       const prefix = parts.slice(0, i).join('/');
       const errno = root.mkdir(prefix);
-      if (errno !== ERRNO_SUCCESS && !(recursive && errno === ERRNO_EXIST && i < parts.length)) {
-        if (!(recursive && errno === ERRNO_EXIST && expect(root.statAt(prefix, 1), path).filetype === FILETYPE_DIRECTORY)) {
-          throw new Error(`mkdir ${path}: ${errnoName(errno)}`);
-        }
-      }
+      if (errno === ERRNO_SUCCESS) continue;
+      const existing = recursive && errno === ERRNO_EXIST ? root.statAt(prefix, LOOKUPFLAGS_SYMLINK_FOLLOW) : null;
+      if (existing?.ok && existing.value.filetype === FILETYPE_DIRECTORY) continue;
+      throw new Error(`mkdir ${path}: ${errnoName(errno)}`);
     }
   }
 
@@ -225,7 +224,9 @@ class MemoryNamespace implements Namespace<DirInode> {
   }
 
   enter(dir: DirInode, name: string): Result<DirInode> {
-    return ok(dir.entries.get(name) as DirInode);
+    const node = dir.entries.get(name);
+    if (node === undefined) return fail(ERRNO_NOENT);
+    return node instanceof DirInode ? ok(node) : fail(ERRNO_NOTDIR);
   }
 
   leave(): void {}
@@ -411,12 +412,13 @@ class MemoryFile implements FsFile {
   /** Copies into the file at `offset`, growing it (zero-filled) as needed: the count or an errno. */
   private writeAt(src: Uint8Array, offset: bigint): Result<number> {
     const node = this.node;
+    if (src.length === 0) return ok(0);
     const end = offset + BigInt(src.length);
     if (end > BigInt(Number.MAX_SAFE_INTEGER)) return fail(ERRNO_FBIG);
     const grown = this.resize(Math.max(node.length, Number(end)));
     if (grown !== ERRNO_SUCCESS) return fail(grown);
     node.data.set(src, Number(offset));
-    if (src.length > 0) node.mtim = node.ctim = this.fs.now();
+    node.mtim = node.ctim = this.fs.now();
     return ok(src.length);
   }
 
@@ -511,8 +513,8 @@ class MemoryDir implements FsDir {
   readonly kind = 'dir';
   readonly filetype = FILETYPE_DIRECTORY;
   private closed = false;
-  /** The listing taken at cookie 0, which later cookies continue (stable while entries change). */
-  private listing: [string, Inode][] = [];
+  /** The listing taken at cookie 0 (or the first call), which later cookies continue. */
+  private listing: Dirent[] | null = null;
 
   constructor(readonly fs: MemoryFs, readonly node: DirInode) {}
 
@@ -539,27 +541,28 @@ class MemoryDir implements FsDir {
   close(): Errno {
     if (this.closed) return ERRNO_BADF;
     this.closed = true;
-    this.listing = [];
+    this.listing = null;
     return ERRNO_SUCCESS;
   }
 
+  /**
+   * The listing is taken at cookie 0 (or the first call) and continued by later cookies, so
+   * entries removed or added meanwhile do not shift the cookies (a loop deleting what it lists
+   * sees every entry once).
+   */
   readdir(cookie: bigint): Result<Dirent[]> {
     if (this.closed) return fail(ERRNO_BADF);
-    if (cookie === 0n) {
-      this.listing = [['.', this.node], ['..', this.node.parent], ...this.node.entries];
-    }
-    const out: Dirent[] = [];
-    for (let i = cookie; i < BigInt(this.listing.length); i++) {
-      const [name, node] = this.listing[Number(i)];
-      out.push({ next: i + 1n, ino: node.ino, type: node.filetype, name });
+    if (cookie === 0n || this.listing === null) {
+      const entries: [string, Inode][] = [['.', this.node], ['..', this.node.parent], ...this.node.entries];
+      this.listing = entries.map(([name, node], i) => ({ next: BigInt(i + 1), ino: node.ino, type: node.filetype, name }));
     }
     this.node.atim = this.fs.now();
-    return ok(out);
+    return ok(cookie < BigInt(this.listing.length) ? this.listing.slice(Number(cookie)) : []);
   }
 
   /** The inode of another MemoryDir handle of the same filesystem, or null (→ EXDEV). */
   private sameFs(other: FsDir): DirInode | null {
-    return other instanceof MemoryDir && other.fs === this.fs && !other.closed ? other.node : null;
+    return other instanceof MemoryDir && other.fs === this.fs ? other.node : null;
   }
 
   open(path: string, lookupflags: number, oflags: number, fdflags: number, read: boolean, write: boolean): Result<FsFile | FsDir> {

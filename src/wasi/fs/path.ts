@@ -47,7 +47,10 @@ export interface Namespace<D> {
   kind(dir: D, name: string): Result<Kind>;
   /** The target of the symlink `name`. */
   readlink(dir: D, name: string): Result<string>;
-  /** The directory `name` of `dir` (just seen as a directory), entered without following links. */
+  /**
+   * The directory `name` of `dir`, entered without following a symlink: ENOTDIR for a symlink
+   * or any other non-directory, ENOENT if missing.
+   */
   enter(dir: D, name: string): Result<D>;
   /** Done with a directory returned by `enter` (a host backend closes its descriptor). */
   leave(dir: D): void;
@@ -133,10 +136,19 @@ export function walk<D>(ns: Namespace<D>, start: D, path: string, follow: Follow
         continue;
       }
       const parent = dirs[dirs.length - 1];
+      const last = pending.length === 0;
+      if (!last) {
+        // Most intermediate names are directories: try entering first, look closer on failure.
+        const entered = ns.enter(parent, name);
+        if (entered.ok) {
+          dirs.push(entered.value);
+          continue;
+        }
+        if (entered.errno !== ERRNO_NOTDIR && entered.errno !== ERRNO_LOOP) return entered;
+      }
       const found = ns.kind(parent, name);
       if (!found.ok) return found;
       const kind = found.value;
-      const last = pending.length === 0;
       if (kind === 'symlink' && (!last || follow === 'follow' || (slash && follow === 'nofollow'))) {
         if (++expansions > MAX_SYMLINK_EXPANSIONS) return fail(ERRNO_LOOP);
         const target = ns.readlink(parent, name);
@@ -151,10 +163,8 @@ export function walk<D>(ns: Namespace<D>, start: D, path: string, follow: Follow
         done = true;
         return { ok: true, value: { dirs, name, kind, slash } };
       }
-      if (kind !== 'dir') return fail(kind === 'missing' ? ERRNO_NOENT : ERRNO_NOTDIR);
-      const entered = ns.enter(parent, name);
-      if (!entered.ok) return entered;
-      dirs.push(entered.value);
+      // Not a directory (or no longer one, or not yet one: the host changed it meanwhile).
+      return fail(kind === 'missing' ? ERRNO_NOENT : ERRNO_NOTDIR);
     }
     done = true;
     return { ok: true, value: { dirs, name: null, kind: 'dir', slash } };
@@ -189,7 +199,9 @@ export function pathOpen<D>(
   const directory = (oflags & OFLAGS_DIRECTORY) !== 0;
   const truncate = (oflags & OFLAGS_TRUNC) !== 0;
   if (create && directory) return fail(ERRNO_INVAL);
-  const r = walk(ns, start, path, (lookupflags & LOOKUPFLAGS_SYMLINK_FOLLOW) !== 0 ? 'follow' : 'nofollow');
+  // CREAT|EXCL never follows a final symlink: it names something that exists (POSIX open()).
+  const follow = exclusive ? 'never' : (lookupflags & LOOKUPFLAGS_SYMLINK_FOLLOW) !== 0 ? 'follow' : 'nofollow';
+  const r = walk(ns, start, path, follow);
   if (!r.ok) return r;
   const w = r.value;
   try {

@@ -17,9 +17,10 @@
  * - Rights are the preview1 layer's business; it translates them into the `read`/`write` access
  *   an open needs. Backends check only what the filesystem itself forbids.
  *
- * Backends: src/wasi/fs/memory.ts (`MemoryFs`, no node imports — works in browsers) and
- * src/wasi/fs/host.ts (`HostFs`, node:fs, confined to its directory). Preopens may mix them;
- * `rename`/`link` between directories of different filesystems answer EXDEV.
+ * Backends: src/wasi/fs/memory.ts (`new MemoryFs().root()`, no node imports — works in browsers)
+ * and src/wasi/fs/host.ts (`openHostDir(path)`, node:fs, confined to that directory). Both resolve
+ * paths with src/wasi/fs/path.ts. Preopens may mix them; `rename`/`link` between directories of
+ * different backends answer EXDEV.
  */
 import type { Errno } from '../errno.js';
 
