@@ -118,10 +118,10 @@ export class CallbackStream implements WasiStream {
     return ERRNO_SUCCESS;
   }
 
-  /** Fills `pending` from the callback; false when nothing is available now. */
+  /** Fills `pending` from the read callback (which must exist); false when nothing is available now. */
   private fill(): boolean {
     if (this.pending.length > 0 || this.ended) return true;
-    const chunk = this.callbacks.read?.() ?? new Uint8Array(0);
+    const chunk = this.callbacks.read!();
     if (chunk === null) return false;
     if (chunk.length === 0) this.ended = true;
     this.pending = chunk;
@@ -147,7 +147,7 @@ export class CallbackStream implements WasiStream {
     return ok(streamFilestat(this.filetype));
   }
 
-  poll(write: boolean): Ready | Errno {
+  poll(write: boolean): Ready | Pending | Errno {
     if (write) return this.callbacks.write === undefined ? ERRNO_BADF : { nbytes: 0n, hangup: false };
     if (this.callbacks.read === undefined) return ERRNO_BADF;
     // Without a way to wait for the callback, a stream with nothing buffered reports ready

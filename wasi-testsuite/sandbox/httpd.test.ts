@@ -1,9 +1,11 @@
 /**
- * The HTTP server demo (httpd.c): `vitrine run --tcplisten 127.0.0.1:PORT --dir WWW::/www
- * httpd.wasm N` serves N requests from a Node client on 127.0.0.1 — sequential and concurrent,
- * GET, HEAD, a refused method, files from /www, and a path that tries to leave /www — then exits
- * 0. Bounded: N requests, and every wait has a deadline (the server's own idle limit, the
- * client's per-request timeout, and a kill of the whole run).
+ * The HTTP server demo (httpd.c) answers real requests from a Node client on 127.0.0.1, run two
+ * ways: `vitrine run --tcplisten 127.0.0.1:PORT --dir WWW::/www httpd.wasm N`, and an embedder
+ * using the `WASI` class with `tcplisten: ['127.0.0.1:0']` (httpd-api.ts, in a child process:
+ * `start` blocks its thread). N requests — sequential and concurrent, GET, HEAD, a refused method,
+ * a file from /www, a path that tries to leave /www — then the server exits 0. Bounded: N
+ * requests, and every wait has a deadline (the server's own idle limit, the client's per-request
+ * timeout, and a kill of the whole run).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

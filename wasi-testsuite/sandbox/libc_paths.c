@@ -14,7 +14,7 @@
 
 #include "sandbox.h"
 
-/* "ok" if `result` is not -1 / NULL, else the errno name. */
+/* One result line: "ok", or the name of errno when the call `failed`. */
 static void result(const char *attempt, int failed) {
   printf("%s %s\n", attempt, failed ? errno_name((unsigned)errno) : "ok");
 }

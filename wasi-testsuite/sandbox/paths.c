@@ -4,7 +4,8 @@
  * a host path, from the preopen and from a directory opened inside it. A path is resolved
  * component by component, so `..` above the preopen is refused (EPERM) even where a textual
  * clean-up would land back inside, and a component that is missing or not a directory answers
- * as POSIX does before any later `..` is looked at.
+ * as POSIX does before any later `..` is looked at. Also: bytes no path may hold, and wild
+ * pointers and lengths (EFAULT).
  */
 #include "sandbox.h"
 
@@ -13,12 +14,15 @@ __attribute__((import_module("wasi_snapshot_preview1"), import_name("path_open")
 int32_t raw_path_open(int32_t fd, int32_t dirflags, int32_t path, int32_t path_len, int32_t oflags,
                       int64_t rights_base, int64_t rights_inheriting, int32_t fdflags, int32_t fd_out);
 
-static void try_raw_open(const char *attempt, __wasi_fd_t dir, const char *bytes, size_t len) {
-  __wasi_fd_t fd = 0;
-  __wasi_errno_t e = (__wasi_errno_t)raw_path_open((int32_t)dir, 0, (int32_t)(uintptr_t)bytes,
-                                                   (int32_t)len, 0, __WASI_RIGHTS_FD_READ, 0, 0,
-                                                   (int32_t)(uintptr_t)&fd);
-  report_open(attempt, e, fd);
+static void try_raw_open(const char *attempt, __wasi_fd_t dir, uint32_t path, uint32_t len,
+                         uint32_t fd_out) {
+  __wasi_errno_t e = (__wasi_errno_t)raw_path_open((int32_t)dir, 0, (int32_t)path, (int32_t)len, 0,
+                                                   __WASI_RIGHTS_FD_READ, 0, 0, (int32_t)fd_out);
+  report_open(attempt, e, e == 0 ? *(__wasi_fd_t *)(uintptr_t)fd_out : 0);
+}
+
+static uint32_t address(const void *p) {
+  return (uint32_t)(uintptr_t)p;
 }
 
 int main(int argc, char **argv) {
@@ -61,10 +65,16 @@ int main(int argc, char **argv) {
 
   /* Odd bytes: an empty path, an embedded NUL, bytes that are not UTF-8. */
   try_open("open-empty", root, 0, "", 0);
+  static __wasi_fd_t fd_out;
   static const char with_nul[] = "inside.txt\0/../../outside/secret.txt";
-  try_raw_open("open-embedded-nul", root, with_nul, sizeof with_nul - 1);
+  try_raw_open("open-embedded-nul", root, address(with_nul), sizeof with_nul - 1, address(&fd_out));
   static const char not_utf8[] = "inside\xff.txt";
-  try_raw_open("open-not-utf8", root, not_utf8, sizeof not_utf8 - 1);
+  try_raw_open("open-not-utf8", root, address(not_utf8), sizeof not_utf8 - 1, address(&fd_out));
+
+  /* Wild pointers and lengths: EFAULT, never a path made of whatever lies there. */
+  try_raw_open("open-path-out-of-memory", root, 0xfffffff0u, 12, address(&fd_out));
+  try_raw_open("open-path-length-past-memory", root, address(not_utf8), 0x7fffffffu, address(&fd_out));
+  try_raw_open("open-result-out-of-memory", root, address("inside.txt"), 10, 0xfffffffcu);
 
   /* Writing outside: create, truncate, exclusive create. */
   try_open("create-parent", root, 0, "../outside/created.txt", __WASI_OFLAGS_CREAT);
