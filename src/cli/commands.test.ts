@@ -61,11 +61,14 @@ test('run: arguments by parameter type, results one per line', () => {
   assert.equal(cli('run', wasmFile), { status: 0, out: '', err: '' });
 });
 
-test('run: bad arguments are usage errors, traps are one-line runtime errors', () => {
+test('run: bad arguments are usage errors; a trap is its message and a backtrace, status 134', () => {
   assert.match(cli('run', watFile, '--invoke', 'add', '1').err, /"add" takes 2 arguments, 1 given/);
   assert.match(cli('run', watFile, '--invoke', 'add', '1', '1.5').err, /"1\.5" is not a valid i64 argument/);
   assert.match(cli('run', watFile, '--invoke', 'nope').err, /exports no function "nope"/);
-  assert.equal(cli('run', watFile, '--invoke', 'trap'), { status: 1, out: '', err: 'vitrine: RuntimeError: unreachable\n' });
+  assert.equal(cli('run', watFile, '--invoke', 'trap'), {
+    status: 134, out: '', err: 'vitrine: RuntimeError: unreachable\nwasm backtrace:\n     0: <wasm function 5>\n',
+  });
+  // A host function's failure is not a trap.
   assert.equal(cli('run', watFile, '--invoke', 'oob'), { status: 1, out: '', err: 'vitrine: RuntimeError: out of bounds memory access\n' });
 });
 

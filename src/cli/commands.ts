@@ -251,7 +251,8 @@ function runCommand(args: readonly string[], io: Output): number {
     out.forEach((v, i) => io.out(`${formatValue(v, results[i])}\n`));
     return 0;
   } catch (e) {
-    if (!(e instanceof RuntimeError)) throw e;
+    // A trap has a trap code; a host function's own failure (print's) is a one-line error.
+    if (!(e instanceof RuntimeError) || e.code === undefined) throw e;
     io.err(`vitrine: ${oneLine(e)}\n${formatBacktrace(e)}`);
     return TRAP_STATUS;
   }

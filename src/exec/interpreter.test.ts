@@ -318,6 +318,16 @@ test('loads through an added constant wrap the add, then add the offset without 
     (func (export "idx") (param i32) (result i32)
       (i32.load offset=1 (i32.add (i32.shl (local.get 0) (i32.const 2)) (i32.const 8))))
     (func (export "addr") (param i32) (result i32) (i32.sub (i32.shl (local.get 0) (i32.const 34)) (i32.const 1))))`);
+  const tee = instance(`(module (memory 1)
+    (data (i32.const 0) "\\01\\82\\03\\84\\05\\86\\07\\88\\09")
+    (func (export "t32") (param i32) (result i32) (local i32)
+      (i32.add (i32.load offset=1 (local.tee 1 (i32.add (local.get 0) (i32.const 8)))) (local.get 1)))
+    (func (export "t64") (param i32) (result i64) (local i32)
+      (i64.add (i64.load (local.tee 1 (i32.add (local.get 0) (i32.const -1)))) (i64.extend_i32_u (local.get 1)))))`);
+  assert.equal(call(tee, 't32', -8), [(0x05840382 + 0) | 0]);
+  assert.equal(call(tee, 't64', 2), [0x0988078605840382n + 1n]);
+  traps(() => call(tee, 't32', 65536 - 12), 'out of bounds memory access');
+  traps(() => call(tee, 't64', 0), 'out of bounds memory access');
   // (x << 2) + 8 with x = 2^30 - 2 wraps to 0 before the offset is added.
   assert.equal(call(inst, 'idx', 0x3ffffffe), [0x05840382]);
   assert.equal(call(inst, 'idx', -2), [0x05840382]);

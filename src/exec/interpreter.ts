@@ -25,8 +25,7 @@ import {
   f32ConvertI64SHalves, f32ConvertI64UHalves, f64ConvertI64SHalves, f64ConvertI64UHalves,
   i64ClzHalves, i64CtzHalves, i64DivSHalves, i64DivUHalves, i64Extend16SHalves, i64Extend8SHalves,
   i64FromHalves, i64GeSHalves, i64GeUHalves, i64GtSHalves, i64GtUHalves, i64LeSHalves, i64LeUHalves,
-  i64LtSHalves, i64LtUHalves, i64MulHalves, i64Out, i64PopcntHalves, i64RemSHalves, i64RemUHalves,
-  i64RotlHalves, i64RotrHalves, i64ShlHalves, i64ShrSHalves, i64ShrUHalves, i64ToHalves,
+  i64LtSHalves, i64LtUHalves, i64Out, i64PopcntHalves, i64RemSHalves, i64RemUHalves, i64ToHalves,
   i64TruncSatSHalves, i64TruncSatUHalves, i64TruncSHalves, i64TruncUHalves,
 } from './numerics-halves.js';
 import {
@@ -569,6 +568,26 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 6;
         continue;
       }
+      case Ir.load32_tee: {
+        const x = fp + code[pc + 2];
+        I32[x] = (I32[fp + code[pc + 3]] + code[pc + 4]) | 0;
+        const ea = (I32[x] >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        pc += 6;
+        continue;
+      }
+      case Ir.load64_tee: {
+        const x = fp + code[pc + 2];
+        I32[x] = (I32[fp + code[pc + 3]] + code[pc + 4]) | 0;
+        const ea = (I32[x] >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        pc += 6;
+        continue;
+      }
       case Ir.store32: {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
@@ -1071,10 +1090,17 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         continue;
       }
       case Ir.i64_mul: {
+        // The i64 operations hashes use most are inlined without i64Out, whose store and reload
+        // cost ~1–2 ns per instruction (see RATIONALE "Why are the hot i64 operations inlined?").
         const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        i64MulHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
+        const alo = I32[a], blo = I32[b];
+        // As i64MulHalves, inlined: the low words' 64-bit product from 16-bit partial products.
+        const a0 = alo & 0xffff, a1 = alo >>> 16, b0 = blo & 0xffff, b1 = blo >>> 16;
+        const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0;
+        const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+        const highOfLow = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+        I32[d + 1] = (highOfLow + Math.imul(alo, I32[b + 1]) + Math.imul(I32[a + 1], blo)) | 0;
+        I32[d] = Math.imul(alo, blo);
         pc += 4;
         continue;
       }
@@ -1132,42 +1158,74 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         continue;
       }
       case Ir.i64_shl: {
+        // Inlined like i64.shl_imm below, the count taken mod 64.
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        i64ShlHalves(I32[a], I32[a + 1], I32[fp + code[pc + 3]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
+        const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
+        if ((k & 32) === 0) {
+          I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
+          I32[d] = lo << s;
+        } else {
+          I32[d + 1] = lo << s;
+          I32[d] = 0;
+        }
         pc += 4;
         continue;
       }
       case Ir.i64_shr_s: {
+        // Inlined like i64.shr_s_imm below, the count taken mod 64.
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        i64ShrSHalves(I32[a], I32[a + 1], I32[fp + code[pc + 3]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
+        const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
+        if ((k & 32) === 0) {
+          I32[d] = (lo >>> s) | ((hi << 1) << (31 - s));
+          I32[d + 1] = hi >> s;
+        } else {
+          I32[d] = hi >> s;
+          I32[d + 1] = hi >> 31;
+        }
         pc += 4;
         continue;
       }
       case Ir.i64_shr_u: {
+        // Inlined like i64.shr_u_imm below, the count taken mod 64.
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        i64ShrUHalves(I32[a], I32[a + 1], I32[fp + code[pc + 3]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
+        const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
+        if ((k & 32) === 0) {
+          I32[d] = (lo >>> s) | ((hi << 1) << (31 - s));
+          I32[d + 1] = hi >>> s;
+        } else {
+          I32[d] = hi >>> s;
+          I32[d + 1] = 0;
+        }
         pc += 4;
         continue;
       }
       case Ir.i64_rotl: {
+        // Inlined like i64.rotl_imm below.
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        i64RotlHalves(I32[a], I32[a + 1], I32[fp + code[pc + 3]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
+        const k = I32[fp + code[pc + 3]] & 63, s = k & 31;
+        let lo = I32[a], hi = I32[a + 1];
+        if ((k & 32) !== 0) {
+          const t = lo;
+          lo = hi;
+          hi = t;
+        }
+        I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
+        I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
         pc += 4;
         continue;
       }
       case Ir.i64_rotr: {
+        // Inlined like i64.rotl_imm below, rotating left by 64 − count.
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        i64RotrHalves(I32[a], I32[a + 1], I32[fp + code[pc + 3]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
+        const k = -I32[fp + code[pc + 3]] & 63, s = k & 31;
+        let lo = I32[a], hi = I32[a + 1];
+        if ((k & 32) !== 0) {
+          const t = lo;
+          lo = hi;
+          hi = t;
+        }
+        I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
+        I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
         pc += 4;
         continue;
       }
@@ -1215,9 +1273,14 @@ function run(m: Machine, func: FuncInst, fp: number): void {
       }
       case Ir.i64_mul_imm: {
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        i64MulHalves(I32[a], I32[a + 1], code[pc + 3], code[pc + 4]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
+        const alo = I32[a], blo = code[pc + 3];
+        // As i64MulHalves, inlined: the low words' 64-bit product from 16-bit partial products.
+        const a0 = alo & 0xffff, a1 = alo >>> 16, b0 = blo & 0xffff, b1 = blo >>> 16;
+        const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0;
+        const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+        const highOfLow = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+        I32[d + 1] = (highOfLow + Math.imul(alo, code[pc + 4]) + Math.imul(I32[a + 1], blo)) | 0;
+        I32[d] = Math.imul(alo, blo);
         pc += 5;
         continue;
       }
@@ -1242,35 +1305,59 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 5;
         continue;
       }
+      // Shifts and rotates by an immediate k (0 ≤ k < 64), inlined: s = k mod 32, and k ≥ 32
+      // moves whole words. `(x >>> 1) >>> (31 - s)` is x >>> (32 − s) but 0 for s = 0 (JS takes
+      // shift counts mod 32), and `(x << 1) << (31 - s)` likewise.
       case Ir.i64_shl_imm: {
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        i64ShlHalves(I32[a], I32[a + 1], code[pc + 3]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
+        const k = code[pc + 3], s = k & 31, lo = I32[a], hi = I32[a + 1];
+        if ((k & 32) === 0) {
+          I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
+          I32[d] = lo << s;
+        } else {
+          I32[d + 1] = lo << s;
+          I32[d] = 0;
+        }
         pc += 4;
         continue;
       }
       case Ir.i64_shr_s_imm: {
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        i64ShrSHalves(I32[a], I32[a + 1], code[pc + 3]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
+        const k = code[pc + 3], s = k & 31, lo = I32[a], hi = I32[a + 1];
+        if ((k & 32) === 0) {
+          I32[d] = (lo >>> s) | ((hi << 1) << (31 - s));
+          I32[d + 1] = hi >> s;
+        } else {
+          I32[d] = hi >> s;
+          I32[d + 1] = hi >> 31;
+        }
         pc += 4;
         continue;
       }
       case Ir.i64_shr_u_imm: {
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        i64ShrUHalves(I32[a], I32[a + 1], code[pc + 3]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
+        const k = code[pc + 3], s = k & 31, lo = I32[a], hi = I32[a + 1];
+        if ((k & 32) === 0) {
+          I32[d] = (lo >>> s) | ((hi << 1) << (31 - s));
+          I32[d + 1] = hi >>> s;
+        } else {
+          I32[d] = hi >>> s;
+          I32[d + 1] = 0;
+        }
         pc += 4;
         continue;
       }
       case Ir.i64_rotl_imm: {
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        i64RotlHalves(I32[a], I32[a + 1], code[pc + 3]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
+        const k = code[pc + 3], s = k & 31;
+        let lo = I32[a], hi = I32[a + 1];
+        if ((k & 32) !== 0) {
+          const t = lo;
+          lo = hi;
+          hi = t;
+        }
+        I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
+        I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
         pc += 4;
         continue;
       }

@@ -194,6 +194,12 @@ export const enum Ir {
   /** r[d] = zext(mem8[ea]). */ i32_load8_u_add,
   /** r[d] = sext(mem16[ea]). */ i32_load16_s_add,
   /** r[d] = zext(mem16[ea]). */ i32_load16_u_add,
+  // Loads through an address also kept in a local: fields d (result), d (the local x), a (base),
+  // i (added c), u (static offset); r32[x] = r32[a] + c mod 2^32, then ea = u32(r32[x]) + u.
+  // Why: `(local.tee $p (i32.add (base) (c)))` feeding a load, with $p reused by a store after
+  // it — the local must be written, but the add and the load are still one dispatch.
+  /** r32[d] = mem32[ea]. */ load32_tee,
+  /** r64[d] = mem64[ea]. */ load64_tee,
   /** r[d] = size of memory 0 in pages. Why: Wasm `memory.size`. d: result. */
   memory_size,
   /** r[d] = growmem(memory 0, u32(r[a])) (old size or -1). Why: `memory.grow`. d: result; a: delta. */
@@ -517,6 +523,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.load32_add, 'load32_add', 'daiiu'], [Ir.load64_add, 'load64_add', 'daiiu'],
   [Ir.i32_load8_s_add, 'i32.load8_s_add', 'daiiu'], [Ir.i32_load8_u_add, 'i32.load8_u_add', 'daiiu'],
   [Ir.i32_load16_s_add, 'i32.load16_s_add', 'daiiu'], [Ir.i32_load16_u_add, 'i32.load16_u_add', 'daiiu'],
+  [Ir.load32_tee, 'load32_tee', 'ddaiu'], [Ir.load64_tee, 'load64_tee', 'ddaiu'],
   [Ir.memory_size, 'memory.size', 'd'], [Ir.memory_grow, 'memory.grow', U],
   [Ir.memory_fill, 'memory.fill', 'aaa'], [Ir.memory_copy, 'memory.copy', 'aaa'],
   [Ir.memory_init, 'memory.init', 'saaa'], [Ir.data_drop, 'data.drop', 's'],

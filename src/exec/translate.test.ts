@@ -114,6 +114,17 @@ test('known-zero locals: setting a declared local to 0 before any write or loop 
     23: return`);
 });
 
+test('a load through an address a tee keeps: the add, the local write and the load are one', () => {
+  golden(`(memory 1) (func (param i32) (result i64) (local i32)
+      (i64.load offset=8 (local.tee 1 (i32.add (local.get 0) (i32.const 16))))
+      (i64.store (local.get 1) (i64.const 0)))`, `
+    0: load64_tee r2, r1, r0, 16, 8
+    6: const64 r4, 0x0
+    10: store64 r1, r4, 0
+    14: copy64 r0, r2
+    17: return`);
+});
+
 test('fused compare-and-branch: br_if, a br_if with moves and an if take the comparison', () => {
   golden(`(func (param i32 i32) (result i32)
       (block (result i32)

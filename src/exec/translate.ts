@@ -253,6 +253,13 @@ class Translator {
    * remove a local; a loop header clears the set (its back edges come from later code).
    */
   private readonly knownZero = new Set<number>();
+  /**
+   * The last `i32.add_imm` whose result a `local.tee` retargeted into a local: its position, the
+   * local, and the code length right after it (a load right behind it can absorb it, see
+   * load32_tee). `lastLabel` is the latest position a branch may jump to.
+   */
+  private teeAdd = { pos: -1, loc: -1, end: -1 };
+  private lastLabel = 0;
 
   constructor(
     private readonly m: Module,
@@ -472,6 +479,7 @@ class Translator {
 
   private patch(pos: number): void {
     this.code[pos] = this.code.length;
+    this.lastLabel = this.code.length;
   }
 
   /**
@@ -547,6 +555,7 @@ class Translator {
         return;
       case Op.loop:
         this.enterBlock(CtlKind.Loop, ins.bt);
+        this.lastLabel = this.code.length;
         this.knownZero.clear();
         return;
       case Op.if: {
@@ -927,6 +936,16 @@ class Translator {
         this.produce(addLoad, cls, base, shift, added, offset);
         return;
       }
+      const a = this.peek(), t = this.teeAdd, teeLoad = ir === Ir.load32 ? Ir.load32_tee : Ir.load64_tee;
+      if ((ir === Ir.load32 || ir === Ir.load64) && a.kind === Kind.Local && a.loc === t.loc &&
+        this.code.length === t.end && this.lastLabel < t.end) {
+        // The address was just computed into a local by a tee'd add: the load does the add too.
+        const base = this.code[t.pos + 2], added = this.code[t.pos + 3];
+        this.code.length = t.pos;
+        this.pop();
+        this.produce(teeLoad, cls, t.loc, base, added, offset);
+        return;
+      }
       const addr = this.src(this.pop());
       this.produce(ir, cls, addr, offset);
     }
@@ -998,6 +1017,9 @@ class Translator {
     if (this.isLastProduced(v) && !this.namesLocal(loc)) {
       // Fused: the instruction that produced v writes the local instead.
       this.code[this.lastDst] = loc;
+      if (tee && this.code[this.lastDst - 1] === Ir.i32_add_imm) {
+        this.teeAdd = { pos: this.lastDst - 1, loc, end: this.code.length };
+      }
       this.lastDst = -1;
       if (tee) {
         v.kind = Kind.Local;

@@ -65,8 +65,11 @@ export const RIGHTS_STREAM_BASE = RIGHTS_FD_READ | RIGHTS_FD_FDSTAT_SET_FLAGS | 
   | RIGHTS_FD_FILESTAT_GET | RIGHTS_POLL_FD_READWRITE;
 /** A connected socket. */
 export const RIGHTS_SOCKET_BASE = RIGHTS_STREAM_BASE | RIGHTS_SOCK_SHUTDOWN;
-/** A listening socket: accepts connections, which get RIGHTS_SOCKET_BASE. */
-export const RIGHTS_LISTENER_BASE = RIGHTS_FD_FDSTAT_SET_FLAGS | RIGHTS_FD_FILESTAT_GET
+/**
+ * A listening socket: accepts connections, which get RIGHTS_SOCKET_BASE. FD_READ lets the guest
+ * poll it for a pending connection (as wasmtime's preopened listeners).
+ */
+export const RIGHTS_LISTENER_BASE = RIGHTS_FD_READ | RIGHTS_FD_FDSTAT_SET_FLAGS | RIGHTS_FD_FILESTAT_GET
   | RIGHTS_POLL_FD_READWRITE | RIGHTS_SOCK_ACCEPT;
 
 // ---- clocks ----------------------------------------------------------------------------------

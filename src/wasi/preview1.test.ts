@@ -119,7 +119,7 @@ test('fd_write and fd_read on streams, over several iovecs', () => {
   assert.is(g.f.fd_read(0, 0, 1, 50), ERRNO_SUCCESS);
   assert.is(g.u32(50), 0);
   // Wrong direction, bad fds, wild iovecs.
-  assert.is(g.f.fd_write(0, 0, 1, 50), ERRNO_BADF);
+  assert.is(g.f.fd_write(0, 0, 1, 50), ERRNO_NOTCAPABLE);
   assert.is(g.f.fd_write(7, 0, 1, 50), ERRNO_BADF);
   assert.is(g.f.fd_write(1, 0, 0x20000000, 50), ERRNO_FAULT);
   g.iovs(0, [65000, 1000]);
@@ -403,7 +403,7 @@ test('poll_oneoff: clocks, always-ready descriptors, waiting on a source, errors
   assert.equal(poll([[5n, EVENTTYPE_FD_READ, fd], [6n, EVENTTYPE_FD_WRITE, 1], [7n, EVENTTYPE_CLOCK, CLOCKID_MONOTONIC, 10n ** 12n]]),
     [[5n, 0, EVENTTYPE_FD_READ, 11n, 0], [6n, 0, EVENTTYPE_FD_WRITE, 0n, 0]]);
   assert.equal(poll([[8n, EVENTTYPE_FD_READ, 99], [9n, EVENTTYPE_FD_WRITE, 3], [10n, EVENTTYPE_FD_WRITE, 0]]),
-    [[8n, ERRNO_BADF, EVENTTYPE_FD_READ, 0n, 0], [9n, ERRNO_BADF, EVENTTYPE_FD_WRITE, 0n, 0], [10n, ERRNO_NOTCAPABLE, EVENTTYPE_FD_WRITE, 0n, 0]]);
+    [[8n, ERRNO_BADF, EVENTTYPE_FD_READ, 0n, 0], [9n, ERRNO_NOTCAPABLE, EVENTTYPE_FD_WRITE, 0n, 0], [10n, ERRNO_NOTCAPABLE, EVENTTYPE_FD_WRITE, 0n, 0]]);
   g.fds.get(fd)!.base &= ~RIGHTS_POLL_FD_READWRITE & ~RIGHTS_FD_READ;
   assert.equal(poll([[11n, EVENTTYPE_FD_READ, fd]]), [[11n, ERRNO_NOTCAPABLE, EVENTTYPE_FD_READ, 0n, 0]]);
   // A stream of a poll source: the source is asked, with the earliest clock as its timeout.
@@ -416,7 +416,6 @@ test('poll_oneoff: clocks, always-ready descriptors, waiting on a source, errors
   const idle = new Waiting([null]);
   g.fds.set(0, { resource: idle as unknown as WasiStream, base: idle.rights, inheriting: 0n });
   assert.equal(poll([[14n, EVENTTYPE_FD_READ, 0], [15n, EVENTTYPE_CLOCK, CLOCKID_MONOTONIC, 1_000_000n]]), [[15n, 0, EVENTTYPE_CLOCK, 0n, 0]]);
-  assert.equal(poll([[16n, EVENTTYPE_FD_READ, 0]]).constructor, Array);
   // The whole call fails for no subscriptions, an unknown type, or wild pointers.
   assert.is(poll([]), ERRNO_INVAL);
   assert.is(poll([[17n, 3, 0]]), ERRNO_INVAL);

@@ -25,7 +25,7 @@ import {
 } from './constants.js';
 import { clockNow, clockResolution, monotonicNs, sleepUntil } from './clocks.js';
 import {
-  ERRNO_BADF, ERRNO_INVAL, ERRNO_ISDIR, ERRNO_NAMETOOLONG, ERRNO_NOTCAPABLE, ERRNO_NOTDIR, ERRNO_NOTSOCK,
+  ERRNO_BADF, ERRNO_INVAL, ERRNO_ISDIR, ERRNO_NAMETOOLONG, ERRNO_NOTCAPABLE, ERRNO_NOTCONN, ERRNO_NOTDIR, ERRNO_NOTSOCK,
   ERRNO_SPIPE, ERRNO_SUCCESS, type Errno,
 } from './errno.js';
 import { FdTable, type Descriptor, type Resource } from './fd-table.js';
@@ -343,7 +343,7 @@ export class Preview1 {
     const r = this.fds.use(fd, RIGHTS_FD_READ).resource;
     const bufs = this.m.iovecs(iovs, iovsLen);
     this.m.check(out, 4);
-    if (r.kind !== 'file' && r.kind !== 'stream') return r.kind === 'dir' ? ERRNO_ISDIR : ERRNO_BADF;
+    if (r.kind !== 'file' && r.kind !== 'stream') return r.kind === 'dir' ? ERRNO_ISDIR : ERRNO_NOTCONN;
     const dst = gather(bufs);
     const n = unwrap(r.read(dst));
     scatter(dst, n, bufs);
@@ -556,6 +556,7 @@ export class Preview1 {
     m.check(outPtr, count * EVENT_SIZE);
     m.check(countPtr, 4);
 
+    const need = (write: boolean): bigint => RIGHTS_POLL_FD_READWRITE | (write ? RIGHTS_FD_WRITE : RIGHTS_FD_READ);
     type Event = { userdata: bigint; error: Errno; type: number; nbytes: bigint; hangup: boolean };
     const events: Event[] = [];
     const clocks: { userdata: bigint; deadline: bigint }[] = [];
@@ -582,7 +583,7 @@ export class Preview1 {
         const d = this.fds.get(m.u32(s + 16));
         const write = type === EVENTTYPE_FD_WRITE;
         if (d === undefined) event(ERRNO_BADF);
-        else if ((d.base & (RIGHTS_POLL_FD_READWRITE | (write ? RIGHTS_FD_WRITE : RIGHTS_FD_READ))) === 0n) {
+        else if ((d.base & need(write)) !== need(write)) {
           event(ERRNO_NOTCAPABLE);
         } else {
           const r = readiness(d.resource, write);

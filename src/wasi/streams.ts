@@ -13,7 +13,7 @@ import { ERRNO_AGAIN, ERRNO_BADF, ERRNO_SUCCESS, type Errno } from './errno.js';
 import {
   fail, FDFLAGS_APPEND, FDFLAGS_NONBLOCK, FILETYPE_CHARACTER_DEVICE, ok, type Filestat, type Filetype, type Result,
 } from './fs/types.js';
-import { RIGHTS_STREAM_BASE } from './constants.js';
+import { RIGHTS_FD_READ, RIGHTS_FD_WRITE, RIGHTS_STREAM_BASE } from './constants.js';
 
 /** Readiness of a descriptor for `poll_oneoff`: bytes available (or writable), and whether the peer is gone. */
 export interface Ready {
@@ -103,7 +103,7 @@ export function streamFilestat(filetype: Filetype): Filestat {
 export class CallbackStream implements WasiStream {
   readonly kind = 'stream';
   readonly filetype = FILETYPE_CHARACTER_DEVICE;
-  readonly rights = RIGHTS_STREAM_BASE;
+  readonly rights: bigint;
   fdflags = 0;
   private pending: Uint8Array = new Uint8Array(0);
   private ended = false;
@@ -111,7 +111,10 @@ export class CallbackStream implements WasiStream {
   constructor(private readonly callbacks: {
     read?: () => Uint8Array | null;
     write?: (bytes: Uint8Array) => void;
-  }) {}
+  }) {
+    this.rights = RIGHTS_STREAM_BASE & ~(callbacks.read === undefined ? RIGHTS_FD_READ : 0n)
+      & ~(callbacks.write === undefined ? RIGHTS_FD_WRITE : 0n);
+  }
 
   setFdflags(flags: number): Errno {
     this.fdflags = flags & (FDFLAGS_APPEND | FDFLAGS_NONBLOCK);
