@@ -15,7 +15,8 @@
  *     --warmup N            untimed runs before them (default 1; 0 with --jitless)
  *     --budget S            take no further timed runs once they add up to S seconds (default 20)
  *     --timeout S           limit for one run of Vitrine, the host or polywasm (default 60; 600
- *                           with --jitless): past it the run is stopped and counts as failed
+ *                           with --jitless; the first also covers compiling and the warm-up):
+ *                           past it the run is stopped and counts as failed
  *     --peer-timeout S      limit for webassemblyjs per program (default 60): past it, "timeout"
  *     --startup-time S      warm-up, then benny's time, per start-up micro-benchmark (default 0.5)
  *     --no-startup          skip the start-up measurements

@@ -276,6 +276,31 @@ test('fused compare-and-branch: every i32 comparison, register and immediate for
   }
 });
 
+test('fused f64 compare-and-branch: both senses, NaN operands included', () => {
+  const cmps = ['eq', 'ne', 'lt', 'gt', 'le', 'ge'];
+  const funcs = cmps.map((c) => `
+    (func (export "if_${c}") (param f64 f64) (result i32)
+      (if (result i32) (f64.${c} (local.get 0) (local.get 1)) (then (i32.const 1)) (else (i32.const 0))))
+    (func (export "br_${c}") (param f64 f64) (result i32)
+      (block (br_if 0 (f64.${c} (local.get 0) (local.get 1))) (return (i32.const 0))) (i32.const 1))`);
+  const inst = instance(`(module ${funcs.join('\n')})`);
+  const js: Record<string, (a: number, b: number) => boolean> = {
+    eq: (a, b) => a === b, ne: (a, b) => a !== b, lt: (a, b) => a < b, gt: (a, b) => a > b,
+    le: (a, b) => a <= b, ge: (a, b) => a >= b,
+  };
+  const bits = (x: number): bigint => new BigUint64Array(new Float64Array([x]).buffer)[0];
+  const values = [0, -0, 1.5, -2, Infinity, NaN];
+  for (const c of cmps) {
+    for (const a of values) {
+      for (const b of values) {
+        const want = [js[c](a, b) ? 1 : 0];
+        assert.equal(call(inst, `if_${c}`, BigInt.asIntN(64, bits(a)), BigInt.asIntN(64, bits(b))), want, `if ${c} ${a} ${b}`);
+        assert.equal(call(inst, `br_${c}`, BigInt.asIntN(64, bits(a)), BigInt.asIntN(64, bits(b))), want, `br_if ${c} ${a} ${b}`);
+      }
+    }
+  }
+});
+
 test('i64 immediate forms agree with BigInt arithmetic, constant on either side', () => {
   const ops: Record<string, (a: bigint, b: bigint) => bigint> = {
     add: (a, b) => a + b, sub: (a, b) => a - b, mul: (a, b) => a * b,

@@ -916,6 +916,36 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) >= (code[pc + 3] ^ SIGN) ? 1 : 0;
         pc += 4;
         continue;
+      case Ir.br_f64_eq:
+        pc = F64[(fp + code[pc + 1]) >> 1] === F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_f64_ne:
+        pc = F64[(fp + code[pc + 1]) >> 1] !== F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_f64_lt:
+        pc = F64[(fp + code[pc + 1]) >> 1] < F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_f64_gt:
+        pc = F64[(fp + code[pc + 1]) >> 1] > F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_f64_le:
+        pc = F64[(fp + code[pc + 1]) >> 1] <= F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_f64_ge:
+        pc = F64[(fp + code[pc + 1]) >> 1] >= F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_f64_nlt:
+        pc = !(F64[(fp + code[pc + 1]) >> 1] < F64[(fp + code[pc + 2]) >> 1]) ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_f64_ngt:
+        pc = !(F64[(fp + code[pc + 1]) >> 1] > F64[(fp + code[pc + 2]) >> 1]) ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_f64_nle:
+        pc = !(F64[(fp + code[pc + 1]) >> 1] <= F64[(fp + code[pc + 2]) >> 1]) ? code[pc + 3] : pc + 4;
+        continue;
+      case Ir.br_f64_nge:
+        pc = !(F64[(fp + code[pc + 1]) >> 1] >= F64[(fp + code[pc + 2]) >> 1]) ? code[pc + 3] : pc + 4;
+        continue;
       case Ir.i32_shl_add_imm:
         I32[fp + code[pc + 1]] = ((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) | 0;
         pc += 5;

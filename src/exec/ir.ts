@@ -318,6 +318,18 @@ export const enum Ir {
   /** r[a] ≤u i. */ br_le_u_imm,
   /** r[a] ≥s i. */ br_ge_s_imm,
   /** r[a] ≥u i. */ br_ge_u_imm,
+  // f64 comparisons (a, a, L on F64 registers). With NaN, `not (a < b)` is not `a ≥ b`, so the
+  // opposite sense of lt/gt/le/ge is its own negated form (`br_f64_nlt`: if not (r[a] < r[b])).
+  /** r[a] = r[b] (f64). */ br_f64_eq,
+  /** r[a] ≠ r[b] (f64; true if either is NaN). */ br_f64_ne,
+  /** r[a] < r[b] (f64). */ br_f64_lt,
+  /** r[a] > r[b] (f64). */ br_f64_gt,
+  /** r[a] ≤ r[b] (f64). */ br_f64_le,
+  /** r[a] ≥ r[b] (f64). */ br_f64_ge,
+  /** not (r[a] < r[b]) (f64). */ br_f64_nlt,
+  /** not (r[a] > r[b]) (f64). */ br_f64_ngt,
+  /** not (r[a] ≤ r[b]) (f64). */ br_f64_nle,
+  /** not (r[a] ≥ r[b]) (f64). */ br_f64_nge,
 
   // ── i64 numerics, spec §4.3.2, on word pairs. Unary: d, a. Binary: d, a, b. ────────────────
   // Comparisons and eqz write an i32. (i32.wrap_i64 needs no instruction: the low word of an
@@ -559,6 +571,11 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.br_gt_s_imm, 'br_gt_s_imm', 'aiL'], [Ir.br_gt_u_imm, 'br_gt_u_imm', 'aiL'],
   [Ir.br_le_s_imm, 'br_le_s_imm', 'aiL'], [Ir.br_le_u_imm, 'br_le_u_imm', 'aiL'],
   [Ir.br_ge_s_imm, 'br_ge_s_imm', 'aiL'], [Ir.br_ge_u_imm, 'br_ge_u_imm', 'aiL'],
+  [Ir.br_f64_eq, 'br_f64_eq', 'aaL'], [Ir.br_f64_ne, 'br_f64_ne', 'aaL'],
+  [Ir.br_f64_lt, 'br_f64_lt', 'aaL'], [Ir.br_f64_gt, 'br_f64_gt', 'aaL'],
+  [Ir.br_f64_le, 'br_f64_le', 'aaL'], [Ir.br_f64_ge, 'br_f64_ge', 'aaL'],
+  [Ir.br_f64_nlt, 'br_f64_nlt', 'aaL'], [Ir.br_f64_ngt, 'br_f64_ngt', 'aaL'],
+  [Ir.br_f64_nle, 'br_f64_nle', 'aaL'], [Ir.br_f64_nge, 'br_f64_nge', 'aaL'],
   [Ir.i64_eqz, 'i64.eqz', U], [Ir.i64_eq, 'i64.eq', B], [Ir.i64_ne, 'i64.ne', B],
   [Ir.i64_lt_s, 'i64.lt_s', B], [Ir.i64_lt_u, 'i64.lt_u', B], [Ir.i64_gt_s, 'i64.gt_s', B],
   [Ir.i64_gt_u, 'i64.gt_u', B], [Ir.i64_le_s, 'i64.le_s', B], [Ir.i64_le_u, 'i64.le_u', B],

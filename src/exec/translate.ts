@@ -180,7 +180,8 @@ const immForms: ReadonlyMap<number, readonly [Ir, number]> = new Map([
  * Immediate forms of i64 binary ops: [imm op, whether the op is commutative, whether the
  * immediate is a shift count (`i`, mod 64) rather than a 64-bit value (`k`)].
  */
-const i64ImmForms: ReadonlyMap<number, readonly [Ir, boolean, boolean]> = new Map<number, readonly [Ir, boolean, boolean]>([
+type I64ImmForm = readonly [Ir, boolean, boolean];
+const i64ImmForms: ReadonlyMap<number, I64ImmForm> = new Map<number, I64ImmForm>([
   [Op.i64_add, [Ir.i64_add_imm, true, false]], [Op.i64_sub, [Ir.i64_add_imm, false, false]],
   [Op.i64_mul, [Ir.i64_mul_imm, true, false]], [Op.i64_and, [Ir.i64_and_imm, true, false]],
   [Op.i64_or, [Ir.i64_or_imm, true, false]], [Op.i64_xor, [Ir.i64_xor_imm, true, false]],
@@ -189,7 +190,10 @@ const i64ImmForms: ReadonlyMap<number, readonly [Ir, boolean, boolean]> = new Ma
   [Op.i64_rotr, [Ir.i64_rotl_imm, false, true]],
 ]);
 
-/** A branch condition: the branch taken when it holds, the one taken when it does not, their operands (before the target). */
+/**
+ * A branch condition: the branch taken when it holds, the one taken when it does not, and their
+ * operands (which precede the target).
+ */
 interface Cond {
   readonly ifTrue: Ir;
   readonly ifFalse: Ir;
@@ -212,6 +216,9 @@ const fusedBranches: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [
   [Ir.i32_gt_s_imm, [Ir.br_gt_s_imm, Ir.br_le_s_imm]], [Ir.i32_le_s_imm, [Ir.br_le_s_imm, Ir.br_gt_s_imm]],
   [Ir.i32_lt_u_imm, [Ir.br_lt_u_imm, Ir.br_ge_u_imm]], [Ir.i32_ge_u_imm, [Ir.br_ge_u_imm, Ir.br_lt_u_imm]],
   [Ir.i32_gt_u_imm, [Ir.br_gt_u_imm, Ir.br_le_u_imm]], [Ir.i32_le_u_imm, [Ir.br_le_u_imm, Ir.br_gt_u_imm]],
+  [Ir.f64_eq, [Ir.br_f64_eq, Ir.br_f64_ne]], [Ir.f64_ne, [Ir.br_f64_ne, Ir.br_f64_eq]],
+  [Ir.f64_lt, [Ir.br_f64_lt, Ir.br_f64_nlt]], [Ir.f64_gt, [Ir.br_f64_gt, Ir.br_f64_ngt]],
+  [Ir.f64_le, [Ir.br_f64_le, Ir.br_f64_nle]], [Ir.f64_ge, [Ir.br_f64_ge, Ir.br_f64_nge]],
 ]);
 
 /** Memory instructions whose IR form is shared by several Wasm instructions. */

@@ -136,6 +136,7 @@ function changed(): void {
 function whenReady(check: () => Response | null, timeoutMs: number | null, onTimeout?: () => Response): Promise<Response> {
   const now = check();
   if (now !== null) return Promise.resolve(now);
+  if (timeoutMs !== null && timeoutMs <= 0) return Promise.resolve(onTimeout!());
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined;
     const waiter = (): boolean => {

@@ -28,7 +28,7 @@ import {
   ERRNO_BADF, ERRNO_INVAL, ERRNO_ISDIR, ERRNO_NAMETOOLONG, ERRNO_NOTCAPABLE, ERRNO_NOTCONN, ERRNO_NOTDIR, ERRNO_NOTSOCK,
   ERRNO_SPIPE, ERRNO_SUCCESS, type Errno,
 } from './errno.js';
-import { FdTable, type Descriptor, type Resource } from './fd-table.js';
+import type { FdTable, Resource } from './fd-table.js';
 import {
   ADVICE_NOREUSE, FDFLAGS_APPEND, FDFLAGS_DSYNC, FDFLAGS_NONBLOCK, FDFLAGS_RSYNC, FDFLAGS_SYNC,
   FILETYPE_DIRECTORY, FILETYPE_SOCKET_STREAM, LOOKUPFLAGS_SYMLINK_FOLLOW, OFLAGS_CREAT, OFLAGS_DIRECTORY,
@@ -91,9 +91,6 @@ function unwrap<T>(r: Result<T>): T {
   if (!r.ok) throw new WasiError(r.errno);
   return r.value;
 }
-function check(errno: Errno): void {
-  if (errno !== ERRNO_SUCCESS) throw new WasiError(errno);
-}
 
 /** Reads (or writes) spread over iovecs: one buffer, or a gathered copy of at most MAX_GATHER bytes. */
 function gather(bufs: Uint8Array[]): Uint8Array {
@@ -115,8 +112,7 @@ function gather(bufs: Uint8Array[]): Uint8Array {
 function scatter(src: Uint8Array, n: number, bufs: Uint8Array[]): void {
   let off = 0;
   for (const b of bufs) {
-    if (off >= n) return;
-    if (b === src) return;
+    if (off >= n || b === src) return; // (src is one of bufs when the read went straight into it)
     const k = Math.min(b.length, n - off);
     b.set(src.subarray(off, off + k));
     off += k;

@@ -13,6 +13,7 @@
  * `tcplisten` hands the guest listening TCP sockets, as wasmtime's `--tcplisten` does.
  */
 
+import { constants } from 'node:os';
 import { RIGHTS_DIR_BASE, RIGHTS_DIR_INHERITING, RIGHTS_LISTENER_BASE } from './constants.js';
 import { FdTable } from './fd-table.js';
 import { openHostDir } from './fs/host.js';
@@ -87,7 +88,7 @@ export class WASI {
       throw e;
     }
     const env = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`);
-    this.preview1 = new Preview1({ args: options.args ?? [], env, fds });
+    this.preview1 = new Preview1({ args: options.args ?? [], env, fds, signals: constants.signals });
     this.wasiImport = this.preview1.functions;
   }
 
