@@ -287,9 +287,10 @@ interface ProgramResult {
 
 const date = new Date().toISOString().slice(0, 10);
 const cores = cpus().length;
+const method = `median of up to ${runs} run(s) (${budgetMs / 1000} s budget) after ${warmup} warm-up(s)`;
 console.log(
   `Vitrine benchmarks — ${date}, Node ${process.version}${jitless ? ' --jitless' : ''}, ${cores} cores; ` +
-    `median of ${runs} run(s) after ${warmup} warm-up(s); ratios divide by ${baseline === 'host' ? "the host's WebAssembly" : 'polywasm'}`,
+    `${method}; ratios divide by ${baseline === 'host' ? "the host's WebAssembly" : 'polywasm'}`,
 );
 console.log(line(columns.map((c) => c.header)));
 
@@ -457,7 +458,7 @@ writeFileSync(svgPath, renderSvg({
   title: jitless
     ? 'Vitrine against polywasm under node --jitless: time per program'
     : "Vitrine against the host's WebAssembly: time per program",
-  subtitle: `${date}, Node ${process.version}${jitless ? ' --jitless' : ''}, ${cores} cores; median of ${runs} run(s); lower is better`,
+  subtitle: `${date}, Node ${process.version}${jitless ? ' --jitless' : ''}, ${cores} cores; ${method}; lower is better`,
   axisLabel: jitless
     ? 'time ÷ polywasm time (log scale; 1× = as fast as polywasm)'
     : "time ÷ host WebAssembly time (log scale; 1× = as fast as the host's engine)",

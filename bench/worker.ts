@@ -103,5 +103,6 @@ const job = workerData as Job;
 try {
   await (job.kind === 'run' ? runJob(job) : startupJob(job));
 } catch (e) {
-  post({ type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  post({ type: 'error', message: message.replace(/\s*\n\s*/g, ' ') });
 }

@@ -22,7 +22,9 @@ import { parseWat } from '../text/wat.js';
 import { validateModule } from '../valid/module.js';
 import { WASI, type WASIOptions } from '../wasi/wasi.js';
 import { formatValue, parseValue } from './values.js';
-import { formatBacktrace, isWasiProgram, parseRunOptions, WASI_MODULE, wasiImports, wasiOptions } from './wasi.js';
+import {
+  formatBacktrace, importsWasi, isWasiProgram, parseRunOptions, WASI_MODULE, wasiImports, wasiOptions,
+} from './wasi.js';
 import { runWast, tally, type Tally } from './wast.js';
 
 export interface Output {
@@ -242,8 +244,11 @@ function runCommand(args: readonly string[], io: Output): number {
       out = invoke(ext.value, values);
     };
     if (wasi !== undefined) {
-      if (memory === undefined) throw new LinkError('a WASI program must export its memory as "memory"');
-      const code = wasi.start({ exports: { memory, _start: call } });
+      // WASI functions work on the exported memory; a command that imports none needs none.
+      if (memory === undefined && importsWasi(module)) {
+        throw new LinkError('a WASI program must export its memory as "memory"');
+      }
+      const code = wasi.start({ exports: { memory: memory ?? { buffer: new ArrayBuffer(0) }, _start: call } });
       if (code !== 0) return code;
     } else {
       call();

@@ -112,6 +112,8 @@ test('WASI programs: linking errors are clear one-line errors', () => {
   const noMemory = file('nomem.wat', `(module (import "${P1}" "sched_yield" (func (result i32))) (func (export "_start")))`);
   assert.match(cli('run', noMemory).err, /must export its memory as "memory"/);
   assert.is(cli('run', noMemory).status, 1);
+  // A command without WASI imports needs no memory.
+  assert.equal(cli('run', file('bare.wat', '(module (func (export "_start")))'), 'arg'), { status: 0, out: '', err: '', guest: '' });
   assert.match(cli('run', '--dir', join(dir, 'missing'), echo).err, /cannot open .*missing.* as a directory/);
 });
 

@@ -61,9 +61,14 @@ export function parseRunOptions(args: readonly string[]): { options: RunOptions;
   return { options, file: i };
 }
 
+/** Whether `module` imports WASI functions. */
+export function importsWasi(module: Module): boolean {
+  return module.imports.some((imp) => imp.module === WASI_MODULE);
+}
+
 /** Whether `module` is a WASI program: it imports WASI functions or is a command (exports `_start`). */
 export function isWasiProgram(module: Module): boolean {
-  return module.imports.some((imp) => imp.module === WASI_MODULE) || module.exports.some((e) => e.name === '_start');
+  return importsWasi(module) || module.exports.some((e) => e.name === '_start');
 }
 
 /** The WASI options of a run: argv[0] is the module's file name, without its directory (as wasmtime does). */

@@ -4,7 +4,8 @@
  * Atomics.wait on a shared counter until the worker has posted the answer, and takes it with
  * receiveMessageOnPort — so a WASI call can block on a socket or a pipe without an event loop.
  *
- * Started on first use (a worker costs some 30 ms), unref'd so it never keeps the process alive.
+ * Started on first use (a worker costs some 30 ms), unref'd so it does not keep the process alive
+ * while the guest runs; `close` lets it finish sending.
  */
 
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -48,8 +49,12 @@ export class IoThread implements PollSource {
       .map((r) => (r === null || typeof r === 'number' ? r : { nbytes: BigInt(r.nbytes), hangup: r.hangup }));
   }
 
-  /** Stops the worker (its sockets close with it). */
+  /**
+   * Ends the worker: it closes every socket, lets queued output drain (at most a couple of
+   * seconds, during which it keeps the process alive), and exits.
+   */
   close(): void {
-    void this.worker.terminate();
+    this.worker.ref();
+    this.port.close();
   }
 }

@@ -20,6 +20,8 @@ const { port, signal } = workerData as { port: MessagePort; signal: Int32Array }
 
 /** Reading stops (the socket is paused) while this many bytes are buffered, unread by the guest. */
 const HIGH_WATER = 1 << 20;
+/** How long output may take to drain after the guest has ended (a peer that does not read would hold it forever). */
+const DRAIN_MS = 2000;
 
 /** A readable (and, for sockets, writable) byte stream. */
 class Endpoint {
@@ -280,4 +282,11 @@ port.on('message', (req: Request) => {
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);
   });
+});
+
+// The guest thread has closed its port (the guest has ended): close everything, let output still
+// queued drain to the peers, and end.
+port.on('close', () => {
+  for (const id of [...endpoints.keys(), ...listeners.keys()]) close(id);
+  setTimeout(() => process.exit(0), DRAIN_MS).unref();
 });
