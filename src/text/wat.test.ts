@@ -365,4 +365,10 @@ test('3.0: recursive groups, subtypes, struct and array types', () => {
   fails('(type (struct (field $x i32) (field $x i64)))', 'duplicate field', wasm3);
 });
 
+test('function identifiers become function names (for backtraces)', () => {
+  const m = parseWat('(module (import "m" "f" (func $imp)) (func $a) (func) (func $c))');
+  assert.equal(m.names?.funcs, new Map([[0, 'imp'], [1, 'a'], [3, 'c']]));
+  assert.equal(parseWat('(module (func))').names, undefined);
+});
+
 test.run();

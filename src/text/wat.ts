@@ -72,8 +72,20 @@ class ModuleParser extends InstrParser {
       this.field(f);
     }
     if (this.usesDataCount) this.m.dataCount = this.m.datas.length;
+    this.recordFunctionNames();
     this.c.pos = end;
     return this.m;
+  }
+
+  /**
+   * Function identifiers become the module's function names (what a name section would hold, as
+   * `wat2wasm --debug-names` writes it), so backtraces of text modules name their functions.
+   */
+  private recordFunctionNames(): void {
+    if (this.funcs.names.size === 0 || this.m.names) return;
+    const funcs = new Map<number, string>();
+    for (const [name, index] of this.funcs.names) funcs.set(index, name);
+    this.m.names = { funcs, locals: new Map() };
   }
 
   /** The index space a definition or import keyword binds into. */
