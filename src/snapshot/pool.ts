@@ -26,8 +26,6 @@ export class InstancePool {
   private readonly resolve: ImportResolver;
   private readonly options: RuntimeOptions;
   private readonly idle: SnapshotInstance[] = [];
-  /** Instances handed out and not yet released. */
-  private readonly out = new WeakSet<SnapshotInstance>();
 
   constructor(readonly snapshot: Snapshot, options: PoolOptions = {}) {
     const size = options.size ?? DEFAULT_POOL_SIZE;
@@ -46,7 +44,7 @@ export class InstancePool {
   /** An instance in the snapshot's state: an idle one, or a new one when none is left. */
   acquire(): SnapshotInstance {
     const i = this.idle.pop() ?? this.make();
-    this.out.add(i);
+    i.leased = true;
     return i;
   }
 
@@ -55,8 +53,8 @@ export class InstancePool {
    * A SnapshotError for an instance of another pool or one already released.
    */
   release(i: SnapshotInstance): void {
-    if (!this.out.has(i)) throw new SnapshotError('release: the instance is not out of this pool (released twice, or from another pool)');
-    this.out.delete(i);
+    if (i.pool !== this || !i.leased) throw new SnapshotError('release: the instance is not out of this pool (released twice, or from another pool)');
+    i.leased = false;
     if (this.idle.length >= this.size) return;
     this.snapshot.reset(i.instance);
     this.idle.push(i);

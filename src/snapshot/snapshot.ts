@@ -369,6 +369,8 @@ export function resolverFor(module: Module, imports: SnapshotImports): ImportRes
 /** An instance made from a snapshot, alone or from an InstancePool. */
 export class SnapshotInstance {
   private exportsObject: Readonly<Record<string, ExportValue>> | undefined;
+  /** Whether a pooled instance is handed out (set and cleared by its pool). */
+  leased = false;
 
   constructor(
     /** The runtime instance (src/runtime). */
