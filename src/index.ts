@@ -24,3 +24,8 @@ export {
   type ExternVal, type ModuleInstance, type RawValue, type RuntimeOptions,
 } from './runtime/index.js';
 export { runScript, runWast, tally, type Check, type CheckStatus, type WastOptions } from './cli/wast.js';
+export {
+  snapshot, Snapshot, SnapshotInstance, SnapshotError, InstancePool, DEFAULT_POOL_SIZE, isSnapshot,
+  type SnapshotImports, type SnapshotOptions, type PoolOptions,
+} from './snapshot/index.js';
+export { VITRINE_VERSION } from './version.js';

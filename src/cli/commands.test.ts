@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,5 +137,40 @@ test('the npm start example draws the Mandelbrot set and returns the points insi
 });
 
 test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('snapshot: pre-initialize, then run from the snapshot without re-running the start function', () => {
+  const wat = file('init.wat', `(module (memory (export "memory") 1) (global $g (mut i32) (i32.const 0)) (start $s)
+    (func $s (i32.store (i32.const 0) (i32.add (i32.load (i32.const 0)) (i32.const 1))))
+    (func (export "setup") (global.set $g (i32.const 41)))
+    (func (export "get") (result i32) (i32.add (global.get $g) (i32.load (i32.const 0)))))`);
+  const snap = join(dir, 'init.snap');
+  const made = cli('snapshot', wat, '-o', snap, '--init', 'setup');
+  assert.is(made.status, 0, made.err);
+  assert.match(made.out, /init\.snap: \d+ bytes \(1 memory extents, 4 bytes of non-zero memory\)/);
+  assert.equal(cli('run', snap, '--invoke', 'get'), { status: 0, out: '42\n', err: '' });
+  assert.equal(cli('run', wat, '--invoke', 'get'), { status: 0, out: '1\n', err: '' });
+  assert.is(cli('snapshot', wasmFile, '--output=' + join(dir, 'calc.snap')).status, 0);
+  assert.equal(cli('run', join(dir, 'calc.snap'), '--invoke', 'add', '1', '2'), { status: 0, out: '3\n', err: '' });
+});
+
+test('snapshot: errors are one line', () => {
+  const snap = join(dir, 'e.snap');
+  assert.equal(cli('snapshot', watFile), { status: 2, out: '', err: 'vitrine: snapshot needs an output file: -o FILE.snap (see vitrine --help)\n' });
+  assert.is(cli('snapshot', '-o').status, 2);
+  assert.match(cli('snapshot', '-o', snap).err, /snapshot needs a module file/);
+  assert.match(cli('snapshot', '-o', snap, watFile, 'extra').err, /unexpected argument extra/);
+  assert.match(cli('snapshot', '--invoke', 'x', '-o', snap, watFile).err, /not --invoke/);
+  assert.match(cli('snapshot', '--bogus', '-o', snap, watFile).err, /unknown option --bogus/);
+  assert.equal(cli('snapshot', watFile, '-o', snap, '--init', 'nope'),
+    { status: 1, out: '', err: 'vitrine: SnapshotError: the initializer "nope" is not an exported function\n' });
+  const trapped = cli('snapshot', watFile, '-o', snap, '--init', 'trap');
+  assert.is(trapped.status, 134);
+  assert.match(trapped.err, /^vitrine: RuntimeError: unreachable\nwasm backtrace:/);
+  assert.is(cli('snapshot', watFile, '-o', snap).status, 0);
+  assert.match(cli('snapshot', snap, '-o', snap).err, /is already a snapshot/);
+  assert.match(cli('snapshot', watFile, '-o', join(dir, 'no', 'such', 'dir.snap')).err, /^vitrine: cannot write .*ENOENT/);
+  const damaged = file('damaged.snap', readFileSync(snap).subarray(0, 30));
+  assert.equal(cli('run', damaged, '--invoke', 'add'), { status: 1, out: '', err: 'vitrine: SnapshotError: snapshot file is damaged (payload of 4 bytes, 192 expected)\n' });
+});
 
 test.run();

@@ -9,12 +9,15 @@
  * Errors are one line (a trap adds its Wasm backtrace), never a JS stack trace.
  */
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { decodeModule } from '../binary/decode.js';
 import { CompileError, LinkError, RuntimeError } from '../errors.js';
 import {
-  hostFunc, instantiate, invoke, spectest, type ExternVal, type MemoryInst, type RawValue,
+  hostFunc, instantiate, invoke, spectest, type ExternVal, type ImportResolver, type MemoryInst, type ModuleInstance,
+  type RawValue,
 } from '../runtime/index.js';
+import { isSnapshot, SnapshotError } from '../snapshot/format.js';
+import { Snapshot, snapshot } from '../snapshot/snapshot.js';
 import { defaultFeatures } from '../syntax/features.js';
 import type { Module } from '../syntax/module.js';
 import { TextError } from '../text/lexer.js';
@@ -23,7 +26,7 @@ import { validateModule } from '../valid/module.js';
 import { WASI, type WASIOptions } from '../wasi/wasi.js';
 import { formatValue, parseValue } from './values.js';
 import {
-  formatBacktrace, importsWasi, isWasiProgram, parseRunOptions, WASI_MODULE, wasiImports, wasiOptions,
+  formatBacktrace, importsWasi, isWasiProgram, parseRunOptions, WASI_MODULE, wasiImports, wasiOptions, type RunOptions,
 } from './wasi.js';
 import { runWast, tally, type Tally } from './wast.js';
 
@@ -46,6 +49,8 @@ export const USAGE = `Usage:
   vitrine run FILE.wasm|FILE.wat --invoke NAME [ARG...]
                                                 ... and call an export
   vitrine validate FILE.wasm|FILE.wat           decode (or parse) and validate a module
+  vitrine snapshot [OPTION...] FILE.wasm|FILE.wat -o FILE.snap [--init NAME]
+                                                pre-initialize a module and save its state
   vitrine --help | --version
 
 run: a module that imports wasi_snapshot_preview1 or exports _start is a WASI program: _start
@@ -63,6 +68,11 @@ floats decimal, hex, inf, nan, nan:0x...); results are printed one per line. Imp
 resolved from "spectest" (the test suite's host module) and "vitrine": print(ptr: i32, len: i32)
 writes len bytes of the module's exported "memory" to standard output. A trap prints its
 message and a Wasm backtrace (names from the name section) and exits with status 134.
+
+snapshot: instantiates the module (imports as for run, WASI included, with the same options
+before the file), runs its initializer — export NAME, default _initialize if exported — and
+writes its memories, globals and tables to FILE.snap. \`vitrine run FILE.snap ...\` then starts
+from that state without running the start function, data segments or initializer again.
 `;
 
 /** A usage error: one line on stderr, exit status 2. */
@@ -82,6 +92,7 @@ export function runCli(args: readonly string[], io: Output, version: string): nu
       case 'wast': return wastCommand(rest, io);
       case 'run': return runCommand(rest, io);
       case 'validate': return validateCommand(rest, io);
+      case 'snapshot': return snapshotCommand(rest, io);
       default:
         throw new UsageError(command.startsWith('-') ? `unknown option ${command}` : `unknown command ${command}`);
     }
@@ -98,7 +109,9 @@ export function runCli(args: readonly string[], io: Output, version: string): nu
 /** An error as one line: typed errors by name and message (with position for text errors). */
 function oneLine(e: unknown): string {
   if (e instanceof TextError) return `${e.name}: ${e.describe()}`;
-  if (e instanceof CompileError || e instanceof LinkError || e instanceof RuntimeError) return `${e.name}: ${e.message}`;
+  if (e instanceof CompileError || e instanceof LinkError || e instanceof RuntimeError || e instanceof SnapshotError) {
+    return `${e.name}: ${e.message}`;
+  }
   if (e instanceof Error) return `internal error: ${e.name}: ${e.message}`;
   return `internal error: ${String(e)}`;
 }
@@ -142,7 +155,21 @@ function wastCommand(files: readonly string[], io: Output): number {
  * binary gets the decoder's "magic header not detected", not a text parse error), else text.
  */
 function loadModule(file: string): Module {
-  const bytes = read(file);
+  return loadModuleOrSnapshot(file).module;
+}
+
+/** A module file, or a snapshot file (recognized by its magic; `snap` then set). */
+function loadModuleOrSnapshot(file: string): { module: Module; snap?: Snapshot; bytes: Uint8Array } {
+  const raw = read(file);
+  const u8 = new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
+  if (isSnapshot(u8)) {
+    const snap = Snapshot.load(u8);
+    return { module: snap.module, snap, bytes: snap.moduleBytes };
+  }
+  return { module: parseModule(file, raw), bytes: u8 };
+}
+
+function parseModule(file: string, bytes: Buffer): Module {
   const isBinary = file.endsWith('.wasm') || (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x6d736100);
   const module = isBinary
     ? decodeModule(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), defaultFeatures)
@@ -190,38 +217,19 @@ function runCommand(args: readonly string[], io: Output): number {
     options.invoke = rest[1];
     rest = rest.slice(2);
   }
-  const module = loadModule(file);
+  const { module, snap } = loadModuleOrSnapshot(file);
   const wasiMode = isWasiProgram(module);
   if (!wasiMode && options.invoke === undefined && rest.length > 0) {
     throw new UsageError(rest[0].startsWith('-') ? `unknown option ${rest[0]}` : 'only WASI programs take arguments');
   }
 
+  const { resolve, wasi, setMemory } = runImports(io, file, wasiMode, options.invoke === undefined ? rest : [], options);
   let memory: MemoryInst | undefined;
-  const host = new Map<string, ExternVal>([['print', {
-    kind: 'func',
-    value: hostFunc({ kind: 'func', params: ['i32', 'i32'], results: [] }, ([ptr, len]) => {
-      if (memory === undefined) throw new RuntimeError('vitrine.print needs the module to export its memory as "memory"');
-      const start = (ptr as number) >>> 0, end = start + ((len as number) >>> 0);
-      if (end > memory.buffer.byteLength) throw new RuntimeError('out of bounds memory access');
-      io.out(Buffer.from(memory.buffer, start, end - start).toString('utf8'));
-      return [];
-    }, 'print'),
-  }]]);
-  const modules = new Map([['spectest', spectest((line) => io.out(`${line}\n`))], ['vitrine', host]]);
-  let wasi: WASI | undefined;
-  if (wasiMode) {
-    try {
-      wasi = new WASI({ ...wasiOptions(file, options.invoke === undefined ? rest : [], options), ...io.stdio });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    modules.set(WASI_MODULE, wasiImports(wasi));
-  }
-
   try {
-    const instance = instantiate(module, (imp) => modules.get(imp.module)?.get(imp.name));
+    const instance: ModuleInstance = snap !== undefined ? snap.restore(resolve) : instantiate(module, resolve);
     const exported = instance.exports.get('memory');
     if (exported?.kind === 'memory') memory = exported.value;
+    setMemory(memory);
     const name = options.invoke ?? (wasiMode ? '_start' : undefined);
     if (name === undefined) return 0;
 
@@ -261,4 +269,104 @@ function runCommand(args: readonly string[], io: Output): number {
     io.err(`vitrine: ${oneLine(e)}\n${formatBacktrace(e)}`);
     return TRAP_STATUS;
   }
+}
+
+/**
+ * The imports of `run` and `snapshot`: "spectest", "vitrine" (print) and, for a WASI program,
+ * `wasi_snapshot_preview1` of a WASI object made from the options. `setMemory` tells print
+ * which memory to read.
+ */
+function runImports(io: Output, file: string, wasiMode: boolean, guestArgs: readonly string[], options: RunOptions): {
+  resolve: ImportResolver; wasi: WASI | undefined; setMemory: (m: MemoryInst | undefined) => void;
+} {
+  let memory: MemoryInst | undefined;
+  const host = new Map<string, ExternVal>([['print', {
+    kind: 'func',
+    value: hostFunc({ kind: 'func', params: ['i32', 'i32'], results: [] }, ([ptr, len]) => {
+      if (memory === undefined) throw new RuntimeError('vitrine.print needs the module to export its memory as "memory"');
+      const start = (ptr as number) >>> 0, end = start + ((len as number) >>> 0);
+      if (end > memory.view.byteLength) throw new RuntimeError('out of bounds memory access');
+      io.out(Buffer.from(memory.view.buffer, start, end - start).toString('utf8'));
+      return [];
+    }, 'print'),
+  }]]);
+  const modules = new Map([['spectest', spectest((line) => io.out(`${line}\n`))], ['vitrine', host]]);
+  let wasi: WASI | undefined;
+  if (wasiMode) {
+    try {
+      wasi = new WASI({ ...wasiOptions(file, guestArgs, options), ...io.stdio });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    modules.set(WASI_MODULE, wasiImports(wasi));
+  }
+  return {
+    resolve: (imp) => modules.get(imp.module)?.get(imp.name),
+    wasi,
+    setMemory: (m) => {
+      memory = m;
+    },
+  };
+}
+
+/** Takes `--NAME VALUE` / `--NAME=VALUE` (or `-o`) out of `args`; the value or undefined. */
+function takeOption(args: string[], names: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const eq = args[i].indexOf('=');
+    const flag = eq < 0 ? args[i] : args[i].slice(0, eq);
+    if (!names.includes(flag)) continue;
+    const value = eq < 0 ? args[i + 1] : args[i].slice(eq + 1);
+    if (value === undefined) throw new UsageError(`${flag} needs a value`);
+    args.splice(i, eq < 0 ? 2 : 1);
+    return value;
+  }
+  return undefined;
+}
+
+/**
+ * `vitrine snapshot [OPTION…] FILE -o OUT [--init NAME]`: instantiate FILE with run's imports
+ * (and run's options for a WASI program), run the initializer, write the snapshot to OUT.
+ */
+function snapshotCommand(argv: readonly string[], io: Output): number {
+  const args = [...argv];
+  const out = takeOption(args, ['-o', '--output']);
+  const init = takeOption(args, ['--init']);
+  if (out === undefined) throw new UsageError('snapshot needs an output file: -o FILE.snap');
+  let parsed: ReturnType<typeof parseRunOptions>;
+  try {
+    parsed = parseRunOptions(args);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (parsed.options.invoke !== undefined) throw new UsageError('snapshot takes --init NAME, not --invoke');
+  const rest = args.slice(parsed.file);
+  if (rest.length !== 1) throw new UsageError(rest.length === 0 ? 'snapshot needs a module file' : `unexpected argument ${rest[1]}`);
+  const file = rest[0];
+  const { module, snap, bytes } = loadModuleOrSnapshot(file);
+  if (snap !== undefined) throw new UsageError(`${file} is already a snapshot`);
+  const wasiMode = isWasiProgram(module);
+  const { resolve, wasi } = runImports(io, file, wasiMode, [], parsed.options);
+  let made: Snapshot;
+  try {
+    made = snapshot(isText(file, bytes) ? Buffer.from(bytes).toString('utf8') : bytes, { init, imports: resolve, wasi });
+  } catch (e) {
+    if (!(e instanceof RuntimeError) || e.code === undefined) throw e;
+    io.err(`vitrine: ${oneLine(e)}\n${formatBacktrace(e)}`);
+    return TRAP_STATUS;
+  }
+  const saved = made.save();
+  try {
+    writeFileSync(out, saved);
+  } catch (e) {
+    throw new UsageError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const extents = made.memories.reduce((n, m) => n + m.extents.length, 0);
+  const nonZero = made.memories.reduce((n, m) => n + m.extents.reduce((k, e) => k + e.bytes.length, 0), 0);
+  io.out(`${out}: ${saved.length} bytes (${extents} memory extents, ${nonZero} bytes of non-zero memory)\n`);
+  return 0;
+}
+
+/** Whether a module file is WAT text (see loadModule). */
+function isText(file: string, bytes: Uint8Array): boolean {
+  return !(file.endsWith('.wasm') || (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d));
 }

@@ -15,6 +15,7 @@
 import { RuntimeError, trap, TrapCode, trapMessages } from '../errors.js';
 import type { FuncInst, RawValue, Ref } from '../runtime/func.js';
 import type { Instance } from '../runtime/instance.js';
+import { Dirty } from '../runtime/memory.js';
 import { Cls, Ir } from './ir.js';
 import {
   f32Nearest, f64Nearest, fCeil, fFloor, fMax, fMin, fTrunc, i32Ctz, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU, i32Rotl, i32Rotr,
@@ -592,6 +593,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(ea, I32[fp + code[pc + 2]], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
         pc += 4;
         continue;
       }
@@ -601,6 +603,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         const v = fp + code[pc + 2];
         dv.setInt32(ea, I32[v], true);
         dv.setInt32(ea + 4, I32[v + 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
         pc += 4;
         continue;
       }
@@ -608,6 +611,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt8(ea, I32[fp + code[pc + 2]]);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
         pc += 4;
         continue;
       }
@@ -615,6 +619,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt16(ea, I32[fp + code[pc + 2]], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
         pc += 4;
         continue;
       }
@@ -634,6 +639,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         const d = I32[fp + code[pc + 1]] >>> 0, n = I32[fp + code[pc + 3]] >>> 0;
         if (d + n > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         new Uint8Array(dv.buffer).fill(I32[fp + code[pc + 2]] & 0xff, d, d + n);
+        mem.markDirty(d, n);
         pc += 4;
         continue;
       }
@@ -642,6 +648,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         const n = I32[fp + code[pc + 3]] >>> 0;
         if (s + n > memLen || d + n > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         new Uint8Array(dv.buffer).copyWithin(d, s, s + n);
+        mem.markDirty(d, n);
         pc += 4;
         continue;
       }
@@ -651,6 +658,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         const n = I32[fp + code[pc + 4]] >>> 0;
         if (s + n > data.length || d + n > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         new Uint8Array(dv.buffer).set(data.subarray(s, s + n), d);
+        mem.markDirty(d, n);
         pc += 5;
         continue;
       }
@@ -1759,6 +1767,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         dv.setInt32(ea + 4, I32[v + 1], true);
         dv.setInt32(ea + 8, I32[v + 2], true);
         dv.setInt32(ea + 12, I32[v + 3], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
         pc += 4;
         continue;
       }
@@ -1791,11 +1800,13 @@ function run(m: Machine, func: FuncInst, fp: number): void {
           (I32[fp + code[pc + 3]] >>> 0) + (code[pc + 5] >>> 0), code[pc + 6]);
         pc += 7;
         continue;
-      case Ir.simd_store_lane:
-        simdStoreLane(I32, code[pc + 1], dv, fp + code[pc + 3], (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 4] >>> 0),
-          code[pc + 5]);
+      case Ir.simd_store_lane: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 4] >>> 0);
+        simdStoreLane(I32, code[pc + 1], dv, fp + code[pc + 3], ea, code[pc + 5]);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
         pc += 6;
         continue;
+      }
       case Ir.i8x16_shuffle:
         simdShuffle(I32, fp + code[pc + 1], fp + code[pc + 2], fp + code[pc + 3], code, pc + 4);
         pc += 8;

@@ -10,6 +10,6 @@ export { TableInst, MAX_TABLE_SIZE } from './table.js';
 export { GlobalInst } from './global.js';
 export { TagInst } from './tag.js';
 export type { ExternVal, ModuleInstance } from './instance.js';
-export { instantiate, type ImportResolver, type RuntimeOptions } from './link.js';
+export { allocateInstance, instantiate, type ImportResolver, type RuntimeOptions } from './link.js';
 export { spectest } from './spectest.js';
 export { invoke, DEFAULT_MAX_CALL_DEPTH } from '../exec/interpreter.js';

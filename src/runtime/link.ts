@@ -32,6 +32,16 @@ export type ImportResolver = (imp: Import) => ExternVal | undefined;
  * (a trap part-way keeps the earlier writes), then the start function. Traps are RuntimeErrors.
  */
 export function instantiate(module: Module, resolve: ImportResolver, options: RuntimeOptions = {}): ModuleInstance {
+  const inst = allocateInstance(module, resolve, options);
+  initializeInstance(inst);
+  return inst;
+}
+
+/**
+ * spec §4.5.4 steps 1–13: links the imports and allocates the instance (§4.5.3.10), without
+ * running segments or the start function — what a snapshot restores instead (src/snapshot/).
+ */
+export function allocateInstance(module: Module, resolve: ImportResolver, options: RuntimeOptions = {}): Instance {
   const inst = new Instance(module, options.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH);
   const typeIds = canonicalTypeIds(module);
 
@@ -65,6 +75,12 @@ export function instantiate(module: Module, resolve: ImportResolver, options: Ru
   for (const e of module.elems) inst.elems.push(e.init.map((expr) => evalConst(inst, expr)));
   for (const d of module.datas) inst.datas.push(d.bytes);
   for (const ex of module.exports) inst.exports.set(ex.name, exportOf(inst, ex.kind, ex.idx));
+  return inst;
+}
+
+/** spec §4.5.4 steps 14–17: active segments, then the start function. */
+function initializeInstance(inst: Instance): void {
+  const module = inst.module;
 
   // Steps 14–15: active element segments run `table.init` then `elem.drop`; declarative ones drop.
   module.elems.forEach((e, i) => {
@@ -83,14 +99,14 @@ export function instantiate(module: Module, resolve: ImportResolver, options: Ru
     if (d.mode !== 'active') return;
     const mem = inst.mems[d.mem ?? 0];
     const offset = address(evalConst(inst, d.offset!));
-    if (offset + d.bytes.length > mem.buffer.byteLength) throw trap(TrapCode.MemoryOutOfBounds);
-    new Uint8Array(mem.buffer).set(d.bytes, offset);
+    if (offset + d.bytes.length > mem.view.byteLength) throw trap(TrapCode.MemoryOutOfBounds);
+    new Uint8Array(mem.view.buffer).set(d.bytes, offset);
+    mem.markDirty(offset, d.bytes.length);
     inst.datas[i] = new Uint8Array(0);
   });
 
   // Step 17: the start function.
   if (module.start !== undefined) invoke(inst.funcs[module.start], []);
-  return inst;
 }
 
 /** An address operand: i32 (as u32) or i64 (as u64; beyond 2^53 only ever out of bounds). */
@@ -163,7 +179,7 @@ function importMatches(typeIds: Int32Array, imp: Import, v: ExternVal): boolean 
       if (v.kind !== 'memory') return false;
       const t = v.value.type;
       return t.addr === d.type.addr && t.shared === d.type.shared
-        && limitsMatch({ min: v.value.buffer.byteLength / PAGE_SIZE, max: t.limits.max }, d.type.limits);
+        && limitsMatch({ min: v.value.view.byteLength / PAGE_SIZE, max: t.limits.max }, d.type.limits);
     }
     case 'global':
       return v.kind === 'global' && v.value.type.mutable === d.type.mutable

@@ -19,29 +19,91 @@ export const PAGE_SIZE = 65536;
  */
 export const MAX_PAGES = 65536;
 
+/** Dirty tracking constants (a const enum, so the interpreter's stores get literals). */
+export const enum Dirty {
+  /**
+   * log2 of the bytes one `dirty` flag covers (4 KiB): finer than a Wasm page, as resetting a
+   * pooled instance copies whole dirty blocks back; see RATIONALE, "Snapshots and pooling".
+   */
+  Shift = 12,
+  /**
+   * A store marks only the block of its first byte; the widest store (v128) spills at most this
+   * many bytes into the next block, so a reset restores that much past each dirty run.
+   */
+  Spill = 16,
+}
+/** The bytes one dirty flag covers. */
+export const DIRTY_BLOCK = 1 << Dirty.Shift;
+
 export class MemoryInst {
   readonly type: MemType;
   private buf: ArrayBuffer;
   /** A little-endian view of the whole current buffer (replaced together with it). */
   view: DataView;
+  /**
+   * One flag per DIRTY_BLOCK bytes, set by every write the VM makes (the interpreter's stores
+   * mark the block of their first byte, bulk operations every block). Instance pools reset only
+   * flagged blocks (src/snapshot/pool.ts). Host code writing the bytes must call `markDirty`.
+   */
+  dirty: Uint8Array;
+  /**
+   * Set when host code has taken `buffer` (which it may write without marking): the next pool
+   * reset then restores the whole memory. VM-internal code reads `view` instead.
+   */
+  exposed = false;
 
-  /** spec §4.5.3.4 allocmem: `min` zeroed pages. A RuntimeError if they cannot be allocated. */
-  constructor(type: MemType) {
+  /**
+   * spec §4.5.3.4 allocmem: `min` zeroed pages (or `pages`, for an instance restored from a
+   * snapshot whose memory had grown). A RuntimeError if they cannot be allocated.
+   */
+  constructor(type: MemType, pages: number = type.limits.min) {
     this.type = type;
-    if (type.limits.min > MAX_PAGES) {
-      throw new RuntimeError(`cannot allocate ${type.limits.min} pages: at most ${MAX_PAGES} are supported`);
+    if (pages > MAX_PAGES) {
+      throw new RuntimeError(`cannot allocate ${pages} pages: at most ${MAX_PAGES} are supported`);
     }
     try {
-      this.buf = new ArrayBuffer(type.limits.min * PAGE_SIZE);
+      this.buf = new ArrayBuffer(pages * PAGE_SIZE);
     } catch {
-      throw new RuntimeError(`cannot allocate ${type.limits.min} pages: out of memory`);
+      throw new RuntimeError(`cannot allocate ${pages} pages: out of memory`);
     }
     this.view = new DataView(this.buf);
+    this.dirty = new Uint8Array(dirtyBlocks(this.buf.byteLength));
   }
 
-  /** The current bytes. A new ArrayBuffer after each successful `grow`. */
+  /**
+   * The current bytes. A new ArrayBuffer after each successful `grow`. Taking it marks the memory
+   * `exposed` (see there); call `markDirty` after writing to keep pool resets cheap.
+   */
   get buffer(): ArrayBuffer {
+    this.exposed = true;
     return this.buf;
+  }
+
+  /** Records a host write of `length` bytes at `offset` for pool resets. */
+  markDirty(offset: number, length: number): void {
+    if (length <= 0) return;
+    const end = Math.min((offset + length - 1) >>> Dirty.Shift, this.dirty.length - 1);
+    this.dirty.fill(1, offset >>> Dirty.Shift, end + 1);
+  }
+
+  /** Copies `bytes` to `offset` and marks them dirty; a RuntimeError if out of bounds. */
+  write(offset: number, bytes: Uint8Array): void {
+    if (offset < 0 || offset + bytes.length > this.buf.byteLength) throw new RuntimeError('out of bounds memory access');
+    new Uint8Array(this.buf).set(bytes, offset);
+    this.markDirty(offset, bytes.length);
+  }
+
+  /** A copy of `length` bytes at `offset`; a RuntimeError if out of bounds. */
+  read(offset: number, length: number): Uint8Array {
+    if (offset < 0 || length < 0 || offset + length > this.buf.byteLength) throw new RuntimeError('out of bounds memory access');
+    return new Uint8Array(this.buf.slice(offset, offset + length));
+  }
+
+  /** Replaces the bytes with a zeroed buffer of `pages` pages (a pool reset of a grown memory). */
+  reallocate(pages: number): void {
+    this.buf = new ArrayBuffer(pages * PAGE_SIZE);
+    this.view = new DataView(this.buf);
+    this.dirty = new Uint8Array(dirtyBlocks(this.buf.byteLength));
   }
 
   /** The current size in pages. */
@@ -68,6 +130,14 @@ export class MemoryInst {
     new Uint8Array(next).set(new Uint8Array(this.buf));
     this.buf = next;
     this.view = new DataView(next);
+    const dirty = new Uint8Array(dirtyBlocks(next.byteLength));
+    dirty.set(this.dirty);
+    this.dirty = dirty;
     return old;
   }
+}
+
+/** The number of dirty flags for `bytes` bytes. */
+function dirtyBlocks(bytes: number): number {
+  return Math.ceil(bytes / DIRTY_BLOCK);
 }
