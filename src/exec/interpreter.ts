@@ -163,7 +163,9 @@ interface LimitsState {
 /** Restores the outer limits, charging them the fuel the call used. */
 function endLimits(m: Machine, s: LimitsState | null): void {
   if (s === null) return;
-  setFuel(m, s.outerFuel - (s.budget - (m.fuel + m.fuelReserve)));
+  // An unlimited budget (Infinity) has used nothing from an (equally unlimited) outer one.
+  const used = s.budget === Infinity ? 0 : s.budget - (m.fuel + m.fuelReserve);
+  setFuel(m, s.outerFuel - used);
   m.deadline = s.outerDeadline;
 }
 
