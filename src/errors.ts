@@ -68,7 +68,7 @@ export const trapMessages: readonly string[] = [
   'null reference',
   'cast failure',
   'out of bounds array access',
-  'all fuel consumed',
+  'fuel exhausted',
   'deadline exceeded',
   'unaligned atomic',
   'null function reference',

@@ -19,7 +19,7 @@ export { validateModule } from './valid/module.js';
 export { defaultFeatures, wasm2, wasm3, type Features } from './syntax/features.js';
 export type { Module as ModuleSyntax } from './syntax/module.js';
 export {
-  instantiate as instantiateModule, invoke, hostFunc, spectest,
+  instantiate as instantiateModule, invoke, invokeAsync, hostFunc, spectest,
   FuncInst, MemoryInst, TableInst, GlobalInst, TagInst,
   type ExternVal, type ModuleInstance, type RawValue, type RuntimeOptions,
 } from './runtime/index.js';

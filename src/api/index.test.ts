@@ -53,4 +53,20 @@ test('examples/api.mjs (the README API example) runs as shown', () => {
   assert.is(out, 'squaring 3000000000n\n9000000000000000000n\n');
 });
 
+test('examples/embedding.mjs (the README Embedding example) runs as shown, also under --jitless', () => {
+  const example = fileURLToPath(new URL('../../../examples/embedding.mjs', import.meta.url));
+  const expected = [
+    'spin: RuntimeError: fuel exhausted',
+    'deep: RuntimeError: call stack exhausted',
+    'spin: deadline exceeded',
+    'grow by 1: 1, grow by 1 more: -1',
+    'host function fetch returned a Promise in a synchronous call',
+    'checksums agree: true',
+    '',
+  ].join('\n');
+  for (const flags of [[], ['--jitless']]) {
+    assert.is(execFileSync(process.execPath, [...flags, example], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }), expected);
+  }
+});
+
 test.run();

@@ -10,15 +10,16 @@
 
 import { CompileError, LinkError, RuntimeError } from '../errors.js';
 import { Global } from './global.js';
-import { Instance } from './instance.js';
+import { Instance, type InstanceOptions } from './instance.js';
 import { Memory } from './memory.js';
 import { Module, validate, type BufferSource } from './module.js';
 import { Table } from './table.js';
 import { Tag } from './tag.js';
+import { callAsync } from './values.js';
 
-export { CompileError, LinkError, RuntimeError, Global, Instance, Memory, Module, Table, Tag, validate };
+export { CompileError, LinkError, RuntimeError, Global, Instance, Memory, Module, Table, Tag, validate, callAsync };
 export type { BufferSource };
-export type { ExportValue } from './instance.js';
+export type { ExportValue, InstanceOptions } from './instance.js';
 export type { GlobalDescriptor } from './global.js';
 export type { MemoryDescriptor } from './memory.js';
 export type { ImportExportKind, ModuleExportDescriptor, ModuleImportDescriptor } from './module.js';
@@ -37,14 +38,16 @@ export async function compile(bytes: BufferSource): Promise<Module> {
 
 /**
  * `WebAssembly.instantiate`: given bytes, a promise of `{ module, instance }`; given a Module, a
- * promise of its Instance.
+ * promise of its Instance. `options` as for `new Instance` (limits, async mode).
  */
-export async function instantiate(bytes: BufferSource, importObject?: object): Promise<WebAssemblyInstantiatedSource>;
-export async function instantiate(moduleObject: Module, importObject?: object): Promise<Instance>;
-export async function instantiate(source: BufferSource | Module, importObject?: object): Promise<WebAssemblyInstantiatedSource | Instance> {
-  if (source instanceof Module) return new Instance(source, importObject);
+export async function instantiate(bytes: BufferSource, importObject?: object, options?: InstanceOptions): Promise<WebAssemblyInstantiatedSource>;
+export async function instantiate(moduleObject: Module, importObject?: object, options?: InstanceOptions): Promise<Instance>;
+export async function instantiate(
+  source: BufferSource | Module, importObject?: object, options?: InstanceOptions,
+): Promise<WebAssemblyInstantiatedSource | Instance> {
+  if (source instanceof Module) return new Instance(source, importObject, options);
   const module = new Module(source);
-  return { module, instance: new Instance(module, importObject) };
+  return { module, instance: new Instance(module, importObject, options) };
 }
 
 /**

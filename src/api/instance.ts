@@ -15,21 +15,44 @@ import { memories, type Memory } from './memory.js';
 import { moduleOf, type Module } from './module.js';
 import { tables, type Table } from './table.js';
 import { tags, type Tag } from './tag.js';
-import { exportedFunction, funcInstOf, hostFunction, toWebAssemblyValue } from './values.js';
+import { asyncExportedFunction, exportedFunction, funcInstOf, hostFunction, toWebAssemblyValue } from './values.js';
 
 /** What an exports object holds. */
 export type ExportValue = ((...args: unknown[]) => unknown) | Memory | Table | Global | Tag;
+
+/**
+ * Vitrine's third constructor argument (README "Embedding"): resource limits and async mode.
+ * The limits apply to each call of an export from JavaScript (and to the start function).
+ */
+export interface InstanceOptions {
+  /** Exported functions return promises, and imports may return promises (README "Async host imports"). */
+  async?: boolean;
+  /** Fuel units per call (one per Wasm instruction, charged per loop iteration); beyond: trap "fuel exhausted". */
+  fuel?: number;
+  /** Milliseconds per call (wall clock); beyond: trap "deadline exceeded". */
+  timeout?: number;
+  /** Most pages each memory the instance defines may have; `memory.grow` beyond returns -1. */
+  maxMemoryPages?: number;
+  /** Most nested calls; deeper: trap "call stack exhausted" (default 100,000). */
+  maxCallDepth?: number;
+}
 
 /** The [[Exports]] slot of every Instance object. */
 const slots = new WeakMap<object, Readonly<Record<string, ExportValue>>>();
 
 export class Instance {
-  /** Links `module` against `importObject` and runs its start function (LinkError / RuntimeError). */
-  constructor(module: Module, importObject?: object) {
+  /**
+   * Links `module` against `importObject` and runs its start function (LinkError / RuntimeError).
+   * `options` (not in the standard API): limits and async mode; a TypeError if malformed.
+   */
+  constructor(module: Module, importObject?: object, options?: InstanceOptions) {
     const ast = moduleOf(module);
+    const opts = readOptions(options);
     const imports = readImports(ast, importObject);
-    const instance = instantiate(ast, (imp) => imports.get(imp));
-    slots.set(this, exportsObject(instance));
+    const instance = instantiate(ast, (imp) => imports.get(imp), {
+      fuel: opts.fuel, timeoutMs: opts.timeout, maxMemoryPages: opts.maxMemoryPages, maxCallDepth: opts.maxCallDepth,
+    });
+    slots.set(this, exportsObject(instance, opts.async === true));
   }
 
   /** A frozen object with a null prototype: one property per export. */
@@ -100,12 +123,34 @@ function importedGlobal(v: unknown, type: GlobalType, where: string): GlobalInst
   }
 }
 
-/** JS API §"create an exports object". */
-function exportsObject(instance: ModuleInstance): Readonly<Record<string, ExportValue>> {
+/** Checks InstanceOptions: each limit a number of the right range (TypeError otherwise). */
+function readOptions(options: unknown): InstanceOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) throw new TypeError('instance options must be an object');
+  const o = options as Record<string, unknown>;
+  const count = (key: string, min: number, integer: boolean): number | undefined => {
+    const v = o[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || Number.isNaN(v) || v < min || (integer && !Number.isInteger(v))) {
+      throw new TypeError(`instance option "${key}" must be ${integer ? 'an integer' : 'a number'} >= ${min}`);
+    }
+    return v;
+  };
+  return {
+    async: o.async === undefined ? undefined : Boolean(o.async),
+    fuel: count('fuel', 0, false),
+    timeout: count('timeout', 0, false),
+    maxMemoryPages: count('maxMemoryPages', 0, true),
+    maxCallDepth: count('maxCallDepth', 1, true),
+  };
+}
+
+/** JS API §"create an exports object"; in async mode functions are async Exported Functions. */
+function exportsObject(instance: ModuleInstance, async: boolean): Readonly<Record<string, ExportValue>> {
   const obj = Object.create(null) as Record<string, ExportValue>;
   for (const [name, ext] of instance.exports) {
     switch (ext.kind) {
-      case 'func': obj[name] = exportedFunction(ext.value); break;
+      case 'func': obj[name] = async ? asyncExportedFunction(ext.value) : exportedFunction(ext.value); break;
       case 'memory': obj[name] = memories.wrap(ext.value); break;
       case 'table': obj[name] = tables.wrap(ext.value); break;
       case 'global': obj[name] = globals.wrap(ext.value); break;

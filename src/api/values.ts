@@ -11,7 +11,7 @@
  */
 
 import { f32FromBits, f32ToBits, f64FromBits, f64ToBits } from '../exec/numerics.js';
-import { FuncInst, hostFunc, invoke, type RawValue } from '../runtime/index.js';
+import { FuncInst, hostFunc, invoke, invokeAsync, type RawValue } from '../runtime/index.js';
 import { importCounts } from '../syntax/module.js';
 import { valTypeToString, type FuncType, type RefType, type ValType } from '../syntax/types.js';
 
@@ -122,25 +122,62 @@ export function funcInstOf(v: unknown): FuncInst | undefined {
 export function exportedFunction(f: FuncInst): (...args: unknown[]) => unknown {
   const cached = exportedFunctions.get(f);
   if (cached !== undefined) return cached;
-  const { params, results } = f.type;
   // An arrow function: callable, never a constructor, as Exported Functions must be.
-  const js = (...args: unknown[]): unknown => {
-    // JS API §"call an Exported Function"
-    for (const t of params) assertCrosses(t);
-    for (const t of results) assertCrosses(t);
-    const raw = params.map((t, i) => toWebAssemblyValue(args[i], t));
-    const ret = invoke(f, raw);
-    if (ret.length === 0) return undefined;
-    if (ret.length === 1) return toJSValue(ret[0], results[0]);
-    return ret.map((r, i) => toJSValue(r, results[i]));
-  };
-  Object.defineProperty(js, 'length', { value: params.length });
+  const js = (...args: unknown[]): unknown => fromRawResults(f, invoke(f, toRawArgs(f, args)));
+  exportedFunctions.set(f, js);
+  return nameExported(f, js);
+}
+
+/** JS API §"call an Exported Function", the arguments: checked and converted to raw values. */
+function toRawArgs(f: FuncInst, args: readonly unknown[]): RawValue[] {
+  const { params, results } = f.type;
+  for (const t of params) assertCrosses(t);
+  for (const t of results) assertCrosses(t);
+  return params.map((t, i) => toWebAssemblyValue(args[i], t));
+}
+
+/** JS API §"call an Exported Function", the results: undefined, one value, or an array. */
+function fromRawResults(f: FuncInst, ret: readonly RawValue[]): unknown {
+  const results = f.type.results;
+  if (ret.length === 0) return undefined;
+  if (ret.length === 1) return toJSValue(ret[0], results[0]);
+  return ret.map((r, i) => toJSValue(r, results[i]));
+}
+
+/** Gives an Exported Function its `length`, its `name` and its [[FunctionAddress]] `f`. */
+function nameExported<F extends (...args: unknown[]) => unknown>(f: FuncInst, js: F): F {
+  Object.defineProperty(js, 'length', { value: f.type.params.length });
   // JS API §"name of the WebAssembly function": the function's index in its module.
   const name = f.instance === null ? f.name ?? '' : String(importCounts(f.instance.module).funcs + f.defIdx);
   Object.defineProperty(js, 'name', { value: name });
-  exportedFunctions.set(f, js);
   functionAddresses.set(js, f);
   return js;
+}
+
+/** Async Exported Functions (instances in async mode), one per FuncInst like the others. */
+const asyncExportedFunctions = new WeakMap<FuncInst, (...args: unknown[]) => Promise<unknown>>();
+
+/**
+ * An Exported Function returning a promise: the call runs with `invokeAsync`, so host functions
+ * it calls may return promises (README "Async host imports"). It can be imported or stored in a
+ * table like the synchronous one; called from Wasm it runs synchronously.
+ */
+export function asyncExportedFunction(f: FuncInst): (...args: unknown[]) => Promise<unknown> {
+  const cached = asyncExportedFunctions.get(f);
+  if (cached !== undefined) return cached;
+  const js = async (...args: unknown[]): Promise<unknown> => fromRawResults(f, await invokeAsync(f, toRawArgs(f, args)));
+  asyncExportedFunctions.set(f, js);
+  return nameExported(f, js);
+}
+
+/**
+ * Calls an Exported Function (synchronous or async) asynchronously: host functions it calls may
+ * return promises, which suspend the call until they settle. A TypeError if `fn` is not one.
+ */
+export async function callAsync(fn: unknown, ...args: unknown[]): Promise<unknown> {
+  const f = funcInstOf(fn);
+  if (f === undefined) throw new TypeError('callAsync needs an exported WebAssembly function');
+  return fromRawResults(f, await invokeAsync(f, toRawArgs(f, args)));
 }
 
 /** JS API §"create a host function" / §"run a host function": wraps a callable as a FuncInst. */
@@ -150,15 +187,27 @@ export function hostFunction(fn: (...args: unknown[]) => unknown, type: FuncType
     for (const t of params) assertCrosses(t);
     for (const t of results) assertCrosses(t);
     const ret = Reflect.apply(fn, undefined, args.map((a, i) => toJSValue(a, params[i])));
-    if (results.length === 0) return [];
-    if (results.length === 1) return [toWebAssemblyValue(ret, results[0])];
-    if (ret === null || ret === undefined || typeof (ret as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-      throw new TypeError(`a host function returning ${results.length} values must return an iterable`);
-    }
-    const values = [...(ret as Iterable<unknown>)];
-    if (values.length !== results.length) {
-      throw new TypeError(`a host function returned ${values.length} values, its type has ${results.length} results`);
-    }
-    return values.map((v, i) => toWebAssemblyValue(v, results[i]));
+    // A promise suspends an async call (exec/interpreter.ts invokeAsync); its value is converted when it settles.
+    if (isThenable(ret)) return Promise.resolve(ret).then((v) => toRawResults(type, v));
+    return toRawResults(type, ret);
   }, name);
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as PromiseLike<unknown>).then === 'function';
+}
+
+/** JS API §"run a host function", the results: the callable's return value as raw results. */
+function toRawResults(type: FuncType, ret: unknown): RawValue[] {
+  const { results } = type;
+  if (results.length === 0) return [];
+  if (results.length === 1) return [toWebAssemblyValue(ret, results[0])];
+  if (ret === null || ret === undefined || typeof (ret as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+    throw new TypeError(`a host function returning ${results.length} values must return an iterable`);
+  }
+  const values = [...(ret as Iterable<unknown>)];
+  if (values.length !== results.length) {
+    throw new TypeError(`a host function returned ${values.length} values, its type has ${results.length} results`);
+  }
+  return values.map((v, i) => toWebAssemblyValue(v, results[i]));
 }

@@ -170,7 +170,9 @@ test('snapshot: errors are one line', () => {
   assert.match(cli('snapshot', snap, '-o', snap).err, /is already a snapshot/);
   assert.match(cli('snapshot', watFile, '-o', join(dir, 'no', 'such', 'dir.snap')).err, /^vitrine: cannot write .*ENOENT/);
   const damaged = file('damaged.snap', readFileSync(snap).subarray(0, 30));
-  assert.equal(cli('run', damaged, '--invoke', 'add'), { status: 1, out: '', err: 'vitrine: SnapshotError: snapshot file is damaged (payload of 4 bytes, 192 expected)\n' });
+  const run = cli('run', damaged, '--invoke', 'add');
+  assert.equal({ status: run.status, out: run.out }, { status: 1, out: '' });
+  assert.match(run.err, /^vitrine: SnapshotError: snapshot file is damaged \(payload of 4 bytes, \d+ expected\)\n$/);
 });
 
 test.run();

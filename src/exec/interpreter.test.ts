@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RuntimeError } from '../errors.js';
 import {
-  FuncInst, GlobalInst, hostFunc, instantiate, invoke, MemoryInst, type ExternVal, type ModuleInstance,
+  FuncInst, GlobalInst, hostFunc, instantiate, invoke, invokeAsync, MemoryInst, type ExternVal, type ModuleInstance,
   type RawValue, type RuntimeOptions,
 } from '../runtime/index.js';
 import { wasm2, wasm3, type Features } from '../syntax/features.js';
@@ -370,6 +370,32 @@ test('loads through an added constant wrap the add, then add the offset without 
   traps(() => call(inst, 'l64', 65536 - 16), 'out of bounds memory access');
   // 1 + -2 wraps to 2^32 - 1; the offset then goes past 2^32 instead of wrapping back to 1.
   traps(() => call(inst, 'l16s', 1), 'out of bounds memory access');
+});
+
+test('invokeAsync: a promise from a host function suspends the run, also through a tail call', async () => {
+  const host = hostFunc({ kind: 'func', params: ['i32'], results: ['i32'] },
+    ([x]) => new Promise<RawValue[]>((resolve) => setTimeout(() => resolve([(x as number) * 2]), 1)));
+  const inst = instance(`(module
+    (import "h" "double" (func $double (param i32) (result i32)))
+    (func $tail (export "tail") (param i32) (result i32) (return_call $double (i32.add (local.get 0) (i32.const 1))))
+    (func (export "nested") (param i32) (result i32) (i32.mul (call $tail (local.get 0)) (i32.const 10))))`,
+  { h: { double: { kind: 'func', value: host } } }, undefined, wasm3);
+  assert.equal(await invokeAsync(func(inst, 'tail'), [4]), [10]);
+  assert.equal(await invokeAsync(func(inst, 'nested'), [4]), [100]);
+  assert.equal(await invokeAsync(host, [21]), [42]);
+  try {
+    await invokeAsync(func(inst, 'tail'), []);
+    assert.unreachable('should have rejected');
+  } catch (e) {
+    assert.instance(e, RuntimeError);
+    assert.match((e as Error).message, 'wrong number of arguments');
+  }
+  // A call that never suspends completes too; so does a deep one whose registers grow.
+  const plain = instance(`(module (func $d (export "down") (param i32) (result i32)
+    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+      (else (i32.add (i32.const 1) (call $d (i32.sub (local.get 0) (i32.const 1))))))))`);
+  assert.equal(await invokeAsync(func(plain, 'down'), [20_000]), [20_000]);
+  assert.equal(await invokeAsync(func(plain, 'down'), [3]), [3]);
 });
 
 test.run();

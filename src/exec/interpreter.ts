@@ -43,6 +43,12 @@ if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) {
 
 /** Initial register file size in words (256 KiB). */
 const INITIAL_WORDS = 1 << 16;
+/** Initial register file of an async call's own Machine (16 KiB; it grows like the other). */
+const ASYNC_INITIAL_WORDS = 1 << 12;
+/** Machines of finished async calls kept for reuse (those that stayed small). */
+const MAX_SPARE_MACHINES = 64;
+/** Fuel units between two deadline checks (about 50 µs of guest code). */
+const CHECK_INTERVAL = 10_000;
 /**
  * Largest register file in words (128 MiB): a bound on the total frame size of all active calls,
  * next to the call-depth limit (see RATIONALE "Implementation limits").
@@ -55,13 +61,16 @@ const EMPTY_BYTES = new Uint8Array(0);
 /** Code that only returns: run after a tail call to a host function. */
 const RETURN_CODE = Int32Array.of(Ir.return);
 
-/** The register file and the frame stack, shared by every invocation (JS is single-threaded). */
+/**
+ * The register file and the frame stack. One is shared by every synchronous invocation (JS is
+ * single-threaded); each async call has its own, which keeps its frames while it is suspended.
+ */
 class Machine {
-  i32 = new Int32Array(INITIAL_WORDS);
-  f32 = new Float32Array(this.i32.buffer);
-  f64 = new Float64Array(this.i32.buffer);
+  i32: Int32Array<ArrayBuffer>;
+  f32: Float32Array<ArrayBuffer>;
+  f64: Float64Array<ArrayBuffer>;
   /** References, indexed by slot (word offset / 2). */
-  refs: Ref[] = new Array<Ref>(INITIAL_WORDS / 2).fill(null);
+  refs: Ref[];
   framePc = new Int32Array(256);
   frameFp = new Int32Array(256);
   frameFunc: FuncInst[] = [];
@@ -69,6 +78,33 @@ class Machine {
   depth = 0;
   /** First free register (word offset): where a nested invocation places its frame. */
   sp = 0;
+
+  // Limits (metered code only): `fuel` counts down to the next slow-path check (Ir.meter);
+  // `fuelReserve` is the budget not yet moved into it; `deadline` is a performance.now() time.
+  fuel = CHECK_INTERVAL;
+  fuelReserve = Infinity;
+  deadline = Infinity;
+
+  // Suspension (async machines only): the host call awaited, and where `run` resumes.
+  /** The promise a host function returned; null when not suspended. */
+  pending: PromiseLike<RawValue[]> | null = null;
+  /** The suspended host function and the register base of its arguments and results. */
+  hostFunc: FuncInst | null = null;
+  hostBase = 0;
+  resumeCode: Int32Array = RETURN_CODE;
+  resumePc = 0;
+  resumeFp = 0;
+  resumeFunc: FuncInst | null = null;
+  /** An exception to raise where the run resumes (the promise's rejection). */
+  resumeError: { value: unknown } | null = null;
+
+  /** `isAsync`: an async call's machine, whose outermost run may suspend on a promise. */
+  constructor(words: number, readonly isAsync: boolean) {
+    this.i32 = new Int32Array(words);
+    this.f32 = new Float32Array(this.i32.buffer);
+    this.f64 = new Float64Array(this.i32.buffer);
+    this.refs = new Array<Ref>(words / 2).fill(null);
+  }
 
   /** Makes words [0, top) addressable, or traps "call stack exhausted". */
   ensure(top: number): void {
@@ -100,7 +136,53 @@ class Machine {
   }
 }
 
-const machine = new Machine();
+const machine = new Machine(INITIAL_WORDS, false);
+/** Async machines not in use. */
+const spareMachines: Machine[] = [];
+
+/**
+ * Limits of a call into `inst` from the host, nested within the current ones (the smaller
+ * remaining budget and the earlier deadline win). Returns what `endLimits` needs to restore the
+ * outer limits, or null if `inst` has none.
+ */
+function beginLimits(m: Machine, inst: Instance | null): LimitsState | null {
+  if (inst === null || !inst.metered) return null;
+  const outerFuel = m.fuel + m.fuelReserve;
+  const budget = Math.min(outerFuel, inst.fuel);
+  const outerDeadline = m.deadline;
+  m.deadline = Math.min(outerDeadline, performance.now() + inst.timeoutMs);
+  setFuel(m, budget);
+  return { outerFuel, budget, outerDeadline };
+}
+
+interface LimitsState {
+  readonly outerFuel: number;
+  readonly budget: number;
+  readonly outerDeadline: number;
+}
+
+/** Restores the outer limits, charging them the fuel the call used. */
+function endLimits(m: Machine, s: LimitsState | null): void {
+  if (s === null) return;
+  // An unlimited budget (Infinity) has used nothing from an (equally unlimited) outer one.
+  const used = s.budget === Infinity ? 0 : s.budget - (m.fuel + m.fuelReserve);
+  setFuel(m, s.outerFuel - used);
+  m.deadline = s.outerDeadline;
+}
+
+/** Sets the remaining fuel to `total` units: at most CHECK_INTERVAL in the countdown. */
+function setFuel(m: Machine, total: number): void {
+  m.fuel = Math.min(total, CHECK_INTERVAL);
+  m.fuelReserve = total - m.fuel;
+}
+
+/** The slow path of Ir.meter (the countdown went negative): trap, or refill the countdown. */
+function meterCheck(m: Machine): void {
+  const total = m.fuel + m.fuelReserve;
+  if (total < 0) throw trap(TrapCode.OutOfFuel);
+  if (m.deadline !== Infinity && performance.now() > m.deadline) throw trap(TrapCode.DeadlineExceeded);
+  setFuel(m, total);
+}
 
 /**
  * spec §4.5.5 invoke: runs `f` with raw arguments and returns its raw results. Traps are
@@ -114,21 +196,97 @@ export function invoke(f: FuncInst, args: readonly RawValue[]): RawValue[] {
   const m = machine;
   const fp = m.sp;
   const depth = m.depth;
+  const limits = beginLimits(m, f.instance);
   try {
     m.ensure(fp + Math.max(f.paramWords, f.resultWords));
     writeValues(m, fp, f.paramCls, args);
     if (f.host !== null) callHost(m, f, fp);
-    else run(m, f, fp);
+    else run(m, f, fp, false);
     return readValues(m, fp, f.resultCls);
   } catch (e) {
-    // V8's "Maximum call stack size exceeded". (No regular expression here: compiling one can
-    // itself overflow the nearly exhausted stack. If this handler overflows, the RangeError
-    // reaches the next invocation out, which has more room.)
-    if (e instanceof RangeError && e.message.includes('call stack')) throw trap(TrapCode.CallStackExhausted);
-    throw e;
+    throw hostStackOverflow(e);
   } finally {
     m.sp = fp;
     m.depth = depth;
+    endLimits(m, limits);
+  }
+}
+
+/**
+ * V8's "Maximum call stack size exceeded" becomes the trap "call stack exhausted"; anything else
+ * is returned as it is. (No regular expression here: compiling one can itself overflow the
+ * nearly exhausted stack. If this handler overflows, the RangeError reaches the next invocation
+ * out, which has more room.)
+ */
+function hostStackOverflow(e: unknown): unknown {
+  return e instanceof RangeError && e.message.includes('call stack') ? trap(TrapCode.CallStackExhausted) : e;
+}
+
+/**
+ * spec §4.5.5 invoke, asynchronously: like `invoke`, but a host function may return a promise
+ * (a thenable); the call then suspends with its frames intact — on a Machine of its own — and
+ * resumes when the promise settles: its value is the host function's results, its rejection is
+ * raised where the host function was called, as a thrown exception would be. Only host calls
+ * made directly by this call's Wasm code suspend; a nested synchronous `invoke` meeting a
+ * promise raises an error. See RATIONALE "Why suspend on a Machine of its own?".
+ */
+export async function invokeAsync(f: FuncInst, args: readonly RawValue[]): Promise<RawValue[]> {
+  if (args.length !== f.paramCls.length) {
+    throw new RuntimeError(`wrong number of arguments: expected ${f.paramCls.length}, got ${args.length}`);
+  }
+  const m = spareMachines.pop() ?? new Machine(ASYNC_INITIAL_WORDS, true);
+  beginLimits(m, f.instance);
+  try {
+    m.ensure(Math.max(f.paramWords, f.resultWords));
+    writeValues(m, 0, f.paramCls, args);
+    let suspended = f.host !== null ? callHost(m, f, 0) : run(m, f, 0, false);
+    while (suspended) {
+      await settle(m);
+      if (f.host !== null) {
+        // The host function was called directly: its results are the call's.
+        if (m.resumeError !== null) throw m.resumeError.value;
+        break;
+      }
+      suspended = run(m, m.resumeFunc!, m.resumeFp, true);
+    }
+    return readValues(m, 0, f.resultCls);
+  } catch (e) {
+    throw hostStackOverflow(e);
+  } finally {
+    releaseMachine(m);
+  }
+}
+
+/** Awaits the promise `m` is suspended on; writes its results, or records its rejection. */
+async function settle(m: Machine): Promise<void> {
+  const hostFunc = m.hostFunc!;
+  const pending = m.pending!;
+  m.pending = null;
+  try {
+    const results = await pending;
+    checkHostResults(hostFunc, results);
+    m.ensure(m.hostBase + hostFunc.resultWords);
+    writeValues(m, m.hostBase, hostFunc.resultCls, results);
+  } catch (e) {
+    m.resumeError = { value: e };
+  }
+}
+
+/** Returns a finished async call's machine to the pool (unless it grew large). */
+function releaseMachine(m: Machine): void {
+  m.depth = 0;
+  m.sp = 0;
+  m.pending = null;
+  m.hostFunc = null;
+  m.resumeFunc = null;
+  m.resumeError = null;
+  m.fuel = CHECK_INTERVAL;
+  m.fuelReserve = Infinity;
+  m.deadline = Infinity;
+  if (spareMachines.length < MAX_SPARE_MACHINES && m.i32.length <= INITIAL_WORDS) {
+    m.refs.fill(null); // let go of the call's references
+    m.frameFunc.length = 0;
+    spareMachines.push(m);
   }
 }
 
@@ -165,16 +323,41 @@ function writeValues(m: Machine, base: number, cls: readonly Cls[], vals: readon
   });
 }
 
-/** Calls host function `f` with the arguments at register `base`; its results go to `base`. */
-function callHost(m: Machine, f: FuncInst, base: number): void {
+/**
+ * Calls host function `f` with the arguments at register `base`; its results go to `base`.
+ * Returns true if it returned a promise on an async machine: the call is then suspended on it
+ * (`m.pending`); on the shared machine a promise is an error.
+ */
+function callHost(m: Machine, f: FuncInst, base: number): boolean {
   const args = readValues(m, base, f.paramCls);
   m.sp = base + Math.max(f.paramWords, f.resultWords);
   const results = f.host!(args);
+  if (!Array.isArray(results) && isThenable(results)) {
+    if (!m.isAsync) {
+      results.then(undefined, () => {}); // its rejection, if any, is not unhandled: this error reports it
+      throw new RuntimeError(`host function ${f.name ?? ''} returned a Promise in a synchronous call; ` +
+        'call the export with callAsync() or instantiate with { async: true }');
+    }
+    m.pending = results;
+    m.hostFunc = f;
+    m.hostBase = base;
+    return true;
+  }
+  checkHostResults(f, results);
+  m.ensure(base + f.resultWords);
+  writeValues(m, base, f.resultCls, results as RawValue[]);
+  return false;
+}
+
+function isThenable(v: unknown): v is PromiseLike<RawValue[]> {
+  return (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as PromiseLike<unknown>).then === 'function';
+}
+
+/** A host function's results must be an array of as many values as its type has. */
+function checkHostResults(f: FuncInst, results: unknown): void {
   if (!Array.isArray(results) || results.length !== f.resultCls.length) {
     throw new RuntimeError(`host function ${f.name ?? ''} returned a wrong number of results`);
   }
-  m.ensure(base + f.resultWords);
-  writeValues(m, base, f.resultCls, results);
 }
 
 /**
@@ -183,7 +366,7 @@ function callHost(m: Machine, f: FuncInst, base: number): void {
  * their default values).
  */
 function enterFrame(m: Machine, f: FuncInst, fp: number): CompiledFunc {
-  const c = f.code ?? (f.code = compiledCode(f.instance!.module, f.defIdx));
+  const c = f.code ?? (f.code = compiledCode(f.instance!.module, f.defIdx, f.instance!.metered));
   m.ensure(fp + c.frameWords);
   const i32 = m.i32;
   for (let w = fp + c.paramWords; w < fp + c.localWords; w++) i32[w] = 0;
@@ -216,12 +399,17 @@ function elementTrap(code: TrapCode, i: number): RuntimeError {
   return new RuntimeError(`${trapMessages[code]} ${i}`, code);
 }
 
-/** Runs Wasm function `func` whose arguments are at register `fp`, until it returns. */
-function run(m: Machine, func: FuncInst, fp: number): void {
-  const entryDepth = m.depth;
-  let depth = entryDepth;
-  let code = enterFrame(m, func, fp).code;
-  let pc = 0;
+/**
+ * Runs Wasm function `func` whose arguments are at register `fp`, until it returns (false), or
+ * until a host function returns a promise on an async machine (true: suspended, the state saved
+ * in `m`). `resume`: continue a suspended run instead (`func`/`fp` are then the saved ones).
+ */
+function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
+  // Only an async machine's outermost run suspends, so a resumed run's entry depth is 0.
+  const entryDepth = resume ? 0 : m.depth;
+  let depth = m.depth;
+  let code = resume ? m.resumeCode : enterFrame(m, func, fp).code;
+  let pc = resume ? m.resumePc : 0;
   let I32 = m.i32, F32 = m.f32, F64 = m.f64, refs = m.refs;
   let framePc = m.framePc, frameFp = m.frameFp;
   const frameFunc = m.frameFunc;
@@ -238,6 +426,12 @@ function run(m: Machine, func: FuncInst, fp: number): void {
   // record the active frames of an exception for backtraces (exec/frames.ts; see RATIONALE,
   // "Why record frames in a catch around the loop?").
   try {
+  if (resume && m.resumeError !== null) {
+    // The awaited promise rejected: raise it where the host function was called.
+    const e = m.resumeError.value;
+    m.resumeError = null;
+    throw e;
+  }
   for (;;) {
     switch (code[pc]) {
       // ── Control ───────────────────────────────────────────────────────────────────────────
@@ -259,7 +453,7 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         continue;
       }
       case Ir.return: {
-        if (depth === entryDepth) return;
+        if (depth === entryDepth) return false;
         depth--;
         pc = framePc[depth];
         fp = frameFp[depth];
@@ -273,6 +467,10 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         }
         continue;
       }
+      case Ir.meter:
+        if ((m.fuel -= code[pc + 1]) < 0) meterCheck(m);
+        pc += 2;
+        continue;
       case Ir.call:
         callee = inst.funcs[code[pc + 1]];
         argBase = fp + code[pc + 2];
@@ -1819,7 +2017,15 @@ function run(m: Machine, func: FuncInst, fp: number): void {
     // ── A call (reached by `break` from the call instructions) ───────────────────────────────
     if (callee.host !== null) {
       m.depth = depth;
-      callHost(m, callee, argBase);
+      if (callHost(m, callee, argBase)) {
+        // Suspended on a promise: resume after the call (or, for a tail call, return its results).
+        m.resumeCode = tail ? RETURN_CODE : code;
+        m.resumePc = tail ? 0 : pc;
+        m.resumeFp = fp;
+        m.resumeFunc = func;
+        tail = false;
+        return true;
+      }
       // A re-entrant invocation may have grown the registers, the frame stack or the memory.
       I32 = m.i32; F32 = m.f32; F64 = m.f64; refs = m.refs;
       framePc = m.framePc;

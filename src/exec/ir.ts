@@ -79,6 +79,14 @@ export const enum Ir {
    */
   return,
   /**
+   * fuel −= i; if fuel < 0, the slow path: trap "fuel exhausted" when the call's budget is spent,
+   * "deadline exceeded" when its deadline has passed, else refill the countdown. Why: resource
+   * limits (README "Limits"); emitted only in metered code, at function entry and loop headers,
+   * so every backward jump and every call pays. i: the fuel units charged (translate.ts
+   * fuelCharges).
+   */
+  meter,
+  /**
    * Call funcs[f] with its frame based at register a (the first argument); its results land at
    * a, a + 2, …. Why: Wasm `call` (spec §4.4.8). f: function index; a: frame base of the callee.
    */
@@ -514,6 +522,7 @@ const U = 'da', B = 'daa', I = 'dai', LD = 'dau', ST = 'aau';
 const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.unreachable, 'unreachable', ''], [Ir.br, 'br', 'L'], [Ir.br_if, 'br_if', 'aL'],
   [Ir.br_unless, 'br_unless', 'aL'], [Ir.br_table, 'br_table', 'aT'], [Ir.return, 'return', ''],
+  [Ir.meter, 'meter', 'i'],
   [Ir.call, 'call', 'fa'], [Ir.call_indirect, 'call_indirect', 'ytaa'], [Ir.call_ref, 'call_ref', 'aa'],
   [Ir.return_call, 'return_call', 'f'], [Ir.return_call_indirect, 'return_call_indirect', 'yta'],
   [Ir.return_call_ref, 'return_call_ref', 'a'], [Ir.br_on_null, 'br_on_null', 'aL'],

@@ -339,4 +339,25 @@ test('v128: four-word registers, one simd_* instruction per shape naming its SIM
     70: return`);
 });
 
+test('metering: meter at the entry (body outside loops) and at each loop header (its body)', () => {
+  const m = parseWat(`(module (func (param i32) (result i32)
+    (loop (br_if 0 (local.get 0)))
+    (block (loop (loop (br 0)) (br 0)))
+    (local.get 0)))`, wasm2);
+  validateModule(m, wasm2);
+  // A `loop` is charged to the region around it, its `end` to the loop itself.
+  assert.equal(dumpIR(translateFunc(m, 0, true).code).split('\n').map((l) => l.trim()), [
+    '0: meter 5', // loop, block, loop, end (of the block), local.get
+    '2: meter 3', // local.get, br_if, end
+    '4: br_if r0, @2',
+    '7: meter 3', // loop (the inner one), br, end
+    '9: meter 2', // br, end
+    '11: br @9',
+    '13: br @7',
+    '15: return',
+  ]);
+  // Unmetered code has none.
+  assert.not.match(dumpIR(translateFunc(m, 0).code), 'meter');
+});
+
 test.run();

@@ -105,18 +105,58 @@ export function funcTypeAt(m: Module, typeIdx: number): FuncType {
 
 /** Translated functions of each module, by index into `m.funcs`, filled in on first use. */
 const compiledFuncs = new WeakMap<Module, (CompiledFunc | undefined)[]>();
+/** The same, translated with metering (`Ir.meter`), for instances with fuel or a deadline. */
+const meteredFuncs = new WeakMap<Module, (CompiledFunc | undefined)[]>();
 
 /** The translation of function `defIdx` of `m.funcs`, made once per module and then shared. */
-export function compiledCode(m: Module, defIdx: number): CompiledFunc {
-  let funcs = compiledFuncs.get(m);
-  if (funcs === undefined) compiledFuncs.set(m, (funcs = []));
-  return (funcs[defIdx] ??= translateFunc(m, defIdx));
+export function compiledCode(m: Module, defIdx: number, metered = false): CompiledFunc {
+  const cache = metered ? meteredFuncs : compiledFuncs;
+  let funcs = cache.get(m);
+  if (funcs === undefined) cache.set(m, (funcs = []));
+  return (funcs[defIdx] ??= translateFunc(m, defIdx, metered));
 }
 
-/** Translates function `defIdx` of `m.funcs` (an index after the imported functions). */
-export function translateFunc(m: Module, defIdx: number): CompiledFunc {
+/**
+ * Translates function `defIdx` of `m.funcs` (an index after the imported functions). `metered`:
+ * with `meter` instructions charging fuel at the function's entry and at each loop header.
+ */
+export function translateFunc(m: Module, defIdx: number, metered = false): CompiledFunc {
   const f = m.funcs[defIdx];
-  return new Translator(m, moduleInfo(m), funcTypeAt(m, f.typeIdx), f.locals).run(f.body);
+  const t = new Translator(m, moduleInfo(m), funcTypeAt(m, f.typeIdx), f.locals);
+  if (metered) t.meter = fuelCharges(f.body);
+  return t.run(f.body);
+}
+
+/**
+ * The fuel charges of a body (README "Limits"): one unit per instruction, each charged to its
+ * innermost enclosing loop — the loop's `end` to the loop, the `loop` itself to the region
+ * around it — or to the function entry outside all loops. `entry` is the function's charge,
+ * `loops` each loop's (by its instruction), paid every time its header is reached.
+ */
+export function fuelCharges(body: readonly Instr[]): FuelCharges {
+  const loops = new Map<Instr, number>();
+  const counts = [0];
+  const openLoops: Instr[] = [];
+  const isLoop: boolean[] = []; // per open block: whether it is a loop
+  for (const ins of body) {
+    counts[counts.length - 1]++;
+    const op = ins.op;
+    if (op === Op.block || op === Op.if || op === Op.try_table) {
+      isLoop.push(false);
+    } else if (op === Op.loop) {
+      isLoop.push(true);
+      openLoops.push(ins);
+      counts.push(0);
+    } else if (op === Op.end && isLoop.length > 0 && isLoop.pop()) {
+      loops.set(openLoops.pop()!, counts.pop()!);
+    }
+  }
+  return { entry: counts[0], loops };
+}
+
+export interface FuelCharges {
+  readonly entry: number;
+  readonly loops: ReadonlyMap<Instr, number>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,6 +307,8 @@ class Translator {
    */
   private teeAdd = { pos: -1, loc: -1, end: -1 };
   private lastLabel = 0;
+  /** With metering: the fuel charges of the body (fuelCharges); null when not metered. */
+  meter: FuelCharges | null = null;
 
   constructor(
     private readonly m: Module,
@@ -292,6 +334,7 @@ class Translator {
   run(body: readonly Instr[]): CompiledFunc {
     this.ctls.push(this.newCtl(CtlKind.Func, [], this.type.results.map(clsOf), 0));
     let skip = 0; // nesting depth of blocks opened inside skipped (unreachable) code
+    if (this.meter !== null) this.emit(Ir.meter, this.meter.entry);
     for (const ins of body) {
       if (this.top().unreachable) {
         const op = ins.op;
@@ -564,6 +607,7 @@ class Translator {
         this.enterBlock(CtlKind.Loop, ins.bt);
         this.lastLabel = this.code.length;
         this.knownZero.clear();
+        if (this.meter !== null) this.emit(Ir.meter, this.meter.loops.get(ins) ?? 0);
         return;
       case Op.if: {
         const c = this.popCondition();

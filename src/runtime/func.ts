@@ -25,8 +25,11 @@ export type Ref = unknown;
  */
 export type RawValue = number | bigint | Uint8Array | Ref;
 
-/** A host function: raw arguments in, raw results out (as many as its type has). */
-export type HostCode = (args: RawValue[]) => RawValue[];
+/**
+ * A host function: raw arguments in, raw results out (as many as its type has) — or a promise of
+ * them, which suspends an asynchronous call (exec/interpreter.ts `invokeAsync`) until it settles.
+ */
+export type HostCode = (args: RawValue[]) => RawValue[] | PromiseLike<RawValue[]>;
 
 export class FuncInst {
   readonly type: FuncType;

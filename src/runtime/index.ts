@@ -12,4 +12,4 @@ export { TagInst } from './tag.js';
 export type { ExternVal, ModuleInstance } from './instance.js';
 export { allocateInstance, instantiate, type ImportResolver, type RuntimeOptions } from './link.js';
 export { spectest } from './spectest.js';
-export { invoke, DEFAULT_MAX_CALL_DEPTH } from '../exec/interpreter.js';
+export { invoke, invokeAsync, DEFAULT_MAX_CALL_DEPTH } from '../exec/interpreter.js';

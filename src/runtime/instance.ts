@@ -41,6 +41,14 @@ export class Instance implements ModuleInstance {
   readonly datas: Uint8Array[] = [];
   /** mems[0], cached for the interpreter's memory instructions. */
   mem0: MemoryInst = NO_MEMORY;
+  /**
+   * Resource limits of each call into this instance from the host (RuntimeOptions): fuel units
+   * and milliseconds (Infinity: none). `metered`: its code is translated with `meter`
+   * instructions, which count fuel and check the deadline (set when either limit is).
+   */
+  fuel = Infinity;
+  timeoutMs = Infinity;
+  metered = false;
 
   constructor(
     readonly module: Module,

@@ -3,10 +3,10 @@
  * and §4.5.4 (Instantiation).
  */
 
-import { LinkError, trap, TrapCode } from '../errors.js';
+import { LinkError, RuntimeError, trap, TrapCode } from '../errors.js';
 import type { Expr, Import, Module } from '../syntax/module.js';
 import { Op, opName } from '../syntax/opcodes.js';
-import { valTypeEq, type Limits } from '../syntax/types.js';
+import { valTypeEq, type Limits, type MemType } from '../syntax/types.js';
 import { DEFAULT_MAX_CALL_DEPTH, invoke } from '../exec/interpreter.js';
 import { funcTypeAt, unsupported } from '../exec/translate.js';
 import { canonicalTypeIds } from './canon.js';
@@ -21,6 +21,21 @@ import { TagInst } from './tag.js';
 export interface RuntimeOptions {
   /** Maximum depth of nested calls (default DEFAULT_MAX_CALL_DEPTH; RATIONALE "Implementation limits"). */
   maxCallDepth?: number;
+  /**
+   * Fuel of each call from the host into this instance, in fuel units (README "Limits"): a call
+   * that would use more traps "fuel exhausted". Makes the instance's code metered.
+   */
+  fuel?: number;
+  /**
+   * Wall-clock milliseconds each call from the host may take (including time suspended, for an
+   * async call): beyond, it traps "deadline exceeded". Makes the instance's code metered.
+   */
+  timeoutMs?: number;
+  /**
+   * Cap on the pages of each memory the instance defines: `memory.grow` beyond it returns -1
+   * (the memory's type gets this maximum); a memory whose minimum exceeds it fails instantiation.
+   */
+  maxMemoryPages?: number;
 }
 
 /** Supplies the external value for an import, or undefined if there is none. */
@@ -43,6 +58,11 @@ export function instantiate(module: Module, resolve: ImportResolver, options: Ru
  */
 export function allocateInstance(module: Module, resolve: ImportResolver, options: RuntimeOptions = {}): Instance {
   const inst = new Instance(module, options.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH);
+  if (options.fuel !== undefined || options.timeoutMs !== undefined) {
+    inst.fuel = options.fuel ?? Infinity;
+    inst.timeoutMs = options.timeoutMs ?? Infinity;
+    inst.metered = true;
+  }
   const typeIds = canonicalTypeIds(module);
 
   // Steps 3–4: resolve and match the imports.
@@ -69,7 +89,7 @@ export function allocateInstance(module: Module, resolve: ImportResolver, option
   for (const t of module.tables) {
     inst.tables.push(new TableInst(t.type, t.init === undefined ? null : evalConst(inst, t.init)));
   }
-  for (const mt of module.mems) inst.mems.push(new MemoryInst(mt));
+  for (const mt of module.mems) inst.mems.push(new MemoryInst(cappedMemType(mt, options.maxMemoryPages)));
   if (inst.mems.length > 0) inst.mem0 = inst.mems[0];
   for (const tag of module.tags) inst.tags.push(new TagInst(funcTypeAt(module, tag.typeIdx), typeIds[tag.typeIdx]));
   for (const e of module.elems) inst.elems.push(e.init.map((expr) => evalConst(inst, expr)));
@@ -107,6 +127,16 @@ function initializeInstance(inst: Instance): void {
 
   // Step 17: the start function.
   if (module.start !== undefined) invoke(inst.funcs[module.start], []);
+}
+
+/** `type` with its maximum lowered to `cap` pages (RuntimeOptions.maxMemoryPages). */
+function cappedMemType(type: MemType, cap: number | undefined): MemType {
+  if (cap === undefined) return type;
+  if (type.limits.min > cap) {
+    throw new RuntimeError(`a memory of ${type.limits.min} pages exceeds the instance's limit of ${cap} pages`);
+  }
+  const max = Math.min(type.limits.max ?? cap, cap);
+  return { ...type, limits: { min: type.limits.min, max } };
 }
 
 /** An address operand: i32 (as u32) or i64 (as u64; beyond 2^53 only ever out of bounds). */
