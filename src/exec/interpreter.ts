@@ -30,7 +30,7 @@ import {
 } from './numerics-halves.js';
 import {
   simdBinary, simdExtract, simdLoad, simdLoadLane, simdReplace, simdShuffle, simdStoreLane, simdTernary,
-  simdUnary, v128FromRegs, v128ToRegs,
+  simdUnary, swarAdd, swarSub, v128FromRegs, v128ToRegs,
 } from './simd.js';
 import { recordFrames } from './frames.js';
 import { compiledCode, type CompiledFunc } from './translate.js';
@@ -199,6 +199,9 @@ function enterFrame(m: Machine, f: FuncInst, fp: number): CompiledFunc {
  * operands V8 compares as doubles (see RATIONALE "Why no `>>> 0` comparisons in the loop?").
  */
 const SIGN = -0x80000000;
+
+/** The top bit of each 8-bit and each 16-bit lane of a word (the packed-lane helpers' `h`). */
+const H8 = -0x7f7f7f80, H16 = -0x7fff8000;
 
 /** The carry out of the low-word addition lo = alo + blo (mod 2^32), 0 or 1, in int32 bit operations. */
 function carry(alo: number, blo: number, lo: number): number {
@@ -1799,6 +1802,287 @@ function run(m: Machine, func: FuncInst, fp: number): void {
       case Ir.i8x16_shuffle:
         simdShuffle(I32, fp + code[pc + 1], fp + code[pc + 2], fp + code[pc + 3], code, pc + 4);
         pc += 8;
+        continue;
+
+      // ── Hot SIMD instructions inline (ir.ts; spec §4.3 lifted lane-wise, §4.4.3) ───────────
+      case Ir.load128_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        I32[d + 2] = dv.getInt32(ea + 8, true);
+        I32[d + 3] = dv.getInt32(ea + 12, true);
+        pc += 6;
+        continue;
+      }
+      case Ir.load128_tee: {
+        const x = fp + code[pc + 2];
+        I32[x] = (I32[fp + code[pc + 3]] + code[pc + 4]) | 0;
+        const ea = (I32[x] >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        I32[d + 2] = dv.getInt32(ea + 8, true);
+        I32[d + 3] = dv.getInt32(ea + 12, true);
+        pc += 6;
+        continue;
+      }
+      case Ir.v128_and: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = I32[a] & I32[b]; I32[d + 1] = I32[a + 1] & I32[b + 1];
+        I32[d + 2] = I32[a + 2] & I32[b + 2]; I32[d + 3] = I32[a + 3] & I32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_andnot: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = I32[a] & ~I32[b]; I32[d + 1] = I32[a + 1] & ~I32[b + 1];
+        I32[d + 2] = I32[a + 2] & ~I32[b + 2]; I32[d + 3] = I32[a + 3] & ~I32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_or: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = I32[a] | I32[b]; I32[d + 1] = I32[a + 1] | I32[b + 1];
+        I32[d + 2] = I32[a + 2] | I32[b + 2]; I32[d + 3] = I32[a + 3] | I32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_xor: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = I32[a] ^ I32[b]; I32[d + 1] = I32[a + 1] ^ I32[b + 1];
+        I32[d + 2] = I32[a + 2] ^ I32[b + 2]; I32[d + 3] = I32[a + 3] ^ I32[b + 3];
+        pc += 4;
+        continue;
+      }
+      // Packed 8- and 16-bit lanes: four or two lanes per word (swarAdd / swarSub, simd.ts).
+      case Ir.i8x16_add: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) I32[d + i] = swarAdd(I32[a + i], I32[b + i], H8);
+        pc += 4;
+        continue;
+      }
+      case Ir.i8x16_sub: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) I32[d + i] = swarSub(I32[a + i], I32[b + i], H8);
+        pc += 4;
+        continue;
+      }
+      case Ir.i16x8_add: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) I32[d + i] = swarAdd(I32[a + i], I32[b + i], H16);
+        pc += 4;
+        continue;
+      }
+      case Ir.i16x8_sub: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) I32[d + i] = swarSub(I32[a + i], I32[b + i], H16);
+        pc += 4;
+        continue;
+      }
+      case Ir.i16x8_mul: {
+        // The low 16 bits of a product depend only on the low 16 bits of its factors.
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = (Math.imul(x, y) & 0xffff) | (Math.imul(x >>> 16, y >>> 16) << 16);
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_add: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = I32[a] + I32[b]; I32[d + 1] = I32[a + 1] + I32[b + 1];
+        I32[d + 2] = I32[a + 2] + I32[b + 2]; I32[d + 3] = I32[a + 3] + I32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_sub: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = I32[a] - I32[b]; I32[d + 1] = I32[a + 1] - I32[b + 1];
+        I32[d + 2] = I32[a + 2] - I32[b + 2]; I32[d + 3] = I32[a + 3] - I32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_mul: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = Math.imul(I32[a], I32[b]); I32[d + 1] = Math.imul(I32[a + 1], I32[b + 1]);
+        I32[d + 2] = Math.imul(I32[a + 2], I32[b + 2]); I32[d + 3] = Math.imul(I32[a + 3], I32[b + 3]);
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_min_s: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = x < y ? x : y;
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_min_u: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = (x ^ SIGN) < (y ^ SIGN) ? x : y;
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_max_s: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = x > y ? x : y;
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_max_u: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = (x ^ SIGN) > (y ^ SIGN) ? x : y;
+        }
+        pc += 4;
+        continue;
+      }
+      // f32 lanes: computed in f64 and rounded once by the Float32Array store, as f32.add etc.
+      case Ir.f32x4_add: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        F32[d] = F32[a] + F32[b]; F32[d + 1] = F32[a + 1] + F32[b + 1];
+        F32[d + 2] = F32[a + 2] + F32[b + 2]; F32[d + 3] = F32[a + 3] + F32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.f32x4_sub: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        F32[d] = F32[a] - F32[b]; F32[d + 1] = F32[a + 1] - F32[b + 1];
+        F32[d + 2] = F32[a + 2] - F32[b + 2]; F32[d + 3] = F32[a + 3] - F32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.f32x4_mul: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        F32[d] = F32[a] * F32[b]; F32[d + 1] = F32[a + 1] * F32[b + 1];
+        F32[d + 2] = F32[a + 2] * F32[b + 2]; F32[d + 3] = F32[a + 3] * F32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.f32x4_div: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        F32[d] = F32[a] / F32[b]; F32[d + 1] = F32[a + 1] / F32[b + 1];
+        F32[d + 2] = F32[a + 2] / F32[b + 2]; F32[d + 3] = F32[a + 3] / F32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.f32x4_min: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) F32[d + i] = fMin(F32[a + i], F32[b + i]);
+        pc += 4;
+        continue;
+      }
+      case Ir.f32x4_max: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) F32[d + i] = fMax(F32[a + i], F32[b + i]);
+        pc += 4;
+        continue;
+      }
+      case Ir.f64x2_add: {
+        const d = (fp + code[pc + 1]) >> 1, a = (fp + code[pc + 2]) >> 1, b = (fp + code[pc + 3]) >> 1;
+        F64[d] = F64[a] + F64[b]; F64[d + 1] = F64[a + 1] + F64[b + 1];
+        pc += 4;
+        continue;
+      }
+      case Ir.f64x2_sub: {
+        const d = (fp + code[pc + 1]) >> 1, a = (fp + code[pc + 2]) >> 1, b = (fp + code[pc + 3]) >> 1;
+        F64[d] = F64[a] - F64[b]; F64[d + 1] = F64[a + 1] - F64[b + 1];
+        pc += 4;
+        continue;
+      }
+      case Ir.f64x2_mul: {
+        const d = (fp + code[pc + 1]) >> 1, a = (fp + code[pc + 2]) >> 1, b = (fp + code[pc + 3]) >> 1;
+        F64[d] = F64[a] * F64[b]; F64[d + 1] = F64[a + 1] * F64[b + 1];
+        pc += 4;
+        continue;
+      }
+      // Shifts by a constant count s (already reduced mod the lane width).
+      case Ir.i16x8_shl_imm: {
+        // Bits shifted out of the low lane are cleared from the high lane.
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
+        const m = Math.imul((0xffff << s) & 0xffff, 0x10001);
+        for (let i = 0; i < 4; i++) I32[d + i] = (I32[a + i] << s) & m;
+        pc += 4;
+        continue;
+      }
+      case Ir.i16x8_shr_s_imm: {
+        // High lane: the word's arithmetic shift; low lane: moved to the top first.
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const w = I32[a + i];
+          I32[d + i] = ((w >> s) & -0x10000) | (((w << 16) >> (16 + s)) & 0xffff);
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i16x8_shr_u_imm: {
+        // Bits shifted out of the high lane are cleared from the low lane.
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
+        const m = Math.imul(0xffff >>> s, 0x10001);
+        for (let i = 0; i < 4; i++) I32[d + i] = (I32[a + i] >>> s) & m;
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_shl_imm: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
+        I32[d] = I32[a] << s; I32[d + 1] = I32[a + 1] << s; I32[d + 2] = I32[a + 2] << s; I32[d + 3] = I32[a + 3] << s;
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_shr_s_imm: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
+        I32[d] = I32[a] >> s; I32[d + 1] = I32[a + 1] >> s; I32[d + 2] = I32[a + 2] >> s; I32[d + 3] = I32[a + 3] >> s;
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_shr_u_imm: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
+        I32[d] = I32[a] >>> s; I32[d + 1] = I32[a + 1] >>> s; I32[d + 2] = I32[a + 2] >>> s; I32[d + 3] = I32[a + 3] >>> s;
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_splat: {
+        const d = fp + code[pc + 1], v = I32[fp + code[pc + 2]];
+        I32[d] = v; I32[d + 1] = v; I32[d + 2] = v; I32[d + 3] = v;
+        pc += 3;
+        continue;
+      }
+      case Ir.i32x4_abs: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], s = x >> 31;
+          I32[d + i] = (x ^ s) - s;
+        }
+        pc += 3;
+        continue;
+      }
+      case Ir.f32x4_convert_i32x4_s: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        F32[d] = I32[a]; F32[d + 1] = I32[a + 1]; F32[d + 2] = I32[a + 2]; F32[d + 3] = I32[a + 3];
+        pc += 3;
+        continue;
+      }
+      case Ir.i32x4_trunc_sat_f32x4_s: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        for (let i = 0; i < 4; i++) I32[d + i] = i32TruncSatF64S(F32[a + i]);
+        pc += 3;
+        continue;
+      }
+      case Ir.i32x4_extract_lane:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2] + code[pc + 3]];
+        pc += 4;
         continue;
 
       default:
