@@ -29,8 +29,8 @@ import {
   i64TruncSatSHalves, i64TruncSatUHalves, i64TruncSHalves, i64TruncUHalves,
 } from './numerics-halves.js';
 import {
-  simdBinary, simdExtract, simdLoad, simdLoadLane, simdReplace, simdShuffle, simdStoreLane, simdTernary,
-  simdUnary, swarAdd, swarSub, v128FromRegs, v128ToRegs,
+  simdBinary, simdExtract, simdLoad, simdLoadLane, simdReplace, simdStoreLane, simdTernary,
+  simdUnary, narrow8u, sat16u, v128FromRegs, v128ToRegs,
 } from './simd.js';
 import { recordFrames } from './frames.js';
 import { compiledCode, type CompiledFunc } from './translate.js';
@@ -1799,10 +1799,30 @@ function run(m: Machine, func: FuncInst, fp: number): void {
           code[pc + 5]);
         pc += 6;
         continue;
-      case Ir.i8x16_shuffle:
-        simdShuffle(I32, fp + code[pc + 1], fp + code[pc + 2], fp + code[pc + 3], code, pc + 4);
-        pc += 8;
+      case Ir.i8x16_shuffle: {
+        // Byte i comes from word (sel >> 5) at bit (sel & 31): `>>>` takes the count mod 32.
+        // All 16 are read before d is written (d may be an operand).
+        const w0 = ((I32[fp + (code[pc + 2] >> 5)] >>> code[pc + 2]) & 0xff) |
+          ((I32[fp + (code[pc + 3] >> 5)] >>> code[pc + 3]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 4] >> 5)] >>> code[pc + 4]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 5] >> 5)] >>> code[pc + 5]) & 0xff) << 24;
+        const w1 = ((I32[fp + (code[pc + 6] >> 5)] >>> code[pc + 6]) & 0xff) |
+          ((I32[fp + (code[pc + 7] >> 5)] >>> code[pc + 7]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 8] >> 5)] >>> code[pc + 8]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 9] >> 5)] >>> code[pc + 9]) & 0xff) << 24;
+        const w2 = ((I32[fp + (code[pc + 10] >> 5)] >>> code[pc + 10]) & 0xff) |
+          ((I32[fp + (code[pc + 11] >> 5)] >>> code[pc + 11]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 12] >> 5)] >>> code[pc + 12]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 13] >> 5)] >>> code[pc + 13]) & 0xff) << 24;
+        const w3 = ((I32[fp + (code[pc + 14] >> 5)] >>> code[pc + 14]) & 0xff) |
+          ((I32[fp + (code[pc + 15] >> 5)] >>> code[pc + 15]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 16] >> 5)] >>> code[pc + 16]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 17] >> 5)] >>> code[pc + 17]) & 0xff) << 24;
+        const d = fp + code[pc + 1];
+        I32[d] = w0; I32[d + 1] = w1; I32[d + 2] = w2; I32[d + 3] = w3;
+        pc += 18;
         continue;
+      }
 
       // ── Hot SIMD instructions inline (ir.ts; spec §4.3 lifted lane-wise, §4.4.3) ───────────
       case Ir.load128_add: {
@@ -1857,28 +1877,41 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       }
-      // Packed 8- and 16-bit lanes: four or two lanes per word (swarAdd / swarSub, simd.ts).
+      // Packed 8- and 16-bit lanes: four or two lanes per word, the formulas of swarAdd and
+      // swarSub (simd.ts) written out (the loop is too large for V8 to inline calls into it).
       case Ir.i8x16_add: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
-        for (let i = 0; i < 4; i++) I32[d + i] = swarAdd(I32[a + i], I32[b + i], H8);
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = ((x & ~H8) + (y & ~H8)) ^ ((x ^ y) & H8);
+        }
         pc += 4;
         continue;
       }
       case Ir.i8x16_sub: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
-        for (let i = 0; i < 4; i++) I32[d + i] = swarSub(I32[a + i], I32[b + i], H8);
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = ((x | H8) - (y & ~H8)) ^ ((x ^ ~y) & H8);
+        }
         pc += 4;
         continue;
       }
       case Ir.i16x8_add: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
-        for (let i = 0; i < 4; i++) I32[d + i] = swarAdd(I32[a + i], I32[b + i], H16);
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = ((x & ~H16) + (y & ~H16)) ^ ((x ^ y) & H16);
+        }
         pc += 4;
         continue;
       }
       case Ir.i16x8_sub: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
-        for (let i = 0; i < 4; i++) I32[d + i] = swarSub(I32[a + i], I32[b + i], H16);
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = ((x | H16) - (y & ~H16)) ^ ((x ^ ~y) & H16);
+        }
         pc += 4;
         continue;
       }
@@ -2084,6 +2117,71 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2] + code[pc + 3]];
         pc += 4;
         continue;
+      // Narrowing with saturation: all eight (sixteen) lanes are read before d is written.
+      case Ir.i16x8_narrow_i32x4_u: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        const v0 = sat16u(I32[a]) | (sat16u(I32[a + 1]) << 16), v1 = sat16u(I32[a + 2]) | (sat16u(I32[a + 3]) << 16);
+        const v2 = sat16u(I32[b]) | (sat16u(I32[b + 1]) << 16), v3 = sat16u(I32[b + 2]) | (sat16u(I32[b + 3]) << 16);
+        I32[d] = v0; I32[d + 1] = v1; I32[d + 2] = v2; I32[d + 3] = v3;
+        pc += 4;
+        continue;
+      }
+      case Ir.i8x16_narrow_i16x8_u: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        const v0 = narrow8u(I32[a], I32[a + 1]), v1 = narrow8u(I32[a + 2], I32[a + 3]);
+        const v2 = narrow8u(I32[b], I32[b + 1]), v3 = narrow8u(I32[b + 2], I32[b + 3]);
+        I32[d] = v0; I32[d + 1] = v1; I32[d + 2] = v2; I32[d + 3] = v3;
+        pc += 4;
+        continue;
+      }
+      case Ir.i16x8_add_sat_s: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          const lo = ((x << 16) >> 16) + ((y << 16) >> 16), hi = (x >> 16) + (y >> 16);
+          I32[d + i] = ((lo < -32768 ? -32768 : lo > 32767 ? 32767 : lo) & 0xffff) |
+            ((hi < -32768 ? -32768 : hi > 32767 ? 32767 : hi) << 16);
+        }
+        pc += 4;
+        continue;
+      }
+      // Extending loads (spec §4.4.7 v128.load8x8 / load16x4): d, a (address), u (offset).
+      case Ir.v128_load8x8_s: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = ((((lo << 24) >> 24) & 0xffff) | (((lo << 16) >> 24) << 16)); I32[d + 1] = ((((lo << 8) >> 24) & 0xffff) | ((lo >> 24) << 16));
+        I32[d + 2] = ((((hi << 24) >> 24) & 0xffff) | (((hi << 16) >> 24) << 16)); I32[d + 3] = ((((hi << 8) >> 24) & 0xffff) | ((hi >> 24) << 16));
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_load8x8_u: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = ((lo & 0xff) | ((lo & 0xff00) << 8)); I32[d + 1] = (((lo >>> 16) & 0xff) | ((lo >>> 8) & 0xff0000));
+        I32[d + 2] = ((hi & 0xff) | ((hi & 0xff00) << 8)); I32[d + 3] = (((hi >>> 16) & 0xff) | ((hi >>> 8) & 0xff0000));
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_load16x4_s: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = (lo << 16) >> 16; I32[d + 1] = lo >> 16;
+        I32[d + 2] = (hi << 16) >> 16; I32[d + 3] = hi >> 16;
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_load16x4_u: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = lo & 0xffff; I32[d + 1] = lo >>> 16;
+        I32[d + 2] = hi & 0xffff; I32[d + 3] = hi >>> 16;
+        pc += 4;
+        continue;
+      }
 
       default:
         throw new RuntimeError(`internal error: bad IR opcode ${code[pc]} at ${pc}`);

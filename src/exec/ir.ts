@@ -493,7 +493,12 @@ export const enum Ir {
   simd_load_lane,
   /** mem[ea] = lane i of r128[b]. Why: `v128.store*_lane`. x; a: address; a: vector; u: offset; i: lane. */
   simd_store_lane,
-  /** r128[d] = bytes v of r128[a] ++ r128[b]. Why: `i8x16.shuffle`. d; a; a; v: the 16 indices packed. */
+  /**
+   * byte i of r128[d] = bits s_i & 31 … + 7 of r32[s_i >> 5], for i = 0 … 15. Why: Wasm
+   * `i8x16.shuffle`; the translator turns each lane index into the register word and bit offset
+   * of the byte it selects in r128[a] ++ r128[b], so the interpreter gathers the bytes inline.
+   * d; then 16 × i: the selectors s_i.
+   */
   i8x16_shuffle,
 
   // ── Hot SIMD instructions inline in the interpreter's loop ─────────────────────────────────
@@ -549,6 +554,15 @@ export const enum Ir {
   /** 4 lanes: r[d]_i = trunc_sat_s(r[a]_i) (f32 to i32). */ i32x4_trunc_sat_f32x4_s,
   /** r32[d] = lane i of r128[a]. Why: `i32x4.extract_lane` and `f32x4.extract_lane` (bits). d; a; i: lane. */
   i32x4_extract_lane,
+  // Narrowing and saturating, fields d (result), a (left), a (right).
+  /** r[d] = sat_u16 of the 4 i32 lanes of r[a], then of r[b]. */ i16x8_narrow_i32x4_u,
+  /** r[d] = sat_u8 of the 8 i16 lanes of r[a], then of r[b]. */ i8x16_narrow_i16x8_u,
+  /** 8 lanes: r[d]_i = sat_s16(r[a]_i + r[b]_i). */ i16x8_add_sat_s,
+  // Extending loads, fields d (result), a (address), u (offset); ea = u32(r32[a]) + u, 8 bytes.
+  /** 8 lanes: r[d]_i = sext16(mem8[ea + i]). */ v128_load8x8_s,
+  /** 8 lanes: r[d]_i = zext16(mem8[ea + i]). */ v128_load8x8_u,
+  /** 4 lanes: r[d]_i = sext32(mem16[ea + 2i]). */ v128_load16x4_s,
+  /** 4 lanes: r[d]_i = zext32(mem16[ea + 2i]). */ v128_load16x4_u,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -680,7 +694,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.simd_ternary, 'simd_ternary', 'dxaaa'], [Ir.simd_extract, 'simd_extract', 'dxai'],
   [Ir.simd_replace, 'simd_replace', 'dxaai'], [Ir.simd_load, 'simd_load', 'dxau'],
   [Ir.simd_load_lane, 'simd_load_lane', 'dxaaui'], [Ir.simd_store_lane, 'simd_store_lane', 'xaaui'],
-  [Ir.i8x16_shuffle, 'i8x16.shuffle', 'daav'],
+  [Ir.i8x16_shuffle, 'i8x16.shuffle', 'd' + 'i'.repeat(16)],
   [Ir.load128_add, 'v128.load_add', 'daiiu'], [Ir.load128_tee, 'v128.load_tee', 'ddaiu'],
   [Ir.v128_and, 'v128.and', B], [Ir.v128_andnot, 'v128.andnot', B], [Ir.v128_or, 'v128.or', B],
   [Ir.v128_xor, 'v128.xor', B], [Ir.i8x16_add, 'i8x16.add', B], [Ir.i8x16_sub, 'i8x16.sub', B],
@@ -698,6 +712,10 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f32x4_convert_i32x4_s, 'f32x4.convert_i32x4_s', U],
   [Ir.i32x4_trunc_sat_f32x4_s, 'i32x4.trunc_sat_f32x4_s', U],
   [Ir.i32x4_extract_lane, 'i32x4.extract_lane', 'dai'],
+  [Ir.i16x8_narrow_i32x4_u, 'i16x8.narrow_i32x4_u', B], [Ir.i8x16_narrow_i16x8_u, 'i8x16.narrow_i16x8_u', B],
+  [Ir.i16x8_add_sat_s, 'i16x8.add_sat_s', B],
+  [Ir.v128_load8x8_s, 'v128.load8x8_s', LD], [Ir.v128_load8x8_u, 'v128.load8x8_u', LD],
+  [Ir.v128_load16x4_s, 'v128.load16x4_s', LD], [Ir.v128_load16x4_u, 'v128.load16x4_u', LD],
 ];
 
 /** Disassembly info by opcode. */

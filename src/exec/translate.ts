@@ -900,8 +900,10 @@ class Translator {
         this.memAccess(ins, Ir.store128);
         return;
       case 'i8x16.shuffle': {
+        // Lane index j selects byte j mod 16 of a (j < 16) or b: its word and bit offset.
         const [a, b] = this.srcs(2);
-        this.produce(Ir.i8x16_shuffle, Cls.V128, a, b, ...v128Words(ins.bytes!));
+        const sels = [...ins.bytes!].map((j) => (((j < 16 ? a : b) + ((j & 15) >> 2)) << 5) | ((j & 3) << 3));
+        this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
         return;
       }
     }
@@ -916,7 +918,7 @@ class Translator {
       return;
     }
     const inline = simdInline.get(x);
-    if (inline !== undefined) {
+    if (inline !== undefined && fam !== Fam.Load) {
       const operands = this.srcs(fam === Fam.Binary ? 2 : 1);
       this.produce(inline, result, ...operands, ...(fam === Fam.Extract ? [ins.lane!] : []));
       return;
@@ -939,6 +941,11 @@ class Translator {
       }
       case Fam.Load: {
         this.memIndex(ins.mem!.mem);
+        if (inline !== undefined) {
+          const addr = this.src(this.pop());
+          this.produce(inline, Cls.V128, addr, ins.mem!.offset | 0);
+          return;
+        }
         const addr = this.src(this.pop());
         this.produce(Ir.simd_load, Cls.V128, x, addr, ins.mem!.offset | 0);
         return;
