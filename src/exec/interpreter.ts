@@ -2145,6 +2145,63 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       }
+      case Ir.i64x2_add: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i += 2) {
+          const alo = I32[a + i], blo = I32[b + i], lo = (alo + blo) | 0;
+          I32[d + i + 1] = (I32[a + i + 1] + I32[b + i + 1] + carry(alo, blo, lo)) | 0;
+          I32[d + i] = lo;
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i64x2_shl_imm: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], k = code[pc + 3], s = k & 31;
+        for (let i = 0; i < 4; i += 2) {
+          const lo = I32[a + i], hi = I32[a + i + 1];
+          if (k < 32) {
+            I32[d + i + 1] = s === 0 ? hi : (hi << s) | (lo >>> (32 - s));
+            I32[d + i] = lo << s;
+          } else {
+            I32[d + i + 1] = lo << s;
+            I32[d + i] = 0;
+          }
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i64x2_shr_u_imm: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], k = code[pc + 3], s = k & 31;
+        for (let i = 0; i < 4; i += 2) {
+          const lo = I32[a + i], hi = I32[a + i + 1];
+          if (k < 32) {
+            I32[d + i] = s === 0 ? lo : (lo >>> s) | (hi << (32 - s));
+            I32[d + i + 1] = hi >>> s;
+          } else {
+            I32[d + i] = hi >>> s;
+            I32[d + i + 1] = 0;
+          }
+        }
+        pc += 4;
+        continue;
+      }
+      // Lane stores (spec §4.4.7 v128.storeN_lane): a (address), a (vector), u (offset), i (lane).
+      case Ir.v128_store32_lane: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, I32[fp + code[pc + 2] + code[pc + 4]], true);
+        pc += 5;
+        continue;
+      }
+      case Ir.v128_store64_lane: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 2] + 2 * code[pc + 4];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        pc += 5;
+        continue;
+      }
       // Extending loads (spec §4.4.7 v128.load8x8 / load16x4): d, a (address), u (offset).
       case Ir.v128_load8x8_s: {
         const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);

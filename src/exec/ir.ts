@@ -563,6 +563,13 @@ export const enum Ir {
   /** 8 lanes: r[d]_i = zext16(mem8[ea + i]). */ v128_load8x8_u,
   /** 4 lanes: r[d]_i = sext32(mem16[ea + 2i]). */ v128_load16x4_s,
   /** 4 lanes: r[d]_i = zext32(mem16[ea + 2i]). */ v128_load16x4_u,
+  // Lane stores, fields a (address), a (vector), u (offset), i (lane); ea = u32(r32[a]) + u.
+  /** mem32[ea] = 32-bit lane i of r128[b]. */ v128_store32_lane,
+  /** mem64[ea] = 64-bit lane i of r128[b]. */ v128_store64_lane,
+  // i64x2 on word pairs (low word first), as the scalar i64 instructions.
+  /** 2 lanes: r[d]_i = r[a]_i + r[b]_i mod 2^64. Fields d, a, a. */ i64x2_add,
+  /** 2 lanes: r[d]_i = r[a]_i << i (0 ≤ i < 64). Fields d, a, i. */ i64x2_shl_imm,
+  /** 2 lanes: r[d]_i = r[a]_i >>u i (0 ≤ i < 64). Fields d, a, i. */ i64x2_shr_u_imm,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -716,6 +723,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i16x8_add_sat_s, 'i16x8.add_sat_s', B],
   [Ir.v128_load8x8_s, 'v128.load8x8_s', LD], [Ir.v128_load8x8_u, 'v128.load8x8_u', LD],
   [Ir.v128_load16x4_s, 'v128.load16x4_s', LD], [Ir.v128_load16x4_u, 'v128.load16x4_u', LD],
+  [Ir.v128_store32_lane, 'v128.store32_lane', 'aaui'], [Ir.v128_store64_lane, 'v128.store64_lane', 'aaui'],
+  [Ir.i64x2_add, 'i64x2.add', B], [Ir.i64x2_shl_imm, 'i64x2.shl_imm', I], [Ir.i64x2_shr_u_imm, 'i64x2.shr_u_imm', I],
 ];
 
 /** Disassembly info by opcode. */

@@ -258,6 +258,7 @@ const simdShiftImm: ReadonlyMap<S, readonly [Ir, number]> = new Map<S, readonly 
   [S.i16x8_shl, [Ir.i16x8_shl_imm, 15]], [S.i16x8_shr_s, [Ir.i16x8_shr_s_imm, 15]],
   [S.i16x8_shr_u, [Ir.i16x8_shr_u_imm, 15]], [S.i32x4_shl, [Ir.i32x4_shl_imm, 31]],
   [S.i32x4_shr_s, [Ir.i32x4_shr_s_imm, 31]], [S.i32x4_shr_u, [Ir.i32x4_shr_u_imm, 31]],
+  [S.i64x2_shl, [Ir.i64x2_shl_imm, 63]], [S.i64x2_shr_u, [Ir.i64x2_shr_u_imm, 63]],
 ]);
 
 /** Wasm instructions that only reinterpret bits: no code, the entry keeps its register. */
@@ -918,7 +919,7 @@ class Translator {
       return;
     }
     const inline = simdInline.get(x);
-    if (inline !== undefined && fam !== Fam.Load) {
+    if (inline !== undefined && fam !== Fam.Load && fam !== Fam.StoreLane) {
       const operands = this.srcs(fam === Fam.Binary ? 2 : 1);
       this.produce(inline, result, ...operands, ...(fam === Fam.Extract ? [ins.lane!] : []));
       return;
@@ -959,6 +960,10 @@ class Translator {
       case Fam.StoreLane: {
         this.memIndex(ins.mem!.mem);
         const [addr, v] = this.srcs(2);
+        if (inline !== undefined) {
+          this.emit(inline, addr, v, ins.mem!.offset | 0, ins.lane!);
+          return;
+        }
         this.emit(Ir.simd_store_lane, x, addr, v, ins.mem!.offset | 0, ins.lane!);
         return;
       }
