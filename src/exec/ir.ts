@@ -462,7 +462,7 @@ export const enum Ir {
   // interpreter's loop; every lane operation is one `simd_*` instruction per operand shape, whose
   // `x` field names the SIMD instruction and is dispatched by a function of exec/simd.ts, so 250
   // instructions add nine cases to the loop. Why: see RATIONALE "Why v128 lanes through views of
-  // the register file?".
+  // the register file?". The hottest ones also have inline forms (the next section).
   /** r128[d] = r128[a]. Why: as copy32, for v128. d: to; a: from. */
   copy128,
   /** r128[d] = v. Why: Wasm `v128.const`. d: to; v: the 16 bytes as four words, lane 0 first. */
