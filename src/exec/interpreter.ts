@@ -2185,6 +2185,49 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       }
+      case Ir.i64x2_mul: {
+        // Per lane as the scalar i64.mul case (i64MulHalves written out).
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i += 2) {
+          const alo = I32[a + i], blo = I32[b + i];
+          const a0 = alo & 0xffff, a1 = alo >>> 16, b0 = blo & 0xffff, b1 = blo >>> 16;
+          const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0;
+          const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+          const highOfLow = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+          I32[d + i + 1] = (highOfLow + Math.imul(alo, I32[b + i + 1]) + Math.imul(I32[a + i + 1], blo)) | 0;
+          I32[d + i] = Math.imul(alo, blo);
+        }
+        pc += 4;
+        continue;
+      }
+      // 32-bit loads into a vector (spec §4.4.7): d, a (address), [a (vector),] u (offset)[, i (lane)].
+      case Ir.v128_load32_splat: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], v = dv.getInt32(ea, true);
+        I32[d] = v; I32[d + 1] = v; I32[d + 2] = v; I32[d + 3] = v;
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_load32_zero: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true); I32[d + 1] = 0; I32[d + 2] = 0; I32[d + 3] = 0;
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_load32_lane: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], v = fp + code[pc + 3], x = dv.getInt32(ea, true);
+        if (d !== v) {
+          I32[d] = I32[v]; I32[d + 1] = I32[v + 1]; I32[d + 2] = I32[v + 2]; I32[d + 3] = I32[v + 3];
+        }
+        I32[d + code[pc + 5]] = x;
+        pc += 6;
+        continue;
+      }
       // Lane stores (spec §4.4.7 v128.storeN_lane): a (address), a (vector), u (offset), i (lane).
       case Ir.v128_store32_lane: {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);

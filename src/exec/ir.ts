@@ -570,6 +570,12 @@ export const enum Ir {
   /** 2 lanes: r[d]_i = r[a]_i + r[b]_i mod 2^64. Fields d, a, a. */ i64x2_add,
   /** 2 lanes: r[d]_i = r[a]_i << i (0 ≤ i < 64). Fields d, a, i. */ i64x2_shl_imm,
   /** 2 lanes: r[d]_i = r[a]_i >>u i (0 ≤ i < 64). Fields d, a, i. */ i64x2_shr_u_imm,
+  /** 2 lanes: r[d]_i = r[a]_i · r[b]_i mod 2^64. Fields d, a, a. */ i64x2_mul,
+  // 32-bit loads into a vector, fields d (result), a (address), u (offset); ea = u32(r32[a]) + u.
+  /** r128[d] = four copies of mem32[ea]. */ v128_load32_splat,
+  /** r128[d] = (mem32[ea], 0, 0, 0). */ v128_load32_zero,
+  /** r128[d] = r128[b] with 32-bit lane i = mem32[ea]. Fields d, a (address), a (vector), u, i (lane). */
+  v128_load32_lane,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -725,6 +731,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.v128_load16x4_s, 'v128.load16x4_s', LD], [Ir.v128_load16x4_u, 'v128.load16x4_u', LD],
   [Ir.v128_store32_lane, 'v128.store32_lane', 'aaui'], [Ir.v128_store64_lane, 'v128.store64_lane', 'aaui'],
   [Ir.i64x2_add, 'i64x2.add', B], [Ir.i64x2_shl_imm, 'i64x2.shl_imm', I], [Ir.i64x2_shr_u_imm, 'i64x2.shr_u_imm', I],
+  [Ir.i64x2_mul, 'i64x2.mul', B], [Ir.v128_load32_splat, 'v128.load32_splat', LD],
+  [Ir.v128_load32_zero, 'v128.load32_zero', LD], [Ir.v128_load32_lane, 'v128.load32_lane', 'daaui'],
 ];
 
 /** Disassembly info by opcode. */

@@ -14,7 +14,7 @@ import { wasm2 } from '../syntax/features.js';
 import { parseWat } from '../text/wat.js';
 import { validateModule } from '../valid/module.js';
 import { dumpIR } from './ir.js';
-import { S, simdBinary, simdExtract, simdLoad, simdOps, simdStoreLane, simdUnary } from './simd.js';
+import { S, simdBinary, simdExtract, simdLoad, simdLoadLane, simdOps, simdStoreLane, simdUnary } from './simd.js';
 import { translateFunc } from './translate.js';
 
 function instance(src: string): ModuleInstance {
@@ -75,7 +75,7 @@ const binaries = [
   'i16x8.mul', 'i32x4.add', 'i32x4.sub', 'i32x4.mul', 'i32x4.min_s', 'i32x4.min_u', 'i32x4.max_s',
   'i32x4.max_u', 'f32x4.add', 'f32x4.sub', 'f32x4.mul', 'f32x4.div', 'f32x4.min', 'f32x4.max',
   'f64x2.add', 'f64x2.sub', 'f64x2.mul', 'i16x8.narrow_i32x4_u', 'i8x16.narrow_i16x8_u',
-  'i16x8.add_sat_s', 'i64x2.add',
+  'i16x8.add_sat_s', 'i64x2.add', 'i64x2.mul',
 ];
 const unaries = ['i32x4.abs', 'f32x4.convert_i32x4_s', 'i32x4.trunc_sat_f32x4_s'];
 const shifts = ['i16x8.shl', 'i16x8.shr_s', 'i16x8.shr_u', 'i32x4.shl', 'i32x4.shr_s', 'i32x4.shr_u', 'i64x2.shl', 'i64x2.shr_u'];
@@ -133,9 +133,14 @@ test('splat, extract_lane and i8x16.shuffle move bits exactly; a shuffle may wri
 });
 
 test('extending loads, lane stores and folded v128.load addresses match the generic forms and trap alike', () => {
-  const loads = ['v128.load8x8_s', 'v128.load8x8_u', 'v128.load16x4_s', 'v128.load16x4_u'];
+  const loads = [
+    'v128.load8x8_s', 'v128.load8x8_u', 'v128.load16x4_s', 'v128.load16x4_u', 'v128.load32_splat', 'v128.load32_zero',
+  ];
   const src = `(module (memory (export "mem") 1)
     ${loads.map((n) => `(func (export "${n}") (param i32) (result v128) (${n} offset=3 (local.get 0)))`).join('\n')}
+    (func (export "load32_lane") (param i32 v128) (result v128) (v128.load32_lane offset=2 3 (local.get 0) (local.get 1)))
+    (func (export "load32_lane in place") (param i32 v128) (result v128)
+      (local.set 1 (v128.load32_lane 0 (local.get 0) (local.get 1))) (local.get 1))
     (func (export "store32_lane") (param i32 v128) (v128.store32_lane offset=1 2 (local.get 0) (local.get 1)))
     (func (export "store64_lane") (param i32 v128) (v128.store64_lane 1 (local.get 0) (local.get 1)))
     (func (export "add") (param i32) (result v128) (v128.load offset=2 (i32.add (local.get 0) (i32.const 16))))
@@ -143,7 +148,7 @@ test('extending loads, lane stores and folded v128.load addresses match the gene
     (func (export "tee") (param i32) (result v128 i32) (local i32)
       (v128.load offset=1 (local.tee 1 (i32.add (local.get 0) (i32.const 8)))) (local.get 1)))`;
   const ir = irOf(src);
-  for (const n of [...loads, 'v128.store32_lane', 'v128.store64_lane', 'v128.load_add', 'v128.load_tee']) {
+  for (const n of [...loads, 'v128.load32_lane', 'v128.store32_lane', 'v128.store64_lane', 'v128.load_add', 'v128.load_tee']) {
     assert.ok(ir.includes(` ${n} r`), `${n} runs inline`);
   }
   const inst = instance(src);
@@ -159,7 +164,15 @@ test('extending loads, lane stores and folded v128.load addresses match the gene
       simdLoad(regs, simdOps.get(n)![1], view, 0, at + 3);
       assert.equal(call(inst, n, at)[0], regBytes.slice(0, 16), `${n} at ${at}`);
     }
-    assert.throws(() => call(inst, n, 65536 - 10), (e: unknown) => e instanceof RuntimeError);
+    assert.throws(() => call(inst, n, 65536 - 6), (e: unknown) => e instanceof RuntimeError);
+  }
+  const into = vectors()[8];
+  for (const [n, offset, lane] of [['load32_lane', 2, 3], ['load32_lane in place', 0, 0]] as const) {
+    regs.fill(0);
+    regBytes.set(into, 16);
+    simdLoadLane(regs, S.v128_load32_lane, view, 0, 4, 9 + offset, lane);
+    assert.equal(call(inst, n, 9, into)[0], regBytes.slice(0, 16), n);
+    assert.throws(() => call(inst, n, 65536 - 3 - offset, into), (e: unknown) => e instanceof RuntimeError);
   }
   const v = vectors()[9];
   for (const [n, x, lane, offset] of [['store32_lane', S.v128_store32_lane, 2, 1], ['store64_lane', S.v128_store64_lane, 1, 0]] as const) {

@@ -318,14 +318,14 @@ test('v128: four-word registers, one simd_* instruction per shape naming its SIM
     (func (param v128 v128 i32) (result i32)
       (local.set 0 (i8x16.avgr_u (local.get 0) (local.get 1)))
       (local.set 1 (i8x16.shuffle 0 17 2 19 4 21 6 23 8 25 10 27 12 29 14 31 (local.get 0) (v128.const i32x4 1 2 3 -1)))
-      (v128.store offset=16 (local.get 2) (v128.load32_zero (local.get 2)))
+      (v128.store offset=16 (local.get 2) (v128.load64_zero (local.get 2)))
       (global.set $g (select (local.get 0) (local.get 1) (local.get 2)))
       (v128.store8_lane 15 (local.get 2) (i32x4.replace_lane 3 (local.get 1) (local.get 2)))
       (i32.add (i16x8.extract_lane_s 7 (local.get 0)) (v128.any_true (v128.bitselect (local.get 0) (local.get 1) (global.get $g)))))`, `
      0: simd_binary r0, i8x16.avgr_u, r0, r2
      5: const128 r7, i32x4 0x1 0x2 0x3 0xffffffff
     11: i8x16.shuffle r2, 0, 456, 16, 472, 32, 488, 48, 504, 64, 520, 80, 536, 96, 552, 112, 568
-    29: simd_load r6, v128.load32_zero, r4, 0
+    29: simd_load r6, v128.load64_zero, r4, 0
     34: v128.store r4, r6, 16
     38: select128 r5, r0, r2, r4
     43: global.set128 g0, r5

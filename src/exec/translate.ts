@@ -919,7 +919,7 @@ class Translator {
       return;
     }
     const inline = simdInline.get(x);
-    if (inline !== undefined && fam !== Fam.Load && fam !== Fam.StoreLane) {
+    if (inline !== undefined && (fam === Fam.Unary || fam === Fam.Binary || fam === Fam.Extract)) {
       const operands = this.srcs(fam === Fam.Binary ? 2 : 1);
       this.produce(inline, result, ...operands, ...(fam === Fam.Extract ? [ins.lane!] : []));
       return;
@@ -954,6 +954,10 @@ class Translator {
       case Fam.LoadLane: {
         this.memIndex(ins.mem!.mem);
         const [addr, v] = this.srcs(2);
+        if (inline !== undefined) {
+          this.produce(inline, Cls.V128, addr, v, ins.mem!.offset | 0, ins.lane!);
+          return;
+        }
         this.produce(Ir.simd_load_lane, Cls.V128, x, addr, v, ins.mem!.offset | 0, ins.lane!);
         return;
       }
