@@ -30,8 +30,8 @@ import {
   i64TruncSatSHalves, i64TruncSatUHalves, i64TruncSHalves, i64TruncUHalves,
 } from './numerics-halves.js';
 import {
-  simdBinary, simdExtract, simdLoad, simdLoadLane, simdReplace, simdShuffle, simdStoreLane, simdTernary,
-  simdUnary, v128FromRegs, v128ToRegs,
+  simdBinary, simdExtract, simdLoad, simdLoadLane, simdReplace, simdStoreLane, simdTernary,
+  simdUnary, narrow8u, sat16u, v128FromRegs, v128ToRegs,
 } from './simd.js';
 import { recordFrames } from './frames.js';
 import { compiledCode, type CompiledFunc } from './translate.js';
@@ -383,6 +383,9 @@ function enterFrame(m: Machine, f: FuncInst, fp: number): CompiledFunc {
  * operands V8 compares as doubles (see RATIONALE "Why no `>>> 0` comparisons in the loop?").
  */
 const SIGN = -0x80000000;
+
+/** The top bit of each 8-bit and each 16-bit lane of a word (the packed-lane helpers' `h`). */
+const H8 = -0x7f7f7f80, H16 = -0x7fff8000;
 
 /** The carry out of the low-word addition lo = alo + blo (mod 2^32), 0 or 1, in int32 bit operations. */
 function carry(alo: number, blo: number, lo: number): number {
@@ -2005,10 +2008,491 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc += 6;
         continue;
       }
-      case Ir.i8x16_shuffle:
-        simdShuffle(I32, fp + code[pc + 1], fp + code[pc + 2], fp + code[pc + 3], code, pc + 4);
-        pc += 8;
+      case Ir.i8x16_shuffle: {
+        // Byte i comes from word (sel >> 5) at bit (sel & 31): `>>>` takes the count mod 32.
+        // All 16 are read before d is written (d may be an operand).
+        const w0 = ((I32[fp + (code[pc + 2] >> 5)] >>> code[pc + 2]) & 0xff) |
+          ((I32[fp + (code[pc + 3] >> 5)] >>> code[pc + 3]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 4] >> 5)] >>> code[pc + 4]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 5] >> 5)] >>> code[pc + 5]) & 0xff) << 24;
+        const w1 = ((I32[fp + (code[pc + 6] >> 5)] >>> code[pc + 6]) & 0xff) |
+          ((I32[fp + (code[pc + 7] >> 5)] >>> code[pc + 7]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 8] >> 5)] >>> code[pc + 8]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 9] >> 5)] >>> code[pc + 9]) & 0xff) << 24;
+        const w2 = ((I32[fp + (code[pc + 10] >> 5)] >>> code[pc + 10]) & 0xff) |
+          ((I32[fp + (code[pc + 11] >> 5)] >>> code[pc + 11]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 12] >> 5)] >>> code[pc + 12]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 13] >> 5)] >>> code[pc + 13]) & 0xff) << 24;
+        const w3 = ((I32[fp + (code[pc + 14] >> 5)] >>> code[pc + 14]) & 0xff) |
+          ((I32[fp + (code[pc + 15] >> 5)] >>> code[pc + 15]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 16] >> 5)] >>> code[pc + 16]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 17] >> 5)] >>> code[pc + 17]) & 0xff) << 24;
+        const d = fp + code[pc + 1];
+        I32[d] = w0; I32[d + 1] = w1; I32[d + 2] = w2; I32[d + 3] = w3;
+        pc += 18;
         continue;
+      }
+
+      // ── Hot SIMD instructions inline (ir.ts; spec §4.3 lifted lane-wise, §4.4.3) ───────────
+      case Ir.load128_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        I32[d + 2] = dv.getInt32(ea + 8, true);
+        I32[d + 3] = dv.getInt32(ea + 12, true);
+        pc += 6;
+        continue;
+      }
+      case Ir.load128_tee: {
+        const x = fp + code[pc + 2];
+        I32[x] = (I32[fp + code[pc + 3]] + code[pc + 4]) | 0;
+        const ea = (I32[x] >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        I32[d + 2] = dv.getInt32(ea + 8, true);
+        I32[d + 3] = dv.getInt32(ea + 12, true);
+        pc += 6;
+        continue;
+      }
+      case Ir.v128_and: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = I32[a] & I32[b]; I32[d + 1] = I32[a + 1] & I32[b + 1];
+        I32[d + 2] = I32[a + 2] & I32[b + 2]; I32[d + 3] = I32[a + 3] & I32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_andnot: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = I32[a] & ~I32[b]; I32[d + 1] = I32[a + 1] & ~I32[b + 1];
+        I32[d + 2] = I32[a + 2] & ~I32[b + 2]; I32[d + 3] = I32[a + 3] & ~I32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_or: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = I32[a] | I32[b]; I32[d + 1] = I32[a + 1] | I32[b + 1];
+        I32[d + 2] = I32[a + 2] | I32[b + 2]; I32[d + 3] = I32[a + 3] | I32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_xor: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = I32[a] ^ I32[b]; I32[d + 1] = I32[a + 1] ^ I32[b + 1];
+        I32[d + 2] = I32[a + 2] ^ I32[b + 2]; I32[d + 3] = I32[a + 3] ^ I32[b + 3];
+        pc += 4;
+        continue;
+      }
+      // Packed 8- and 16-bit lanes: four or two lanes per word, the formulas of swarAdd and
+      // swarSub (simd.ts) written out (the loop is too large for V8 to inline calls into it).
+      case Ir.i8x16_add: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = ((x & ~H8) + (y & ~H8)) ^ ((x ^ y) & H8);
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i8x16_sub: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = ((x | H8) - (y & ~H8)) ^ ((x ^ ~y) & H8);
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i16x8_add: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = ((x & ~H16) + (y & ~H16)) ^ ((x ^ y) & H16);
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i16x8_sub: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = ((x | H16) - (y & ~H16)) ^ ((x ^ ~y) & H16);
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i16x8_mul: {
+        // The low 16 bits of a product depend only on the low 16 bits of its factors.
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = (Math.imul(x, y) & 0xffff) | (Math.imul(x >>> 16, y >>> 16) << 16);
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_add: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = I32[a] + I32[b]; I32[d + 1] = I32[a + 1] + I32[b + 1];
+        I32[d + 2] = I32[a + 2] + I32[b + 2]; I32[d + 3] = I32[a + 3] + I32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_sub: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = I32[a] - I32[b]; I32[d + 1] = I32[a + 1] - I32[b + 1];
+        I32[d + 2] = I32[a + 2] - I32[b + 2]; I32[d + 3] = I32[a + 3] - I32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_mul: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        I32[d] = Math.imul(I32[a], I32[b]); I32[d + 1] = Math.imul(I32[a + 1], I32[b + 1]);
+        I32[d + 2] = Math.imul(I32[a + 2], I32[b + 2]); I32[d + 3] = Math.imul(I32[a + 3], I32[b + 3]);
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_min_s: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = x < y ? x : y;
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_min_u: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = (x ^ SIGN) < (y ^ SIGN) ? x : y;
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_max_s: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = x > y ? x : y;
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_max_u: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          I32[d + i] = (x ^ SIGN) > (y ^ SIGN) ? x : y;
+        }
+        pc += 4;
+        continue;
+      }
+      // f32 lanes: computed in f64 and rounded once by the Float32Array store, as f32.add etc.
+      case Ir.f32x4_add: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        F32[d] = F32[a] + F32[b]; F32[d + 1] = F32[a + 1] + F32[b + 1];
+        F32[d + 2] = F32[a + 2] + F32[b + 2]; F32[d + 3] = F32[a + 3] + F32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.f32x4_sub: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        F32[d] = F32[a] - F32[b]; F32[d + 1] = F32[a + 1] - F32[b + 1];
+        F32[d + 2] = F32[a + 2] - F32[b + 2]; F32[d + 3] = F32[a + 3] - F32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.f32x4_mul: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        F32[d] = F32[a] * F32[b]; F32[d + 1] = F32[a + 1] * F32[b + 1];
+        F32[d + 2] = F32[a + 2] * F32[b + 2]; F32[d + 3] = F32[a + 3] * F32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.f32x4_div: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        F32[d] = F32[a] / F32[b]; F32[d + 1] = F32[a + 1] / F32[b + 1];
+        F32[d + 2] = F32[a + 2] / F32[b + 2]; F32[d + 3] = F32[a + 3] / F32[b + 3];
+        pc += 4;
+        continue;
+      }
+      case Ir.f32x4_min: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) F32[d + i] = fMin(F32[a + i], F32[b + i]);
+        pc += 4;
+        continue;
+      }
+      case Ir.f32x4_max: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) F32[d + i] = fMax(F32[a + i], F32[b + i]);
+        pc += 4;
+        continue;
+      }
+      case Ir.f64x2_add: {
+        const d = (fp + code[pc + 1]) >> 1, a = (fp + code[pc + 2]) >> 1, b = (fp + code[pc + 3]) >> 1;
+        F64[d] = F64[a] + F64[b]; F64[d + 1] = F64[a + 1] + F64[b + 1];
+        pc += 4;
+        continue;
+      }
+      case Ir.f64x2_sub: {
+        const d = (fp + code[pc + 1]) >> 1, a = (fp + code[pc + 2]) >> 1, b = (fp + code[pc + 3]) >> 1;
+        F64[d] = F64[a] - F64[b]; F64[d + 1] = F64[a + 1] - F64[b + 1];
+        pc += 4;
+        continue;
+      }
+      case Ir.f64x2_mul: {
+        const d = (fp + code[pc + 1]) >> 1, a = (fp + code[pc + 2]) >> 1, b = (fp + code[pc + 3]) >> 1;
+        F64[d] = F64[a] * F64[b]; F64[d + 1] = F64[a + 1] * F64[b + 1];
+        pc += 4;
+        continue;
+      }
+      // Shifts by a constant count s (already reduced mod the lane width).
+      case Ir.i16x8_shl_imm: {
+        // Bits shifted out of the low lane are cleared from the high lane.
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
+        const m = Math.imul((0xffff << s) & 0xffff, 0x10001);
+        for (let i = 0; i < 4; i++) I32[d + i] = (I32[a + i] << s) & m;
+        pc += 4;
+        continue;
+      }
+      case Ir.i16x8_shr_s_imm: {
+        // High lane: the word's arithmetic shift; low lane: moved to the top first.
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const w = I32[a + i];
+          I32[d + i] = ((w >> s) & -0x10000) | (((w << 16) >> (16 + s)) & 0xffff);
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i16x8_shr_u_imm: {
+        // Bits shifted out of the high lane are cleared from the low lane.
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
+        const m = Math.imul(0xffff >>> s, 0x10001);
+        for (let i = 0; i < 4; i++) I32[d + i] = (I32[a + i] >>> s) & m;
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_shl_imm: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
+        I32[d] = I32[a] << s; I32[d + 1] = I32[a + 1] << s; I32[d + 2] = I32[a + 2] << s; I32[d + 3] = I32[a + 3] << s;
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_shr_s_imm: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
+        I32[d] = I32[a] >> s; I32[d + 1] = I32[a + 1] >> s; I32[d + 2] = I32[a + 2] >> s; I32[d + 3] = I32[a + 3] >> s;
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_shr_u_imm: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
+        I32[d] = I32[a] >>> s; I32[d + 1] = I32[a + 1] >>> s; I32[d + 2] = I32[a + 2] >>> s; I32[d + 3] = I32[a + 3] >>> s;
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_splat: {
+        const d = fp + code[pc + 1], v = I32[fp + code[pc + 2]];
+        I32[d] = v; I32[d + 1] = v; I32[d + 2] = v; I32[d + 3] = v;
+        pc += 3;
+        continue;
+      }
+      case Ir.i32x4_abs: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], s = x >> 31;
+          I32[d + i] = (x ^ s) - s;
+        }
+        pc += 3;
+        continue;
+      }
+      case Ir.f32x4_convert_i32x4_s: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        F32[d] = I32[a]; F32[d + 1] = I32[a + 1]; F32[d + 2] = I32[a + 2]; F32[d + 3] = I32[a + 3];
+        pc += 3;
+        continue;
+      }
+      case Ir.i32x4_trunc_sat_f32x4_s: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        for (let i = 0; i < 4; i++) I32[d + i] = i32TruncSatF64S(F32[a + i]);
+        pc += 3;
+        continue;
+      }
+      case Ir.i32x4_extract_lane:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2] + code[pc + 3]];
+        pc += 4;
+        continue;
+      // Narrowing with saturation: all eight (sixteen) lanes are read before d is written.
+      case Ir.i16x8_narrow_i32x4_u: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        const v0 = sat16u(I32[a]) | (sat16u(I32[a + 1]) << 16), v1 = sat16u(I32[a + 2]) | (sat16u(I32[a + 3]) << 16);
+        const v2 = sat16u(I32[b]) | (sat16u(I32[b + 1]) << 16), v3 = sat16u(I32[b + 2]) | (sat16u(I32[b + 3]) << 16);
+        I32[d] = v0; I32[d + 1] = v1; I32[d + 2] = v2; I32[d + 3] = v3;
+        pc += 4;
+        continue;
+      }
+      case Ir.i8x16_narrow_i16x8_u: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        const v0 = narrow8u(I32[a], I32[a + 1]), v1 = narrow8u(I32[a + 2], I32[a + 3]);
+        const v2 = narrow8u(I32[b], I32[b + 1]), v3 = narrow8u(I32[b + 2], I32[b + 3]);
+        I32[d] = v0; I32[d + 1] = v1; I32[d + 2] = v2; I32[d + 3] = v3;
+        pc += 4;
+        continue;
+      }
+      case Ir.i16x8_add_sat_s: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          const lo = ((x << 16) >> 16) + ((y << 16) >> 16), hi = (x >> 16) + (y >> 16);
+          I32[d + i] = ((lo < -32768 ? -32768 : lo > 32767 ? 32767 : lo) & 0xffff) |
+            ((hi < -32768 ? -32768 : hi > 32767 ? 32767 : hi) << 16);
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i64x2_add: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i += 2) {
+          const alo = I32[a + i], blo = I32[b + i], lo = (alo + blo) | 0;
+          I32[d + i + 1] = (I32[a + i + 1] + I32[b + i + 1] + carry(alo, blo, lo)) | 0;
+          I32[d + i] = lo;
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i64x2_shl_imm: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], k = code[pc + 3], s = k & 31;
+        for (let i = 0; i < 4; i += 2) {
+          const lo = I32[a + i], hi = I32[a + i + 1];
+          if (k < 32) {
+            I32[d + i + 1] = s === 0 ? hi : (hi << s) | (lo >>> (32 - s));
+            I32[d + i] = lo << s;
+          } else {
+            I32[d + i + 1] = lo << s;
+            I32[d + i] = 0;
+          }
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i64x2_shr_u_imm: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], k = code[pc + 3], s = k & 31;
+        for (let i = 0; i < 4; i += 2) {
+          const lo = I32[a + i], hi = I32[a + i + 1];
+          if (k < 32) {
+            I32[d + i] = s === 0 ? lo : (lo >>> s) | (hi << (32 - s));
+            I32[d + i + 1] = hi >>> s;
+          } else {
+            I32[d + i] = hi >>> s;
+            I32[d + i + 1] = 0;
+          }
+        }
+        pc += 4;
+        continue;
+      }
+      case Ir.i64x2_mul: {
+        // Per lane as the scalar i64.mul case (i64MulHalves written out).
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i += 2) {
+          const alo = I32[a + i], blo = I32[b + i];
+          const a0 = alo & 0xffff, a1 = alo >>> 16, b0 = blo & 0xffff, b1 = blo >>> 16;
+          const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0;
+          const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+          const highOfLow = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+          I32[d + i + 1] = (highOfLow + Math.imul(alo, I32[b + i + 1]) + Math.imul(I32[a + i + 1], blo)) | 0;
+          I32[d + i] = Math.imul(alo, blo);
+        }
+        pc += 4;
+        continue;
+      }
+      // 32-bit loads into a vector (spec §4.4.7): d, a (address), [a (vector),] u (offset)[, i (lane)].
+      case Ir.v128_load32_splat: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], v = dv.getInt32(ea, true);
+        I32[d] = v; I32[d + 1] = v; I32[d + 2] = v; I32[d + 3] = v;
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_load32_zero: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true); I32[d + 1] = 0; I32[d + 2] = 0; I32[d + 3] = 0;
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_load32_lane: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], v = fp + code[pc + 3], x = dv.getInt32(ea, true);
+        if (d !== v) {
+          I32[d] = I32[v]; I32[d + 1] = I32[v + 1]; I32[d + 2] = I32[v + 2]; I32[d + 3] = I32[v + 3];
+        }
+        I32[d + code[pc + 5]] = x;
+        pc += 6;
+        continue;
+      }
+      // Lane stores (spec §4.4.7 v128.storeN_lane): a (address), a (vector), u (offset), i (lane).
+      case Ir.v128_store32_lane: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, I32[fp + code[pc + 2] + code[pc + 4]], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      case Ir.v128_store64_lane: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 2] + 2 * code[pc + 4];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      // Extending loads (spec §4.4.7 v128.load8x8 / load16x4): d, a (address), u (offset).
+      case Ir.v128_load8x8_s: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = ((((lo << 24) >> 24) & 0xffff) | (((lo << 16) >> 24) << 16)); I32[d + 1] = ((((lo << 8) >> 24) & 0xffff) | ((lo >> 24) << 16));
+        I32[d + 2] = ((((hi << 24) >> 24) & 0xffff) | (((hi << 16) >> 24) << 16)); I32[d + 3] = ((((hi << 8) >> 24) & 0xffff) | ((hi >> 24) << 16));
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_load8x8_u: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = ((lo & 0xff) | ((lo & 0xff00) << 8)); I32[d + 1] = (((lo >>> 16) & 0xff) | ((lo >>> 8) & 0xff0000));
+        I32[d + 2] = ((hi & 0xff) | ((hi & 0xff00) << 8)); I32[d + 3] = (((hi >>> 16) & 0xff) | ((hi >>> 8) & 0xff0000));
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_load16x4_s: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = (lo << 16) >> 16; I32[d + 1] = lo >> 16;
+        I32[d + 2] = (hi << 16) >> 16; I32[d + 3] = hi >> 16;
+        pc += 4;
+        continue;
+      }
+      case Ir.v128_load16x4_u: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = lo & 0xffff; I32[d + 1] = lo >>> 16;
+        I32[d + 2] = hi & 0xffff; I32[d + 3] = hi >>> 16;
+        pc += 4;
+        continue;
+      }
 
       default:
         throw new RuntimeError(`internal error: bad IR opcode ${code[pc]} at ${pc}`);

@@ -470,7 +470,7 @@ export const enum Ir {
   // interpreter's loop; every lane operation is one `simd_*` instruction per operand shape, whose
   // `x` field names the SIMD instruction and is dispatched by a function of exec/simd.ts, so 250
   // instructions add nine cases to the loop. Why: see RATIONALE "Why v128 lanes through views of
-  // the register file?".
+  // the register file?". The hottest ones also have inline forms (the next section).
   /** r128[d] = r128[a]. Why: as copy32, for v128. d: to; a: from. */
   copy128,
   /** r128[d] = v. Why: Wasm `v128.const`. d: to; v: the 16 bytes as four words, lane 0 first. */
@@ -501,8 +501,89 @@ export const enum Ir {
   simd_load_lane,
   /** mem[ea] = lane i of r128[b]. Why: `v128.store*_lane`. x; a: address; a: vector; u: offset; i: lane. */
   simd_store_lane,
-  /** r128[d] = bytes v of r128[a] ++ r128[b]. Why: `i8x16.shuffle`. d; a; a; v: the 16 indices packed. */
+  /**
+   * byte i of r128[d] = bits s_i & 31 … + 7 of r32[s_i >> 5], for i = 0 … 15. Why: Wasm
+   * `i8x16.shuffle`; the translator turns each lane index into the register word and bit offset
+   * of the byte it selects in r128[a] ++ r128[b], so the interpreter gathers the bytes inline.
+   * d; then 16 × i: the selectors s_i.
+   */
   i8x16_shuffle,
+
+  // ── Hot SIMD instructions inline in the interpreter's loop ─────────────────────────────────
+  // Why: a `simd_*` instruction costs a call into exec/simd.ts and a switch on its `x` field, a
+  // few times the work of the lanes themselves. The instructions that compiled loops run most
+  // (loads and stores, lane-wise integer and f32 arithmetic, bitwise ops, shifts by a constant,
+  // splats, i32 extract, the int/float conversions) get cases of their own; the translator picks
+  // them instead of the generic form, same semantics. See RATIONALE "Why inline the hot SIMD
+  // instructions?". Lane-wise ones read lane i of each source before writing lane i of d.
+  // Loads through a computed address, as load32_add / load32_tee (fields and ea formula there):
+  /** r128[d] = mem128[ea], ea = u32((r32[a] << s) + c) + u. Fields d, a, i (s), i (c), u. */
+  load128_add,
+  /** r32[x] = r32[a] + c, then r128[d] = mem128[u32(r32[x]) + u]. Fields d, d (the local x), a, i (c), u. */
+  load128_tee,
+  // Binary, fields d (result), a (left), a (right); v128 registers.
+  /** r[d] = r[a] & r[b]. */ v128_and,
+  /** r[d] = r[a] & ~r[b]. */ v128_andnot,
+  /** r[d] = r[a] | r[b]. */ v128_or,
+  /** r[d] = r[a] ^ r[b]. */ v128_xor,
+  /** 16 lanes: r[d]_i = r[a]_i + r[b]_i mod 2^8 (four lanes a word, carries stopped per lane). */ i8x16_add,
+  /** 16 lanes: r[d]_i = r[a]_i − r[b]_i mod 2^8. */ i8x16_sub,
+  /** 8 lanes: r[d]_i = r[a]_i + r[b]_i mod 2^16. */ i16x8_add,
+  /** 8 lanes: r[d]_i = r[a]_i − r[b]_i mod 2^16. */ i16x8_sub,
+  /** 8 lanes: r[d]_i = r[a]_i · r[b]_i mod 2^16. */ i16x8_mul,
+  /** 4 lanes: r[d]_i = r[a]_i + r[b]_i mod 2^32. */ i32x4_add,
+  /** 4 lanes: r[d]_i = r[a]_i − r[b]_i mod 2^32. */ i32x4_sub,
+  /** 4 lanes: r[d]_i = r[a]_i · r[b]_i mod 2^32. */ i32x4_mul,
+  /** 4 lanes: r[d]_i = min_s(r[a]_i, r[b]_i). */ i32x4_min_s,
+  /** 4 lanes: r[d]_i = min_u(r[a]_i, r[b]_i). */ i32x4_min_u,
+  /** 4 lanes: r[d]_i = max_s(r[a]_i, r[b]_i). */ i32x4_max_s,
+  /** 4 lanes: r[d]_i = max_u(r[a]_i, r[b]_i). */ i32x4_max_u,
+  /** 4 lanes: r[d]_i = r[a]_i + r[b]_i (f32, one rounding). */ f32x4_add,
+  /** 4 lanes: r[d]_i = r[a]_i − r[b]_i (f32). */ f32x4_sub,
+  /** 4 lanes: r[d]_i = r[a]_i · r[b]_i (f32). */ f32x4_mul,
+  /** 4 lanes: r[d]_i = r[a]_i / r[b]_i (f32). */ f32x4_div,
+  /** 4 lanes: r[d]_i = fmin(r[a]_i, r[b]_i) (f32; NaN if either is, −0 < +0). */ f32x4_min,
+  /** 4 lanes: r[d]_i = fmax(r[a]_i, r[b]_i) (f32). */ f32x4_max,
+  /** 2 lanes: r[d]_i = r[a]_i + r[b]_i (f64). */ f64x2_add,
+  /** 2 lanes: r[d]_i = r[a]_i − r[b]_i (f64). */ f64x2_sub,
+  /** 2 lanes: r[d]_i = r[a]_i · r[b]_i (f64). */ f64x2_mul,
+  // Shifts by a constant, fields d (result), a (vector), i (count, already reduced mod the lane
+  // width). Why: the count is nearly always an `i32.const`, which then needs no register.
+  /** 8 lanes: r[d]_i = r[a]_i << i. */ i16x8_shl_imm,
+  /** 8 lanes: r[d]_i = r[a]_i >>s i. */ i16x8_shr_s_imm,
+  /** 8 lanes: r[d]_i = r[a]_i >>u i. */ i16x8_shr_u_imm,
+  /** 4 lanes: r[d]_i = r[a]_i << i. */ i32x4_shl_imm,
+  /** 4 lanes: r[d]_i = r[a]_i >>s i. */ i32x4_shr_s_imm,
+  /** 4 lanes: r[d]_i = r[a]_i >>u i. */ i32x4_shr_u_imm,
+  // Unary, fields d (result), a (operand).
+  /** r128[d] = four copies of r32[a]. Why: `i32x4.splat` and `f32x4.splat` (bits). */ i32x4_splat,
+  /** 4 lanes: r[d]_i = |r[a]_i| mod 2^32. */ i32x4_abs,
+  /** 4 lanes: r[d]_i = f32(r[a]_i) (signed, rounded to nearest). */ f32x4_convert_i32x4_s,
+  /** 4 lanes: r[d]_i = trunc_sat_s(r[a]_i) (f32 to i32). */ i32x4_trunc_sat_f32x4_s,
+  /** r32[d] = lane i of r128[a]. Why: `i32x4.extract_lane` and `f32x4.extract_lane` (bits). d; a; i: lane. */
+  i32x4_extract_lane,
+  // Narrowing and saturating, fields d (result), a (left), a (right).
+  /** r[d] = sat_u16 of the 4 i32 lanes of r[a], then of r[b]. */ i16x8_narrow_i32x4_u,
+  /** r[d] = sat_u8 of the 8 i16 lanes of r[a], then of r[b]. */ i8x16_narrow_i16x8_u,
+  /** 8 lanes: r[d]_i = sat_s16(r[a]_i + r[b]_i). */ i16x8_add_sat_s,
+  // Extending loads, fields d (result), a (address), u (offset); ea = u32(r32[a]) + u, 8 bytes.
+  /** 8 lanes: r[d]_i = sext16(mem8[ea + i]). */ v128_load8x8_s,
+  /** 8 lanes: r[d]_i = zext16(mem8[ea + i]). */ v128_load8x8_u,
+  /** 4 lanes: r[d]_i = sext32(mem16[ea + 2i]). */ v128_load16x4_s,
+  /** 4 lanes: r[d]_i = zext32(mem16[ea + 2i]). */ v128_load16x4_u,
+  // Lane stores, fields a (address), a (vector), u (offset), i (lane); ea = u32(r32[a]) + u.
+  /** mem32[ea] = 32-bit lane i of r128[b]. */ v128_store32_lane,
+  /** mem64[ea] = 64-bit lane i of r128[b]. */ v128_store64_lane,
+  // i64x2 on word pairs (low word first), as the scalar i64 instructions.
+  /** 2 lanes: r[d]_i = r[a]_i + r[b]_i mod 2^64. Fields d, a, a. */ i64x2_add,
+  /** 2 lanes: r[d]_i = r[a]_i << i (0 ≤ i < 64). Fields d, a, i. */ i64x2_shl_imm,
+  /** 2 lanes: r[d]_i = r[a]_i >>u i (0 ≤ i < 64). Fields d, a, i. */ i64x2_shr_u_imm,
+  /** 2 lanes: r[d]_i = r[a]_i · r[b]_i mod 2^64. Fields d, a, a. */ i64x2_mul,
+  // 32-bit loads into a vector, fields d (result), a (address), u (offset); ea = u32(r32[a]) + u.
+  /** r128[d] = four copies of mem32[ea]. */ v128_load32_splat,
+  /** r128[d] = (mem32[ea], 0, 0, 0). */ v128_load32_zero,
+  /** r128[d] = r128[b] with 32-bit lane i = mem32[ea]. Fields d, a (address), a (vector), u, i (lane). */
+  v128_load32_lane,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -635,7 +716,32 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.simd_ternary, 'simd_ternary', 'dxaaa'], [Ir.simd_extract, 'simd_extract', 'dxai'],
   [Ir.simd_replace, 'simd_replace', 'dxaai'], [Ir.simd_load, 'simd_load', 'dxau'],
   [Ir.simd_load_lane, 'simd_load_lane', 'dxaaui'], [Ir.simd_store_lane, 'simd_store_lane', 'xaaui'],
-  [Ir.i8x16_shuffle, 'i8x16.shuffle', 'daav'],
+  [Ir.i8x16_shuffle, 'i8x16.shuffle', 'd' + 'i'.repeat(16)],
+  [Ir.load128_add, 'v128.load_add', 'daiiu'], [Ir.load128_tee, 'v128.load_tee', 'ddaiu'],
+  [Ir.v128_and, 'v128.and', B], [Ir.v128_andnot, 'v128.andnot', B], [Ir.v128_or, 'v128.or', B],
+  [Ir.v128_xor, 'v128.xor', B], [Ir.i8x16_add, 'i8x16.add', B], [Ir.i8x16_sub, 'i8x16.sub', B],
+  [Ir.i16x8_add, 'i16x8.add', B], [Ir.i16x8_sub, 'i16x8.sub', B], [Ir.i16x8_mul, 'i16x8.mul', B],
+  [Ir.i32x4_add, 'i32x4.add', B], [Ir.i32x4_sub, 'i32x4.sub', B], [Ir.i32x4_mul, 'i32x4.mul', B],
+  [Ir.i32x4_min_s, 'i32x4.min_s', B], [Ir.i32x4_min_u, 'i32x4.min_u', B],
+  [Ir.i32x4_max_s, 'i32x4.max_s', B], [Ir.i32x4_max_u, 'i32x4.max_u', B],
+  [Ir.f32x4_add, 'f32x4.add', B], [Ir.f32x4_sub, 'f32x4.sub', B], [Ir.f32x4_mul, 'f32x4.mul', B],
+  [Ir.f32x4_div, 'f32x4.div', B], [Ir.f32x4_min, 'f32x4.min', B], [Ir.f32x4_max, 'f32x4.max', B],
+  [Ir.f64x2_add, 'f64x2.add', B], [Ir.f64x2_sub, 'f64x2.sub', B], [Ir.f64x2_mul, 'f64x2.mul', B],
+  [Ir.i16x8_shl_imm, 'i16x8.shl_imm', I], [Ir.i16x8_shr_s_imm, 'i16x8.shr_s_imm', I],
+  [Ir.i16x8_shr_u_imm, 'i16x8.shr_u_imm', I], [Ir.i32x4_shl_imm, 'i32x4.shl_imm', I],
+  [Ir.i32x4_shr_s_imm, 'i32x4.shr_s_imm', I], [Ir.i32x4_shr_u_imm, 'i32x4.shr_u_imm', I],
+  [Ir.i32x4_splat, 'i32x4.splat', U], [Ir.i32x4_abs, 'i32x4.abs', U],
+  [Ir.f32x4_convert_i32x4_s, 'f32x4.convert_i32x4_s', U],
+  [Ir.i32x4_trunc_sat_f32x4_s, 'i32x4.trunc_sat_f32x4_s', U],
+  [Ir.i32x4_extract_lane, 'i32x4.extract_lane', 'dai'],
+  [Ir.i16x8_narrow_i32x4_u, 'i16x8.narrow_i32x4_u', B], [Ir.i8x16_narrow_i16x8_u, 'i8x16.narrow_i16x8_u', B],
+  [Ir.i16x8_add_sat_s, 'i16x8.add_sat_s', B],
+  [Ir.v128_load8x8_s, 'v128.load8x8_s', LD], [Ir.v128_load8x8_u, 'v128.load8x8_u', LD],
+  [Ir.v128_load16x4_s, 'v128.load16x4_s', LD], [Ir.v128_load16x4_u, 'v128.load16x4_u', LD],
+  [Ir.v128_store32_lane, 'v128.store32_lane', 'aaui'], [Ir.v128_store64_lane, 'v128.store64_lane', 'aaui'],
+  [Ir.i64x2_add, 'i64x2.add', B], [Ir.i64x2_shl_imm, 'i64x2.shl_imm', I], [Ir.i64x2_shr_u_imm, 'i64x2.shr_u_imm', I],
+  [Ir.i64x2_mul, 'i64x2.mul', B], [Ir.v128_load32_splat, 'v128.load32_splat', LD],
+  [Ir.v128_load32_zero, 'v128.load32_zero', LD], [Ir.v128_load32_lane, 'v128.load32_lane', 'daaui'],
 ];
 
 /** Disassembly info by opcode. */

@@ -221,6 +221,11 @@ export function sat16s(x: number): number { return x < -32768 ? -32768 : x > 327
 /** sat_u to N = 16 bits. */
 export function sat16u(x: number): number { return x < 0 ? 0 : x > 65535 ? 65535 : x; }
 
+/** Four signed 16-bit lanes (the halves of words w0, w1, low first) narrowed to four u8 bytes, saturated. */
+export function narrow8u(w0: number, w1: number): number {
+  return sat8u((w0 << 16) >> 16) | (sat8u(w0 >> 16) << 8) | (sat8u((w1 << 16) >> 16) << 16) | (sat8u(w1 >> 16) << 24);
+}
+
 /** spec §4.3.2 iq15mulr_sat_s: (a·b + 2^14) >> 15, saturated (only -2^15 · -2^15 overflows). */
 export function q15mulrSatS(a: number, b: number): number {
   return sat16s((a * b + 0x4000) >> 15);
@@ -946,17 +951,6 @@ export function simdReplace(r: Int32Array, x: S, d: number, a: number, b: number
     default:
       throw new Error(`internal error: bad SIMD replace ${x}`);
   }
-}
-
-/** i8x16.shuffle: byte i of r[d] is byte s_i of r[a] ++ r[b]; the 16 indices (< 32) are packed in `lanes`. */
-export function simdShuffle(r: Int32Array, d: number, a: number, b: number, lanes: Int32Array, at: number): void {
-  if (r !== R) views(r);
-  const a8 = a << 2, b8 = b << 2;
-  for (let i = 0; i < 16; i++) {
-    const j = (lanes[at + (i >> 2)] >>> ((i & 3) << 3)) & 0xff;
-    TU8[i] = j < 16 ? U8[a8 + j] : U8[b8 + j - 16];
-  }
-  out(d);
 }
 
 // ── Memory (spec §4.4.7): ea = u32(address) + offset; ea + width > size traps. ──────────────

@@ -316,27 +316,49 @@ test('input the interpreter cannot run yet is a CompileError, not a JS error', (
 test('v128: four-word registers, one simd_* instruction per shape naming its SIMD op, fused local.set', () => {
   golden(`(memory 1) (global $g (mut v128) (v128.const i32x4 0 0 0 0))
     (func (param v128 v128 i32) (result i32)
-      (local.set 0 (i8x16.add (local.get 0) (local.get 1)))
+      (local.set 0 (i8x16.avgr_u (local.get 0) (local.get 1)))
       (local.set 1 (i8x16.shuffle 0 17 2 19 4 21 6 23 8 25 10 27 12 29 14 31 (local.get 0) (v128.const i32x4 1 2 3 -1)))
-      (v128.store offset=16 (local.get 2) (v128.load32_zero (local.get 2)))
+      (v128.store offset=16 (local.get 2) (v128.load64_zero (local.get 2)))
       (global.set $g (select (local.get 0) (local.get 1) (local.get 2)))
       (v128.store8_lane 15 (local.get 2) (i32x4.replace_lane 3 (local.get 1) (local.get 2)))
       (i32.add (i16x8.extract_lane_s 7 (local.get 0)) (v128.any_true (v128.bitselect (local.get 0) (local.get 1) (global.get $g)))))`, `
-     0: simd_binary r0, i8x16.add, r0, r2
+     0: simd_binary r0, i8x16.avgr_u, r0, r2
      5: const128 r7, i32x4 0x1 0x2 0x3 0xffffffff
-    11: i8x16.shuffle r2, r0, r7, i32x4 0x13021100 0x17061504 0x1b0a1908 0x1f0e1d0c
-    19: simd_load r6, v128.load32_zero, r4, 0
-    24: v128.store r4, r6, 16
-    28: select128 r5, r0, r2, r4
-    33: global.set128 g0, r5
-    36: simd_replace r6, i32x4.replace_lane, r2, r4, 3
-    42: simd_store_lane v128.store8_lane, r4, r6, 0, 15
-    48: simd_extract r5, i16x8.extract_lane_s, r0, 7
-    53: global.get128 r10, g0
-    56: simd_ternary r6, v128.bitselect, r0, r2, r10
-    62: simd_unary r6, v128.any_true, r6
-    66: i32.add r0, r5, r6
-    70: return`);
+    11: i8x16.shuffle r2, 0, 456, 16, 472, 32, 488, 48, 504, 64, 520, 80, 536, 96, 552, 112, 568
+    29: simd_load r6, v128.load64_zero, r4, 0
+    34: v128.store r4, r6, 16
+    38: select128 r5, r0, r2, r4
+    43: global.set128 g0, r5
+    46: simd_replace r6, i32x4.replace_lane, r2, r4, 3
+    52: simd_store_lane v128.store8_lane, r4, r6, 0, 15
+    58: simd_extract r5, i16x8.extract_lane_s, r0, 7
+    63: global.get128 r10, g0
+    66: simd_ternary r6, v128.bitselect, r0, r2, r10
+    72: simd_unary r6, v128.any_true, r6
+    76: i32.add r0, r5, r6
+    80: return`);
+});
+
+test('hot SIMD instructions inline: v128.load absorbs its address add, shifts take constant counts', () => {
+  // The shuffle's selectors (word << 5 | bit): lane 17 is byte 1 of b = r1, word 2: (2 << 5) | 8 = 72;
+  // lane 0 is byte 0 of a = r4, word 8: 8 << 5 = 256.
+  golden(`(memory 1)
+    (func (param i32 v128) (result v128) (local i32)
+      (v128.store (local.get 0) (f32x4.mul (v128.load offset=4 (i32.add (local.get 0) (i32.const 16))) (local.get 1)))
+      (local.set 1 (i32x4.shr_u (v128.load (local.tee 2 (i32.add (local.get 0) (i32.const 32)))) (i32.const 33)))
+      (v128.store32_lane 3 (local.get 2) (i32x4.splat (i32x4.extract_lane 2 (local.get 1))))
+      (i8x16.shuffle 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 (v128.load16x4_s (local.get 0)) (local.get 1)))`, `
+     0: v128.load_add r5, r0, 0, 16, 4
+     6: f32x4.mul r5, r5, r1
+    10: v128.store r0, r5, 0
+    14: v128.load_tee r4, r3, r0, 32, 0
+    20: i32x4.shr_u_imm r1, r4, 1
+    24: i32x4.extract_lane r5, r1, 2
+    28: i32x4.splat r5, r5
+    31: v128.store32_lane r3, r5, 0, 3
+    36: v128.load16x4_s r4, r0, 0
+    40: i8x16.shuffle r0, 72, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256
+    58: return`);
 });
 
 test('metering: meter at the entry (body outside loops) and at each loop header (its body)', () => {

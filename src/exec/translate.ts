@@ -31,7 +31,7 @@ import { Op, opInfo, opName } from '../syntax/opcodes.js';
 import type { AddrType, FuncType, ValType } from '../syntax/types.js';
 import { canonicalTypeIds } from '../runtime/canon.js';
 import { Cls, clsWords, Ir, irInfo, irOfWasm } from './ir.js';
-import { Fam, simdOps, v128Words } from './simd.js';
+import { Fam, S, simdOps, v128Words } from './simd.js';
 
 /** A translated function: shared by every instance of its module. */
 export interface CompiledFunc {
@@ -275,6 +275,30 @@ const addLoads: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.load32, Ir.load32_add], [Ir.load64, Ir.load64_add],
   [Ir.i32_load8_s, Ir.i32_load8_s_add], [Ir.i32_load8_u, Ir.i32_load8_u_add],
   [Ir.i32_load16_s, Ir.i32_load16_s_add], [Ir.i32_load16_u, Ir.i32_load16_u_add],
+]);
+
+/**
+ * SIMD instructions with an inline IR instruction (ir.ts "Hot SIMD instructions"): every IR
+ * instruction from load128_add on named like a SIMD mnemonic, and the f32 forms that move the
+ * same bits as their i32 twins.
+ */
+const simdInline: ReadonlyMap<S, Ir> = (() => {
+  const m = new Map<S, Ir>();
+  for (let op = Ir.load128_add; op < Ir.COUNT; op++) {
+    const found = simdOps.get(irInfo[op].name);
+    if (found !== undefined) m.set(found[1], op);
+  }
+  m.set(S.f32x4_splat, Ir.i32x4_splat);
+  m.set(S.f32x4_extract_lane, Ir.i32x4_extract_lane);
+  return m;
+})();
+
+/** SIMD shifts with a constant-count form: shift → [its `_imm` instruction, lane bits − 1]. */
+const simdShiftImm: ReadonlyMap<S, readonly [Ir, number]> = new Map<S, readonly [Ir, number]>([
+  [S.i16x8_shl, [Ir.i16x8_shl_imm, 15]], [S.i16x8_shr_s, [Ir.i16x8_shr_s_imm, 15]],
+  [S.i16x8_shr_u, [Ir.i16x8_shr_u_imm, 15]], [S.i32x4_shl, [Ir.i32x4_shl_imm, 31]],
+  [S.i32x4_shr_s, [Ir.i32x4_shr_s_imm, 31]], [S.i32x4_shr_u, [Ir.i32x4_shr_u_imm, 31]],
+  [S.i64x2_shl, [Ir.i64x2_shl_imm, 63]], [S.i64x2_shr_u, [Ir.i64x2_shr_u_imm, 63]],
 ]);
 
 /** Wasm instructions that only reinterpret bits: no code, the entry keeps its register. */
@@ -915,20 +939,35 @@ class Translator {
         this.produce(Ir.const128, Cls.V128, ...v128Words(ins.bytes!));
         return;
       case 'v128.load':
-        this.memAccess(ins, Ir.load128);
+        this.load128(ins);
         return;
       case 'v128.store':
         this.memAccess(ins, Ir.store128);
         return;
       case 'i8x16.shuffle': {
+        // Lane index j selects byte j mod 16 of a (j < 16) or b: its word and bit offset.
         const [a, b] = this.srcs(2);
-        this.produce(Ir.i8x16_shuffle, Cls.V128, a, b, ...v128Words(ins.bytes!));
+        const sels = [...ins.bytes!].map((j) => (((j < 16 ? a : b) + ((j & 15) >> 2)) << 5) | ((j & 3) << 3));
+        this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
         return;
       }
     }
     const found = simdOps.get(name);
     if (found === undefined) throw unsupported(name);
     const [fam, x] = found;
+    const shiftImm = simdShiftImm.get(x);
+    if (shiftImm !== undefined && this.peek().kind === Kind.Const) {
+      // A shift by a constant: the count is an immediate (reduced mod the lane width).
+      const count = this.pop().lo & shiftImm[1];
+      this.produce(shiftImm[0], Cls.V128, this.src(this.pop()), count);
+      return;
+    }
+    const inline = simdInline.get(x);
+    if (inline !== undefined && (fam === Fam.Unary || fam === Fam.Binary || fam === Fam.Extract)) {
+      const operands = this.srcs(fam === Fam.Binary ? 2 : 1);
+      this.produce(inline, result, ...operands, ...(fam === Fam.Extract ? [ins.lane!] : []));
+      return;
+    }
     switch (fam) {
       case Fam.Unary: case Fam.Binary: case Fam.Ternary: {
         const operands = this.srcs(sig.params.length);
@@ -947,6 +986,11 @@ class Translator {
       }
       case Fam.Load: {
         this.memIndex(ins.mem!.mem);
+        if (inline !== undefined) {
+          const addr = this.src(this.pop());
+          this.produce(inline, Cls.V128, addr, ins.mem!.offset | 0);
+          return;
+        }
         const addr = this.src(this.pop());
         this.produce(Ir.simd_load, Cls.V128, x, addr, ins.mem!.offset | 0);
         return;
@@ -954,16 +998,53 @@ class Translator {
       case Fam.LoadLane: {
         this.memIndex(ins.mem!.mem);
         const [addr, v] = this.srcs(2);
+        if (inline !== undefined) {
+          this.produce(inline, Cls.V128, addr, v, ins.mem!.offset | 0, ins.lane!);
+          return;
+        }
         this.produce(Ir.simd_load_lane, Cls.V128, x, addr, v, ins.mem!.offset | 0, ins.lane!);
         return;
       }
       case Fam.StoreLane: {
         this.memIndex(ins.mem!.mem);
         const [addr, v] = this.srcs(2);
+        if (inline !== undefined) {
+          this.emit(inline, addr, v, ins.mem!.offset | 0, ins.lane!);
+          return;
+        }
         this.emit(Ir.simd_store_lane, x, addr, v, ins.mem!.offset | 0, ins.lane!);
         return;
       }
     }
+  }
+
+  /**
+   * v128.load (spec §4.4.7): as memAccess does for the scalar loads, an address just computed by
+   * an `i32.add_imm` or `i32.shl_add_imm` is folded into load128_add, and one a `local.tee` put
+   * into a local right before into load128_tee.
+   */
+  private load128(ins: Instr): void {
+    this.memIndex(ins.mem!.mem);
+    const offset = ins.mem!.offset | 0;
+    const last = this.isLastProduced(this.peek()) ? this.code[this.lastDst - 1] : -1;
+    if (last === Ir.i32_add_imm || last === Ir.i32_shl_add_imm) {
+      const base = this.code[this.lastDst + 1];
+      const [shift, added] = last === Ir.i32_add_imm ? [0, this.code[this.lastDst + 2]]
+        : [this.code[this.lastDst + 2], this.code[this.lastDst + 3]];
+      this.code.length = this.lastDst - 1;
+      this.pop();
+      this.produce(Ir.load128_add, Cls.V128, base, shift, added, offset);
+      return;
+    }
+    const a = this.peek(), t = this.teeAdd;
+    if (a.kind === Kind.Local && a.loc === t.loc && this.code.length === t.end && this.lastLabel < t.end) {
+      const base = this.code[t.pos + 2], added = this.code[t.pos + 3];
+      this.code.length = t.pos;
+      this.pop();
+      this.produce(Ir.load128_tee, Cls.V128, t.loc, base, added, offset);
+      return;
+    }
+    this.produce(Ir.load128, Cls.V128, this.src(this.pop()), offset);
   }
 
   private memAccess(ins: Instr, ir: Ir): void {

@@ -27,6 +27,11 @@ const wat = `(module
     (i32.store16 (i32.const 8190) (local.get $x))
     (v128.store (i32.const 12280) (i64x2.splat (i64.const -1)))
     (v128.store64_lane 0 (i32.const 16380) (i64x2.splat (i64.const -1)))
+    (f64.store (i32.const 20000) (f64.const -1))
+    (f32.store (i32.const 24580) (f32.const -1))
+    (v128.store32_lane 1 (i32.const 28680) (i64x2.splat (i64.const -1)))
+    (v128.store8_lane 3 (i32.const 32780) (i64x2.splat (i64.const -1)))
+    (i64.store32 (i32.const 45060) (i64.const -1))
     (memory.fill (i32.const 100000) (i32.const 255) (i32.const 9000))
     (memory.copy (i32.const 150000) (i32.const 4096) (i32.const 13))
     (memory.init $d (i32.const 180000) (i32.const 0) (i32.const 7))
@@ -54,7 +59,7 @@ test('release resets everything the guest changed: dirty blocks, globals, tables
   assert.is(e.g(), 0x5a);
   assert.not.equal(memOf(i), reference);
   const mem = i.instance.mems[0];
-  for (const at of [4096, 40000, 70000, 8190, 12280, 16380, 100000, 108999, 150000, 180000]) {
+  for (const at of [4096, 40000, 70000, 8190, 12280, 16380, 20000, 24580, 28680, 32780, 45060, 100000, 108999, 150000, 180000]) {
     assert.is(mem.dirty[at >>> Dirty.Shift], 1, `block of ${at} marked`);
   }
   pool.release(i);

@@ -1,0 +1,201 @@
+/**
+ * The SIMD instructions the interpreter runs inline (ir.ts "Hot SIMD instructions") against the
+ * generic handlers of exec/simd.ts, which the spec suite pins: the same Wasm instruction through
+ * both paths, on edge and pseudo-random vectors, must give the same bits. Constant shift counts
+ * (the `_imm` forms) and folded v128.load addresses are covered here too, since the spec suite
+ * mostly passes counts and addresses as parameters.
+ */
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { RuntimeError } from '../errors.js';
+import { instantiate, invoke, type ModuleInstance, type RawValue } from '../runtime/index.js';
+import { wasm2 } from '../syntax/features.js';
+import { parseWat } from '../text/wat.js';
+import { validateModule } from '../valid/module.js';
+import { dumpIR } from './ir.js';
+import { S, simdBinary, simdExtract, simdLoad, simdLoadLane, simdOps, simdStoreLane, simdUnary } from './simd.js';
+import { translateFunc } from './translate.js';
+
+function instance(src: string): ModuleInstance {
+  const m = parseWat(src, wasm2);
+  validateModule(m, wasm2);
+  return instantiate(m, () => undefined);
+}
+
+function call(inst: ModuleInstance, name: string, ...args: RawValue[]): RawValue[] {
+  const e = inst.exports.get(name);
+  if (e?.kind !== 'func') throw new Error(`no function ${name}`);
+  return invoke(e.value, args);
+}
+
+/** The IR of every function of a module, disassembled, to check which forms were chosen. */
+function irOf(src: string): string {
+  const m = parseWat(src, wasm2);
+  validateModule(m, wasm2);
+  return m.funcs.map((_, i) => dumpIR(translateFunc(m, i).code)).join('\n');
+}
+
+/** Deterministic test vectors: edge lanes first, then xorshift32 noise; float NaNs, ±0, ±inf. */
+function vectors(): Uint8Array[] {
+  const words: number[][] = [
+    [0, 0, 0, 0], [-1, -1, -1, -1], [0x80000000, 0x7fffffff, 0x80008000, 0x7fff7fff],
+    [0x80808080, 0x7f7f7f7f, 0x00ff00ff, 0xff00ff00], [0x7fc00000, 0xffc00001, 0x7f800000, 0xff800000],
+    [0x80000000, 0, 0x3f800000, 0xbf800000], [0x4f000000, 0xcf000001, 0x7fa00001, 0x00000001],
+  ];
+  let x = 0x6c078965;
+  for (let n = 0; n < 12; n++) {
+    const w: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+      w.push(x);
+    }
+    words.push(w);
+  }
+  return words.map((w) => new Uint8Array(Int32Array.from(w).buffer));
+}
+
+const regs = new Int32Array(16);
+const regBytes = new Uint8Array(regs.buffer);
+
+/** The generic handler's result for `name` on a and b (registers at words 4 and 8, result at 0). */
+function reference(name: string, a: Uint8Array, b: Uint8Array | number): Uint8Array {
+  const [fam, x] = simdOps.get(name)!;
+  regs.fill(0);
+  regBytes.set(a, 16);
+  if (typeof b === 'number') regs[8] = b;
+  else regBytes.set(b, 32);
+  if (fam === 0) simdUnary(regs, x, 0, 4);
+  else simdBinary(regs, x, 0, 4, 8);
+  return regBytes.slice(0, 16);
+}
+
+const binaries = [
+  'v128.and', 'v128.andnot', 'v128.or', 'v128.xor', 'i8x16.add', 'i8x16.sub', 'i16x8.add', 'i16x8.sub',
+  'i16x8.mul', 'i32x4.add', 'i32x4.sub', 'i32x4.mul', 'i32x4.min_s', 'i32x4.min_u', 'i32x4.max_s',
+  'i32x4.max_u', 'f32x4.add', 'f32x4.sub', 'f32x4.mul', 'f32x4.div', 'f32x4.min', 'f32x4.max',
+  'f64x2.add', 'f64x2.sub', 'f64x2.mul', 'i16x8.narrow_i32x4_u', 'i8x16.narrow_i16x8_u',
+  'i16x8.add_sat_s', 'i64x2.add', 'i64x2.mul',
+];
+const unaries = ['i32x4.abs', 'f32x4.convert_i32x4_s', 'i32x4.trunc_sat_f32x4_s'];
+const shifts = ['i16x8.shl', 'i16x8.shr_s', 'i16x8.shr_u', 'i32x4.shl', 'i32x4.shr_s', 'i32x4.shr_u', 'i64x2.shl', 'i64x2.shr_u'];
+const counts = [0, 1, 7, 8, 13, 15, 16, 17, 31, 32, 33, 63, 64, 100, -1];
+
+test('inline lane-wise instructions give the generic handlers\' bits, also into an operand', () => {
+  const src = `(module
+    ${binaries.map((n) => `(func (export "${n}") (param v128 v128) (result v128) (${n} (local.get 0) (local.get 1)))
+      (func (export "${n} in place") (param v128 v128) (result v128) (local.set 0 (${n} (local.get 0) (local.get 1))) (local.get 0))`).join('\n')}
+    ${unaries.map((n) => `(func (export "${n}") (param v128) (result v128) (${n} (local.get 0)))`).join('\n')})`;
+  const ir = irOf(src);
+  for (const n of [...binaries, ...unaries]) assert.ok(ir.includes(` ${n} r`), `${n} runs inline`);
+  assert.not.ok(ir.includes('simd_'), 'no generic instruction');
+  const inst = instance(src);
+  const vs = vectors();
+  for (const n of binaries) {
+    for (const a of vs) {
+      for (const b of vs) {
+        const want = reference(n, a, b);
+        assert.equal(call(inst, n, a, b)[0], want, n);
+        assert.equal(call(inst, `${n} in place`, a, b)[0], want, `${n} in place`);
+      }
+    }
+  }
+  for (const n of unaries) for (const a of vs) assert.equal(call(inst, n, a)[0], reference(n, a, a), n);
+});
+
+test('shifts by a constant: the count is reduced modulo the lane width, as the generic shifts do', () => {
+  const src = `(module ${shifts.map((n) => counts.map((c) =>
+    `(func (export "${n} ${c}") (param v128) (result v128) (${n} (local.get 0) (i32.const ${c})))`).join('\n')).join('\n')})`;
+  const ir = irOf(src);
+  for (const n of shifts) assert.ok(ir.includes(` ${n}_imm r`), `${n} has an immediate form`);
+  assert.not.ok(ir.includes('const32'), 'no count register');
+  const inst = instance(src);
+  for (const n of shifts) {
+    for (const c of counts) {
+      for (const a of vectors()) assert.equal(call(inst, `${n} ${c}`, a)[0], reference(n, a, c), `${n} by ${c}`);
+    }
+  }
+});
+
+test('splat, extract_lane and i8x16.shuffle move bits exactly; a shuffle may write its operand', () => {
+  const inst = instance(`(module
+    (func (export "splat") (param f32) (result v128) (f32x4.splat (local.get 0)))
+    (func (export "extract") (param v128) (result f32 i32) (f32x4.extract_lane 3 (local.get 0)) (i32x4.extract_lane 1 (local.get 0)))
+    (func (export "shuffle") (param v128 v128) (result v128)
+      (local.set 0 (i8x16.shuffle 31 0 17 2 19 4 21 6 23 8 25 10 27 12 29 15 (local.get 0) (local.get 1)))
+      (local.get 0)))`);
+  assert.equal(call(inst, 'splat', 0x7fa00001)[0], new Uint8Array(Int32Array.of(0x7fa00001, 0x7fa00001, 0x7fa00001, 0x7fa00001).buffer));
+  const v = new Uint8Array(Int32Array.of(1, 2, 3, 0x7fa00001).buffer);
+  assert.equal(call(inst, 'extract', v), [0x7fa00001, 2]);
+  const a = Uint8Array.from({ length: 16 }, (_, i) => i), b = Uint8Array.from({ length: 16 }, (_, i) => 16 + i);
+  const lanes = [31, 0, 17, 2, 19, 4, 21, 6, 23, 8, 25, 10, 27, 12, 29, 15];
+  assert.equal(call(inst, 'shuffle', a, b)[0], Uint8Array.from(lanes));
+});
+
+test('extending loads, lane stores and folded v128.load addresses match the generic forms and trap alike', () => {
+  const loads = [
+    'v128.load8x8_s', 'v128.load8x8_u', 'v128.load16x4_s', 'v128.load16x4_u', 'v128.load32_splat', 'v128.load32_zero',
+  ];
+  const src = `(module (memory (export "mem") 1)
+    ${loads.map((n) => `(func (export "${n}") (param i32) (result v128) (${n} offset=3 (local.get 0)))`).join('\n')}
+    (func (export "load32_lane") (param i32 v128) (result v128) (v128.load32_lane offset=2 3 (local.get 0) (local.get 1)))
+    (func (export "load32_lane in place") (param i32 v128) (result v128)
+      (local.set 1 (v128.load32_lane 0 (local.get 0) (local.get 1))) (local.get 1))
+    (func (export "store32_lane") (param i32 v128) (v128.store32_lane offset=1 2 (local.get 0) (local.get 1)))
+    (func (export "store64_lane") (param i32 v128) (v128.store64_lane 1 (local.get 0) (local.get 1)))
+    (func (export "add") (param i32) (result v128) (v128.load offset=2 (i32.add (local.get 0) (i32.const 16))))
+    (func (export "shl_add") (param i32) (result v128) (v128.load (i32.add (i32.shl (local.get 0) (i32.const 4)) (i32.const 32))))
+    (func (export "tee") (param i32) (result v128 i32) (local i32)
+      (v128.load offset=1 (local.tee 1 (i32.add (local.get 0) (i32.const 8)))) (local.get 1)))`;
+  const ir = irOf(src);
+  for (const n of [...loads, 'v128.load32_lane', 'v128.store32_lane', 'v128.store64_lane', 'v128.load_add', 'v128.load_tee']) {
+    assert.ok(ir.includes(` ${n} r`), `${n} runs inline`);
+  }
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const mem = { get buf(): ArrayBuffer { return e.value.buffer; } };
+  const noise = vectors().flatMap((v) => [...v]);
+  new Uint8Array(mem.buf).set(noise.slice(0, 200));
+  const view = new DataView(mem.buf);
+  for (const n of loads) {
+    for (const at of [0, 5, 64, 65536 - 11]) {
+      regs.fill(0);
+      simdLoad(regs, simdOps.get(n)![1], view, 0, at + 3);
+      assert.equal(call(inst, n, at)[0], regBytes.slice(0, 16), `${n} at ${at}`);
+    }
+    assert.throws(() => call(inst, n, 65536 - 6), (e: unknown) => e instanceof RuntimeError);
+  }
+  const into = vectors()[8];
+  for (const [n, offset, lane] of [['load32_lane', 2, 3], ['load32_lane in place', 0, 0]] as const) {
+    regs.fill(0);
+    regBytes.set(into, 16);
+    simdLoadLane(regs, S.v128_load32_lane, view, 0, 4, 9 + offset, lane);
+    assert.equal(call(inst, n, 9, into)[0], regBytes.slice(0, 16), n);
+    assert.throws(() => call(inst, n, 65536 - 3 - offset, into), (e: unknown) => e instanceof RuntimeError);
+  }
+  const v = vectors()[9];
+  for (const [n, x, lane, offset] of [['store32_lane', S.v128_store32_lane, 2, 1], ['store64_lane', S.v128_store64_lane, 1, 0]] as const) {
+    const expected = new Uint8Array(64);
+    regs.fill(0);
+    regBytes.set(v, 0);
+    simdStoreLane(regs, x, new DataView(expected.buffer), 0, 7 + offset, lane);
+    new Uint8Array(mem.buf).fill(0, 0, 64);
+    call(inst, n, 7, v);
+    assert.equal(new Uint8Array(mem.buf).slice(0, 64), expected, n);
+    assert.throws(() => call(inst, n, 65536 - 4, v), (e: unknown) => e instanceof RuntimeError);
+  }
+  const bytesAt = (at: number): Uint8Array => new Uint8Array(mem.buf).slice(at, at + 16);
+  assert.equal(call(inst, 'add', 5)[0], bytesAt(23));
+  assert.equal(call(inst, 'shl_add', 2)[0], bytesAt(64));
+  assert.equal(call(inst, 'tee', 3), [bytesAt(12), 11]);
+  assert.throws(() => call(inst, 'add', -17), (e: unknown) => e instanceof RuntimeError, 'the add wraps, the offset does not');
+  assert.throws(() => call(inst, 'tee', 65536 - 20), (e: unknown) => e instanceof RuntimeError);
+  // The extract handler and the inline extract agree on the lane's bits.
+  regs.fill(0);
+  regBytes.set(v, 16);
+  simdExtract(regs, S.i32x4_extract_lane, 0, 4, 3);
+  assert.is(regs[0], new Int32Array(v.buffer)[3]);
+});
+
+test.run();
