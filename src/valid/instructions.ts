@@ -15,7 +15,7 @@
 
 import { CompileError } from '../errors.js';
 import type { BlockType, Catch, Expr, Func, Instr } from '../syntax/module.js';
-import { Op, opInfo, opName } from '../syntax/opcodes.js';
+import { infoOf, Op, opName } from '../syntax/opcodes.js';
 import type { OpInfo, Sig } from '../syntax/opcodes.js';
 import type { AddrType, FuncType, HeapType, MemType, RefType, TableType, ValType } from '../syntax/types.js';
 import { exnref, funcref, refType } from '../syntax/types.js';
@@ -161,7 +161,9 @@ export class FuncValidator {
   private popVals(ts: readonly ValType[]): void {
     if (ts.length === 0) return;
     this.checkTop(ts);
-    this.vals.length = Math.max(this.ctrls[this.depth - 1].height, this.vals.length - ts.length);
+    const vals = this.vals;
+    const floor = Math.max(this.ctrls[this.depth - 1].height, vals.length - ts.length);
+    while (vals.length > floor) vals.pop();
   }
 
   /** Whether the top operands match `ts` (what `push_vals(pop_vals(ts))` checks), in place. */
@@ -336,7 +338,7 @@ export class FuncValidator {
 
   private instr(ins: Instr): void {
     const op = ins.op;
-    const info = opInfo.get(op);
+    const info = infoOf(op);
     if (info === undefined) throw invalid(`unknown opcode 0x${op.toString(16)}`);
     const sig = info.sig;
     if (sig !== undefined) {
