@@ -127,6 +127,17 @@ function i32Const(value: number): Instr {
   return i32Consts[value - MIN_CONST] ??= { op: I32_CONST, value };
 }
 
+/** Shared `i64.const` instructions for MIN_CONST … MAX_CONST, by value - MIN_CONST. */
+const i64Consts: (Instr | undefined)[] = new Array(MAX_CONST - MIN_CONST + 1).fill(undefined);
+const I64_CONST = 0x42;
+
+function i64Const(value: bigint): Instr {
+  if (value < MIN_CONST_BIG || value > MAX_CONST_BIG) return { op: I64_CONST, value };
+  return i64Consts[Number(value) - MIN_CONST] ??= { op: I64_CONST, value };
+}
+const MIN_CONST_BIG = BigInt(MIN_CONST);
+const MAX_CONST_BIG = BigInt(MAX_CONST);
+
 function memInstr(op: number, mem: MemArg): Instr {
   if (mem.mem !== 0 || mem.offset >= 0x10000 || mem.align >= 32) return { op, mem };
   const key = ((mem.offset * 32 + mem.align) << 8) | op;
@@ -180,6 +191,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         case 'none': body.push(plainInstr(b)); continue;
         case 'local': case 'label': case 'func': case 'global': body.push(indexedInstr(b, r.u32())); continue;
         case 'i32': body.push(i32Const(r.s32())); continue;
+        case 'i64': body.push(i64Const(r.s64())); continue;
         case 'memarg': body.push(memInstr(b, readMemArg(r, ctx.features))); continue;
       }
     }

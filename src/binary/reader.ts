@@ -141,6 +141,19 @@ export class Reader {
 
   /** Signed LEB128 of at most 64 bits. */
   s64(): bigint {
+    // Up to four bytes (-2^27 … 2^27-1), the common case: number arithmetic, one conversion.
+    const bytes = this.bytes;
+    const pos = this.pos;
+    let small = 0;
+    for (let k = 0; k < 4 && pos + k < bytes.length; k++) {
+      const b = bytes[pos + k];
+      small |= (b & 0x7f) << (7 * k);
+      if (b < 0x80) {
+        this.pos = pos + k + 1;
+        const bits = 7 * (k + 1);
+        return BigInt((small << (32 - bits)) >> (32 - bits));
+      }
+    }
     let result = 0n;
     let shift = 0n;
     for (let left = 64; ; left -= 7) {

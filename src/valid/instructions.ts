@@ -159,9 +159,17 @@ export class FuncValidator {
 
   /** pop_vals(types): checks the top operands in place, then drops them. */
   private popVals(ts: readonly ValType[]): void {
-    if (ts.length === 0) return;
-    this.checkTop(ts);
+    const n = ts.length;
+    if (n === 0) return;
     const vals = this.vals;
+    // Fast path: the operands are there and have exactly the expected types.
+    if (n <= 2 && vals.length - n >= this.ctrls[this.depth - 1].height
+      && vals[vals.length - 1] === ts[n - 1] && (n === 1 || vals[vals.length - 2] === ts[0])) {
+      vals.pop();
+      if (n === 2) vals.pop();
+      return;
+    }
+    this.checkTop(ts);
     const floor = Math.max(this.ctrls[this.depth - 1].height, vals.length - ts.length);
     while (vals.length > floor) vals.pop();
   }
