@@ -109,9 +109,14 @@ const memInstrs = new Map<number, Instr>();
 const MAX_SHARED_MEM_INSTRS = 8192;
 const I32_CONST = 0x41;
 
+/** A shared instruction, frozen: a consumer that writes to one would change every body using it. */
+function shared<T extends object>(x: T): T {
+  return Object.freeze(x);
+}
+
 function plainInstr(op: number): Instr {
   let ins = plainInstrs.get(op);
-  if (ins === undefined) plainInstrs.set(op, ins = { op });
+  if (ins === undefined) plainInstrs.set(op, ins = shared({ op }));
   return ins;
 }
 
@@ -119,12 +124,12 @@ function indexedInstr(op: number, idx: number): Instr {
   if (idx >= SMALL_INDEX) return { op, idx };
   // Dense arrays filled up front: a sparse one would fall back to a dictionary.
   const byIdx = indexedInstrs[op] ??= new Array<Instr | undefined>(SMALL_INDEX).fill(undefined);
-  return byIdx[idx] ??= { op, idx };
+  return byIdx[idx] ??= shared({ op, idx });
 }
 
 function i32Const(value: number): Instr {
   if (value < MIN_CONST || value > MAX_CONST) return { op: I32_CONST, value };
-  return i32Consts[value - MIN_CONST] ??= { op: I32_CONST, value };
+  return i32Consts[value - MIN_CONST] ??= shared({ op: I32_CONST, value });
 }
 
 /** Shared `i64.const` instructions for MIN_CONST … MAX_CONST, by value - MIN_CONST. */
@@ -133,7 +138,7 @@ const I64_CONST = 0x42;
 
 function i64Const(value: bigint): Instr {
   if (value < MIN_CONST_BIG || value > MAX_CONST_BIG) return { op: I64_CONST, value };
-  return i64Consts[Number(value) - MIN_CONST] ??= { op: I64_CONST, value };
+  return i64Consts[Number(value) - MIN_CONST] ??= shared({ op: I64_CONST, value });
 }
 const MIN_CONST_BIG = BigInt(MIN_CONST);
 const MAX_CONST_BIG = BigInt(MAX_CONST);
@@ -143,8 +148,8 @@ function memInstr(op: number, mem: MemArg): Instr {
   const key = ((mem.offset * 32 + mem.align) << 8) | op;
   let ins = memInstrs.get(key);
   if (ins === undefined) {
-    ins = { op, mem };
-    if (memInstrs.size < MAX_SHARED_MEM_INSTRS) memInstrs.set(key, ins);
+    if (memInstrs.size >= MAX_SHARED_MEM_INSTRS) return { op, mem };
+    memInstrs.set(key, ins = shared({ op, mem: shared(mem) }));
   }
   return ins;
 }

@@ -141,17 +141,36 @@ export class Reader {
 
   /** Signed LEB128 of at most 64 bits. */
   s64(): bigint {
-    // Up to four bytes (-2^27 … 2^27-1), the common case: number arithmetic, one conversion.
+    // Up to nine bytes (63 bits; no "too large" check applies before the tenth): the two 32-bit
+    // halves in integer arithmetic, then one BigInt. Longer or truncated: the general loop.
     const bytes = this.bytes;
     const pos = this.pos;
-    let small = 0;
-    for (let k = 0; k < 4 && pos + k < bytes.length; k++) {
+    let lo = 0;
+    let hi = 0;
+    for (let k = 0; k < 9 && pos + k < bytes.length; k++) {
       const b = bytes[pos + k];
-      small |= (b & 0x7f) << (7 * k);
+      const v = b & 0x7f;
+      const shift = 7 * k;
+      if (shift < 32) {
+        lo |= v << shift;
+        if (shift > 25) hi |= v >>> (32 - shift);
+      } else {
+        hi |= v << (shift - 32);
+      }
       if (b < 0x80) {
         this.pos = pos + k + 1;
-        const bits = 7 * (k + 1);
-        return BigInt((small << (32 - bits)) >> (32 - bits));
+        const bits = shift + 7;
+        if (b & 0x40) { // negative: sign-extend from `bits`
+          if (bits < 32) {
+            lo |= -1 << bits;
+            hi = -1;
+          } else {
+            hi |= -1 << (bits - 32);
+          }
+        }
+        if (hi === 0 && lo >= 0) return BigInt(lo);
+        if (hi === -1 && lo < 0) return BigInt(lo);
+        return (BigInt(hi) << 32n) | BigInt(lo >>> 0);
       }
     }
     let result = 0n;
