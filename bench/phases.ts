@@ -5,7 +5,8 @@
  * decode, validate, instantiate and the translation of the entry function `run` (what its first
  * call does before executing), each timed on its own, against the host's `new WebAssembly.Module`
  * + `new WebAssembly.Instance`. Each figure is the minimum over `--rounds` batches of the mean
- * time per step of one batch (the minimum: the least disturbed batch on a shared machine).
+ * time per step of one batch (the minimum: the least disturbed batch on a shared machine); the
+ * total is the whole step's own minimum, so garbage collection makes it more than the sum.
  *
  *   node dist/bench/phases.js [--filter NAME[,NAME]] [--rounds N] [--batch N]
  */
@@ -44,7 +45,7 @@ interface Host {
 const host = (globalThis as { WebAssembly?: Host }).WebAssembly;
 
 const columns = ['decode', 'validate', 'instantiate', 'translate run', 'total', 'host', 'total/host'];
-console.log(['program'.padEnd(11), ...columns.map((c) => c.padStart(13))].join(''));
+console.log(['program'.padEnd(11), ...columns.map((c) => c.padStart(14))].join(''));
 const ratios: number[] = [];
 for (const name of wanted) {
   const variants = new Variants(readFileSync(join(programsDir, `${name}.wasm`)));
@@ -74,6 +75,6 @@ for (const name of wanted) {
   }
   const ratio = host !== undefined ? best[4] / best[5] : NaN;
   ratios.push(ratio);
-  console.log([name.padEnd(11), ...best.map((x) => formatMs(x).padStart(13)), ratio.toFixed(2).padStart(13)].join(''));
+  console.log([name.padEnd(11), ...best.map((x) => formatMs(x).padStart(14)), ratio.toFixed(2).padStart(14)].join(''));
 }
 console.log(`geomean total/host: ${geomean(ratios).toFixed(2)}`);
