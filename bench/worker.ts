@@ -8,8 +8,9 @@
  *   instance per run; stop after `runs` runs, or earlier once the timed runs add up to
  *   `budgetMs` (at least one is taken). Posts a `RunMessage` per run.
  * - `startup` jobs: the engine's start-up (engines.ts) on fresh bytes, first once in the cold
- *   isolate, then — after as long a warm-up — as a benny micro-benchmark. Posts one
- *   `StartupMessage`.
+ *   isolate, then — after as long a warm-up — as a benny micro-benchmark; then, for Vitrine, the
+ *   translation of the other function bodies on its own (the median over as long again). Posts
+ *   one `StartupMessage`.
  *
  * Anything thrown is posted as an `ErrorMessage`; the worker then ends.
  */
@@ -18,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checksumOf, loadEngine, Variants, type EngineName } from './engines.js';
 import { add, suite } from 'benny';
+import { median } from './report.js';
 
 export interface RunJob {
   kind: 'run';
@@ -44,8 +46,11 @@ export interface StartupMessage {
   coldMs: number;
   medianMs: number;
   samples: number;
-  /** The part of the start-up time spent translating function bodies (Vitrine), 0 to 1. */
-  translateShare: number;
+  /**
+   * The median time of the engine's remaining deferred work after start-up (Vitrine: translating
+   * every function body but run), ms; undefined if the engine has none.
+   */
+  restMs?: number;
 }
 export interface ErrorMessage { type: 'error'; message: string }
 export type Message = RunMessage | StartupMessage | ErrorMessage;
@@ -76,27 +81,33 @@ async function startupJob(job: StartupJob): Promise<void> {
   const startup = engine.startup;
   const variants = new Variants(readFileSync(job.file));
   const start = performance.now();
-  startup(variants.next());
+  let rest = startup(variants.next());
   const coldMs = performance.now() - start;
   // Warm up for as long as benny will measure: benny itself only calibrates, and the JIT is
   // still optimizing Vitrine's decoder and translator a second in (its figure then halves from
   // one suite to the next). The figure is the steady state.
-  while (performance.now() - start < job.maxTime * 1000) startup(variants.next());
+  while (performance.now() - start < job.maxTime * 1000) rest = startup(variants.next());
   // benny runs the step in cycles of at least 50 ms and reports the time per step of each cycle;
   // the median of those is robust against a cycle disturbed by a garbage collection or a
-  // neighbour's burst of work. The step also sums its own time and the translation part of it,
-  // for the share of translation.
-  let total = 0, translating = 0;
+  // neighbour's burst of work.
   const summary = await suite('start-up', add(job.engine, () => {
-    const t = performance.now();
-    translating += startup(variants.next());
-    total += performance.now() - t;
+    startup(variants.next());
   }, { maxTime: job.maxTime, minSamples: 10 }));
   const result = summary.results[0];
-  post({
-    type: 'startup', coldMs, medianMs: result.details.median * 1000, samples: result.samples,
-    translateShare: total > 0 ? translating / total : 0,
-  });
+  // The rest of the deferred work (Vitrine: every other body), timed alone on fresh modules.
+  let restMs: number | undefined;
+  if (rest !== undefined) {
+    const times: number[] = [];
+    const restStart = performance.now();
+    while (times.length < 10 || performance.now() - restStart < job.maxTime * 1000) {
+      const more = startup(variants.next())!;
+      const t = performance.now();
+      more();
+      times.push(performance.now() - t);
+    }
+    restMs = median(times);
+  }
+  post({ type: 'startup', coldMs, medianMs: result.details.median * 1000, samples: result.samples, restMs });
 }
 
 const job = workerData as Job;

@@ -88,6 +88,73 @@ function hex2(n: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Shared instructions
+
+/**
+ * Instrs are immutable, and most are `{ op }` alone or `{ op, idx }` with a small index
+ * (`local.get 3`, `br 0`, `call 12`), a small `i32.const` or a load or store at a small offset. One
+ * object per distinct instruction serves every body of every module, so the decoder allocates for
+ * few instructions (RATIONALE, "Why share decoded instructions?"). The caches are bounded.
+ */
+const plainInstrs = new Map<number, Instr>();
+/** Shared `{ op, idx }` for single-byte index opcodes: by op, then by index (below SMALL_INDEX). */
+const indexedInstrs: (Instr | undefined)[][] = [];
+const SMALL_INDEX = 256;
+/** Shared `i32.const` instructions for MIN_CONST … MAX_CONST, by value - MIN_CONST. */
+const MIN_CONST = -128;
+const MAX_CONST = 1023;
+const i32Consts: (Instr | undefined)[] = new Array(MAX_CONST - MIN_CONST + 1).fill(undefined);
+/** Shared single-byte memory accesses on memory 0 at offsets below 2^16, by a packed key. */
+const memInstrs = new Map<number, Instr>();
+const MAX_SHARED_MEM_INSTRS = 8192;
+const I32_CONST = 0x41;
+
+/** A shared instruction, frozen: a consumer that writes to one would change every body using it. */
+function shared<T extends object>(x: T): T {
+  return Object.freeze(x);
+}
+
+function plainInstr(op: number): Instr {
+  let ins = plainInstrs.get(op);
+  if (ins === undefined) plainInstrs.set(op, ins = shared({ op }));
+  return ins;
+}
+
+function indexedInstr(op: number, idx: number): Instr {
+  if (idx >= SMALL_INDEX) return { op, idx };
+  // Dense arrays filled up front: a sparse one would fall back to a dictionary.
+  const byIdx = indexedInstrs[op] ??= new Array<Instr | undefined>(SMALL_INDEX).fill(undefined);
+  return byIdx[idx] ??= shared({ op, idx });
+}
+
+function i32Const(value: number): Instr {
+  if (value < MIN_CONST || value > MAX_CONST) return { op: I32_CONST, value };
+  return i32Consts[value - MIN_CONST] ??= shared({ op: I32_CONST, value });
+}
+
+/** Shared `i64.const` instructions for MIN_CONST … MAX_CONST, by value - MIN_CONST. */
+const i64Consts: (Instr | undefined)[] = new Array(MAX_CONST - MIN_CONST + 1).fill(undefined);
+const I64_CONST = 0x42;
+
+function i64Const(value: bigint): Instr {
+  if (value < MIN_CONST_BIG || value > MAX_CONST_BIG) return { op: I64_CONST, value };
+  return i64Consts[Number(value) - MIN_CONST] ??= shared({ op: I64_CONST, value });
+}
+const MIN_CONST_BIG = BigInt(MIN_CONST);
+const MAX_CONST_BIG = BigInt(MAX_CONST);
+
+function memInstr(op: number, mem: MemArg): Instr {
+  if (mem.mem !== 0 || mem.offset >= 0x10000 || mem.align >= 32) return { op, mem };
+  const key = ((mem.offset * 32 + mem.align) << 8) | op;
+  let ins = memInstrs.get(key);
+  if (ins === undefined) {
+    if (memInstrs.size >= MAX_SHARED_MEM_INSTRS) return { op, mem };
+    memInstrs.set(key, ins = shared({ op, mem: shared(mem) }));
+  }
+  return ins;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Decoding
 
 /**
@@ -106,13 +173,13 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
     if (b === END) {
       if (open.length === 0) return body;
       open.pop();
-      body.push({ op: END });
+      body.push(plainInstr(END));
       continue;
     }
     if (b === ELSE) {
       if (open.length === 0 || open[open.length - 1] !== 1) r.fail('END opcode expected', at);
       open[open.length - 1] = 0;
-      body.push({ op: ELSE });
+      body.push(plainInstr(ELSE));
       continue;
     }
     let info: OpInfo | undefined;
@@ -124,6 +191,14 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
     } else {
       info = single[b];
       if (info === undefined) r.fail(`illegal opcode ${hex2(b)}`, at);
+      // The frequent single-byte forms, shared (see plainInstrs).
+      switch (info.imm) {
+        case 'none': body.push(plainInstr(b)); continue;
+        case 'local': case 'label': case 'func': case 'global': body.push(indexedInstr(b, r.u32())); continue;
+        case 'i32': body.push(i32Const(r.s32())); continue;
+        case 'i64': body.push(i64Const(r.s64())); continue;
+        case 'memarg': body.push(memInstr(b, readMemArg(r, ctx.features))); continue;
+      }
     }
     body.push(readInstr(r, info, ctx));
     if (info.imm === 'block' || info.imm === 'try_table') open.push(b === IF ? 1 : 0);
@@ -186,7 +261,7 @@ export function readInstr(r: Reader, info: OpInfo, ctx: ExprContext): Instr {
   const f = ctx.features;
   switch (info.imm) {
     case 'none':
-      return { op };
+      return plainInstr(op);
     case 'block':
       return { op, bt: readBlockType(r, f) };
     case 'label': case 'func': case 'type': case 'local': case 'global': case 'table': case 'elem':

@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bytes, throwsCompile } from './fixtures.test.js';
 import { decodeUtf8, Reader, UNEXPECTED_END } from './reader.js';
+import { Writer } from './writer.js';
 
 const rd = (...hex: string[]) => new Reader(bytes(...hex));
 
@@ -79,6 +80,44 @@ test('s64: values and malformed encodings', () => {
   throwsCompile(() => rd('80 80 80 80 80 80 80 80 80 02').s64(), 'integer too large');
   throwsCompile(() => rd('ff ff ff ff ff ff ff ff ff 41').s64(), 'integer too large');
   throwsCompile(() => rd('80 80 80 80 80 80 80 80 80 80 00').s64(), 'integer representation too long', 10);
+});
+
+test('LEB128 fast paths agree with the encoder at every length (s64 up to 10 bytes, s32, u32)', () => {
+  const i64s: bigint[] = [0n, 1n, -1n];
+  for (let bits = 1n; bits < 64n; bits++) {
+    const p = 2n ** bits;
+    i64s.push(p - 1n, p, -p, -p - 1n, -p + 1n);
+  }
+  for (let k = 0n; k < 200n; k++) i64s.push(BigInt.asIntN(64, k * 0x9e37_79b9_7f4a_7c15n), BigInt.asIntN(64, -k * 0x1234_5678_9abcn));
+  for (const v of i64s) {
+    const x = BigInt.asIntN(64, v);
+    const w = new Writer();
+    w.s64(x);
+    w.u8(0x2a); // what follows must stay unread
+    const r = new Reader(w.finish());
+    assert.is(r.s64(), x, `s64 ${x}`);
+    assert.is(r.u8(), 0x2a);
+  }
+  for (const v of [0, 63, 64, -64, -65, 8191, 8192, -8192, -8193, 2 ** 20, -(2 ** 27), 2 ** 31 - 1, -(2 ** 31)]) {
+    const w = new Writer();
+    w.s32(v);
+    w.u8(0x2a);
+    const r = new Reader(w.finish());
+    assert.is(r.s32(), v, `s32 ${v}`);
+    assert.is(r.u8(), 0x2a);
+  }
+  for (const v of [0, 127, 128, 16383, 16384, 2 ** 21, 2 ** 32 - 1]) {
+    const w = new Writer();
+    w.u32(v);
+    w.u8(0x2a);
+    const r = new Reader(w.finish());
+    assert.is(r.u32(), v, `u32 ${v}`);
+    assert.is(r.u8(), 0x2a);
+  }
+  // A two-byte value is too wide for a 7-bit field: the general path's error.
+  throwsCompile(() => rd('80 01').uN(7), 'integer representation too long');
+  // Cut short inside a fast-path length: the general path's end-of-input error.
+  throwsCompile(() => rd('80 80').s64(), UNEXPECTED_END);
 });
 
 test('u64 and u64Number', () => {

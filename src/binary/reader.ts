@@ -63,8 +63,23 @@ export class Reader {
 
   /** Unsigned LEB128 of at most `bits` (1…32) bits, as a non-negative number. */
   uN(bits: number): number {
+    const bytes = this.bytes;
+    const pos = this.pos;
+    // The common one- and two-byte cases (up to 16383).
+    if (pos + 1 < bytes.length && bits >= 14) {
+      const b0 = bytes[pos];
+      if (b0 < 0x80) {
+        this.pos = pos + 1;
+        return b0;
+      }
+      const b1 = bytes[pos + 1];
+      if (b1 < 0x80) {
+        this.pos = pos + 2;
+        return (b1 << 7) | (b0 & 0x7f);
+      }
+    }
     let b = this.u8();
-    if (b < 0x80 && (bits >= 7 || b < 1 << bits)) return b; // the common one-byte case
+    if (b < 0x80 && (bits >= 7 || b < 1 << bits)) return b;
     let result = 0;
     let shift = 0;
     for (let left = bits; ; left -= 7) {
@@ -83,10 +98,19 @@ export class Reader {
 
   /** Signed LEB128 of at most `bits` (7…33) bits, as a number. */
   sN(bits: number): number {
-    const first = this.peek();
-    if (first >= 0 && first < 0x80) {
-      this.pos++; // the common one-byte case: -64…63
-      return first & 0x40 ? first - 0x80 : first;
+    const bytes = this.bytes;
+    const pos = this.pos;
+    if (pos < bytes.length) {
+      const b0 = bytes[pos];
+      if (b0 < 0x80) {
+        this.pos = pos + 1; // the common one-byte case: -64…63
+        return (b0 << 25) >> 25;
+      }
+      // Two bytes: -8192…8191.
+      if (pos + 1 < bytes.length && bits >= 14 && bytes[pos + 1] < 0x80) {
+        this.pos = pos + 2;
+        return (((bytes[pos + 1] << 7) | (b0 & 0x7f)) << 18) >> 18;
+      }
     }
     let result = 0;
     let shift = 0;
@@ -98,7 +122,9 @@ export class Reader {
         const high = b & mask;
         if (high !== 0 && high !== mask) this.fail('integer too large', this.pos - 1);
       }
-      result += (b & 0x7f) * 2 ** shift;
+      // Integer arithmetic up to 28 bits; beyond that (s32's and s33's fifth byte) floats.
+      if (shift < 28) result |= (b & 0x7f) << shift;
+      else result += (b & 0x7f) * 2 ** shift;
       shift += 7;
       if ((b & 0x80) === 0) return b & 0x40 ? result - 2 ** shift : result;
     }
@@ -115,6 +141,38 @@ export class Reader {
 
   /** Signed LEB128 of at most 64 bits. */
   s64(): bigint {
+    // Up to nine bytes (63 bits; no "too large" check applies before the tenth): the two 32-bit
+    // halves in integer arithmetic, then one BigInt. Longer or truncated: the general loop.
+    const bytes = this.bytes;
+    const pos = this.pos;
+    let lo = 0;
+    let hi = 0;
+    for (let k = 0; k < 9 && pos + k < bytes.length; k++) {
+      const b = bytes[pos + k];
+      const v = b & 0x7f;
+      const shift = 7 * k;
+      if (shift < 32) {
+        lo |= v << shift;
+        if (shift > 25) hi |= v >>> (32 - shift);
+      } else {
+        hi |= v << (shift - 32);
+      }
+      if (b < 0x80) {
+        this.pos = pos + k + 1;
+        const bits = shift + 7;
+        if (b & 0x40) { // negative: sign-extend from `bits`
+          if (bits < 32) {
+            lo |= -1 << bits;
+            hi = -1;
+          } else {
+            hi |= -1 << (bits - 32);
+          }
+        }
+        if (hi === 0 && lo >= 0) return BigInt(lo);
+        if (hi === -1 && lo < 0) return BigInt(lo);
+        return (BigInt(hi) << 32n) | BigInt(lo >>> 0);
+      }
+    }
     let result = 0n;
     let shift = 0n;
     for (let left = 64; ; left -= 7) {

@@ -10,7 +10,7 @@
 import { wasm3 } from '../syntax/features.js';
 import type { Module } from '../syntax/module.js';
 import type { FuncType } from '../syntax/types.js';
-import { defineTypes } from '../valid/types.js';
+import { defineTypes, validatedTypeIds } from '../valid/types.js';
 
 const moduleIds = new WeakMap<Module, Int32Array>();
 
@@ -18,7 +18,7 @@ const moduleIds = new WeakMap<Module, Int32Array>();
 export function canonicalTypeIds(module: Module): Int32Array {
   let ids = moduleIds.get(module);
   if (ids === undefined) {
-    ids = Int32Array.from(defineTypes(module.types, module.recGroups, wasm3));
+    ids = Int32Array.from(validatedTypeIds.get(module) ?? defineTypes(module.types, module.recGroups, wasm3));
     moduleIds.set(module, ids);
   }
   return ids;

@@ -365,6 +365,18 @@ export const opcodes: readonly OpInfo[] = rows.map(([code, name, imm, sig, memBy
 /** Opcode number → info. */
 export const opInfo: ReadonlyMap<number, OpInfo> = new Map(opcodes.map((o) => [o.code, o]));
 
+/** Single-byte opcode → info, as an array (a Map look-up per instruction costs more). */
+const singleByteInfo: readonly (OpInfo | undefined)[] = (() => {
+  const a: (OpInfo | undefined)[] = new Array(256).fill(undefined);
+  for (const o of opcodes) if (o.prefix === 0) a[o.code] ??= o;
+  return a;
+})();
+
+/** The same as `opInfo.get(code)`, faster for single-byte opcodes. */
+export function infoOf(code: number): OpInfo | undefined {
+  return code >= 0 && code < 256 ? singleByteInfo[code] : opInfo.get(code);
+}
+
 /**
  * Mnemonic → info. `select` maps to the untyped form; the text parser picks `select_t` (0x1C)
  * when a `(result …)` clause follows.
@@ -383,7 +395,9 @@ export const Op: Readonly<Record<string, number>> = (() => {
   const o: Record<string, number> = {};
   for (const info of opcodes) o[info.name.replace(/\./g, '_')] ??= info.code;
   o.select_t = 0x1c;
-  return o;
+  // Built by adding ~470 properties one at a time, `o` is a dictionary-mode object in V8, and every
+  // `case Op.x:` a hash look-up; `Object.fromEntries` makes a fast-properties copy.
+  return Object.fromEntries(Object.entries(o));
 })();
 
 /** Human-readable name of an opcode number, for error messages and dumps. */

@@ -15,7 +15,7 @@
 
 import { CompileError } from '../errors.js';
 import type { BlockType, Catch, Expr, Func, Instr } from '../syntax/module.js';
-import { Op, opInfo, opName } from '../syntax/opcodes.js';
+import { infoOf, Op, opName } from '../syntax/opcodes.js';
 import type { OpInfo, Sig } from '../syntax/opcodes.js';
 import type { AddrType, FuncType, HeapType, MemType, RefType, TableType, ValType } from '../syntax/types.js';
 import { exnref, funcref, refType } from '../syntax/types.js';
@@ -159,9 +159,19 @@ export class FuncValidator {
 
   /** pop_vals(types): checks the top operands in place, then drops them. */
   private popVals(ts: readonly ValType[]): void {
-    if (ts.length === 0) return;
+    const n = ts.length;
+    if (n === 0) return;
+    const vals = this.vals;
+    // Fast path: the operands are there and have exactly the expected types.
+    if (n <= 2 && vals.length - n >= this.ctrls[this.depth - 1].height
+      && vals[vals.length - 1] === ts[n - 1] && (n === 1 || vals[vals.length - 2] === ts[0])) {
+      vals.pop();
+      if (n === 2) vals.pop();
+      return;
+    }
     this.checkTop(ts);
-    this.vals.length = Math.max(this.ctrls[this.depth - 1].height, this.vals.length - ts.length);
+    const floor = Math.max(this.ctrls[this.depth - 1].height, vals.length - ts.length);
+    while (vals.length > floor) vals.pop();
   }
 
   /** Whether the top operands match `ts` (what `push_vals(pop_vals(ts))` checks), in place. */
@@ -336,7 +346,7 @@ export class FuncValidator {
 
   private instr(ins: Instr): void {
     const op = ins.op;
-    const info = opInfo.get(op);
+    const info = infoOf(op);
     if (info === undefined) throw invalid(`unknown opcode 0x${op.toString(16)}`);
     const sig = info.sig;
     if (sig !== undefined) {

@@ -19,7 +19,8 @@ import type { Context } from './context.js';
 import { validateConstExpr } from './constant.js';
 import { FuncValidator } from './instructions.js';
 import {
-  defineTypes, funcTypeAt, refMatches, validateGlobalType, validateMemType, validateRefType, validateTableType,
+  defineTypes, funcTypeAt, refMatches, validatedTypeIds, validateGlobalType, validateMemType, validateRefType,
+  validateTableType,
 } from './types.js';
 import type { TypeContext } from './types.js';
 
@@ -140,6 +141,7 @@ export function validateModule(m: Module, features: Features = defaultFeatures):
     if (names.has(ex.name)) throw invalid(`duplicate export name "${ex.name}"`);
     names.add(ex.name);
   }
+  validatedTypeIds.set(m, canon);
 }
 
 /** Exception tags (3.0): a function type index with no results. */

@@ -101,7 +101,9 @@ test('corrupted indices give a CompileError, never a stray exception', () => {
   const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
   let rejected = 0;
   const stray: string[] = [];
-  for (const m of validModules) {
+  for (const original of validModules) {
+    // A copy: decoded modules share immutable instruction objects (binary/instructions.ts).
+    const m = structuredClone(original);
     corrupt(m, next);
     for (const features of [wasm2, wasm3]) {
       try {

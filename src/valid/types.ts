@@ -262,6 +262,12 @@ export function validateGlobalType(gt: GlobalType, numTypes: number, features: F
 // ---------------------------------------------------------------------------------------------
 // Defined types: validity and canonical ids — GC proposal "Type definitions", "Type equivalence"
 
+/**
+ * The canonical ids `validateModule` computed, per module it accepted: instantiation
+ * (runtime/canon.ts) takes them from here instead of canonicalizing the types again.
+ */
+export const validatedTypeIds = new WeakMap<object, readonly number[]>();
+
 /** Canonical key of a rec group (+ position) → process-wide canonical type id. */
 const registry = new Map<string, number>();
 
