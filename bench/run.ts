@@ -12,7 +12,7 @@
  *                           bench/report-jitless.svg with --jitless)
  *     --jitless             re-run under `node --jitless`: Vitrine against polywasm, no host engine
  *     --runs N              timed runs per engine and program (default 5; 3 with --jitless)
- *     --warmup N            untimed runs before them (default 1; 0 with --jitless)
+ *     --warmup N            untimed runs before them (default 2; 0 with --jitless)
  *     --budget S            take no further timed runs once they add up to S seconds (default 20)
  *     --timeout S           limit for one run of Vitrine, the host or polywasm (default 60; 600
  *                           with --jitless; the first also covers compiling and the warm-up):
@@ -91,7 +91,7 @@ function numberOption(name: string, value: string | undefined, fallback: number)
 }
 
 const runs = Math.max(1, Math.round(numberOption('runs', args.runs, jitless ? 3 : 5)));
-const warmup = Math.round(numberOption('warmup', args.warmup, jitless ? 0 : 1));
+const warmup = Math.round(numberOption('warmup', args.warmup, jitless ? 0 : 2));
 const budgetMs = numberOption('budget', args.budget, 20) * 1000;
 const timeoutMs = numberOption('timeout', args.timeout, jitless ? 600 : 60) * 1000;
 const peerTimeoutMs = numberOption('peer-timeout', args['peer-timeout'], 60) * 1000;
