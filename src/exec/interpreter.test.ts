@@ -372,4 +372,59 @@ test('loads through an added constant wrap the add, then add the offset without 
   traps(() => call(inst, 'l16s', 1), 'out of bounds memory access');
 });
 
+test('fused arithmetic agrees with the two instructions it replaces (f32 product rounded first)', () => {
+  const inst = instance(`(module
+    (func (export "f64ma") (param f64 f64 f64) (result f64) (f64.add (local.get 0) (f64.mul (local.get 1) (local.get 2))))
+    (func (export "f64am") (param f64 f64 f64) (result f64) (f64.add (f64.mul (local.get 1) (local.get 2)) (local.get 0)))
+    (func (export "f64ms") (param f64 f64 f64) (result f64) (f64.sub (local.get 0) (f64.mul (local.get 1) (local.get 2))))
+    (func (export "f32ma") (param f32 f32 f32) (result f32) (f32.add (local.get 0) (f32.mul (local.get 1) (local.get 2))))
+    (func (export "f32ms") (param f32 f32 f32) (result f32) (f32.sub (local.get 0) (f32.mul (local.get 1) (local.get 2)))))`);
+  // f64 values cross the boundary as their bits; a NaN result is compared as "some NaN".
+  const to64 = (x: number) => new BigInt64Array(new Float64Array([x]).buffer)[0];
+  const f64 = (name: string, a: number, b: number, c: number) =>
+    new Float64Array(new BigInt64Array([call(inst, name, to64(a), to64(b), to64(c))[0] as bigint]).buffer)[0];
+  const f64s = [0, -0, 1, -1, 0.1, 1 + 2 ** -30, 1e308, -Infinity, NaN];
+  for (const a of f64s) {
+    for (const b of f64s) {
+      const c = 1 + 2 ** -30;
+      assert.ok(Object.is(f64('f64ma', a, b, c), a + b * c), `${a} + ${b} * c`);
+      assert.ok(Object.is(f64('f64am', a, b, c), b * c + a), `${b} * c + ${a}`);
+      assert.ok(Object.is(f64('f64ms', a, b, c), a - b * c), `${a} - ${b} * c`);
+    }
+  }
+  // (1 + 2^-12)^2 = 1 + 2^-11 + 2^-24 rounds to 1 + 2^-11 as an f32 product: -1 + it is 2^-11,
+  // where an unrounded product would give 2^-11 + 2^-24 (an f32 too).
+  const bits = (x: number) => new Int32Array(new Float32Array([x]).buffer)[0];
+  const c = bits(1 + 2 ** -12);
+  assert.equal(call(inst, 'f32ma', bits(-1), c, c), [bits(2 ** -11)]);
+  assert.equal(call(inst, 'f32ms', bits(1), c, c), [bits(-(2 ** -11))]);
+  assert.equal(call(inst, 'f32ma', bits(0.5), bits(3), bits(0.25)), [bits(1.25)]);
+
+  const u64 = (x: bigint) => BigInt.asUintN(64, x);
+  const rotl = (x: bigint, k: bigint) => (u64(x) << k) | (u64(x) >> ((64n - k) & 63n));
+  const counts = [0n, 1n, 13n, 31n, 32n, 33n, 63n];
+  const funcs: string[] = [];
+  counts.forEach((k, j) => {
+    funcs.push(`(func (export "rx${j}") (param i64 i64) (result i64) (i64.xor (local.get 0) (i64.rotl (local.get 1) (i64.const ${k}))))`);
+    funcs.push(`(func (export "xr${j}") (param i64 i64) (result i64) (i64.xor (i64.rotr (local.get 1) (i64.const ${k})) (local.get 0)))`);
+    funcs.push(`(func (export "sx${j}") (param i64 i64) (result i64) (i64.xor (local.get 0) (i64.shr_u (local.get 1) (i64.const ${k}))))`);
+  });
+  const K = -0x61c8864e7a143579n;
+  funcs.push(`(func (export "ma") (param i64 i64) (result i64) (i64.add (local.get 0) (i64.mul (local.get 1) (i64.const ${K}))))`);
+  funcs.push(`(func (export "am") (param i64 i64) (result i64) (i64.add (i64.mul (i64.const 0xffffffff) (local.get 1)) (local.get 0)))`);
+  const i64 = instance(`(module ${funcs.join('\n')})`);
+  const values = [0n, 1n, -1n, 0x123456789abcdef0n, -0x8000000000000000n, 0xffffffffn, 0x80000000n, 0x7fffffffffffffffn];
+  for (const a of values) {
+    for (const b of values) {
+      counts.forEach((k, j) => {
+        assert.equal(call(i64, `rx${j}`, a, b), [BigInt.asIntN(64, a ^ rotl(b, k))], `rotl ${a} ${b} ${k}`);
+        assert.equal(call(i64, `xr${j}`, a, b), [BigInt.asIntN(64, a ^ rotl(b, (64n - k) & 63n))], `rotr ${a} ${b} ${k}`);
+        assert.equal(call(i64, `sx${j}`, a, b), [BigInt.asIntN(64, a ^ (u64(b) >> k))], `shr_u ${a} ${b} ${k}`);
+      });
+      assert.equal(call(i64, 'ma', a, b), [BigInt.asIntN(64, a + b * K)], `mul_add ${a} ${b}`);
+      assert.equal(call(i64, 'am', a, b), [BigInt.asIntN(64, a + b * 0xffffffffn)], `mul_add ${a} ${b}`);
+    }
+  }
+});
+
 test.run();

@@ -1566,6 +1566,72 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         continue;
       }
 
+      // ── Fused arithmetic (ir.ts): the absorbed instruction's result is never stored. ──────
+      case Ir.f64_mul_add:
+        F64[(fp + code[pc + 1]) >> 1] =
+          F64[(fp + code[pc + 2]) >> 1] + F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1];
+        pc += 5;
+        continue;
+      case Ir.f64_mul_sub:
+        F64[(fp + code[pc + 1]) >> 1] =
+          F64[(fp + code[pc + 2]) >> 1] - F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1];
+        pc += 5;
+        continue;
+      case Ir.f32_mul_add:
+        // The product is rounded to f32 before the add, as f32.mul would (spec §4.3.3).
+        F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] + Math.fround(F32[fp + code[pc + 3]] * F32[fp + code[pc + 4]]);
+        pc += 5;
+        continue;
+      case Ir.f32_mul_sub:
+        F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] - Math.fround(F32[fp + code[pc + 3]] * F32[fp + code[pc + 4]]);
+        pc += 5;
+        continue;
+      case Ir.i64_mul_imm_add: {
+        const x = fp + code[pc + 3], d = fp + code[pc + 1], a = fp + code[pc + 2];
+        const xlo = I32[x], klo = code[pc + 4];
+        // The product as in i64.mul_imm, then added to r[a] as in i64.add.
+        const a0 = xlo & 0xffff, a1 = xlo >>> 16, b0 = klo & 0xffff, b1 = klo >>> 16;
+        const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0;
+        const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+        const highOfLow = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+        const phi = (highOfLow + Math.imul(xlo, code[pc + 5]) + Math.imul(I32[x + 1], klo)) | 0;
+        const plo = Math.imul(xlo, klo), alo = I32[a], lo = (alo + plo) | 0;
+        I32[d + 1] = (I32[a + 1] + phi + carry(alo, plo, lo)) | 0;
+        I32[d] = lo;
+        pc += 6;
+        continue;
+      }
+      case Ir.i64_rotl_imm_xor: {
+        const x = fp + code[pc + 3], d = fp + code[pc + 1], a = fp + code[pc + 2];
+        const k = code[pc + 4], s = k & 31;
+        let lo = I32[x], hi = I32[x + 1];
+        if ((k & 32) !== 0) {
+          const t = lo;
+          lo = hi;
+          hi = t;
+        }
+        const rlo = (lo << s) | ((hi >>> 1) >>> (31 - s)), rhi = (hi << s) | ((lo >>> 1) >>> (31 - s));
+        I32[d] = I32[a] ^ rlo;
+        I32[d + 1] = I32[a + 1] ^ rhi;
+        pc += 5;
+        continue;
+      }
+      case Ir.i64_shr_u_imm_xor: {
+        const x = fp + code[pc + 3], d = fp + code[pc + 1], a = fp + code[pc + 2];
+        const k = code[pc + 4], s = k & 31, lo = I32[x], hi = I32[x + 1];
+        let rlo = 0, rhi = 0;
+        if ((k & 32) === 0) {
+          rlo = (lo >>> s) | ((hi << 1) << (31 - s));
+          rhi = hi >>> s;
+        } else {
+          rlo = hi >>> s;
+        }
+        I32[d] = I32[a] ^ rlo;
+        I32[d + 1] = I32[a + 1] ^ rhi;
+        pc += 5;
+        continue;
+      }
+
       // ── Conversions ───────────────────────────────────────────────────────────────────────
       case Ir.i32_trunc_f32_s:
         I32[fp + code[pc + 1]] = i32TruncF32S(F32[fp + code[pc + 2]]);

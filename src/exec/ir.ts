@@ -428,6 +428,21 @@ export const enum Ir {
   /** r[d] = max(r[a], r[b]). */ f64_max,
   /** r[d] = r[a] with the sign bit of r[b]. */ f64_copysign,
 
+  // ── Fused arithmetic: an operation whose one operand was computed by the instruction just
+  // before it, an unnamed temporary read only here. Fields d (result), a (the other operand),
+  // then the absorbed instruction's operands. Why: the dispatch profiles (tools/ir-profile.js)
+  // of numeric kernels are dominated by such pairs — a dot product's multiply feeding its add,
+  // a hash's multiply feeding its accumulator, a rotate feeding an xor; fused, the pair costs
+  // one dispatch and the intermediate never touches the register file. Each keeps both
+  // roundings (no fused multiply-add: Wasm rounds after each operation). ────────────────────
+  /** r[d] = r[a] + r[b] · r[c] (f64). Fields d, a, a (b), a (c). */ f64_mul_add,
+  /** r[d] = r[a] − r[b] · r[c] (f64). Fields d, a, a (b), a (c). */ f64_mul_sub,
+  /** r[d] = r[a] + fround(r[b] · r[c]) (f32). Fields d, a, a (b), a (c). */ f32_mul_add,
+  /** r[d] = r[a] − fround(r[b] · r[c]) (f32). Fields d, a, a (b), a (c). */ f32_mul_sub,
+  /** r[d] = r[a] + r[b] · k mod 2^64. Fields d, a, a (b), k. */ i64_mul_imm_add,
+  /** r[d] = r[a] ^ rotl(r[b], i) (0 ≤ i < 64). Fields d, a, a (b), i. */ i64_rotl_imm_xor,
+  /** r[d] = r[a] ^ (r[b] >>u i) (0 ≤ i < 64). Fields d, a, a (b), i. */ i64_shr_u_imm_xor,
+
   // ── Conversions, spec §4.3.4: d (result), a (operand). Reinterpretations need no instruction
   // (registers hold raw bits), nor does i32.wrap_i64. ─────────────────────────────────────────
   /** r[d] = trunc_s(r[a]) (traps). */ i32_trunc_f32_s,
@@ -606,6 +621,10 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f64_nearest, 'f64.nearest', U], [Ir.f64_sqrt, 'f64.sqrt', U], [Ir.f64_add, 'f64.add', B],
   [Ir.f64_sub, 'f64.sub', B], [Ir.f64_mul, 'f64.mul', B], [Ir.f64_div, 'f64.div', B],
   [Ir.f64_min, 'f64.min', B], [Ir.f64_max, 'f64.max', B], [Ir.f64_copysign, 'f64.copysign', B],
+  [Ir.f64_mul_add, 'f64.mul_add', 'daaa'], [Ir.f64_mul_sub, 'f64.mul_sub', 'daaa'],
+  [Ir.f32_mul_add, 'f32.mul_add', 'daaa'], [Ir.f32_mul_sub, 'f32.mul_sub', 'daaa'],
+  [Ir.i64_mul_imm_add, 'i64.mul_imm_add', 'daak'], [Ir.i64_rotl_imm_xor, 'i64.rotl_imm_xor', 'daai'],
+  [Ir.i64_shr_u_imm_xor, 'i64.shr_u_imm_xor', 'daai'],
   [Ir.i32_trunc_f32_s, 'i32.trunc_f32_s', U], [Ir.i32_trunc_f32_u, 'i32.trunc_f32_u', U],
   [Ir.i32_trunc_f64_s, 'i32.trunc_f64_s', U], [Ir.i32_trunc_f64_u, 'i32.trunc_f64_u', U],
   [Ir.i64_trunc_f32_s, 'i64.trunc_f32_s', U], [Ir.i64_trunc_f32_u, 'i64.trunc_f32_u', U],

@@ -125,6 +125,33 @@ test('a load through an address a tee keeps: the add, the local write and the lo
     17: return`);
 });
 
+test('fused arithmetic: a product feeding an add or sub, an i64 rotate or shift feeding an xor', () => {
+  golden(`(func (param f64 f64 f32 f32 i64 i64) (result f64) (local f64)
+      (local.set 6 (f64.add (local.get 6) (f64.mul (local.get 0) (local.get 1))))
+      (local.set 6 (f64.add (f64.mul (local.get 0) (local.get 1)) (local.get 6)))
+      (local.set 6 (f64.sub (local.get 6) (f64.mul (local.get 0) (local.get 1))))
+      (local.set 6 (f64.sub (f64.mul (local.get 0) (local.get 1)) (local.get 6)))
+      (local.set 2 (f32.add (local.get 3) (f32.mul (local.get 2) (local.get 3))))
+      (local.set 3 (f32.sub (local.get 3) (f32.mul (local.get 2) (local.get 2))))
+      (local.set 4 (i64.add (local.get 4) (i64.mul (local.get 5) (i64.const 3))))
+      (local.set 4 (i64.xor (i64.rotr (local.get 5) (i64.const 1)) (local.get 4)))
+      (local.set 4 (i64.xor (local.get 4) (i64.shr_u (local.get 5) (i64.const 7))))
+      (f64.add (f64.const 1) (f64.mul (local.get 0) (local.get 1))))`, `
+    0: f64.mul_add r6, r6, r0, r1
+    5: f64.mul_add r6, r6, r0, r1
+    10: f64.mul_sub r6, r6, r0, r1
+    15: f64.mul r7, r0, r1
+    19: f64.sub r6, r7, r6
+    23: f32.mul_add r2, r3, r2, r3
+    28: f32.mul_sub r3, r3, r2, r2
+    33: i64.mul_imm_add r4, r4, r5, 0x3
+    39: i64.rotl_imm_xor r4, r4, r5, 63
+    44: i64.shr_u_imm_xor r4, r4, r5, 7
+    49: const64 r7, 0x3ff0000000000000
+    53: f64.mul_add r0, r7, r0, r1
+    58: return`);
+});
+
 test('fused compare-and-branch: br_if, a br_if with moves and an if take the comparison', () => {
   golden(`(func (param i32 i32) (result i32)
       (block (result i32)

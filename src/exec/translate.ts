@@ -221,6 +221,22 @@ const fusedBranches: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [
   [Ir.f64_le, [Ir.br_f64_le, Ir.br_f64_nle]], [Ir.f64_ge, [Ir.br_f64_ge, Ir.br_f64_nge]],
 ]);
 
+/**
+ * Fused arithmetic (see ir.ts): [operation, the instruction whose result it may absorb, the
+ * fused instruction, whether the operation is commutative], looked up by fusedArithKey.
+ */
+const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
+  [Ir.f64_add, Ir.f64_mul, Ir.f64_mul_add, true], [Ir.f64_sub, Ir.f64_mul, Ir.f64_mul_sub, false],
+  [Ir.f32_add, Ir.f32_mul, Ir.f32_mul_add, true], [Ir.f32_sub, Ir.f32_mul, Ir.f32_mul_sub, false],
+  [Ir.i64_add, Ir.i64_mul_imm, Ir.i64_mul_imm_add, true],
+  [Ir.i64_xor, Ir.i64_rotl_imm, Ir.i64_rotl_imm_xor, true],
+  [Ir.i64_xor, Ir.i64_shr_u_imm, Ir.i64_shr_u_imm_xor, true],
+] as const).map(([op, producer, fused, commutative]) => [fusedArithKey(op, producer), [fused, commutative] as const]));
+
+function fusedArithKey(op: Ir, producer: Ir): number {
+  return op * Ir.COUNT + producer;
+}
+
 /** Memory instructions whose IR form is shared by several Wasm instructions. */
 const memOps: ReadonlyMap<number, Ir> = new Map([
   [Op.i32_load, Ir.load32], [Op.f32_load, Ir.load32], [Op.i64_load, Ir.load64], [Op.f64_load, Ir.load64],
@@ -1007,9 +1023,35 @@ class Translator {
         return;
       }
     }
+    if (this.fuseArith(ir, result)) return;
     const b = this.pop(), a = this.pop();
     const sa = this.src(a), sb = this.src(b);
     this.produce(ir, result, sa, sb);
+  }
+
+  /**
+   * Fused arithmetic (ir.ts): when one operand of `ir` was produced by the instruction just
+   * emitted and `fusedArith` pairs the two, that instruction is dropped and the fused one
+   * reads its operands instead. The absorbed result may be either operand of a commutative
+   * `ir`, only the right one otherwise (r[a] − r[b]·r[c]). When it is the left one, the other
+   * operand must be a local: materializing a constant into its home could overwrite a
+   * register the absorbed instruction reads.
+   */
+  private fuseArith(ir: Ir, result: Cls): boolean {
+    if (this.lastDst < 0) return false;
+    const form = fusedArith.get(fusedArithKey(ir, this.code[this.lastDst - 1]));
+    if (form === undefined) return false;
+    const b = this.peek(), a = this.peek(1);
+    let other: Entry;
+    if (this.isLastProduced(b)) other = a;
+    else if (form[1] && this.isLastProduced(a) && b.kind === Kind.Local) other = b;
+    else return false;
+    const operands = this.code.slice(this.lastDst + 1);
+    this.code.length = this.lastDst - 1;
+    this.pop();
+    this.pop();
+    this.produce(form[0], result, this.src(other), ...operands);
+    return true;
   }
 
   /** local.set / local.tee (spec §4.4.5). */
