@@ -427,4 +427,33 @@ test('fused arithmetic agrees with the two instructions it replaces (f32 product
   }
 });
 
+test('paired steps and copies run in order: the second reads what the first wrote', () => {
+  const inst = instance(`(module
+    (func (export "steps") (param i32) (result i32) (local i32)
+      (local.set 0 (i32.add (local.get 0) (i32.const 0x7fffffff)))
+      (local.set 1 (i32.add (local.get 0) (i32.const 3)))
+      (i32.sub (local.get 1) (local.get 0)))
+    (func (export "rot") (param i64 i64 i32 i32) (result i64 i64 i32 i32)
+      (local.set 0 (local.get 1))
+      (local.set 1 (local.get 0))
+      (local.set 2 (local.get 3))
+      (local.set 3 (local.get 2))
+      (local.get 0) (local.get 1) (local.get 2) (local.get 3)))`);
+  assert.equal(call(inst, 'steps', 5), [3]);
+  assert.equal(call(inst, 'rot', -1n, 0x123456789n, 7, -8), [0x123456789n, 0x123456789n, -8, -8]);
+});
+
+test('stores of a constant write its low bytes; out-of-bounds ones trap', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "st") (param i32)
+      (i64.store8 (local.get 0) (i64.const 0x1ff))
+      (i32.store16 offset=1 (local.get 0) (i32.const 0x12345))
+      (i64.store32 offset=3 (local.get 0) (i64.const 0x1_8765_4321))
+      (f64.store offset=7 (local.get 0) (f64.const -2)))
+    (func (export "get") (param i32) (result i64 i64) (i64.load (local.get 0)) (i64.load offset=8 (local.get 0))))`);
+  call(inst, 'st', 100);
+  assert.equal(call(inst, 'get', 100), [0x00876543212345ffn, 0x00c0000000000000n]);
+  traps(() => call(inst, 'st', 65536 - 14), 'out of bounds memory access');
+});
+
 test.run();

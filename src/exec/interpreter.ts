@@ -349,6 +349,21 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         refs[(fp + code[pc + 1]) >> 1] = refs[(fp + code[pc + 2]) >> 1];
         pc += 3;
         continue;
+      case Ir.copy32x2:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
+        I32[fp + code[pc + 3]] = I32[fp + code[pc + 4]];
+        pc += 5;
+        continue;
+      case Ir.copy64x2: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        I32[d] = I32[a];
+        I32[d + 1] = I32[a + 1];
+        const d2 = fp + code[pc + 3], a2 = fp + code[pc + 4];
+        I32[d2] = I32[a2];
+        I32[d2 + 1] = I32[a2 + 1];
+        pc += 5;
+        continue;
+      }
       case Ir.const32:
         I32[fp + code[pc + 1]] = code[pc + 2];
         pc += 3;
@@ -522,6 +537,35 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         I32[d] = dv.getInt32(ea, true);
         I32[d + 1] = 0;
         pc += 4;
+        continue;
+      }
+      case Ir.store8_imm: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt8(ea, code[pc + 2]);
+        pc += 4;
+        continue;
+      }
+      case Ir.store16_imm: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt16(ea, code[pc + 2], true);
+        pc += 4;
+        continue;
+      }
+      case Ir.store32_imm: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, code[pc + 2], true);
+        pc += 4;
+        continue;
+      }
+      case Ir.store64_imm: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, code[pc + 2], true);
+        dv.setInt32(ea + 4, code[pc + 3], true);
+        pc += 5;
         continue;
       }
       case Ir.load32_add: {
@@ -949,6 +993,11 @@ function run(m: Machine, func: FuncInst, fp: number): void {
       case Ir.i32_shl_add_imm:
         I32[fp + code[pc + 1]] = ((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) | 0;
         pc += 5;
+        continue;
+      case Ir.i32_add_imm2:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
+        pc += 7;
         continue;
 
       // ── Fused compare-and-branch (see ir.ts) ─────────────────────────────────────────────

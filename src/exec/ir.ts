@@ -117,6 +117,14 @@ export const enum Ir {
   copy64,
   /** ref[d] = ref[a]. Why: as copy32, for references. d: to; a: from. */
   copy_ref,
+  /**
+   * r32[d] = r32[a], then r32[d′] = r32[a′]. Why: moves come in runs — a loop rotating its
+   * locals (`c = b; b = a`), a branch's values — and two consecutive ones are one dispatch.
+   * d, a: first move; d, a: second.
+   */
+  copy32x2,
+  /** r64[d] = r64[a], then r64[d′] = r64[a′]. Why: as copy32x2, for i64/f64. Fields as copy32x2. */
+  copy64x2,
   /** r32[d] = i. Why: a constant used where no immediate form exists. d: to; i: value (bits). */
   const32,
   /** r64[d] = k. Why: as const32, for i64/f64. d: to; k: value (bits, low word first). */
@@ -200,6 +208,13 @@ export const enum Ir {
   // it — the local must be written, but the add and the load are still one dispatch.
   /** r32[d] = mem32[ea]. */ load32_tee,
   /** r64[d] = mem64[ea]. */ load64_tee,
+  // Stores of a constant: fields a (address), i or k (the value), u (static offset). Why:
+  // compiled C stores constants all the time (flags, zeroing, initializing a struct); the
+  // value then needs no const32/const64 before the store.
+  /** mem8[ea] = i mod 2^8. Why: `i32.store8` / `i64.store8` of a constant. */ store8_imm,
+  /** mem16[ea] = i mod 2^16. Why: `i32.store16` / `i64.store16` of a constant. */ store16_imm,
+  /** mem32[ea] = i. Why: `i32.store`, `f32.store`, `i64.store32` of a constant. */ store32_imm,
+  /** mem64[ea] = k. Why: `i64.store`, `f64.store` of a constant. */ store64_imm,
   /** r[d] = size of memory 0 in pages. Why: Wasm `memory.size`. d: result. */
   memory_size,
   /** r[d] = growmem(memory 0, u32(r[a])) (old size or -1). Why: `memory.grow`. d: result; a: delta. */
@@ -291,6 +306,12 @@ export const enum Ir {
    * address of element x of a global array; also what a load folds in (load*_add).
    */
   i32_shl_add_imm,
+  /**
+   * r[d] = r[a] + i mod 2^32, then r[d′] = r[a′] + i′ mod 2^32. Fields d, a, i, d, a, i. Why:
+   * loops step several induction variables one after the other (`p += 8; q += 8; n -= 1`);
+   * two steps written to locals back to back are one dispatch.
+   */
+  i32_add_imm2,
 
   // ── Fused compare-and-branch: if (r[a] cmp r[b]) then pc = L, and the same against an
   // immediate (if (r[a] cmp i) then pc = L). Fields: a, a, L or a, i, L. ─────────────────────
@@ -534,6 +555,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.return_call_ref, 'return_call_ref', 'a'], [Ir.br_on_null, 'br_on_null', 'aL'],
   [Ir.br_on_non_null, 'br_on_non_null', 'aL'], [Ir.ref_as_non_null, 'ref.as_non_null', 'a'],
   [Ir.copy32, 'copy32', U], [Ir.copy64, 'copy64', U], [Ir.copy_ref, 'copy_ref', U],
+  [Ir.copy32x2, 'copy32x2', 'dada'], [Ir.copy64x2, 'copy64x2', 'dada'],
   [Ir.const32, 'const32', 'di'], [Ir.const64, 'const64', 'dk'], [Ir.ref_null, 'ref.null', 'd'],
   [Ir.ref_func, 'ref.func', 'df'], [Ir.ref_is_null, 'ref.is_null', U], [Ir.ref_eq, 'ref.eq', B],
   [Ir.select32, 'select32', 'daaa'], [Ir.select64, 'select64', 'daaa'], [Ir.select_ref, 'select_ref', 'daaa'],
@@ -551,6 +573,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32_load8_s_add, 'i32.load8_s_add', 'daiiu'], [Ir.i32_load8_u_add, 'i32.load8_u_add', 'daiiu'],
   [Ir.i32_load16_s_add, 'i32.load16_s_add', 'daiiu'], [Ir.i32_load16_u_add, 'i32.load16_u_add', 'daiiu'],
   [Ir.load32_tee, 'load32_tee', 'ddaiu'], [Ir.load64_tee, 'load64_tee', 'ddaiu'],
+  [Ir.store8_imm, 'store8_imm', 'aiu'], [Ir.store16_imm, 'store16_imm', 'aiu'],
+  [Ir.store32_imm, 'store32_imm', 'aiu'], [Ir.store64_imm, 'store64_imm', 'aku'],
   [Ir.memory_size, 'memory.size', 'd'], [Ir.memory_grow, 'memory.grow', U],
   [Ir.memory_fill, 'memory.fill', 'aaa'], [Ir.memory_copy, 'memory.copy', 'aaa'],
   [Ir.memory_init, 'memory.init', 'saaa'], [Ir.data_drop, 'data.drop', 's'],
@@ -577,6 +601,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32_le_s_imm, 'i32.le_s_imm', I], [Ir.i32_le_u_imm, 'i32.le_u_imm', I],
   [Ir.i32_ge_s_imm, 'i32.ge_s_imm', I], [Ir.i32_ge_u_imm, 'i32.ge_u_imm', I],
   [Ir.i32_shl_add_imm, 'i32.shl_add_imm', 'daii'],
+  [Ir.i32_add_imm2, 'i32.add_imm2', 'daidai'],
   [Ir.br_eq, 'br_eq', 'aaL'], [Ir.br_ne, 'br_ne', 'aaL'], [Ir.br_lt_s, 'br_lt_s', 'aaL'],
   [Ir.br_lt_u, 'br_lt_u', 'aaL'], [Ir.br_gt_s, 'br_gt_s', 'aaL'], [Ir.br_gt_u, 'br_gt_u', 'aaL'],
   [Ir.br_le_s, 'br_le_s', 'aaL'], [Ir.br_le_u, 'br_le_u', 'aaL'], [Ir.br_ge_s, 'br_ge_s', 'aaL'],

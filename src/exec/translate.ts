@@ -158,6 +158,8 @@ interface Ctl {
 }
 
 const copyOp: readonly Ir[] = [Ir.copy32, Ir.copy64, Ir.copy_ref, Ir.copy128];
+/** Two consecutive copies of a class as one instruction (ir.ts copy32x2). */
+const copyPairOp: ReadonlyMap<Ir, Ir> = new Map([[Ir.copy32, Ir.copy32x2], [Ir.copy64, Ir.copy64x2]]);
 const selectOp: readonly Ir[] = [Ir.select32, Ir.select64, Ir.select_ref, Ir.select128];
 const globalGetOp: readonly Ir[] = [Ir.global_get32, Ir.global_get64, Ir.global_get_ref, Ir.global_get128];
 const globalSetOp: readonly Ir[] = [Ir.global_set32, Ir.global_set64, Ir.global_set_ref, Ir.global_set128];
@@ -246,6 +248,11 @@ const memOps: ReadonlyMap<number, Ir> = new Map([
   [Op.i32_store16, Ir.store16], [Op.i64_store16, Ir.store16],
 ]);
 
+/** Stores of a constant value: store → its `_imm` form. */
+const storeImmOps: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.store8, Ir.store8_imm], [Ir.store16, Ir.store16_imm], [Ir.store32, Ir.store32_imm], [Ir.store64, Ir.store64_imm],
+]);
+
 /** Loads that can absorb an `i32.add_imm` computing their address: load → its `_add` form. */
 const addLoads: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.load32, Ir.load32_add], [Ir.load64, Ir.load64_add],
@@ -282,6 +289,10 @@ class Translator {
    * load32_tee). `lastLabel` is the latest position a branch may jump to.
    */
   private teeAdd = { pos: -1, loc: -1, end: -1 };
+  /** Position of the last copy32/copy64 emitted (a copy right behind it may pair with it). */
+  private lastCopy = -1;
+  /** Position of the last i32.add_imm a local.set retargeted (see i32.add_imm2). */
+  private lastStep = -1;
   private lastLabel = 0;
 
   constructor(
@@ -386,7 +397,17 @@ class Translator {
   }
 
   private emitCopy(cls: Cls, dst: number, src: number): void {
-    if (dst !== src) this.emit(copyOp[cls], dst, src);
+    if (dst === src) return;
+    const op = copyOp[cls], pair = copyPairOp.get(op), last = this.lastCopy;
+    if (pair !== undefined && last === this.code.length - 3 && this.code[last] === op && this.lastLabel <= last) {
+      // Right behind a copy of the same class, with no label between: one copy*x2.
+      this.code[last] = pair;
+      this.emit(dst, src);
+      this.lastCopy = -1;
+      return;
+    }
+    this.emit(op, dst, src);
+    this.lastCopy = this.code.length - 3;
   }
 
   /** Puts a deferred entry's value into its home register. */
@@ -943,6 +964,14 @@ class Translator {
     this.memIndex(arg.mem);
     const offset = arg.offset | 0;
     if (irInfo[ir].fields === 'aau') {
+      const immStore = storeImmOps.get(ir);
+      if (immStore !== undefined && this.peek().kind === Kind.Const) {
+        // A constant value: the store carries it (store*_imm).
+        const v = this.pop(), addr = this.src(this.pop());
+        if (ir === Ir.store64) this.emit(immStore, addr, v.lo, v.hi, offset);
+        else this.emit(immStore, addr, v.lo, offset);
+        return;
+      }
       const v = this.src(this.pop()), addr = this.src(this.pop());
       this.emit(ir, addr, v, offset);
     } else {
@@ -1068,6 +1097,17 @@ class Translator {
       this.code[this.lastDst] = loc;
       if (tee && this.code[this.lastDst - 1] === Ir.i32_add_imm) {
         this.teeAdd = { pos: this.lastDst - 1, loc, end: this.code.length };
+      }
+      const pos = this.lastDst - 1, step = this.lastStep;
+      if (!tee && this.code[pos] === Ir.i32_add_imm) {
+        if (step === pos - 4 && this.code[step] === Ir.i32_add_imm && this.lastLabel <= step) {
+          // Two steps of locals back to back, no label between: one i32.add_imm2.
+          this.code.splice(pos, 1);
+          this.code[step] = Ir.i32_add_imm2;
+          this.lastStep = -1;
+        } else {
+          this.lastStep = pos;
+        }
       }
       this.lastDst = -1;
       if (tee) {
