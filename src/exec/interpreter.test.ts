@@ -456,4 +456,44 @@ test('stores of a constant write its low bytes; out-of-bounds ones trap', () => 
   traps(() => call(inst, 'st', 65536 - 14), 'out of bounds memory access');
 });
 
+test('step and branch: the add runs first, then each branch form tests in either sense', () => {
+  const conds: Record<string, [string, (x: number, y: number) => boolean]> = {
+    ne: ['(i32.ne (local.get 0) (local.get 1))', (x, y) => x !== y],
+    eq: ['(i32.eq (local.get 0) (local.get 1))', (x, y) => x === y],
+    ne5: ['(i32.ne (local.get 0) (i32.const 5))', (x) => x !== 5],
+    eq5: ['(i32.eq (local.get 0) (i32.const 5))', (x) => x === 5],
+    gtu5: ['(i32.gt_u (local.get 0) (i32.const 5))', (x) => x >>> 0 > 5],
+    leu5: ['(i32.le_u (local.get 0) (i32.const 5))', (x) => x >>> 0 <= 5],
+    ltu: ['(i32.lt_u (local.get 0) (local.get 1))', (x, y) => x >>> 0 < y >>> 0],
+    leu: ['(i32.le_u (local.get 0) (local.get 1))', (x, y) => x >>> 0 <= y >>> 0],
+    geu: ['(i32.ge_u (local.get 0) (local.get 1))', (x, y) => x >>> 0 >= y >>> 0],
+    nz: ['(local.get 0)', (x) => x !== 0],
+    z: ['(i32.eqz (local.get 0))', (x) => x === 0],
+  };
+  const step = '(local.set 0 (i32.add (local.get 0) (i32.const 1)))';
+  const funcs = Object.entries(conds).map(([name, [cond]]) => `
+    (func (export "br_${name}") (param i32 i32) (result i32)
+      (block $b ${step} (br_if $b ${cond}) (local.set 0 (i32.xor (local.get 0) (i32.const 0x5555))))
+      (local.get 0))
+    (func (export "if_${name}") (param i32 i32) (result i32)
+      ${step}
+      (if ${cond} (then (local.set 0 (i32.add (local.get 0) (i32.const 3))))
+        (else (local.set 0 (i32.xor (local.get 0) (i32.const 0x5555)))))
+      (local.get 0))
+    (func (export "brv_${name}") (param i32 i32) (result i32)
+      (block $b (result i32) ${step} (drop (br_if $b (i32.const 77) ${cond})) (i32.const 88))
+      (i32.add (local.get 0)))`);
+  const inst = instance(`(module ${funcs.join('')})`);
+  for (const [name, [, holds]] of Object.entries(conds)) {
+    for (const x of [-2, -1, 0, 3, 4, 5, 6, 0x7fffffff]) {
+      for (const y of [-1, 0, 5, 6]) {
+        const x1 = (x + 1) | 0, taken = holds(x1, y);
+        assert.equal(call(inst, `br_${name}`, x, y), [taken ? x1 : x1 ^ 0x5555], `br ${name} ${x} ${y}`);
+        assert.equal(call(inst, `if_${name}`, x, y), [taken ? (x1 + 3) | 0 : x1 ^ 0x5555], `if ${name} ${x} ${y}`);
+        assert.equal(call(inst, `brv_${name}`, x, y), [((taken ? 77 : 88) + x1) | 0], `brv ${name} ${x} ${y}`);
+      }
+    }
+  }
+});
+
 test.run();

@@ -994,6 +994,51 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         I32[fp + code[pc + 1]] = ((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) | 0;
         pc += 5;
         continue;
+      // Step and branch (ir.ts): the add, then the branch on operands from pc + 4.
+      case Ir.step_br:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = code[pc + 4];
+        continue;
+      case Ir.step_br_if:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] !== 0 ? code[pc + 5] : pc + 6;
+        continue;
+      case Ir.step_br_unless:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] === 0 ? code[pc + 5] : pc + 6;
+        continue;
+      case Ir.step_br_eq:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] === I32[fp + code[pc + 5]] ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_ne:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] !== I32[fp + code[pc + 5]] ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_eq_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] === code[pc + 5] ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_ne_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] !== code[pc + 5] ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_gt_u_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = (I32[fp + code[pc + 4]] ^ SIGN) > (code[pc + 5] ^ SIGN) ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_le_u_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = (I32[fp + code[pc + 4]] ^ SIGN) <= (code[pc + 5] ^ SIGN) ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_lt_u:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = (I32[fp + code[pc + 4]] ^ SIGN) < (I32[fp + code[pc + 5]] ^ SIGN) ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_le_u:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = (I32[fp + code[pc + 4]] ^ SIGN) <= (I32[fp + code[pc + 5]] ^ SIGN) ? code[pc + 6] : pc + 7;
+        continue;
       case Ir.i32_add_imm2:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;

@@ -339,6 +339,21 @@ export const enum Ir {
   /** r[a] ≤u i. */ br_le_u_imm,
   /** r[a] ≥s i. */ br_ge_s_imm,
   /** r[a] ≥u i. */ br_ge_u_imm,
+  // Step and branch: r[d] = r[a] + i mod 2^32, then the branch named (fields d, a, i, then the
+  // branch's own fields). Why: loops end by stepping a counter or pointer and testing it
+  // (`i += 1; br_if $loop (i != n)`), and a `br`/`br_if` right behind an i32.add_imm takes it in —
+  // any add_imm, whether or not the branch reads its result, as the two run in order.
+  /** then pc = L. */ step_br,
+  /** then r[a] ≠ 0. */ step_br_if,
+  /** then r[a] = 0. */ step_br_unless,
+  /** then r[a] = r[b]. */ step_br_eq,
+  /** then r[a] ≠ r[b]. */ step_br_ne,
+  /** then r[a] = i. */ step_br_eq_imm,
+  /** then r[a] ≠ i. */ step_br_ne_imm,
+  /** then r[a] >u i. */ step_br_gt_u_imm,
+  /** then r[a] ≤u i. */ step_br_le_u_imm,
+  /** then r[a] <u r[b]. */ step_br_lt_u,
+  /** then r[a] ≤u r[b]. */ step_br_le_u,
   // f64 comparisons (a, a, L on F64 registers). With NaN, `not (a < b)` is not `a ≥ b`, so the
   // opposite sense of lt/gt/le/ge is its own negated form (`br_f64_nlt`: if not (r[a] < r[b])).
   /** r[a] = r[b] (f64). */ br_f64_eq,
@@ -611,6 +626,12 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.br_gt_s_imm, 'br_gt_s_imm', 'aiL'], [Ir.br_gt_u_imm, 'br_gt_u_imm', 'aiL'],
   [Ir.br_le_s_imm, 'br_le_s_imm', 'aiL'], [Ir.br_le_u_imm, 'br_le_u_imm', 'aiL'],
   [Ir.br_ge_s_imm, 'br_ge_s_imm', 'aiL'], [Ir.br_ge_u_imm, 'br_ge_u_imm', 'aiL'],
+  [Ir.step_br, 'step_br', 'daiL'], [Ir.step_br_if, 'step_br_if', 'daiaL'],
+  [Ir.step_br_unless, 'step_br_unless', 'daiaL'], [Ir.step_br_eq, 'step_br_eq', 'daiaaL'],
+  [Ir.step_br_ne, 'step_br_ne', 'daiaaL'], [Ir.step_br_eq_imm, 'step_br_eq_imm', 'daiaiL'],
+  [Ir.step_br_ne_imm, 'step_br_ne_imm', 'daiaiL'], [Ir.step_br_gt_u_imm, 'step_br_gt_u_imm', 'daiaiL'],
+  [Ir.step_br_le_u_imm, 'step_br_le_u_imm', 'daiaiL'], [Ir.step_br_lt_u, 'step_br_lt_u', 'daiaaL'],
+  [Ir.step_br_le_u, 'step_br_le_u', 'daiaaL'],
   [Ir.br_f64_eq, 'br_f64_eq', 'aaL'], [Ir.br_f64_ne, 'br_f64_ne', 'aaL'],
   [Ir.br_f64_lt, 'br_f64_lt', 'aaL'], [Ir.br_f64_gt, 'br_f64_gt', 'aaL'],
   [Ir.br_f64_le, 'br_f64_le', 'aaL'], [Ir.br_f64_ge, 'br_f64_ge', 'aaL'],

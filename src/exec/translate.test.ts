@@ -65,7 +65,7 @@ test('br_if carrying a value that is not in place: moves behind a br_unless', ()
     14: return`);
 });
 
-test('loop with a parameter: the value lives in the loop label home; br_if needs no moves', () => {
+test('loop with a parameter: the value lives in the loop label home; br_if needs no moves, takes the step in', () => {
   golden(`(func (param i32) (result i32) (local i32)
       (local.get 0)
       (loop $l (param i32) (result i32)
@@ -73,10 +73,9 @@ test('loop with a parameter: the value lives in the loop label home; br_if needs
         (br_if $l (i32.sub (i32.const 1)) (i32.ne (local.get 1) (i32.const 30)))))`, `
     0: copy32 r2, r0
     3: i32.add_imm r1, r1, 3
-    7: i32.add_imm r2, r2, -1
-    11: br_ne_imm r1, 30, @3
-    15: copy32 r0, r2
-    18: return`);
+    7: step_br_ne_imm r2, r2, -1, r1, 30, @3
+    14: copy32 r0, r2
+    17: return`);
 });
 
 test('address arithmetic folds into the load: (x << k) + c, p + c; a shift a local keeps stays', () => {
@@ -108,10 +107,9 @@ test('known-zero locals: setting a declared local to 0 before any write or loop 
     3: const32 r1, 5
     6: const32 r1, 0
     9: const64 r2, 0x0
-    13: i32.add_imm r0, r0, -1
-    17: br_if r0, @9
-    20: copy32 r0, r1
-    23: return`);
+    13: step_br_if r0, r0, -1, r0, @9
+    19: copy32 r0, r1
+    22: return`);
 });
 
 test('a load through an address a tee keeps: the add, the local write and the load are one', () => {
@@ -151,7 +149,7 @@ test('fused arithmetic: a product feeding an add or sub, an i64 rotate or shift 
     58: return`);
 });
 
-test('pairs: two consecutive steps of locals, two consecutive copies of a class, not across a label', () => {
+test('pairs: two consecutive steps of locals, two consecutive copies of a class, not across a label; a branch takes a step in', () => {
   golden(`(func (param i32 i32 i64 i64 i32) (local i32 i64)
       (loop $l
         (local.set 0 (i32.add (local.get 0) (i32.const 4)))
@@ -171,10 +169,9 @@ test('pairs: two consecutive steps of locals, two consecutive copies of a class,
     16: copy64 r2, r6
     19: copy32 r5, r0
     22: br_if r1, @0
-    25: i32.add_imm r0, r0, 1
-    29: br_if r4, @32
-    32: i32.add_imm r1, r1, 1
-    36: return`);
+    25: step_br_if r0, r0, 1, r4, @31
+    31: i32.add_imm r1, r1, 1
+    35: return`);
 });
 
 test('fused compare-and-branch: br_if, a br_if with moves and an if take the comparison', () => {
@@ -195,6 +192,29 @@ test('fused compare-and-branch: br_if, a br_if with moves and an if take the com
     22: copy32 r2, r1
     25: copy32 r0, r2
     28: return`);
+});
+
+test('step and branch: a branch right behind an i32.add_imm takes it in, not across a label', () => {
+  golden(`(func (param i32 i32) (result i32) (local i32)
+      (loop $l
+        (local.set 2 (i32.add (local.get 2) (i32.const 8)))
+        (br_if $l (i32.ne (local.get 1) (local.tee 0 (i32.add (local.get 0) (i32.const 1))))))
+      (if (i32.gt_u (i32.add (local.get 0) (i32.const -3)) (i32.const 5))
+        (then (local.set 1 (i32.add (local.get 1) (i32.const 2))))
+        (else (local.set 1 (i32.const 0))))
+      (block (block (br_if 0 (local.get 1)) (local.set 0 (i32.add (local.get 0) (i32.const 1))))
+        (br_if 0 (local.get 0)))
+      (local.get 1))`, `
+    0: i32.add_imm r2, r2, 8
+    4: step_br_ne r0, r0, 1, r1, r0, @0
+    11: step_br_le_u_imm r3, r0, -3, r3, 5, @23
+    18: step_br r1, r1, 2, @26
+    23: const32 r1, 0
+    26: br_if r1, @33
+    29: i32.add_imm r0, r0, 1
+    33: br_if r0, @36
+    36: copy32 r0, r1
+    39: return`);
 });
 
 test('if/else with a result; an i32.eqz condition flips the branch instead of being computed', () => {

@@ -239,6 +239,14 @@ function fusedArithKey(op: Ir, producer: Ir): number {
   return op * Ir.COUNT + producer;
 }
 
+/** Branches that can absorb an i32.add_imm right before them: branch → its step form. */
+const stepBranches: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.br, Ir.step_br], [Ir.br_if, Ir.step_br_if], [Ir.br_unless, Ir.step_br_unless],
+  [Ir.br_eq, Ir.step_br_eq], [Ir.br_ne, Ir.step_br_ne], [Ir.br_eq_imm, Ir.step_br_eq_imm],
+  [Ir.br_ne_imm, Ir.step_br_ne_imm], [Ir.br_gt_u_imm, Ir.step_br_gt_u_imm],
+  [Ir.br_le_u_imm, Ir.step_br_le_u_imm], [Ir.br_lt_u, Ir.step_br_lt_u], [Ir.br_le_u, Ir.step_br_le_u],
+]);
+
 /** Memory instructions whose IR form is shared by several Wasm instructions. */
 const memOps: ReadonlyMap<number, Ir> = new Map([
   [Op.i32_load, Ir.load32], [Op.f32_load, Ir.load32], [Op.i64_load, Ir.load64], [Op.f64_load, Ir.load64],
@@ -293,6 +301,8 @@ class Translator {
   private lastCopy = -1;
   /** Position of the last i32.add_imm a local.set retargeted (see i32.add_imm2). */
   private lastStep = -1;
+  /** Position of the last i32.add_imm emitted (a branch right behind it may absorb it). */
+  private lastAddImm = -1;
   private lastLabel = 0;
 
   constructor(
@@ -382,6 +392,7 @@ class Translator {
   /** Emits `op` writing a new Temp entry of class `cls`: `[op, home, ...operands]`. */
   private produce(op: Ir, cls: Cls, ...operands: number[]): void {
     const e = this.push(cls, Kind.Temp);
+    if (op === Ir.i32_add_imm) this.lastAddImm = this.code.length;
     this.emit(op, e.home, ...operands);
     this.lastDst = this.code.length - operands.length - 1;
     this.lastEntry = e;
@@ -517,8 +528,31 @@ class Translator {
 
   /** Emits `[op, ...prefix, target]`, the target being `ctl`'s label (patched later if forward). */
   private emitBranch(op: Ir, ctl: Ctl, ...prefix: number[]): void {
-    this.emit(op, ...prefix, ctl.kind === CtlKind.Loop ? ctl.startPc : -1);
+    const [fused, step] = this.withStep(op);
+    this.emit(fused, ...step, ...prefix, ctl.kind === CtlKind.Loop ? ctl.startPc : -1);
     if (ctl.kind !== CtlKind.Loop) ctl.fixups.push(this.code.length - 1);
+  }
+
+  /** Emits `[op, ...operands, -1]`, a conditional jump whose target is patched later. */
+  private emitJump(op: Ir, operands: readonly number[]): void {
+    const [fused, step] = this.withStep(op);
+    this.emit(fused, ...step, ...operands, -1);
+  }
+
+  /**
+   * Step and branch (ir.ts): a branch right behind an i32.add_imm, with no label between, takes
+   * the add in. Returns the op to emit and the words that go before the branch's operands.
+   */
+  private withStep(op: Ir): [Ir, number[]] {
+    const fused = stepBranches.get(op), p = this.lastAddImm;
+    if (fused === undefined || p < 0 || p !== this.code.length - 4 || this.code[p] !== Ir.i32_add_imm ||
+      this.lastLabel > p) {
+      return [op, []];
+    }
+    const step = this.code.slice(p + 1);
+    this.code.length = p;
+    this.lastAddImm = -1;
+    return [fused, step];
   }
 
   private patch(pos: number): void {
@@ -605,7 +639,7 @@ class Translator {
       case Op.if: {
         const c = this.popCondition();
         const ctl = this.enterBlock(CtlKind.If, ins.bt);
-        this.emit(c.ifFalse, ...c.operands, -1);
+        this.emitJump(c.ifFalse, c.operands);
         ctl.elseFixup = this.code.length - 1;
         return;
       }
@@ -1105,6 +1139,8 @@ class Translator {
           this.code.splice(pos, 1);
           this.code[step] = Ir.i32_add_imm2;
           this.lastStep = -1;
+          this.lastAddImm = -1;
+          if (this.teeAdd.pos === step) this.teeAdd = { pos: -1, loc: -1, end: -1 };
         } else {
           this.lastStep = pos;
         }
@@ -1140,7 +1176,7 @@ class Translator {
   private condBranch(depth: number, c: Cond): void {
     const target = this.ctls[this.ctls.length - 1 - depth];
     if (target.kind === CtlKind.Func) {
-      this.emit(c.ifFalse, ...c.operands, -1);
+      this.emitJump(c.ifFalse, c.operands);
       const skip = this.code.length - 1;
       this.emitReturn(false);
       this.patch(skip);
@@ -1149,7 +1185,7 @@ class Translator {
       if (this.inPlace(vals, target.base)) {
         this.emitBranch(c.ifTrue, target, ...c.operands);
       } else {
-        this.emit(c.ifFalse, ...c.operands, -1);
+        this.emitJump(c.ifFalse, c.operands);
         const skip = this.code.length - 1;
         this.moveValues(vals, target.base);
         this.emitBranch(Ir.br, target);
