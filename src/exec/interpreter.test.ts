@@ -496,4 +496,32 @@ test('step and branch: the add runs first, then each branch form tests in either
   }
 });
 
+test('loads through base + index wrap the add, then add the offset; bit-field extracts', () => {
+  const inst = instance(`(module (memory 1)
+    (data (i32.const 0) "\\01\\82\\03\\84\\05\\86\\07\\88\\09")
+    (func (export "l32") (param i32 i32) (result i32) (i32.load (i32.add (local.get 0) (local.get 1))))
+    (func (export "l64") (param i32 i32) (result i64) (i64.load offset=1 (i32.add (local.get 0) (local.get 1))))
+    (func (export "l8s") (param i32 i32) (result i32) (i32.load8_s (i32.add (local.get 0) (local.get 1))))
+    (func (export "l8u") (param i32 i32) (result i32) (i32.load8_u (i32.add (local.get 0) (local.get 1))))
+    (func (export "l16s") (param i32 i32) (result i32) (i32.load16_s offset=2 (i32.add (local.get 0) (local.get 1))))
+    (func (export "l16u") (param i32 i32) (result i32) (i32.load16_u (i32.add (local.get 0) (local.get 1))))
+    (func (export "bits") (param i32) (result i32) (i32.and (i32.shr_u (local.get 0) (i32.const 28)) (i32.const 6))))`);
+  // -8 + 8 wraps to 0; an unwrapped address would be out of bounds.
+  assert.equal(call(inst, 'l32', -8, 8), [0x84038201 | 0]);
+  assert.equal(call(inst, 'l64', 8, -8), [0x0988078605840382n]);
+  assert.equal(call(inst, 'l8s', -7, 8), [-126]);
+  assert.equal(call(inst, 'l8u', 1, 0), [0x82]);
+  assert.equal(call(inst, 'l16s', 2, -2), [-0x7bfd]);
+  assert.equal(call(inst, 'l16u', 0, 0), [0x8201]);
+  traps(() => call(inst, 'l32', 65536 - 11, 8), 'out of bounds memory access');
+  traps(() => call(inst, 'l64', 65536 - 16, 8), 'out of bounds memory access');
+  traps(() => call(inst, 'l8s', 65536, 0), 'out of bounds memory access');
+  traps(() => call(inst, 'l8u', 65535, 1), 'out of bounds memory access');
+  traps(() => call(inst, 'l16u', 65535, 0), 'out of bounds memory access');
+  // 1 + -2 wraps to 2^32 - 1; the offset then goes past 2^32 instead of wrapping back to 1.
+  traps(() => call(inst, 'l16s', 1, -2), 'out of bounds memory access');
+  assert.equal(call(inst, 'bits', -1), [6]);
+  assert.equal(call(inst, 'bits', 0x50000000), [4]);
+});
+
 test.run();

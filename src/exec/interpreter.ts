@@ -539,6 +539,50 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 4;
         continue;
       }
+      case Ir.load32_idx: {
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        pc += 5;
+        continue;
+      }
+      case Ir.load64_idx: {
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        pc += 5;
+        continue;
+      }
+      case Ir.i32_load8_s_idx: {
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt8(ea);
+        pc += 5;
+        continue;
+      }
+      case Ir.i32_load8_u_idx: {
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getUint8(ea);
+        pc += 5;
+        continue;
+      }
+      case Ir.i32_load16_s_idx: {
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt16(ea, true);
+        pc += 5;
+        continue;
+      }
+      case Ir.i32_load16_u_idx: {
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getUint16(ea, true);
+        pc += 5;
+        continue;
+      }
       case Ir.store8_imm: {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
@@ -1038,6 +1082,10 @@ function run(m: Machine, func: FuncInst, fp: number): void {
       case Ir.step_br_le_u:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         pc = (I32[fp + code[pc + 4]] ^ SIGN) <= (I32[fp + code[pc + 5]] ^ SIGN) ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.i32_shr_u_and_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> code[pc + 3]) & code[pc + 4];
+        pc += 5;
         continue;
       case Ir.i32_add_imm2:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;

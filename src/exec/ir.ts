@@ -208,6 +208,16 @@ export const enum Ir {
   // it — the local must be written, but the add and the load are still one dispatch.
   /** r32[d] = mem32[ea]. */ load32_tee,
   /** r64[d] = mem64[ea]. */ load64_tee,
+  // Loads through a base plus an index register: fields d (result), a (base), a (index), u
+  // (static offset); ea = u32(r32[a] + r32[b] mod 2^32) + u. Why: `base[i]` with a byte or
+  // pre-scaled index is an i32.add of two registers right before the load; as with load*_add,
+  // the add wraps and the offset does not, so the load does the add itself.
+  /** r32[d] = mem32[ea]. */ load32_idx,
+  /** r64[d] = mem64[ea]. */ load64_idx,
+  /** r[d] = sext(mem8[ea]). */ i32_load8_s_idx,
+  /** r[d] = zext(mem8[ea]). */ i32_load8_u_idx,
+  /** r[d] = sext(mem16[ea]). */ i32_load16_s_idx,
+  /** r[d] = zext(mem16[ea]). */ i32_load16_u_idx,
   // Stores of a constant: fields a (address), i or k (the value), u (static offset). Why:
   // compiled C stores constants all the time (flags, zeroing, initializing a struct); the
   // value then needs no const32/const64 before the store.
@@ -312,6 +322,12 @@ export const enum Ir {
    * two steps written to locals back to back are one dispatch.
    */
   i32_add_imm2,
+  /**
+   * r[d] = (r[a] >>u (s mod 32)) & i. Fields d, a, i (s), i. Why: `(x >> s) & mask`, reading a
+   * bit field, is the most frequent pair in bit-twiddling C (state machines, CRCs, packed
+   * structs); the shift's result is an unnamed temporary only the `and` reads.
+   */
+  i32_shr_u_and_imm,
 
   // ── Fused compare-and-branch: if (r[a] cmp r[b]) then pc = L, and the same against an
   // immediate (if (r[a] cmp i) then pc = L). Fields: a, a, L or a, i, L. ─────────────────────
@@ -588,6 +604,9 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32_load8_s_add, 'i32.load8_s_add', 'daiiu'], [Ir.i32_load8_u_add, 'i32.load8_u_add', 'daiiu'],
   [Ir.i32_load16_s_add, 'i32.load16_s_add', 'daiiu'], [Ir.i32_load16_u_add, 'i32.load16_u_add', 'daiiu'],
   [Ir.load32_tee, 'load32_tee', 'ddaiu'], [Ir.load64_tee, 'load64_tee', 'ddaiu'],
+  [Ir.load32_idx, 'load32_idx', 'daau'], [Ir.load64_idx, 'load64_idx', 'daau'],
+  [Ir.i32_load8_s_idx, 'i32.load8_s_idx', 'daau'], [Ir.i32_load8_u_idx, 'i32.load8_u_idx', 'daau'],
+  [Ir.i32_load16_s_idx, 'i32.load16_s_idx', 'daau'], [Ir.i32_load16_u_idx, 'i32.load16_u_idx', 'daau'],
   [Ir.store8_imm, 'store8_imm', 'aiu'], [Ir.store16_imm, 'store16_imm', 'aiu'],
   [Ir.store32_imm, 'store32_imm', 'aiu'], [Ir.store64_imm, 'store64_imm', 'aku'],
   [Ir.memory_size, 'memory.size', 'd'], [Ir.memory_grow, 'memory.grow', U],
@@ -617,6 +636,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32_ge_s_imm, 'i32.ge_s_imm', I], [Ir.i32_ge_u_imm, 'i32.ge_u_imm', I],
   [Ir.i32_shl_add_imm, 'i32.shl_add_imm', 'daii'],
   [Ir.i32_add_imm2, 'i32.add_imm2', 'daidai'],
+  [Ir.i32_shr_u_and_imm, 'i32.shr_u_and_imm', 'daii'],
   [Ir.br_eq, 'br_eq', 'aaL'], [Ir.br_ne, 'br_ne', 'aaL'], [Ir.br_lt_s, 'br_lt_s', 'aaL'],
   [Ir.br_lt_u, 'br_lt_u', 'aaL'], [Ir.br_gt_s, 'br_gt_s', 'aaL'], [Ir.br_gt_u, 'br_gt_u', 'aaL'],
   [Ir.br_le_s, 'br_le_s', 'aaL'], [Ir.br_le_u, 'br_le_u', 'aaL'], [Ir.br_ge_s, 'br_ge_s', 'aaL'],

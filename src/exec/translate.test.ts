@@ -95,6 +95,22 @@ test('address arithmetic folds into the load: (x << k) + c, p + c; a shift a loc
     30: return`);
 });
 
+test('base + index folds into the load; (x >>u s) & c is one bit-field extract', () => {
+  golden(`(memory 1) (func (param i32 i32) (result i32)
+      (i32.load8_u offset=3 (i32.add (local.get 0) (local.get 1)))
+      (i32.load (i32.add (local.get 1) (i32.shl (local.get 0) (i32.const 2))))
+      (i32.and (i32.shr_u (local.get 1) (i32.const 35)) (i32.const 0xff))
+      (i32.add)
+      (i32.add))`, `
+    0: i32.load8_u_idx r2, r0, r1, 3
+    5: i32.shl_imm r4, r0, 2
+    9: load32_idx r3, r1, r4, 0
+    14: i32.shr_u_and_imm r4, r1, 3, 255
+    19: i32.add r3, r3, r4
+    23: i32.add r0, r2, r3
+    27: return`);
+});
+
 test('known-zero locals: setting a declared local to 0 before any write or loop emits nothing', () => {
   golden(`(func (param i32) (result i32) (local i32 i64)
       (local.set 1 (i32.const 0))

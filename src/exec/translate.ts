@@ -256,6 +256,13 @@ const memOps: ReadonlyMap<number, Ir> = new Map([
   [Op.i32_store16, Ir.store16], [Op.i64_store16, Ir.store16],
 ]);
 
+/** Loads that can absorb an `i32.add` of two registers computing their address (`_idx` forms). */
+const idxLoads: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.load32, Ir.load32_idx], [Ir.load64, Ir.load64_idx],
+  [Ir.i32_load8_s, Ir.i32_load8_s_idx], [Ir.i32_load8_u, Ir.i32_load8_u_idx],
+  [Ir.i32_load16_s, Ir.i32_load16_s_idx], [Ir.i32_load16_u, Ir.i32_load16_u_idx],
+]);
+
 /** Stores of a constant value: store → its `_imm` form. */
 const storeImmOps: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.store8, Ir.store8_imm], [Ir.store16, Ir.store16_imm], [Ir.store32, Ir.store32_imm], [Ir.store64, Ir.store64_imm],
@@ -1022,6 +1029,15 @@ class Translator {
         this.produce(addLoad, cls, base, shift, added, offset);
         return;
       }
+      const idxLoad = idxLoads.get(ir);
+      if (idxLoad !== undefined && last === Ir.i32_add) {
+        // The address was just computed as base + index: the load does that itself.
+        const base = this.code[this.lastDst + 1], index = this.code[this.lastDst + 2];
+        this.code.length = this.lastDst - 1;
+        this.pop();
+        this.produce(idxLoad, cls, base, index, offset);
+        return;
+      }
       const a = this.peek(), t = this.teeAdd, teeLoad = ir === Ir.load32 ? Ir.load32_tee : Ir.load64_tee;
       if ((ir === Ir.load32 || ir === Ir.load64) && a.kind === Kind.Local && a.loc === t.loc &&
         this.code.length === t.end && this.lastLabel < t.end) {
@@ -1055,6 +1071,15 @@ class Translator {
           this.pop();
           this.pop();
           this.produce(Ir.i32_shl_add_imm, Cls.W32, x, s, c);
+          return;
+        }
+        if (imm[0] === Ir.i32_and_imm && this.isLastProduced(a) && this.code[this.lastDst - 1] === Ir.i32_shr_u_imm) {
+          // (x >>u s) & c, the shift just emitted: one i32.shr_u_and_imm.
+          const x = this.code[this.lastDst + 1], s = this.code[this.lastDst + 2];
+          this.code.length = this.lastDst - 1;
+          this.pop();
+          this.pop();
+          this.produce(Ir.i32_shr_u_and_imm, Cls.W32, x, s & 31, c);
           return;
         }
         this.pop();
