@@ -412,6 +412,8 @@ test('fused arithmetic agrees with the two instructions it replaces (f32 product
   const K = -0x61c8864e7a143579n;
   funcs.push(`(func (export "ma") (param i64 i64) (result i64) (i64.add (local.get 0) (i64.mul (local.get 1) (i64.const ${K}))))`);
   funcs.push(`(func (export "am") (param i64 i64) (result i64) (i64.add (i64.mul (i64.const 0xffffffff) (local.get 1)) (local.get 0)))`);
+  funcs.push('(func (export "add3") (param i64 i64) (result i64) (i64.add (local.get 1) (i64.add (local.get 0) (local.get 1))))');
+  funcs.push('(func (export "mad") (param i32 i32) (result i32) (i32.add (i32.mul (local.get 0) (local.get 1)) (local.get 1)))');
   const i64 = instance(`(module ${funcs.join('\n')})`);
   const values = [0n, 1n, -1n, 0x123456789abcdef0n, -0x8000000000000000n, 0xffffffffn, 0x80000000n, 0x7fffffffffffffffn];
   for (const a of values) {
@@ -422,6 +424,9 @@ test('fused arithmetic agrees with the two instructions it replaces (f32 product
         assert.equal(call(i64, `sx${j}`, a, b), [BigInt.asIntN(64, a ^ (u64(b) >> k))], `shr_u ${a} ${b} ${k}`);
       });
       assert.equal(call(i64, 'ma', a, b), [BigInt.asIntN(64, a + b * K)], `mul_add ${a} ${b}`);
+      assert.equal(call(i64, 'add3', a, b), [BigInt.asIntN(64, a + b + b)], `add3 ${a} ${b}`);
+      const [x, y] = [Number(BigInt.asIntN(32, a)), Number(BigInt.asIntN(32, b))];
+      assert.equal(call(i64, 'mad', x, y), [Number(BigInt.asIntN(32, BigInt(x) * BigInt(y) + BigInt(y)))], `mad ${x} ${y}`);
       assert.equal(call(i64, 'am', a, b), [BigInt.asIntN(64, a + b * 0xffffffffn)], `mul_add ${a} ${b}`);
     }
   }

@@ -1774,6 +1774,22 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         continue;
       }
 
+      case Ir.i32_mul_add:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + Math.imul(I32[fp + code[pc + 3]], I32[fp + code[pc + 4]])) | 0;
+        pc += 5;
+        continue;
+      case Ir.i64_add3: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4], d = fp + code[pc + 1];
+        // (r[b] + r[c]) first, as the absorbed i64.add computed it, then + r[a]; each as i64.add.
+        const blo = I32[b], clo = I32[c], slo = (blo + clo) | 0;
+        const shi = (I32[b + 1] + I32[c + 1] + carry(blo, clo, slo)) | 0;
+        const alo = I32[a], lo = (alo + slo) | 0;
+        I32[d + 1] = (I32[a + 1] + shi + carry(alo, slo, lo)) | 0;
+        I32[d] = lo;
+        pc += 5;
+        continue;
+      }
+
       // ── Conversions ───────────────────────────────────────────────────────────────────────
       case Ir.i32_trunc_f32_s:
         I32[fp + code[pc + 1]] = i32TruncF32S(F32[fp + code[pc + 2]]);

@@ -165,6 +165,15 @@ test('fused arithmetic: a product feeding an add or sub, an i64 rotate or shift 
     58: return`);
 });
 
+test('fused arithmetic: i32 multiply-add, a sum of three i64s', () => {
+  golden(`(func (param i32 i32 i64 i64) (result i64)
+      (local.set 0 (i32.add (local.get 0) (i32.mul (local.get 1) (local.get 1))))
+      (i64.add (i64.add (local.get 2) (local.get 3)) (local.get 2)))`, `
+    0: i32.mul_add r0, r0, r1, r1
+    5: i64.add3 r0, r2, r2, r3
+    10: return`);
+});
+
 test('pairs: two consecutive steps of locals, two consecutive copies of a class, not across a label; a branch takes a step in', () => {
   golden(`(func (param i32 i32 i64 i64 i32) (local i32 i64)
       (loop $l
