@@ -529,4 +529,25 @@ test('loads through base + index wrap the add, then add the offset; bit-field ex
   assert.equal(call(inst, 'bits', 0x50000000), [4]);
 });
 
+test('stores through a folded address wrap the add, then add the offset; the base is read at the store', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "s64") (param i32 i64) (i64.store offset=1 (i32.add (local.get 0) (i32.const 8)) (i64.add (local.get 1) (i64.const 1))))
+    (func (export "s32") (param i32 i32) (i32.store (i32.add (i32.shl (local.get 0) (i32.const 2)) (i32.const 8)) (local.get 1)))
+    (func (export "s16") (param i32 i32) (i32.store16 offset=2 (i32.add (local.get 0) (i32.const -2)) (local.get 1)))
+    (func (export "s8") (param i32 i32) (i32.store8 (i32.add (local.get 0) (i32.const 8)) (i32.mul (local.get 1) (local.get 1))))
+    (func (export "get") (param i32) (result i64) (i64.load (local.get 0))))`);
+  call(inst, 's64', -8, 0x1122334455667788n); // -8 + 8 wraps to 0, then offset 1
+  assert.equal(call(inst, 'get', 1), [0x1122334455667789n]);
+  call(inst, 's32', 0x3ffffffe, 0x01020304); // (x << 2) + 8 wraps to 0
+  assert.equal(call(inst, 'get', 0), [0x2233445501020304n]);
+  call(inst, 's8', 0, 3);
+  assert.equal(call(inst, 'get', 8), [0x09n]);
+  // 1 + -2 wraps to 2^32 - 1; the offset 2 then goes past 2^32 instead of wrapping back to 1.
+  traps(() => call(inst, 's16', 1, 0xabcd), 'out of bounds memory access');
+  traps(() => call(inst, 's64', 65536 - 16, 0n), 'out of bounds memory access');
+  traps(() => call(inst, 's8', 65536 - 8, 0), 'out of bounds memory access');
+  call(inst, 's16', 2, 0xabcd);
+  assert.equal(call(inst, 'get', 0), [0x22334455abcd0304n]);
+});
+
 test.run();

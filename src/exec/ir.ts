@@ -218,6 +218,15 @@ export const enum Ir {
   /** r[d] = zext(mem8[ea]). */ i32_load8_u_idx,
   /** r[d] = sext(mem16[ea]). */ i32_load16_s_idx,
   /** r[d] = zext(mem16[ea]). */ i32_load16_u_idx,
+  // Stores through a computed address: fields a (base), i (shift s), i (added c), a (value), u
+  // (static offset); ea = u32((r32[a] << s) + c mod 2^32) + u, as in load*_add. Why: the
+  // address of `p[k] = v` is computed before the value, so the add is not the last instruction
+  // when the store is reached; the translator still folds it when the instructions computing
+  // the value neither branch nor write the add's base (copy loops, `a[i + 1] = a[i]`).
+  /** mem8[ea] = r32[b] mod 2^8. */ store8_add,
+  /** mem16[ea] = r32[b] mod 2^16. */ store16_add,
+  /** mem32[ea] = r32[b]. */ store32_add,
+  /** mem64[ea] = r64[b]. */ store64_add,
   // Stores of a constant: fields a (address), i or k (the value), u (static offset). Why:
   // compiled C stores constants all the time (flags, zeroing, initializing a struct); the
   // value then needs no const32/const64 before the store.
@@ -609,6 +618,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.load32_idx, 'load32_idx', 'daau'], [Ir.load64_idx, 'load64_idx', 'daau'],
   [Ir.i32_load8_s_idx, 'i32.load8_s_idx', 'daau'], [Ir.i32_load8_u_idx, 'i32.load8_u_idx', 'daau'],
   [Ir.i32_load16_s_idx, 'i32.load16_s_idx', 'daau'], [Ir.i32_load16_u_idx, 'i32.load16_u_idx', 'daau'],
+  [Ir.store8_add, 'store8_add', 'aiiau'], [Ir.store16_add, 'store16_add', 'aiiau'],
+  [Ir.store32_add, 'store32_add', 'aiiau'], [Ir.store64_add, 'store64_add', 'aiiau'],
   [Ir.store8_imm, 'store8_imm', 'aiu'], [Ir.store16_imm, 'store16_imm', 'aiu'],
   [Ir.store32_imm, 'store32_imm', 'aiu'], [Ir.store64_imm, 'store64_imm', 'aku'],
   [Ir.memory_size, 'memory.size', 'd'], [Ir.memory_grow, 'memory.grow', U],
@@ -725,7 +736,7 @@ export const irInfo: readonly IrInfo[] = (() => {
 })();
 
 /** Number of code words the instruction at `pc` occupies. */
-export function irLength(code: Int32Array, pc: number): number {
+export function irLength(code: ArrayLike<number>, pc: number): number {
   let n = 1;
   for (const f of irInfo[code[pc]].fields) {
     if (f === 'k') n += 2;

@@ -111,6 +111,27 @@ test('base + index folds into the load; (x >>u s) & c is one bit-field extract',
     27: return`);
 });
 
+test('store address folding: the add moves into the store unless a branch or a write of its base is between', () => {
+  golden(`(memory 1) (func (param i32 i32) (local i32)
+      (i64.store (i32.add (local.get 0) (i32.const 8)) (i64.load offset=16 (local.get 1)))
+      (i32.store16 offset=2 (i32.add (i32.shl (local.get 1) (i32.const 1)) (i32.const 64)) (local.get 0))
+      (i32.store (i32.add (local.get 0) (i32.const 4)) (local.tee 0 (i32.load (local.get 1))))
+      (i32.store8 (i32.add (local.get 1) (i32.const 1))
+        (block (result i32) (drop (br_if 0 (local.get 0) (local.get 1))) (i32.const 0))))`, `
+    0: load64 r4, r1, 16
+    4: store64_add r0, 0, 8, r4, 0
+    10: store16_add r1, 1, 64, r0, 2
+    16: i32.add_imm r3, r0, 4
+    20: load32 r0, r1, 0
+    24: store32 r3, r0, 0
+    28: step_br_unless r3, r1, 1, r1, @39
+    34: copy32 r4, r0
+    37: br @42
+    39: const32 r4, 0
+    42: store8 r3, r4, 0
+    46: return`);
+});
+
 test('known-zero locals: setting a declared local to 0 before any write or loop emits nothing', () => {
   golden(`(func (param i32) (result i32) (local i32 i64)
       (local.set 1 (i32.const 0))

@@ -30,7 +30,7 @@ import type { BlockType, Instr, Module } from '../syntax/module.js';
 import { Op, opInfo, opName } from '../syntax/opcodes.js';
 import type { AddrType, FuncType, ValType } from '../syntax/types.js';
 import { canonicalTypeIds } from '../runtime/canon.js';
-import { Cls, clsWords, Ir, irInfo, irOfWasm } from './ir.js';
+import { Cls, clsWords, Ir, irInfo, irLength, irOfWasm } from './ir.js';
 import { Fam, simdOps, v128Words } from './simd.js';
 
 /** A translated function: shared by every instance of its module. */
@@ -134,6 +134,8 @@ interface Entry {
   /** For Const: the bits (low word, high word). */
   readonly lo: number;
   readonly hi: number;
+  /** For Temp: where the instruction that wrote it starts, if known (else -1). */
+  pos: number;
 }
 
 const enum CtlKind { Block, Loop, If, Else, Func }
@@ -264,6 +266,11 @@ const idxLoads: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.i32_load16_s, Ir.i32_load16_s_idx], [Ir.i32_load16_u, Ir.i32_load16_u_idx],
 ]);
 
+/** Stores whose address an i32.add_imm / i32.shl_add_imm computed: store → its `_add` form. */
+const addStores: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.store8, Ir.store8_add], [Ir.store16, Ir.store16_add], [Ir.store32, Ir.store32_add], [Ir.store64, Ir.store64_add],
+]);
+
 /** Stores of a constant value: store → its `_imm` form. */
 const storeImmOps: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.store8, Ir.store8_imm], [Ir.store16, Ir.store16_imm], [Ir.store32, Ir.store32_imm], [Ir.store64, Ir.store64_imm],
@@ -376,7 +383,7 @@ class Translator {
   }
 
   private push(cls: Cls, kind: Kind, loc = 0, lo = 0, hi = 0): Entry {
-    const e: Entry = { cls, kind, home: this.nextHome(), loc, lo, hi };
+    const e: Entry = { cls, kind, home: this.nextHome(), loc, lo, hi, pos: -1 };
     this.stack.push(e);
     this.maxWords = Math.max(this.maxWords, e.home + clsWords[cls]);
     return e;
@@ -401,6 +408,7 @@ class Translator {
   private produce(op: Ir, cls: Cls, ...operands: number[]): void {
     const e = this.push(cls, Kind.Temp);
     if (op === Ir.i32_add_imm) this.lastAddImm = this.code.length;
+    e.pos = this.code.length;
     this.emit(op, e.home, ...operands);
     this.lastDst = this.code.length - operands.length - 1;
     this.lastEntry = e;
@@ -1014,6 +1022,13 @@ class Translator {
         else this.emit(immStore, addr, v.lo, offset);
         return;
       }
+      const addStore = addStores.get(ir), folded = addStore !== undefined ? this.foldStoreAddress() : null;
+      if (folded !== null) {
+        const v = this.src(this.pop());
+        this.pop();
+        this.emit(addStore!, ...folded, v, offset);
+        return;
+      }
       const v = this.src(this.pop()), addr = this.src(this.pop());
       this.emit(ir, addr, v, offset);
     } else {
@@ -1052,6 +1067,34 @@ class Translator {
       const addr = this.src(this.pop());
       this.produce(ir, cls, addr, offset);
     }
+  }
+
+  /**
+   * Store address folding (ir.ts store*_add): when a store's address was computed by an
+   * i32.add_imm or i32.shl_add_imm into its home, followed only by instructions that neither
+   * branch nor write the add's base register (and no label after the add), the add is removed
+   * and its [base, shift, added] returned for the store to do; otherwise null.
+   */
+  private foldStoreAddress(): number[] | null {
+    const a = this.peek(1), p = a.pos, code = this.code;
+    if (a.kind !== Kind.Temp || p < 0 || this.lastLabel > p || code[p + 1] !== a.home) return null;
+    const len = code[p] === Ir.i32_add_imm ? 4 : code[p] === Ir.i32_shl_add_imm ? 5 : 0;
+    if (len === 0) return null;
+    const base = code[p + 2];
+    for (let q = p + len; q < code.length; q += irLength(code, q)) {
+      let w = q + 1;
+      for (const f of irInfo[code[q]].fields) {
+        if (f === 'L' || f === 'T' || (f === 'd' && code[w] === base)) return null;
+        w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
+      }
+    }
+    const folded = len === 4 ? [base, 0, code[p + 3]] : [base, code[p + 3], code[p + 4]];
+    code.splice(p, len);
+    if (this.lastDst > p) this.lastDst -= len;
+    // Positions after the add have moved: forget them.
+    this.lastAddImm = this.lastStep = this.lastCopy = -1;
+    this.teeAdd = { pos: -1, loc: -1, end: -1 };
+    return folded;
   }
 
   private numeric(op: number, ir: Ir, arity: number, result: Cls): void {
