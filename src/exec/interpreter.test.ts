@@ -550,4 +550,33 @@ test('stores through a folded address wrap the add, then add the offset; the bas
   assert.equal(call(inst, 'get', 0), [0x22334455abcd0304n]);
 });
 
+test('compute and store: the stored bits are those of the operation, rounded to its type', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "f32") (param i32 f32 f32)
+      (f32.store (local.get 0) (f32.add (local.get 1) (local.get 2)))
+      (f32.store offset=4 (local.get 0) (f32.sub (local.get 1) (local.get 2))))
+    (func (export "f64") (param i32 f64 f64 f64)
+      (f64.store (local.get 0) (f64.add (local.get 1) (local.get 2)))
+      (f64.store offset=8 (local.get 0) (f64.add (local.get 1) (f64.mul (local.get 2) (local.get 3))))
+      (f64.store offset=16 (local.get 0) (f64.sub (local.get 1) (f64.mul (local.get 2) (local.get 3)))))
+    (func (export "get32") (param i32) (result i32) (i32.load (local.get 0)))
+    (func (export "get64") (param i32) (result i64) (i64.load (local.get 0))))`);
+  const b32 = (x: number) => new Int32Array(new Float32Array([x]).buffer)[0];
+  const b64 = (x: number) => new BigInt64Array(new Float64Array([x]).buffer)[0];
+  // 1 + 2^-24 is not an f32: the sum rounds (ties to even) to 1; 1 − 2^-24 is one.
+  call(inst, 'f32', 8, b32(1), b32(2 ** -24));
+  assert.equal(call(inst, 'get32', 8), [b32(1)]);
+  assert.equal(call(inst, 'get32', 12), [b32(1 - 2 ** -24)]);
+  call(inst, 'f32', 8, b32(0.5), b32(0.25));
+  assert.equal([call(inst, 'get32', 8), call(inst, 'get32', 12)], [[b32(0.75)], [b32(0.25)]]);
+  const [a, b, c] = [0.1, 1 + 2 ** -30, 3.7];
+  call(inst, 'f64', 8, b64(a), b64(b), b64(c));
+  assert.equal(call(inst, 'get64', 8), [b64(a + b)]);
+  assert.equal(call(inst, 'get64', 16), [b64(a + b * c)]);
+  assert.equal(call(inst, 'get64', 24), [b64(a - b * c)]);
+  traps(() => call(inst, 'f32', 65536 - 4, 0, 0), 'out of bounds memory access');
+  traps(() => call(inst, 'f64', 65536 - 16, 0n, 0n, 0n), 'out of bounds memory access');
+  assert.equal(call(inst, 'get32', 65536 - 4), [0]); // the trapping f32 store wrote its first value only
+});
+
 test.run();

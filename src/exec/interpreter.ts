@@ -1820,6 +1820,43 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         continue;
       }
 
+      // Compute and store (ir.ts): the result rounds to its type as the store converts it.
+      case Ir.f32_add_store: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat32(ea, F32[fp + code[pc + 3]] + F32[fp + code[pc + 4]], true);
+        pc += 5;
+        continue;
+      }
+      case Ir.f32_sub_store: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat32(ea, F32[fp + code[pc + 3]] - F32[fp + code[pc + 4]], true);
+        pc += 5;
+        continue;
+      }
+      case Ir.f64_add_store: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat64(ea, F64[(fp + code[pc + 3]) >> 1] + F64[(fp + code[pc + 4]) >> 1], true);
+        pc += 5;
+        continue;
+      }
+      case Ir.f64_mul_add_store: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat64(ea, F64[(fp + code[pc + 3]) >> 1] + F64[(fp + code[pc + 4]) >> 1] * F64[(fp + code[pc + 5]) >> 1], true);
+        pc += 6;
+        continue;
+      }
+      case Ir.f64_mul_sub_store: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat64(ea, F64[(fp + code[pc + 3]) >> 1] - F64[(fp + code[pc + 4]) >> 1] * F64[(fp + code[pc + 5]) >> 1], true);
+        pc += 6;
+        continue;
+      }
+
       // ── Conversions ───────────────────────────────────────────────────────────────────────
       case Ir.i32_trunc_f32_s:
         I32[fp + code[pc + 1]] = i32TruncF32S(F32[fp + code[pc + 2]]);

@@ -504,6 +504,15 @@ export const enum Ir {
   /** r[d] = r[a] ^ rotl(r[b], i) (0 ≤ i < 64). Fields d, a, a (b), i. */ i64_rotl_imm_xor,
   /** r[d] = r[a] ^ (r[b] >>u i) (0 ≤ i < 64). Fields d, a, a (b), i. */ i64_shr_u_imm_xor,
   /** r[d] = r[a] + r[b] · r[c] mod 2^32. Fields d, a, a (b), a (c). */ i32_mul_add,
+  // Compute and store: a float result written straight to memory (spec §4.4.7 store, after the
+  // operation). Fields a (address), u (static offset), then the operation's operands; ea as in
+  // store32/store64. Why: numeric kernels end most statements with `p[i] = x + y` (an
+  // accumulation, a butterfly); the result is an unnamed temporary only the store reads.
+  /** mem32[ea] = f32 bits of r[a] + r[b]. */ f32_add_store,
+  /** mem32[ea] = f32 bits of r[a] − r[b]. */ f32_sub_store,
+  /** mem64[ea] = f64 bits of r[a] + r[b]. */ f64_add_store,
+  /** mem64[ea] = f64 bits of r[a] + r[b] · r[c]. */ f64_mul_add_store,
+  /** mem64[ea] = f64 bits of r[a] − r[b] · r[c]. */ f64_mul_sub_store,
   /** r[d] = r[a] + r[b] + r[c] mod 2^64. Fields d, a, a (b), a (c). */ i64_add3,
 
   // ── Conversions, spec §4.3.4: d (result), a (operand). Reinterpretations need no instruction
@@ -705,6 +714,9 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64_mul_imm_add, 'i64.mul_imm_add', 'daak'], [Ir.i64_rotl_imm_xor, 'i64.rotl_imm_xor', 'daai'],
   [Ir.i64_shr_u_imm_xor, 'i64.shr_u_imm_xor', 'daai'],
   [Ir.i32_mul_add, 'i32.mul_add', 'daaa'], [Ir.i64_add3, 'i64.add3', 'daaa'],
+  [Ir.f32_add_store, 'f32.add_store', 'auaa'], [Ir.f32_sub_store, 'f32.sub_store', 'auaa'],
+  [Ir.f64_add_store, 'f64.add_store', 'auaa'], [Ir.f64_mul_add_store, 'f64.mul_add_store', 'auaaa'],
+  [Ir.f64_mul_sub_store, 'f64.mul_sub_store', 'auaaa'],
   [Ir.i32_trunc_f32_s, 'i32.trunc_f32_s', U], [Ir.i32_trunc_f32_u, 'i32.trunc_f32_u', U],
   [Ir.i32_trunc_f64_s, 'i32.trunc_f64_s', U], [Ir.i32_trunc_f64_u, 'i32.trunc_f64_u', U],
   [Ir.i64_trunc_f32_s, 'i64.trunc_f32_s', U], [Ir.i64_trunc_f32_u, 'i64.trunc_f32_u', U],

@@ -132,6 +132,25 @@ test('store address folding: the add moves into the store unless a branch or a w
     46: return`);
 });
 
+test('compute and store: a float sum, difference or multiply-add goes straight to memory', () => {
+  golden(`(memory 1) (func (param i32 f32 f64)
+      (f32.store offset=4 (local.get 0) (f32.add (local.get 1) (local.get 1)))
+      (f32.store (local.get 0) (f32.sub (local.get 1) (f32.load (local.get 0))))
+      (f64.store (local.get 0) (f64.add (local.get 2) (local.get 2)))
+      (f64.store offset=8 (local.get 0) (f64.add (local.get 2) (f64.mul (local.get 2) (local.get 2))))
+      (f64.store (local.get 0) (f64.sub (local.get 2) (f64.mul (local.get 2) (local.get 2))))
+      (f64.store (local.get 0) (f64.mul (local.get 2) (local.get 2))))`, `
+    0: f32.add_store r0, 4, r1, r1
+    5: load32 r5, r0, 0
+    9: f32.sub_store r0, 0, r1, r5
+    14: f64.add_store r0, 0, r2, r2
+    19: f64.mul_add_store r0, 8, r2, r2, r2
+    25: f64.mul_sub_store r0, 0, r2, r2, r2
+    31: f64.mul r4, r2, r2
+    35: store64 r0, r4, 0
+    39: return`);
+});
+
 test('known-zero locals: setting a declared local to 0 before any write or loop emits nothing', () => {
   golden(`(func (param i32) (result i32) (local i32 i64)
       (local.set 1 (i32.const 0))

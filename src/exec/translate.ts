@@ -271,6 +271,13 @@ const addStores: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.store8, Ir.store8_add], [Ir.store16, Ir.store16_add], [Ir.store32, Ir.store32_add], [Ir.store64, Ir.store64_add],
 ]);
 
+/** Compute and store (ir.ts): the operation producing a stored value → [the store, the fused op]. */
+const computeStores: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [Ir, Ir]>([
+  [Ir.f32_add, [Ir.store32, Ir.f32_add_store]], [Ir.f32_sub, [Ir.store32, Ir.f32_sub_store]],
+  [Ir.f64_add, [Ir.store64, Ir.f64_add_store]], [Ir.f64_mul_add, [Ir.store64, Ir.f64_mul_add_store]],
+  [Ir.f64_mul_sub, [Ir.store64, Ir.f64_mul_sub_store]],
+]);
+
 /** Stores of a constant value: store → its `_imm` form. */
 const storeImmOps: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.store8, Ir.store8_imm], [Ir.store16, Ir.store16_imm], [Ir.store32, Ir.store32_imm], [Ir.store64, Ir.store64_imm],
@@ -1020,6 +1027,17 @@ class Translator {
         const v = this.pop(), addr = this.src(this.pop());
         if (ir === Ir.store64) this.emit(immStore, addr, v.lo, v.hi, offset);
         else this.emit(immStore, addr, v.lo, offset);
+        return;
+      }
+      const value = this.peek();
+      const computeStore = this.isLastProduced(value) ? computeStores.get(this.code[this.lastDst - 1]) : undefined;
+      if (computeStore !== undefined && computeStore[0] === ir) {
+        // The value was just computed by a float operation: it goes straight to memory.
+        const operands = this.code.slice(this.lastDst + 1);
+        this.code.length = this.lastDst - 1;
+        this.pop();
+        const addr = this.src(this.pop());
+        this.emit(computeStore[1], addr, offset, ...operands);
         return;
       }
       const addStore = addStores.get(ir), folded = addStore !== undefined ? this.foldStoreAddress() : null;
