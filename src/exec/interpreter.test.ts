@@ -579,4 +579,31 @@ test('compute and store: the stored bits are those of the operation, rounded to 
   assert.equal(call(inst, 'get32', 65536 - 4), [0]); // the trapping f32 store wrote its first value only
 });
 
+test('stores through base + index wrap the add, then add the offset', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "s8") (param i32 i32 i32) (i32.store8 (i32.add (local.get 0) (local.get 1)) (local.get 2)))
+    (func (export "s16") (param i32 i32 i32) (i32.store16 offset=2 (i32.add (local.get 0) (local.get 1)) (local.get 2)))
+    (func (export "s32") (param i32 i32 i32) (i32.store (i32.add (local.get 0) (local.get 1)) (local.get 2)))
+    (func (export "s64") (param i32 i32 i64) (i64.store (i32.add (local.get 0) (local.get 1)) (local.get 2)))
+    (func (export "c8") (param i32 i32) (i32.store8 (i32.add (local.get 0) (local.get 1)) (i32.const 0x1ff)))
+    (func (export "c32") (param i32 i32) (i32.store offset=1 (i32.add (local.get 0) (local.get 1)) (i32.const 0x01020304)))
+    (func (export "get") (param i32) (result i64) (i64.load (local.get 0))))`);
+  call(inst, 's64', -8, 8, 0x1122334455667788n); // -8 + 8 wraps to 0
+  call(inst, 's32', 4, -4, 0x0a0b0c0d);
+  call(inst, 's16', -2, 2, 0x1234);
+  call(inst, 's8', 7, 0, 0x3ff);
+  assert.equal(call(inst, 'get', 0), [BigInt.asIntN(64, 0xff22334412340c0dn)]);
+  call(inst, 'c8', 10, -2);
+  call(inst, 'c32', -1, 1);
+  assert.equal(call(inst, 'get', 0), [BigInt.asIntN(64, 0xff2233010203040dn)]);
+  assert.equal(call(inst, 'get', 8), [0xffn]);
+  // 1 + -2 wraps to 2^32 - 1; the offset then goes past 2^32 instead of wrapping back to 1.
+  traps(() => call(inst, 's16', 1, -2, 0), 'out of bounds memory access');
+  traps(() => call(inst, 's64', 65536 - 8, 1, 0n), 'out of bounds memory access');
+  traps(() => call(inst, 'c32', 65536 - 5, 1), 'out of bounds memory access');
+  traps(() => call(inst, 'c8', 65536, 0), 'out of bounds memory access');
+  traps(() => call(inst, 's8', 65535, 1, 0), 'out of bounds memory access');
+  traps(() => call(inst, 's32', 65533, 0, 0), 'out of bounds memory access');
+});
+
 test.run();

@@ -613,6 +613,50 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 6;
         continue;
       }
+      case Ir.store8_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt8(ea, I32[fp + code[pc + 3]]);
+        pc += 5;
+        continue;
+      }
+      case Ir.store16_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt16(ea, I32[fp + code[pc + 3]], true);
+        pc += 5;
+        continue;
+      }
+      case Ir.store32_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, I32[fp + code[pc + 3]], true);
+        pc += 5;
+        continue;
+      }
+      case Ir.store64_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 3];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        pc += 5;
+        continue;
+      }
+      case Ir.store8_imm_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt8(ea, code[pc + 3]);
+        pc += 5;
+        continue;
+      }
+      case Ir.store32_imm_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, code[pc + 3], true);
+        pc += 5;
+        continue;
+      }
       case Ir.store8_imm: {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);

@@ -227,6 +227,15 @@ export const enum Ir {
   /** mem16[ea] = r32[b] mod 2^16. */ store16_add,
   /** mem32[ea] = r32[b]. */ store32_add,
   /** mem64[ea] = r64[b]. */ store64_add,
+  // Stores through base + index: fields a (base), a (index), a (value) or i (a constant value),
+  // u (static offset); ea = u32(r32[a] + r32[b] mod 2^32) + u, as in load*_idx. Why: `p[i] = v`
+  // with a byte or pre-scaled index, folded like store*_add (sieve's `flags[j] = 1`).
+  /** mem8[ea] = r32[v] mod 2^8. */ store8_idx,
+  /** mem16[ea] = r32[v] mod 2^16. */ store16_idx,
+  /** mem32[ea] = r32[v]. */ store32_idx,
+  /** mem64[ea] = r64[v]. */ store64_idx,
+  /** mem8[ea] = i mod 2^8. */ store8_imm_idx,
+  /** mem32[ea] = i. */ store32_imm_idx,
   // Stores of a constant: fields a (address), i or k (the value), u (static offset). Why:
   // compiled C stores constants all the time (flags, zeroing, initializing a struct); the
   // value then needs no const32/const64 before the store.
@@ -629,6 +638,9 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32_load16_s_idx, 'i32.load16_s_idx', 'daau'], [Ir.i32_load16_u_idx, 'i32.load16_u_idx', 'daau'],
   [Ir.store8_add, 'store8_add', 'aiiau'], [Ir.store16_add, 'store16_add', 'aiiau'],
   [Ir.store32_add, 'store32_add', 'aiiau'], [Ir.store64_add, 'store64_add', 'aiiau'],
+  [Ir.store8_idx, 'store8_idx', 'aaau'], [Ir.store16_idx, 'store16_idx', 'aaau'],
+  [Ir.store32_idx, 'store32_idx', 'aaau'], [Ir.store64_idx, 'store64_idx', 'aaau'],
+  [Ir.store8_imm_idx, 'store8_imm_idx', 'aaiu'], [Ir.store32_imm_idx, 'store32_imm_idx', 'aaiu'],
   [Ir.store8_imm, 'store8_imm', 'aiu'], [Ir.store16_imm, 'store16_imm', 'aiu'],
   [Ir.store32_imm, 'store32_imm', 'aiu'], [Ir.store64_imm, 'store64_imm', 'aku'],
   [Ir.memory_size, 'memory.size', 'd'], [Ir.memory_grow, 'memory.grow', U],

@@ -151,6 +151,21 @@ test('compute and store: a float sum, difference or multiply-add goes straight t
     39: return`);
 });
 
+test('store address folding, base + index: registers and constants; not when the index is written between', () => {
+  golden(`(memory 1) (func (param i32 i32 i64)
+      (i32.store8 (i32.add (local.get 0) (local.get 1)) (i32.const 1))
+      (i32.store offset=4 (i32.add (local.get 0) (local.get 1)) (i32.const -1))
+      (i64.store (i32.add (local.get 0) (local.get 1)) (local.get 2))
+      (i32.store16 (i32.add (local.get 0) (local.get 1)) (local.tee 1 (i32.load (local.get 0)))))`, `
+    0: store8_imm_idx r0, r1, 1, 0
+    5: store32_imm_idx r0, r1, -1, 4
+    10: store64_idx r0, r1, r2, 0
+    15: i32.add r3, r0, r1
+    19: load32 r1, r0, 0
+    23: store16 r3, r1, 0
+    27: return`);
+});
+
 test('known-zero locals: setting a declared local to 0 before any write or loop emits nothing', () => {
   golden(`(func (param i32) (result i32) (local i32 i64)
       (local.set 1 (i32.const 0))

@@ -271,6 +271,14 @@ const addStores: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.store8, Ir.store8_add], [Ir.store16, Ir.store16_add], [Ir.store32, Ir.store32_add], [Ir.store64, Ir.store64_add],
 ]);
 
+/** Stores whose address an i32.add of two registers computed: store → its `_idx` form. */
+const idxStores: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.store8, Ir.store8_idx], [Ir.store16, Ir.store16_idx], [Ir.store32, Ir.store32_idx], [Ir.store64, Ir.store64_idx],
+]);
+
+/** Constant stores whose address an i32.add of two registers computed (`_imm_idx` forms). */
+const immIdxStores: ReadonlyMap<Ir, Ir> = new Map([[Ir.store8, Ir.store8_imm_idx], [Ir.store32, Ir.store32_imm_idx]]);
+
 /** Compute and store (ir.ts): the operation producing a stored value → [the store, the fused op]. */
 const computeStores: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [Ir, Ir]>([
   [Ir.f32_add, [Ir.store32, Ir.f32_add_store]], [Ir.f32_sub, [Ir.store32, Ir.f32_sub_store]],
@@ -1024,6 +1032,13 @@ class Translator {
       const immStore = storeImmOps.get(ir);
       if (immStore !== undefined && this.peek().kind === Kind.Const) {
         // A constant value: the store carries it (store*_imm).
+        const immIdx = immIdxStores.get(ir), folded = immIdx !== undefined ? this.foldStoreAddress(false) : null;
+        if (folded !== null) {
+          const v = this.pop();
+          this.pop();
+          this.emit(immIdx!, ...folded.words, v.lo, offset);
+          return;
+        }
         const v = this.pop(), addr = this.src(this.pop());
         if (ir === Ir.store64) this.emit(immStore, addr, v.lo, v.hi, offset);
         else this.emit(immStore, addr, v.lo, offset);
@@ -1040,11 +1055,11 @@ class Translator {
         this.emit(computeStore[1], addr, offset, ...operands);
         return;
       }
-      const addStore = addStores.get(ir), folded = addStore !== undefined ? this.foldStoreAddress() : null;
+      const addStore = addStores.get(ir), folded = addStore !== undefined ? this.foldStoreAddress(true) : null;
       if (folded !== null) {
         const v = this.src(this.pop());
         this.pop();
-        this.emit(addStore!, ...folded, v, offset);
+        this.emit(folded.idx ? idxStores.get(ir)! : addStore!, ...folded.words, v, offset);
         return;
       }
       const v = this.src(this.pop()), addr = this.src(this.pop());
@@ -1088,31 +1103,34 @@ class Translator {
   }
 
   /**
-   * Store address folding (ir.ts store*_add): when a store's address was computed by an
-   * i32.add_imm or i32.shl_add_imm into its home, followed only by instructions that neither
-   * branch nor write the add's base register (and no label after the add), the add is removed
-   * and its [base, shift, added] returned for the store to do; otherwise null.
+   * Store address folding (ir.ts store*_add, store*_idx): when a store's address was computed
+   * into its home by an i32.add_imm or i32.shl_add_imm (`add`), or an i32.add of two registers
+   * (`idx`), followed only by instructions that neither branch nor write a register the add
+   * read (and no label after the add), the add is removed and returned for the store to do:
+   * its kind and words ([base, shift, added] or [base, index]); otherwise null. `addForms`:
+   * whether the store has `_add` forms (constant stores have only `_idx` ones).
    */
-  private foldStoreAddress(): number[] | null {
+  private foldStoreAddress(addForms: boolean): { idx: boolean; words: number[] } | null {
     const a = this.peek(1), p = a.pos, code = this.code;
     if (a.kind !== Kind.Temp || p < 0 || this.lastLabel > p || code[p + 1] !== a.home) return null;
-    const len = code[p] === Ir.i32_add_imm ? 4 : code[p] === Ir.i32_shl_add_imm ? 5 : 0;
+    const op = code[p], idx = op === Ir.i32_add;
+    const len = idx ? 4 : !addForms ? 0 : op === Ir.i32_add_imm ? 4 : op === Ir.i32_shl_add_imm ? 5 : 0;
     if (len === 0) return null;
-    const base = code[p + 2];
+    const base = code[p + 2], index = idx ? code[p + 3] : base;
     for (let q = p + len; q < code.length; q += irLength(code, q)) {
       let w = q + 1;
       for (const f of irInfo[code[q]].fields) {
-        if (f === 'L' || f === 'T' || (f === 'd' && code[w] === base)) return null;
+        if (f === 'L' || f === 'T' || (f === 'd' && (code[w] === base || code[w] === index))) return null;
         w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
       }
     }
-    const folded = len === 4 ? [base, 0, code[p + 3]] : [base, code[p + 3], code[p + 4]];
+    const words = idx ? [base, index] : len === 4 ? [base, 0, code[p + 3]] : [base, code[p + 3], code[p + 4]];
     code.splice(p, len);
     if (this.lastDst > p) this.lastDst -= len;
     // Positions after the add have moved: forget them.
     this.lastAddImm = this.lastStep = this.lastCopy = -1;
     this.teeAdd = { pos: -1, loc: -1, end: -1 };
-    return folded;
+    return { idx, words };
   }
 
   private numeric(op: number, ir: Ir, arity: number, result: Cls): void {
