@@ -606,4 +606,19 @@ test('stores through base + index wrap the add, then add the offset', () => {
   traps(() => call(inst, 's32', 65533, 0, 0), 'out of bounds memory access');
 });
 
+test('accesses at a constant address; one that is out of bounds traps', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "run") (param i64) (result i64)
+      (i64.store offset=65528 (i32.const 0) (local.get 0))
+      (i32.store (i32.const 65532) (i32.add (i32.load offset=65524 (i32.const 4)) (i32.const 1)))
+      (i64.load (i32.const 65528)))
+    (func (export "oob64") (result i64) (i64.load offset=65529 (i32.const 0)))
+    (func (export "oob32") (param i32) (i32.store (i32.const 65533) (local.get 0)))
+    (func (export "wrap") (result i32) (i32.load offset=1 (i32.const -1))))`);
+  assert.equal(call(inst, 'run', 0x1122334455667788n), [0x5566778955667788n]);
+  traps(() => call(inst, 'oob64'), 'out of bounds memory access');
+  traps(() => call(inst, 'oob32', 0), 'out of bounds memory access');
+  traps(() => call(inst, 'wrap'), 'out of bounds memory access');
+});
+
 test.run();

@@ -657,6 +657,38 @@ function run(m: Machine, func: FuncInst, fp: number): void {
         pc += 5;
         continue;
       }
+      case Ir.load32_abs: {
+        const ea = code[pc + 2] >>> 0;
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        pc += 3;
+        continue;
+      }
+      case Ir.load64_abs: {
+        const ea = code[pc + 2] >>> 0;
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        pc += 3;
+        continue;
+      }
+      case Ir.store32_abs: {
+        const ea = code[pc + 2] >>> 0;
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, I32[fp + code[pc + 1]], true);
+        pc += 3;
+        continue;
+      }
+      case Ir.store64_abs: {
+        const ea = code[pc + 2] >>> 0;
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 1];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        pc += 3;
+        continue;
+      }
       case Ir.store8_imm: {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);

@@ -236,6 +236,13 @@ export const enum Ir {
   /** mem64[ea] = r64[v]. */ store64_idx,
   /** mem8[ea] = i mod 2^8. */ store8_imm_idx,
   /** mem32[ea] = i. */ store32_imm_idx,
+  // Accesses at a constant address: ea = u, computed by the translator as u32(c) + offset when
+  // below 2^32. Why: compiled C reads and writes its global variables as `(i32.const addr)` plus
+  // a static offset; the address then needs no const32. Fields d (result) or a (value), u (ea).
+  /** r32[d] = mem32[u]. */ load32_abs,
+  /** r64[d] = mem64[u]. */ load64_abs,
+  /** mem32[u] = r32[a]. */ store32_abs,
+  /** mem64[u] = r64[a]. */ store64_abs,
   // Stores of a constant: fields a (address), i or k (the value), u (static offset). Why:
   // compiled C stores constants all the time (flags, zeroing, initializing a struct); the
   // value then needs no const32/const64 before the store.
@@ -641,6 +648,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.store8_idx, 'store8_idx', 'aaau'], [Ir.store16_idx, 'store16_idx', 'aaau'],
   [Ir.store32_idx, 'store32_idx', 'aaau'], [Ir.store64_idx, 'store64_idx', 'aaau'],
   [Ir.store8_imm_idx, 'store8_imm_idx', 'aaiu'], [Ir.store32_imm_idx, 'store32_imm_idx', 'aaiu'],
+  [Ir.load32_abs, 'load32_abs', 'du'], [Ir.load64_abs, 'load64_abs', 'du'],
+  [Ir.store32_abs, 'store32_abs', 'au'], [Ir.store64_abs, 'store64_abs', 'au'],
   [Ir.store8_imm, 'store8_imm', 'aiu'], [Ir.store16_imm, 'store16_imm', 'aiu'],
   [Ir.store32_imm, 'store32_imm', 'aiu'], [Ir.store64_imm, 'store64_imm', 'aku'],
   [Ir.memory_size, 'memory.size', 'd'], [Ir.memory_grow, 'memory.grow', U],

@@ -166,6 +166,20 @@ test('store address folding, base + index: registers and constants; not when the
     27: return`);
 });
 
+test('constant addresses: the access carries u32(c) + offset; past 2^32 it keeps the plain form', () => {
+  golden(`(memory 1) (func (param i32 f64)
+      (i32.store offset=8 (i32.const 1024) (i32.load offset=4 (i32.const 12)))
+      (f64.store (i32.const 16) (f64.load (i32.const 24)))
+      (drop (i32.load offset=1 (i32.const -1))))`, `
+    0: load32_abs r3, 16
+    3: store32_abs r3, 1032
+    6: load64_abs r3, 24
+    9: store64_abs r3, 16
+    12: const32 r2, -1
+    15: load32 r2, r2, 1
+    19: return`);
+});
+
 test('known-zero locals: setting a declared local to 0 before any write or loop emits nothing', () => {
   golden(`(func (param i32) (result i32) (local i32 i64)
       (local.set 1 (i32.const 0))

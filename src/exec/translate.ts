@@ -286,6 +286,11 @@ const computeStores: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [
   [Ir.f64_mul_sub, [Ir.store64, Ir.f64_mul_sub_store]],
 ]);
 
+/** Loads and stores at a constant address: access → its `_abs` form. */
+const absOps: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.load32, Ir.load32_abs], [Ir.load64, Ir.load64_abs], [Ir.store32, Ir.store32_abs], [Ir.store64, Ir.store64_abs],
+]);
+
 /** Stores of a constant value: store → its `_imm` form. */
 const storeImmOps: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.store8, Ir.store8_imm], [Ir.store16, Ir.store16_imm], [Ir.store32, Ir.store32_imm], [Ir.store64, Ir.store64_imm],
@@ -1062,6 +1067,14 @@ class Translator {
         this.emit(folded.idx ? idxStores.get(ir)! : addStore!, ...folded.words, v, offset);
         return;
       }
+      const absStore = absOps.get(ir), ea = this.constAddress(1, offset);
+      if (absStore !== undefined && ea !== null) {
+        // A constant address (a C global): the store carries the effective address.
+        const v = this.src(this.pop());
+        this.pop();
+        this.emit(absStore, v, ea);
+        return;
+      }
       const v = this.src(this.pop()), addr = this.src(this.pop());
       this.emit(ir, addr, v, offset);
     } else {
@@ -1095,6 +1108,13 @@ class Translator {
         this.code.length = t.pos;
         this.pop();
         this.produce(teeLoad, cls, t.loc, base, added, offset);
+        return;
+      }
+      const absLoad = absOps.get(ir), ea = this.constAddress(0, offset);
+      if (absLoad !== undefined && ea !== null) {
+        // A constant address (a C global): the load carries the effective address.
+        this.pop();
+        this.produce(absLoad, cls, ea);
         return;
       }
       const addr = this.src(this.pop());
@@ -1131,6 +1151,18 @@ class Translator {
     this.lastAddImm = this.lastStep = this.lastCopy = -1;
     this.teeAdd = { pos: -1, loc: -1, end: -1 };
     return { idx, words };
+  }
+
+  /**
+   * The effective address u32(c) + offset of a memory access whose address operand (at stack
+   * depth `depth`) is a constant c, as int32 bits — or null when the operand is not a constant
+   * or the address is 2^32 or more (then the access traps, through the plain form).
+   */
+  private constAddress(depth: number, offset: number): number | null {
+    const a = this.peek(depth);
+    if (a.kind !== Kind.Const) return null;
+    const ea = (a.lo >>> 0) + (offset >>> 0);
+    return ea < 2 ** 32 ? ea | 0 : null;
   }
 
   private numeric(op: number, ir: Ir, arity: number, result: Cls): void {
