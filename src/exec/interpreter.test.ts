@@ -398,4 +398,253 @@ test('invokeAsync: a promise from a host function suspends the run, also through
   assert.equal(await invokeAsync(func(plain, 'down'), [3]), [3]);
 });
 
+test('fused arithmetic agrees with the two instructions it replaces (f32 product rounded first)', () => {
+  const inst = instance(`(module
+    (func (export "f64ma") (param f64 f64 f64) (result f64) (f64.add (local.get 0) (f64.mul (local.get 1) (local.get 2))))
+    (func (export "f64am") (param f64 f64 f64) (result f64) (f64.add (f64.mul (local.get 1) (local.get 2)) (local.get 0)))
+    (func (export "f64ms") (param f64 f64 f64) (result f64) (f64.sub (local.get 0) (f64.mul (local.get 1) (local.get 2))))
+    (func (export "f32ma") (param f32 f32 f32) (result f32) (f32.add (local.get 0) (f32.mul (local.get 1) (local.get 2))))
+    (func (export "f32ms") (param f32 f32 f32) (result f32) (f32.sub (local.get 0) (f32.mul (local.get 1) (local.get 2)))))`);
+  // f64 values cross the boundary as their bits; a NaN result is compared as "some NaN".
+  const to64 = (x: number) => new BigInt64Array(new Float64Array([x]).buffer)[0];
+  const f64 = (name: string, a: number, b: number, c: number) =>
+    new Float64Array(new BigInt64Array([call(inst, name, to64(a), to64(b), to64(c))[0] as bigint]).buffer)[0];
+  const f64s = [0, -0, 1, -1, 0.1, 1 + 2 ** -30, 1e308, -Infinity, NaN];
+  for (const a of f64s) {
+    for (const b of f64s) {
+      const c = 1 + 2 ** -30;
+      assert.ok(Object.is(f64('f64ma', a, b, c), a + b * c), `${a} + ${b} * c`);
+      assert.ok(Object.is(f64('f64am', a, b, c), b * c + a), `${b} * c + ${a}`);
+      assert.ok(Object.is(f64('f64ms', a, b, c), a - b * c), `${a} - ${b} * c`);
+    }
+  }
+  // (1 + 2^-12)^2 = 1 + 2^-11 + 2^-24 rounds to 1 + 2^-11 as an f32 product: -1 + it is 2^-11,
+  // where an unrounded product would give 2^-11 + 2^-24 (an f32 too).
+  const bits = (x: number) => new Int32Array(new Float32Array([x]).buffer)[0];
+  const c = bits(1 + 2 ** -12);
+  assert.equal(call(inst, 'f32ma', bits(-1), c, c), [bits(2 ** -11)]);
+  assert.equal(call(inst, 'f32ms', bits(1), c, c), [bits(-(2 ** -11))]);
+  assert.equal(call(inst, 'f32ma', bits(0.5), bits(3), bits(0.25)), [bits(1.25)]);
+
+  const u64 = (x: bigint) => BigInt.asUintN(64, x);
+  const rotl = (x: bigint, k: bigint) => (u64(x) << k) | (u64(x) >> ((64n - k) & 63n));
+  const counts = [0n, 1n, 13n, 31n, 32n, 33n, 63n];
+  const funcs: string[] = [];
+  counts.forEach((k, j) => {
+    funcs.push(`(func (export "rx${j}") (param i64 i64) (result i64) (i64.xor (local.get 0) (i64.rotl (local.get 1) (i64.const ${k}))))`);
+    funcs.push(`(func (export "xr${j}") (param i64 i64) (result i64) (i64.xor (i64.rotr (local.get 1) (i64.const ${k})) (local.get 0)))`);
+    funcs.push(`(func (export "sx${j}") (param i64 i64) (result i64) (i64.xor (local.get 0) (i64.shr_u (local.get 1) (i64.const ${k}))))`);
+  });
+  const K = -0x61c8864e7a143579n;
+  funcs.push(`(func (export "ma") (param i64 i64) (result i64) (i64.add (local.get 0) (i64.mul (local.get 1) (i64.const ${K}))))`);
+  funcs.push(`(func (export "am") (param i64 i64) (result i64) (i64.add (i64.mul (i64.const 0xffffffff) (local.get 1)) (local.get 0)))`);
+  funcs.push('(func (export "add3") (param i64 i64) (result i64) (i64.add (local.get 1) (i64.add (local.get 0) (local.get 1))))');
+  funcs.push('(func (export "mad") (param i32 i32) (result i32) (i32.add (i32.mul (local.get 0) (local.get 1)) (local.get 1)))');
+  const i64 = instance(`(module ${funcs.join('\n')})`);
+  const values = [0n, 1n, -1n, 0x123456789abcdef0n, -0x8000000000000000n, 0xffffffffn, 0x80000000n, 0x7fffffffffffffffn];
+  for (const a of values) {
+    for (const b of values) {
+      counts.forEach((k, j) => {
+        assert.equal(call(i64, `rx${j}`, a, b), [BigInt.asIntN(64, a ^ rotl(b, k))], `rotl ${a} ${b} ${k}`);
+        assert.equal(call(i64, `xr${j}`, a, b), [BigInt.asIntN(64, a ^ rotl(b, (64n - k) & 63n))], `rotr ${a} ${b} ${k}`);
+        assert.equal(call(i64, `sx${j}`, a, b), [BigInt.asIntN(64, a ^ (u64(b) >> k))], `shr_u ${a} ${b} ${k}`);
+      });
+      assert.equal(call(i64, 'ma', a, b), [BigInt.asIntN(64, a + b * K)], `mul_add ${a} ${b}`);
+      assert.equal(call(i64, 'add3', a, b), [BigInt.asIntN(64, a + b + b)], `add3 ${a} ${b}`);
+      const [x, y] = [Number(BigInt.asIntN(32, a)), Number(BigInt.asIntN(32, b))];
+      assert.equal(call(i64, 'mad', x, y), [Number(BigInt.asIntN(32, BigInt(x) * BigInt(y) + BigInt(y)))], `mad ${x} ${y}`);
+      assert.equal(call(i64, 'am', a, b), [BigInt.asIntN(64, a + b * 0xffffffffn)], `mul_add ${a} ${b}`);
+    }
+  }
+});
+
+test('paired steps and copies run in order: the second reads what the first wrote', () => {
+  const inst = instance(`(module
+    (func (export "steps") (param i32) (result i32) (local i32)
+      (local.set 0 (i32.add (local.get 0) (i32.const 0x7fffffff)))
+      (local.set 1 (i32.add (local.get 0) (i32.const 3)))
+      (i32.sub (local.get 1) (local.get 0)))
+    (func (export "rot") (param i64 i64 i32 i32) (result i64 i64 i32 i32)
+      (local.set 0 (local.get 1))
+      (local.set 1 (local.get 0))
+      (local.set 2 (local.get 3))
+      (local.set 3 (local.get 2))
+      (local.get 0) (local.get 1) (local.get 2) (local.get 3)))`);
+  assert.equal(call(inst, 'steps', 5), [3]);
+  assert.equal(call(inst, 'rot', -1n, 0x123456789n, 7, -8), [0x123456789n, 0x123456789n, -8, -8]);
+});
+
+test('stores of a constant write its low bytes; out-of-bounds ones trap', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "st") (param i32)
+      (i64.store8 (local.get 0) (i64.const 0x1ff))
+      (i32.store16 offset=1 (local.get 0) (i32.const 0x12345))
+      (i64.store32 offset=3 (local.get 0) (i64.const 0x1_8765_4321))
+      (f64.store offset=7 (local.get 0) (f64.const -2)))
+    (func (export "get") (param i32) (result i64 i64) (i64.load (local.get 0)) (i64.load offset=8 (local.get 0))))`);
+  call(inst, 'st', 100);
+  assert.equal(call(inst, 'get', 100), [0x00876543212345ffn, 0x00c0000000000000n]);
+  traps(() => call(inst, 'st', 65536 - 14), 'out of bounds memory access');
+});
+
+test('step and branch: the add runs first, then each branch form tests in either sense', () => {
+  const conds: Record<string, [string, (x: number, y: number) => boolean]> = {
+    ne: ['(i32.ne (local.get 0) (local.get 1))', (x, y) => x !== y],
+    eq: ['(i32.eq (local.get 0) (local.get 1))', (x, y) => x === y],
+    ne5: ['(i32.ne (local.get 0) (i32.const 5))', (x) => x !== 5],
+    eq5: ['(i32.eq (local.get 0) (i32.const 5))', (x) => x === 5],
+    gtu5: ['(i32.gt_u (local.get 0) (i32.const 5))', (x) => x >>> 0 > 5],
+    leu5: ['(i32.le_u (local.get 0) (i32.const 5))', (x) => x >>> 0 <= 5],
+    ltu: ['(i32.lt_u (local.get 0) (local.get 1))', (x, y) => x >>> 0 < y >>> 0],
+    leu: ['(i32.le_u (local.get 0) (local.get 1))', (x, y) => x >>> 0 <= y >>> 0],
+    geu: ['(i32.ge_u (local.get 0) (local.get 1))', (x, y) => x >>> 0 >= y >>> 0],
+    nz: ['(local.get 0)', (x) => x !== 0],
+    z: ['(i32.eqz (local.get 0))', (x) => x === 0],
+  };
+  const step = '(local.set 0 (i32.add (local.get 0) (i32.const 1)))';
+  const funcs = Object.entries(conds).map(([name, [cond]]) => `
+    (func (export "br_${name}") (param i32 i32) (result i32)
+      (block $b ${step} (br_if $b ${cond}) (local.set 0 (i32.xor (local.get 0) (i32.const 0x5555))))
+      (local.get 0))
+    (func (export "if_${name}") (param i32 i32) (result i32)
+      ${step}
+      (if ${cond} (then (local.set 0 (i32.add (local.get 0) (i32.const 3))))
+        (else (local.set 0 (i32.xor (local.get 0) (i32.const 0x5555)))))
+      (local.get 0))
+    (func (export "brv_${name}") (param i32 i32) (result i32)
+      (block $b (result i32) ${step} (drop (br_if $b (i32.const 77) ${cond})) (i32.const 88))
+      (i32.add (local.get 0)))`);
+  const inst = instance(`(module ${funcs.join('')})`);
+  for (const [name, [, holds]] of Object.entries(conds)) {
+    for (const x of [-2, -1, 0, 3, 4, 5, 6, 0x7fffffff]) {
+      for (const y of [-1, 0, 5, 6]) {
+        const x1 = (x + 1) | 0, taken = holds(x1, y);
+        assert.equal(call(inst, `br_${name}`, x, y), [taken ? x1 : x1 ^ 0x5555], `br ${name} ${x} ${y}`);
+        assert.equal(call(inst, `if_${name}`, x, y), [taken ? (x1 + 3) | 0 : x1 ^ 0x5555], `if ${name} ${x} ${y}`);
+        assert.equal(call(inst, `brv_${name}`, x, y), [((taken ? 77 : 88) + x1) | 0], `brv ${name} ${x} ${y}`);
+      }
+    }
+  }
+});
+
+test('loads through base + index wrap the add, then add the offset; bit-field extracts', () => {
+  const inst = instance(`(module (memory 1)
+    (data (i32.const 0) "\\01\\82\\03\\84\\05\\86\\07\\88\\09")
+    (func (export "l32") (param i32 i32) (result i32) (i32.load (i32.add (local.get 0) (local.get 1))))
+    (func (export "l64") (param i32 i32) (result i64) (i64.load offset=1 (i32.add (local.get 0) (local.get 1))))
+    (func (export "l8s") (param i32 i32) (result i32) (i32.load8_s (i32.add (local.get 0) (local.get 1))))
+    (func (export "l8u") (param i32 i32) (result i32) (i32.load8_u (i32.add (local.get 0) (local.get 1))))
+    (func (export "l16s") (param i32 i32) (result i32) (i32.load16_s offset=2 (i32.add (local.get 0) (local.get 1))))
+    (func (export "l16u") (param i32 i32) (result i32) (i32.load16_u (i32.add (local.get 0) (local.get 1))))
+    (func (export "bits") (param i32) (result i32) (i32.and (i32.shr_u (local.get 0) (i32.const 28)) (i32.const 6))))`);
+  // -8 + 8 wraps to 0; an unwrapped address would be out of bounds.
+  assert.equal(call(inst, 'l32', -8, 8), [0x84038201 | 0]);
+  assert.equal(call(inst, 'l64', 8, -8), [0x0988078605840382n]);
+  assert.equal(call(inst, 'l8s', -7, 8), [-126]);
+  assert.equal(call(inst, 'l8u', 1, 0), [0x82]);
+  assert.equal(call(inst, 'l16s', 2, -2), [-0x7bfd]);
+  assert.equal(call(inst, 'l16u', 0, 0), [0x8201]);
+  traps(() => call(inst, 'l32', 65536 - 11, 8), 'out of bounds memory access');
+  traps(() => call(inst, 'l64', 65536 - 16, 8), 'out of bounds memory access');
+  traps(() => call(inst, 'l8s', 65536, 0), 'out of bounds memory access');
+  traps(() => call(inst, 'l8u', 65535, 1), 'out of bounds memory access');
+  traps(() => call(inst, 'l16u', 65535, 0), 'out of bounds memory access');
+  // 1 + -2 wraps to 2^32 - 1; the offset then goes past 2^32 instead of wrapping back to 1.
+  traps(() => call(inst, 'l16s', 1, -2), 'out of bounds memory access');
+  assert.equal(call(inst, 'bits', -1), [6]);
+  assert.equal(call(inst, 'bits', 0x50000000), [4]);
+});
+
+test('stores through a folded address wrap the add, then add the offset; the base is read at the store', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "s64") (param i32 i64) (i64.store offset=1 (i32.add (local.get 0) (i32.const 8)) (i64.add (local.get 1) (i64.const 1))))
+    (func (export "s32") (param i32 i32) (i32.store (i32.add (i32.shl (local.get 0) (i32.const 2)) (i32.const 8)) (local.get 1)))
+    (func (export "s16") (param i32 i32) (i32.store16 offset=2 (i32.add (local.get 0) (i32.const -2)) (local.get 1)))
+    (func (export "s8") (param i32 i32) (i32.store8 (i32.add (local.get 0) (i32.const 8)) (i32.mul (local.get 1) (local.get 1))))
+    (func (export "get") (param i32) (result i64) (i64.load (local.get 0))))`);
+  call(inst, 's64', -8, 0x1122334455667788n); // -8 + 8 wraps to 0, then offset 1
+  assert.equal(call(inst, 'get', 1), [0x1122334455667789n]);
+  call(inst, 's32', 0x3ffffffe, 0x01020304); // (x << 2) + 8 wraps to 0
+  assert.equal(call(inst, 'get', 0), [0x2233445501020304n]);
+  call(inst, 's8', 0, 3);
+  assert.equal(call(inst, 'get', 8), [0x09n]);
+  // 1 + -2 wraps to 2^32 - 1; the offset 2 then goes past 2^32 instead of wrapping back to 1.
+  traps(() => call(inst, 's16', 1, 0xabcd), 'out of bounds memory access');
+  traps(() => call(inst, 's64', 65536 - 16, 0n), 'out of bounds memory access');
+  traps(() => call(inst, 's8', 65536 - 8, 0), 'out of bounds memory access');
+  call(inst, 's16', 2, 0xabcd);
+  assert.equal(call(inst, 'get', 0), [0x22334455abcd0304n]);
+});
+
+test('compute and store: the stored bits are those of the operation, rounded to its type', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "f32") (param i32 f32 f32)
+      (f32.store (local.get 0) (f32.add (local.get 1) (local.get 2)))
+      (f32.store offset=4 (local.get 0) (f32.sub (local.get 1) (local.get 2))))
+    (func (export "f64") (param i32 f64 f64 f64)
+      (f64.store (local.get 0) (f64.add (local.get 1) (local.get 2)))
+      (f64.store offset=8 (local.get 0) (f64.add (local.get 1) (f64.mul (local.get 2) (local.get 3))))
+      (f64.store offset=16 (local.get 0) (f64.sub (local.get 1) (f64.mul (local.get 2) (local.get 3)))))
+    (func (export "get32") (param i32) (result i32) (i32.load (local.get 0)))
+    (func (export "get64") (param i32) (result i64) (i64.load (local.get 0))))`);
+  const b32 = (x: number) => new Int32Array(new Float32Array([x]).buffer)[0];
+  const b64 = (x: number) => new BigInt64Array(new Float64Array([x]).buffer)[0];
+  // 1 + 2^-24 is not an f32: the sum rounds (ties to even) to 1; 1 − 2^-24 is one.
+  call(inst, 'f32', 8, b32(1), b32(2 ** -24));
+  assert.equal(call(inst, 'get32', 8), [b32(1)]);
+  assert.equal(call(inst, 'get32', 12), [b32(1 - 2 ** -24)]);
+  call(inst, 'f32', 8, b32(0.5), b32(0.25));
+  assert.equal([call(inst, 'get32', 8), call(inst, 'get32', 12)], [[b32(0.75)], [b32(0.25)]]);
+  const [a, b, c] = [0.1, 1 + 2 ** -30, 3.7];
+  call(inst, 'f64', 8, b64(a), b64(b), b64(c));
+  assert.equal(call(inst, 'get64', 8), [b64(a + b)]);
+  assert.equal(call(inst, 'get64', 16), [b64(a + b * c)]);
+  assert.equal(call(inst, 'get64', 24), [b64(a - b * c)]);
+  traps(() => call(inst, 'f32', 65536 - 4, 0, 0), 'out of bounds memory access');
+  traps(() => call(inst, 'f64', 65536 - 16, 0n, 0n, 0n), 'out of bounds memory access');
+  assert.equal(call(inst, 'get32', 65536 - 4), [0]); // the trapping f32 store wrote its first value only
+});
+
+test('stores through base + index wrap the add, then add the offset', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "s8") (param i32 i32 i32) (i32.store8 (i32.add (local.get 0) (local.get 1)) (local.get 2)))
+    (func (export "s16") (param i32 i32 i32) (i32.store16 offset=2 (i32.add (local.get 0) (local.get 1)) (local.get 2)))
+    (func (export "s32") (param i32 i32 i32) (i32.store (i32.add (local.get 0) (local.get 1)) (local.get 2)))
+    (func (export "s64") (param i32 i32 i64) (i64.store (i32.add (local.get 0) (local.get 1)) (local.get 2)))
+    (func (export "c8") (param i32 i32) (i32.store8 (i32.add (local.get 0) (local.get 1)) (i32.const 0x1ff)))
+    (func (export "c32") (param i32 i32) (i32.store offset=1 (i32.add (local.get 0) (local.get 1)) (i32.const 0x01020304)))
+    (func (export "get") (param i32) (result i64) (i64.load (local.get 0))))`);
+  call(inst, 's64', -8, 8, 0x1122334455667788n); // -8 + 8 wraps to 0
+  call(inst, 's32', 4, -4, 0x0a0b0c0d);
+  call(inst, 's16', -2, 2, 0x1234);
+  call(inst, 's8', 7, 0, 0x3ff);
+  assert.equal(call(inst, 'get', 0), [BigInt.asIntN(64, 0xff22334412340c0dn)]);
+  call(inst, 'c8', 10, -2);
+  call(inst, 'c32', -1, 1);
+  assert.equal(call(inst, 'get', 0), [BigInt.asIntN(64, 0xff2233010203040dn)]);
+  assert.equal(call(inst, 'get', 8), [0xffn]);
+  // 1 + -2 wraps to 2^32 - 1; the offset then goes past 2^32 instead of wrapping back to 1.
+  traps(() => call(inst, 's16', 1, -2, 0), 'out of bounds memory access');
+  traps(() => call(inst, 's64', 65536 - 8, 1, 0n), 'out of bounds memory access');
+  traps(() => call(inst, 'c32', 65536 - 5, 1), 'out of bounds memory access');
+  traps(() => call(inst, 'c8', 65536, 0), 'out of bounds memory access');
+  traps(() => call(inst, 's8', 65535, 1, 0), 'out of bounds memory access');
+  traps(() => call(inst, 's32', 65533, 0, 0), 'out of bounds memory access');
+});
+
+test('accesses at a constant address; one that is out of bounds traps', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "run") (param i64) (result i64)
+      (i64.store offset=65528 (i32.const 0) (local.get 0))
+      (i32.store (i32.const 65532) (i32.add (i32.load offset=65524 (i32.const 4)) (i32.const 1)))
+      (i64.load (i32.const 65528)))
+    (func (export "oob64") (result i64) (i64.load offset=65529 (i32.const 0)))
+    (func (export "oob32") (param i32) (i32.store (i32.const 65533) (local.get 0)))
+    (func (export "wrap") (result i32) (i32.load offset=1 (i32.const -1))))`);
+  assert.equal(call(inst, 'run', 0x1122334455667788n), [0x5566778955667788n]);
+  traps(() => call(inst, 'oob64'), 'out of bounds memory access');
+  traps(() => call(inst, 'oob32', 0), 'out of bounds memory access');
+  traps(() => call(inst, 'wrap'), 'out of bounds memory access');
+});
+
 test.run();

@@ -551,6 +551,21 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         refs[(fp + code[pc + 1]) >> 1] = refs[(fp + code[pc + 2]) >> 1];
         pc += 3;
         continue;
+      case Ir.copy32x2:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
+        I32[fp + code[pc + 3]] = I32[fp + code[pc + 4]];
+        pc += 5;
+        continue;
+      case Ir.copy64x2: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        I32[d] = I32[a];
+        I32[d + 1] = I32[a + 1];
+        const d2 = fp + code[pc + 3], a2 = fp + code[pc + 4];
+        I32[d2] = I32[a2];
+        I32[d2 + 1] = I32[a2 + 1];
+        pc += 5;
+        continue;
+      }
       case Ir.const32:
         I32[fp + code[pc + 1]] = code[pc + 2];
         pc += 3;
@@ -724,6 +739,201 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[d] = dv.getInt32(ea, true);
         I32[d + 1] = 0;
         pc += 4;
+        continue;
+      }
+      case Ir.load32_idx: {
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        pc += 5;
+        continue;
+      }
+      case Ir.load64_idx: {
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        pc += 5;
+        continue;
+      }
+      case Ir.i32_load8_s_idx: {
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt8(ea);
+        pc += 5;
+        continue;
+      }
+      case Ir.i32_load8_u_idx: {
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getUint8(ea);
+        pc += 5;
+        continue;
+      }
+      case Ir.i32_load16_s_idx: {
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt16(ea, true);
+        pc += 5;
+        continue;
+      }
+      case Ir.i32_load16_u_idx: {
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getUint16(ea, true);
+        pc += 5;
+        continue;
+      }
+      case Ir.store8_add: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt8(ea, I32[fp + code[pc + 4]]);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 6;
+        continue;
+      }
+      case Ir.store16_add: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt16(ea, I32[fp + code[pc + 4]], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 6;
+        continue;
+      }
+      case Ir.store32_add: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, I32[fp + code[pc + 4]], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 6;
+        continue;
+      }
+      case Ir.store64_add: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 4];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 6;
+        continue;
+      }
+      case Ir.store8_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt8(ea, I32[fp + code[pc + 3]]);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      case Ir.store16_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt16(ea, I32[fp + code[pc + 3]], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      case Ir.store32_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, I32[fp + code[pc + 3]], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      case Ir.store64_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 3];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      case Ir.store8_imm_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt8(ea, code[pc + 3]);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      case Ir.store32_imm_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, code[pc + 3], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      case Ir.load32_abs: {
+        const ea = code[pc + 2] >>> 0;
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        pc += 3;
+        continue;
+      }
+      case Ir.load64_abs: {
+        const ea = code[pc + 2] >>> 0;
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        pc += 3;
+        continue;
+      }
+      case Ir.store32_abs: {
+        const ea = code[pc + 2] >>> 0;
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, I32[fp + code[pc + 1]], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 3;
+        continue;
+      }
+      case Ir.store64_abs: {
+        const ea = code[pc + 2] >>> 0;
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 1];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 3;
+        continue;
+      }
+      case Ir.store8_imm: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt8(ea, code[pc + 2]);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 4;
+        continue;
+      }
+      case Ir.store16_imm: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt16(ea, code[pc + 2], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 4;
+        continue;
+      }
+      case Ir.store32_imm: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, code[pc + 2], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 4;
+        continue;
+      }
+      case Ir.store64_imm: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, code[pc + 2], true);
+        dv.setInt32(ea + 4, code[pc + 3], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
         continue;
       }
       case Ir.load32_add: {
@@ -1158,6 +1368,60 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
       case Ir.i32_shl_add_imm:
         I32[fp + code[pc + 1]] = ((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) | 0;
         pc += 5;
+        continue;
+      // Step and branch (ir.ts): the add, then the branch on operands from pc + 4.
+      case Ir.step_br:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = code[pc + 4];
+        continue;
+      case Ir.step_br_if:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] !== 0 ? code[pc + 5] : pc + 6;
+        continue;
+      case Ir.step_br_unless:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] === 0 ? code[pc + 5] : pc + 6;
+        continue;
+      case Ir.step_br_eq:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] === I32[fp + code[pc + 5]] ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_ne:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] !== I32[fp + code[pc + 5]] ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_eq_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] === code[pc + 5] ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_ne_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] !== code[pc + 5] ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_gt_u_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = (I32[fp + code[pc + 4]] ^ SIGN) > (code[pc + 5] ^ SIGN) ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_le_u_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = (I32[fp + code[pc + 4]] ^ SIGN) <= (code[pc + 5] ^ SIGN) ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_lt_u:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = (I32[fp + code[pc + 4]] ^ SIGN) < (I32[fp + code[pc + 5]] ^ SIGN) ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.step_br_le_u:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = (I32[fp + code[pc + 4]] ^ SIGN) <= (I32[fp + code[pc + 5]] ^ SIGN) ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.i32_shr_u_and_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> code[pc + 3]) & code[pc + 4];
+        pc += 5;
+        continue;
+      case Ir.i32_add_imm2:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
+        pc += 7;
         continue;
 
       // ── Fused compare-and-branch (see ir.ts) ─────────────────────────────────────────────
@@ -1772,6 +2036,130 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[d] = I32[a];
         I32[d + 1] = hi;
         pc += 4;
+        continue;
+      }
+
+      // ── Fused arithmetic (ir.ts): the absorbed instruction's result is never stored. ──────
+      case Ir.f64_mul_add:
+        F64[(fp + code[pc + 1]) >> 1] =
+          F64[(fp + code[pc + 2]) >> 1] + F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1];
+        pc += 5;
+        continue;
+      case Ir.f64_mul_sub:
+        F64[(fp + code[pc + 1]) >> 1] =
+          F64[(fp + code[pc + 2]) >> 1] - F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1];
+        pc += 5;
+        continue;
+      case Ir.f32_mul_add:
+        // The product is rounded to f32 before the add, as f32.mul would (spec §4.3.3).
+        F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] + Math.fround(F32[fp + code[pc + 3]] * F32[fp + code[pc + 4]]);
+        pc += 5;
+        continue;
+      case Ir.f32_mul_sub:
+        F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] - Math.fround(F32[fp + code[pc + 3]] * F32[fp + code[pc + 4]]);
+        pc += 5;
+        continue;
+      case Ir.i64_mul_imm_add: {
+        const x = fp + code[pc + 3], d = fp + code[pc + 1], a = fp + code[pc + 2];
+        const xlo = I32[x], klo = code[pc + 4];
+        // The product as in i64.mul_imm, then added to r[a] as in i64.add.
+        const a0 = xlo & 0xffff, a1 = xlo >>> 16, b0 = klo & 0xffff, b1 = klo >>> 16;
+        const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0;
+        const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+        const highOfLow = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+        const phi = (highOfLow + Math.imul(xlo, code[pc + 5]) + Math.imul(I32[x + 1], klo)) | 0;
+        const plo = Math.imul(xlo, klo), alo = I32[a], lo = (alo + plo) | 0;
+        I32[d + 1] = (I32[a + 1] + phi + carry(alo, plo, lo)) | 0;
+        I32[d] = lo;
+        pc += 6;
+        continue;
+      }
+      case Ir.i64_rotl_imm_xor: {
+        const x = fp + code[pc + 3], d = fp + code[pc + 1], a = fp + code[pc + 2];
+        const k = code[pc + 4], s = k & 31;
+        let lo = I32[x], hi = I32[x + 1];
+        if ((k & 32) !== 0) {
+          const t = lo;
+          lo = hi;
+          hi = t;
+        }
+        const rlo = (lo << s) | ((hi >>> 1) >>> (31 - s)), rhi = (hi << s) | ((lo >>> 1) >>> (31 - s));
+        I32[d] = I32[a] ^ rlo;
+        I32[d + 1] = I32[a + 1] ^ rhi;
+        pc += 5;
+        continue;
+      }
+      case Ir.i64_shr_u_imm_xor: {
+        const x = fp + code[pc + 3], d = fp + code[pc + 1], a = fp + code[pc + 2];
+        const k = code[pc + 4], s = k & 31, lo = I32[x], hi = I32[x + 1];
+        let rlo = 0, rhi = 0;
+        if ((k & 32) === 0) {
+          rlo = (lo >>> s) | ((hi << 1) << (31 - s));
+          rhi = hi >>> s;
+        } else {
+          rlo = hi >>> s;
+        }
+        I32[d] = I32[a] ^ rlo;
+        I32[d + 1] = I32[a + 1] ^ rhi;
+        pc += 5;
+        continue;
+      }
+
+      case Ir.i32_mul_add:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + Math.imul(I32[fp + code[pc + 3]], I32[fp + code[pc + 4]])) | 0;
+        pc += 5;
+        continue;
+      case Ir.i64_add3: {
+        const a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4], d = fp + code[pc + 1];
+        // (r[b] + r[c]) first, as the absorbed i64.add computed it, then + r[a]; each as i64.add.
+        const blo = I32[b], clo = I32[c], slo = (blo + clo) | 0;
+        const shi = (I32[b + 1] + I32[c + 1] + carry(blo, clo, slo)) | 0;
+        const alo = I32[a], lo = (alo + slo) | 0;
+        I32[d + 1] = (I32[a + 1] + shi + carry(alo, slo, lo)) | 0;
+        I32[d] = lo;
+        pc += 5;
+        continue;
+      }
+
+      // Compute and store (ir.ts): the result rounds to its type as the store converts it.
+      case Ir.f32_add_store: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat32(ea, F32[fp + code[pc + 3]] + F32[fp + code[pc + 4]], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      case Ir.f32_sub_store: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat32(ea, F32[fp + code[pc + 3]] - F32[fp + code[pc + 4]], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      case Ir.f64_add_store: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat64(ea, F64[(fp + code[pc + 3]) >> 1] + F64[(fp + code[pc + 4]) >> 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      case Ir.f64_mul_add_store: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat64(ea, F64[(fp + code[pc + 3]) >> 1] + F64[(fp + code[pc + 4]) >> 1] * F64[(fp + code[pc + 5]) >> 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 6;
+        continue;
+      }
+      case Ir.f64_mul_sub_store: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat64(ea, F64[(fp + code[pc + 3]) >> 1] - F64[(fp + code[pc + 4]) >> 1] * F64[(fp + code[pc + 5]) >> 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 6;
         continue;
       }
 

@@ -125,6 +125,14 @@ export const enum Ir {
   copy64,
   /** ref[d] = ref[a]. Why: as copy32, for references. d: to; a: from. */
   copy_ref,
+  /**
+   * r32[d] = r32[a], then r32[d′] = r32[a′]. Why: moves come in runs — a loop rotating its
+   * locals (`c = b; b = a`), a branch's values — and two consecutive ones are one dispatch.
+   * d, a: first move; d, a: second.
+   */
+  copy32x2,
+  /** r64[d] = r64[a], then r64[d′] = r64[a′]. Why: as copy32x2, for i64/f64. Fields as copy32x2. */
+  copy64x2,
   /** r32[d] = i. Why: a constant used where no immediate form exists. d: to; i: value (bits). */
   const32,
   /** r64[d] = k. Why: as const32, for i64/f64. d: to; k: value (bits, low word first). */
@@ -208,6 +216,48 @@ export const enum Ir {
   // it — the local must be written, but the add and the load are still one dispatch.
   /** r32[d] = mem32[ea]. */ load32_tee,
   /** r64[d] = mem64[ea]. */ load64_tee,
+  // Loads through a base plus an index register: fields d (result), a (base), a (index), u
+  // (static offset); ea = u32(r32[a] + r32[b] mod 2^32) + u. Why: `base[i]` with a byte or
+  // pre-scaled index is an i32.add of two registers right before the load; as with load*_add,
+  // the add wraps and the offset does not, so the load does the add itself.
+  /** r32[d] = mem32[ea]. */ load32_idx,
+  /** r64[d] = mem64[ea]. */ load64_idx,
+  /** r[d] = sext(mem8[ea]). */ i32_load8_s_idx,
+  /** r[d] = zext(mem8[ea]). */ i32_load8_u_idx,
+  /** r[d] = sext(mem16[ea]). */ i32_load16_s_idx,
+  /** r[d] = zext(mem16[ea]). */ i32_load16_u_idx,
+  // Stores through a computed address: fields a (base), i (shift s), i (added c), a (value), u
+  // (static offset); ea = u32((r32[a] << s) + c mod 2^32) + u, as in load*_add. Why: the
+  // address of `p[k] = v` is computed before the value, so the add is not the last instruction
+  // when the store is reached; the translator still folds it when the instructions computing
+  // the value neither branch nor write the add's base (copy loops, `a[i + 1] = a[i]`).
+  /** mem8[ea] = r32[b] mod 2^8. */ store8_add,
+  /** mem16[ea] = r32[b] mod 2^16. */ store16_add,
+  /** mem32[ea] = r32[b]. */ store32_add,
+  /** mem64[ea] = r64[b]. */ store64_add,
+  // Stores through base + index: fields a (base), a (index), a (value) or i (a constant value),
+  // u (static offset); ea = u32(r32[a] + r32[b] mod 2^32) + u, as in load*_idx. Why: `p[i] = v`
+  // with a byte or pre-scaled index, folded like store*_add (sieve's `flags[j] = 1`).
+  /** mem8[ea] = r32[v] mod 2^8. */ store8_idx,
+  /** mem16[ea] = r32[v] mod 2^16. */ store16_idx,
+  /** mem32[ea] = r32[v]. */ store32_idx,
+  /** mem64[ea] = r64[v]. */ store64_idx,
+  /** mem8[ea] = i mod 2^8. */ store8_imm_idx,
+  /** mem32[ea] = i. */ store32_imm_idx,
+  // Accesses at a constant address: ea = u, computed by the translator as u32(c) + offset when
+  // below 2^32. Why: compiled C reads and writes its global variables as `(i32.const addr)` plus
+  // a static offset; the address then needs no const32. Fields d (result) or a (value), u (ea).
+  /** r32[d] = mem32[u]. */ load32_abs,
+  /** r64[d] = mem64[u]. */ load64_abs,
+  /** mem32[u] = r32[a]. */ store32_abs,
+  /** mem64[u] = r64[a]. */ store64_abs,
+  // Stores of a constant: fields a (address), i or k (the value), u (static offset). Why:
+  // compiled C stores constants all the time (flags, zeroing, initializing a struct); the
+  // value then needs no const32/const64 before the store.
+  /** mem8[ea] = i mod 2^8. Why: `i32.store8` / `i64.store8` of a constant. */ store8_imm,
+  /** mem16[ea] = i mod 2^16. Why: `i32.store16` / `i64.store16` of a constant. */ store16_imm,
+  /** mem32[ea] = i. Why: `i32.store`, `f32.store`, `i64.store32` of a constant. */ store32_imm,
+  /** mem64[ea] = k. Why: `i64.store`, `f64.store` of a constant. */ store64_imm,
   /** r[d] = size of memory 0 in pages. Why: Wasm `memory.size`. d: result. */
   memory_size,
   /** r[d] = growmem(memory 0, u32(r[a])) (old size or -1). Why: `memory.grow`. d: result; a: delta. */
@@ -299,6 +349,18 @@ export const enum Ir {
    * address of element x of a global array; also what a load folds in (load*_add).
    */
   i32_shl_add_imm,
+  /**
+   * r[d] = r[a] + i mod 2^32, then r[d′] = r[a′] + i′ mod 2^32. Fields d, a, i, d, a, i. Why:
+   * loops step several induction variables one after the other (`p += 8; q += 8; n -= 1`);
+   * two steps written to locals back to back are one dispatch.
+   */
+  i32_add_imm2,
+  /**
+   * r[d] = (r[a] >>u (s mod 32)) & i. Fields d, a, i (s), i. Why: `(x >> s) & mask`, reading a
+   * bit field, is the most frequent pair in bit-twiddling C (state machines, CRCs, packed
+   * structs); the shift's result is an unnamed temporary only the `and` reads.
+   */
+  i32_shr_u_and_imm,
 
   // ── Fused compare-and-branch: if (r[a] cmp r[b]) then pc = L, and the same against an
   // immediate (if (r[a] cmp i) then pc = L). Fields: a, a, L or a, i, L. ─────────────────────
@@ -326,6 +388,21 @@ export const enum Ir {
   /** r[a] ≤u i. */ br_le_u_imm,
   /** r[a] ≥s i. */ br_ge_s_imm,
   /** r[a] ≥u i. */ br_ge_u_imm,
+  // Step and branch: r[d] = r[a] + i mod 2^32, then the branch named (fields d, a, i, then the
+  // branch's own fields). Why: loops end by stepping a counter or pointer and testing it
+  // (`i += 1; br_if $loop (i != n)`), and a `br`/`br_if` right behind an i32.add_imm takes it in —
+  // any add_imm, whether or not the branch reads its result, as the two run in order.
+  /** then pc = L. */ step_br,
+  /** then r[a] ≠ 0. */ step_br_if,
+  /** then r[a] = 0. */ step_br_unless,
+  /** then r[a] = r[b]. */ step_br_eq,
+  /** then r[a] ≠ r[b]. */ step_br_ne,
+  /** then r[a] = i. */ step_br_eq_imm,
+  /** then r[a] ≠ i. */ step_br_ne_imm,
+  /** then r[a] >u i. */ step_br_gt_u_imm,
+  /** then r[a] ≤u i. */ step_br_le_u_imm,
+  /** then r[a] <u r[b]. */ step_br_lt_u,
+  /** then r[a] ≤u r[b]. */ step_br_le_u,
   // f64 comparisons (a, a, L on F64 registers). With NaN, `not (a < b)` is not `a ≥ b`, so the
   // opposite sense of lt/gt/le/ge is its own negated form (`br_f64_nlt`: if not (r[a] < r[b])).
   /** r[a] = r[b] (f64). */ br_f64_eq,
@@ -435,6 +512,32 @@ export const enum Ir {
   /** r[d] = min(r[a], r[b]). */ f64_min,
   /** r[d] = max(r[a], r[b]). */ f64_max,
   /** r[d] = r[a] with the sign bit of r[b]. */ f64_copysign,
+
+  // ── Fused arithmetic: an operation whose one operand was computed by the instruction just
+  // before it, an unnamed temporary read only here. Fields d (result), a (the other operand),
+  // then the absorbed instruction's operands. Why: the dispatch profiles (tools/ir-profile.js)
+  // of numeric kernels are dominated by such pairs — a dot product's multiply feeding its add,
+  // a hash's multiply feeding its accumulator, a rotate feeding an xor; fused, the pair costs
+  // one dispatch and the intermediate never touches the register file. Each keeps both
+  // roundings (no fused multiply-add: Wasm rounds after each operation). ────────────────────
+  /** r[d] = r[a] + r[b] · r[c] (f64). Fields d, a, a (b), a (c). */ f64_mul_add,
+  /** r[d] = r[a] − r[b] · r[c] (f64). Fields d, a, a (b), a (c). */ f64_mul_sub,
+  /** r[d] = r[a] + fround(r[b] · r[c]) (f32). Fields d, a, a (b), a (c). */ f32_mul_add,
+  /** r[d] = r[a] − fround(r[b] · r[c]) (f32). Fields d, a, a (b), a (c). */ f32_mul_sub,
+  /** r[d] = r[a] + r[b] · k mod 2^64. Fields d, a, a (b), k. */ i64_mul_imm_add,
+  /** r[d] = r[a] ^ rotl(r[b], i) (0 ≤ i < 64). Fields d, a, a (b), i. */ i64_rotl_imm_xor,
+  /** r[d] = r[a] ^ (r[b] >>u i) (0 ≤ i < 64). Fields d, a, a (b), i. */ i64_shr_u_imm_xor,
+  /** r[d] = r[a] + r[b] · r[c] mod 2^32. Fields d, a, a (b), a (c). */ i32_mul_add,
+  // Compute and store: a float result written straight to memory (spec §4.4.7 store, after the
+  // operation). Fields a (address), u (static offset), then the operation's operands; ea as in
+  // store32/store64. Why: numeric kernels end most statements with `p[i] = x + y` (an
+  // accumulation, a butterfly); the result is an unnamed temporary only the store reads.
+  /** mem32[ea] = f32 bits of r[a] + r[b]. */ f32_add_store,
+  /** mem32[ea] = f32 bits of r[a] − r[b]. */ f32_sub_store,
+  /** mem64[ea] = f64 bits of r[a] + r[b]. */ f64_add_store,
+  /** mem64[ea] = f64 bits of r[a] + r[b] · r[c]. */ f64_mul_add_store,
+  /** mem64[ea] = f64 bits of r[a] − r[b] · r[c]. */ f64_mul_sub_store,
+  /** r[d] = r[a] + r[b] + r[c] mod 2^64. Fields d, a, a (b), a (c). */ i64_add3,
 
   // ── Conversions, spec §4.3.4: d (result), a (operand). Reinterpretations need no instruction
   // (registers hold raw bits), nor does i32.wrap_i64. ─────────────────────────────────────────
@@ -609,6 +712,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.return_call_ref, 'return_call_ref', 'a'], [Ir.br_on_null, 'br_on_null', 'aL'],
   [Ir.br_on_non_null, 'br_on_non_null', 'aL'], [Ir.ref_as_non_null, 'ref.as_non_null', 'a'],
   [Ir.copy32, 'copy32', U], [Ir.copy64, 'copy64', U], [Ir.copy_ref, 'copy_ref', U],
+  [Ir.copy32x2, 'copy32x2', 'dada'], [Ir.copy64x2, 'copy64x2', 'dada'],
   [Ir.const32, 'const32', 'di'], [Ir.const64, 'const64', 'dk'], [Ir.ref_null, 'ref.null', 'd'],
   [Ir.ref_func, 'ref.func', 'df'], [Ir.ref_is_null, 'ref.is_null', U], [Ir.ref_eq, 'ref.eq', B],
   [Ir.select32, 'select32', 'daaa'], [Ir.select64, 'select64', 'daaa'], [Ir.select_ref, 'select_ref', 'daaa'],
@@ -626,6 +730,18 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32_load8_s_add, 'i32.load8_s_add', 'daiiu'], [Ir.i32_load8_u_add, 'i32.load8_u_add', 'daiiu'],
   [Ir.i32_load16_s_add, 'i32.load16_s_add', 'daiiu'], [Ir.i32_load16_u_add, 'i32.load16_u_add', 'daiiu'],
   [Ir.load32_tee, 'load32_tee', 'ddaiu'], [Ir.load64_tee, 'load64_tee', 'ddaiu'],
+  [Ir.load32_idx, 'load32_idx', 'daau'], [Ir.load64_idx, 'load64_idx', 'daau'],
+  [Ir.i32_load8_s_idx, 'i32.load8_s_idx', 'daau'], [Ir.i32_load8_u_idx, 'i32.load8_u_idx', 'daau'],
+  [Ir.i32_load16_s_idx, 'i32.load16_s_idx', 'daau'], [Ir.i32_load16_u_idx, 'i32.load16_u_idx', 'daau'],
+  [Ir.store8_add, 'store8_add', 'aiiau'], [Ir.store16_add, 'store16_add', 'aiiau'],
+  [Ir.store32_add, 'store32_add', 'aiiau'], [Ir.store64_add, 'store64_add', 'aiiau'],
+  [Ir.store8_idx, 'store8_idx', 'aaau'], [Ir.store16_idx, 'store16_idx', 'aaau'],
+  [Ir.store32_idx, 'store32_idx', 'aaau'], [Ir.store64_idx, 'store64_idx', 'aaau'],
+  [Ir.store8_imm_idx, 'store8_imm_idx', 'aaiu'], [Ir.store32_imm_idx, 'store32_imm_idx', 'aaiu'],
+  [Ir.load32_abs, 'load32_abs', 'du'], [Ir.load64_abs, 'load64_abs', 'du'],
+  [Ir.store32_abs, 'store32_abs', 'au'], [Ir.store64_abs, 'store64_abs', 'au'],
+  [Ir.store8_imm, 'store8_imm', 'aiu'], [Ir.store16_imm, 'store16_imm', 'aiu'],
+  [Ir.store32_imm, 'store32_imm', 'aiu'], [Ir.store64_imm, 'store64_imm', 'aku'],
   [Ir.memory_size, 'memory.size', 'd'], [Ir.memory_grow, 'memory.grow', U],
   [Ir.memory_fill, 'memory.fill', 'aaa'], [Ir.memory_copy, 'memory.copy', 'aaa'],
   [Ir.memory_init, 'memory.init', 'saaa'], [Ir.data_drop, 'data.drop', 's'],
@@ -652,6 +768,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32_le_s_imm, 'i32.le_s_imm', I], [Ir.i32_le_u_imm, 'i32.le_u_imm', I],
   [Ir.i32_ge_s_imm, 'i32.ge_s_imm', I], [Ir.i32_ge_u_imm, 'i32.ge_u_imm', I],
   [Ir.i32_shl_add_imm, 'i32.shl_add_imm', 'daii'],
+  [Ir.i32_add_imm2, 'i32.add_imm2', 'daidai'],
+  [Ir.i32_shr_u_and_imm, 'i32.shr_u_and_imm', 'daii'],
   [Ir.br_eq, 'br_eq', 'aaL'], [Ir.br_ne, 'br_ne', 'aaL'], [Ir.br_lt_s, 'br_lt_s', 'aaL'],
   [Ir.br_lt_u, 'br_lt_u', 'aaL'], [Ir.br_gt_s, 'br_gt_s', 'aaL'], [Ir.br_gt_u, 'br_gt_u', 'aaL'],
   [Ir.br_le_s, 'br_le_s', 'aaL'], [Ir.br_le_u, 'br_le_u', 'aaL'], [Ir.br_ge_s, 'br_ge_s', 'aaL'],
@@ -661,6 +779,12 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.br_gt_s_imm, 'br_gt_s_imm', 'aiL'], [Ir.br_gt_u_imm, 'br_gt_u_imm', 'aiL'],
   [Ir.br_le_s_imm, 'br_le_s_imm', 'aiL'], [Ir.br_le_u_imm, 'br_le_u_imm', 'aiL'],
   [Ir.br_ge_s_imm, 'br_ge_s_imm', 'aiL'], [Ir.br_ge_u_imm, 'br_ge_u_imm', 'aiL'],
+  [Ir.step_br, 'step_br', 'daiL'], [Ir.step_br_if, 'step_br_if', 'daiaL'],
+  [Ir.step_br_unless, 'step_br_unless', 'daiaL'], [Ir.step_br_eq, 'step_br_eq', 'daiaaL'],
+  [Ir.step_br_ne, 'step_br_ne', 'daiaaL'], [Ir.step_br_eq_imm, 'step_br_eq_imm', 'daiaiL'],
+  [Ir.step_br_ne_imm, 'step_br_ne_imm', 'daiaiL'], [Ir.step_br_gt_u_imm, 'step_br_gt_u_imm', 'daiaiL'],
+  [Ir.step_br_le_u_imm, 'step_br_le_u_imm', 'daiaiL'], [Ir.step_br_lt_u, 'step_br_lt_u', 'daiaaL'],
+  [Ir.step_br_le_u, 'step_br_le_u', 'daiaaL'],
   [Ir.br_f64_eq, 'br_f64_eq', 'aaL'], [Ir.br_f64_ne, 'br_f64_ne', 'aaL'],
   [Ir.br_f64_lt, 'br_f64_lt', 'aaL'], [Ir.br_f64_gt, 'br_f64_gt', 'aaL'],
   [Ir.br_f64_le, 'br_f64_le', 'aaL'], [Ir.br_f64_ge, 'br_f64_ge', 'aaL'],
@@ -696,6 +820,14 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f64_nearest, 'f64.nearest', U], [Ir.f64_sqrt, 'f64.sqrt', U], [Ir.f64_add, 'f64.add', B],
   [Ir.f64_sub, 'f64.sub', B], [Ir.f64_mul, 'f64.mul', B], [Ir.f64_div, 'f64.div', B],
   [Ir.f64_min, 'f64.min', B], [Ir.f64_max, 'f64.max', B], [Ir.f64_copysign, 'f64.copysign', B],
+  [Ir.f64_mul_add, 'f64.mul_add', 'daaa'], [Ir.f64_mul_sub, 'f64.mul_sub', 'daaa'],
+  [Ir.f32_mul_add, 'f32.mul_add', 'daaa'], [Ir.f32_mul_sub, 'f32.mul_sub', 'daaa'],
+  [Ir.i64_mul_imm_add, 'i64.mul_imm_add', 'daak'], [Ir.i64_rotl_imm_xor, 'i64.rotl_imm_xor', 'daai'],
+  [Ir.i64_shr_u_imm_xor, 'i64.shr_u_imm_xor', 'daai'],
+  [Ir.i32_mul_add, 'i32.mul_add', 'daaa'], [Ir.i64_add3, 'i64.add3', 'daaa'],
+  [Ir.f32_add_store, 'f32.add_store', 'auaa'], [Ir.f32_sub_store, 'f32.sub_store', 'auaa'],
+  [Ir.f64_add_store, 'f64.add_store', 'auaa'], [Ir.f64_mul_add_store, 'f64.mul_add_store', 'auaaa'],
+  [Ir.f64_mul_sub_store, 'f64.mul_sub_store', 'auaaa'],
   [Ir.i32_trunc_f32_s, 'i32.trunc_f32_s', U], [Ir.i32_trunc_f32_u, 'i32.trunc_f32_u', U],
   [Ir.i32_trunc_f64_s, 'i32.trunc_f64_s', U], [Ir.i32_trunc_f64_u, 'i32.trunc_f64_u', U],
   [Ir.i64_trunc_f32_s, 'i64.trunc_f32_s', U], [Ir.i64_trunc_f32_u, 'i64.trunc_f32_u', U],
@@ -752,7 +884,7 @@ export const irInfo: readonly IrInfo[] = (() => {
 })();
 
 /** Number of code words the instruction at `pc` occupies. */
-export function irLength(code: Int32Array, pc: number): number {
+export function irLength(code: ArrayLike<number>, pc: number): number {
   let n = 1;
   for (const f of irInfo[code[pc]].fields) {
     if (f === 'k') n += 2;

@@ -30,7 +30,7 @@ import type { BlockType, Instr, Module } from '../syntax/module.js';
 import { Op, opInfo, opName } from '../syntax/opcodes.js';
 import type { AddrType, FuncType, ValType } from '../syntax/types.js';
 import { canonicalTypeIds } from '../runtime/canon.js';
-import { Cls, clsWords, Ir, irInfo, irOfWasm } from './ir.js';
+import { Cls, clsWords, Ir, irInfo, irLength, irOfWasm } from './ir.js';
 import { Fam, S, simdOps, v128Words } from './simd.js';
 
 /** A translated function: shared by every instance of its module. */
@@ -174,6 +174,8 @@ interface Entry {
   /** For Const: the bits (low word, high word). */
   readonly lo: number;
   readonly hi: number;
+  /** For Temp: where the instruction that wrote it starts, if known (else -1). */
+  pos: number;
 }
 
 const enum CtlKind { Block, Loop, If, Else, Func }
@@ -198,6 +200,8 @@ interface Ctl {
 }
 
 const copyOp: readonly Ir[] = [Ir.copy32, Ir.copy64, Ir.copy_ref, Ir.copy128];
+/** Two consecutive copies of a class as one instruction (ir.ts copy32x2). */
+const copyPairOp: ReadonlyMap<Ir, Ir> = new Map([[Ir.copy32, Ir.copy32x2], [Ir.copy64, Ir.copy64x2]]);
 const selectOp: readonly Ir[] = [Ir.select32, Ir.select64, Ir.select_ref, Ir.select128];
 const globalGetOp: readonly Ir[] = [Ir.global_get32, Ir.global_get64, Ir.global_get_ref, Ir.global_get128];
 const globalSetOp: readonly Ir[] = [Ir.global_set32, Ir.global_set64, Ir.global_set_ref, Ir.global_set128];
@@ -261,6 +265,31 @@ const fusedBranches: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [
   [Ir.f64_le, [Ir.br_f64_le, Ir.br_f64_nle]], [Ir.f64_ge, [Ir.br_f64_ge, Ir.br_f64_nge]],
 ]);
 
+/**
+ * Fused arithmetic (see ir.ts): [operation, the instruction whose result it may absorb, the
+ * fused instruction, whether the operation is commutative], looked up by fusedArithKey.
+ */
+const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
+  [Ir.f64_add, Ir.f64_mul, Ir.f64_mul_add, true], [Ir.f64_sub, Ir.f64_mul, Ir.f64_mul_sub, false],
+  [Ir.f32_add, Ir.f32_mul, Ir.f32_mul_add, true], [Ir.f32_sub, Ir.f32_mul, Ir.f32_mul_sub, false],
+  [Ir.i64_add, Ir.i64_mul_imm, Ir.i64_mul_imm_add, true],
+  [Ir.i64_xor, Ir.i64_rotl_imm, Ir.i64_rotl_imm_xor, true],
+  [Ir.i64_xor, Ir.i64_shr_u_imm, Ir.i64_shr_u_imm_xor, true],
+  [Ir.i32_add, Ir.i32_mul, Ir.i32_mul_add, true], [Ir.i64_add, Ir.i64_add, Ir.i64_add3, true],
+] as const).map(([op, producer, fused, commutative]) => [fusedArithKey(op, producer), [fused, commutative] as const]));
+
+function fusedArithKey(op: Ir, producer: Ir): number {
+  return op * Ir.COUNT + producer;
+}
+
+/** Branches that can absorb an i32.add_imm right before them: branch → its step form. */
+const stepBranches: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.br, Ir.step_br], [Ir.br_if, Ir.step_br_if], [Ir.br_unless, Ir.step_br_unless],
+  [Ir.br_eq, Ir.step_br_eq], [Ir.br_ne, Ir.step_br_ne], [Ir.br_eq_imm, Ir.step_br_eq_imm],
+  [Ir.br_ne_imm, Ir.step_br_ne_imm], [Ir.br_gt_u_imm, Ir.step_br_gt_u_imm],
+  [Ir.br_le_u_imm, Ir.step_br_le_u_imm], [Ir.br_lt_u, Ir.step_br_lt_u], [Ir.br_le_u, Ir.step_br_le_u],
+]);
+
 /** Memory instructions whose IR form is shared by several Wasm instructions. */
 const memOps: ReadonlyMap<number, Ir> = new Map([
   [Op.i32_load, Ir.load32], [Op.f32_load, Ir.load32], [Op.i64_load, Ir.load64], [Op.f64_load, Ir.load64],
@@ -268,6 +297,43 @@ const memOps: ReadonlyMap<number, Ir> = new Map([
   [Op.i64_store, Ir.store64], [Op.f64_store, Ir.store64],
   [Op.i32_store8, Ir.store8], [Op.i64_store8, Ir.store8],
   [Op.i32_store16, Ir.store16], [Op.i64_store16, Ir.store16],
+]);
+
+/** Loads that can absorb an `i32.add` of two registers computing their address (`_idx` forms). */
+const idxLoads: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.load32, Ir.load32_idx], [Ir.load64, Ir.load64_idx],
+  [Ir.i32_load8_s, Ir.i32_load8_s_idx], [Ir.i32_load8_u, Ir.i32_load8_u_idx],
+  [Ir.i32_load16_s, Ir.i32_load16_s_idx], [Ir.i32_load16_u, Ir.i32_load16_u_idx],
+]);
+
+/** Stores whose address an i32.add_imm / i32.shl_add_imm computed: store → its `_add` form. */
+const addStores: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.store8, Ir.store8_add], [Ir.store16, Ir.store16_add], [Ir.store32, Ir.store32_add], [Ir.store64, Ir.store64_add],
+]);
+
+/** Stores whose address an i32.add of two registers computed: store → its `_idx` form. */
+const idxStores: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.store8, Ir.store8_idx], [Ir.store16, Ir.store16_idx], [Ir.store32, Ir.store32_idx], [Ir.store64, Ir.store64_idx],
+]);
+
+/** Constant stores whose address an i32.add of two registers computed (`_imm_idx` forms). */
+const immIdxStores: ReadonlyMap<Ir, Ir> = new Map([[Ir.store8, Ir.store8_imm_idx], [Ir.store32, Ir.store32_imm_idx]]);
+
+/** Compute and store (ir.ts): the operation producing a stored value → [the store, the fused op]. */
+const computeStores: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [Ir, Ir]>([
+  [Ir.f32_add, [Ir.store32, Ir.f32_add_store]], [Ir.f32_sub, [Ir.store32, Ir.f32_sub_store]],
+  [Ir.f64_add, [Ir.store64, Ir.f64_add_store]], [Ir.f64_mul_add, [Ir.store64, Ir.f64_mul_add_store]],
+  [Ir.f64_mul_sub, [Ir.store64, Ir.f64_mul_sub_store]],
+]);
+
+/** Loads and stores at a constant address: access → its `_abs` form. */
+const absOps: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.load32, Ir.load32_abs], [Ir.load64, Ir.load64_abs], [Ir.store32, Ir.store32_abs], [Ir.store64, Ir.store64_abs],
+]);
+
+/** Stores of a constant value: store → its `_imm` form. */
+const storeImmOps: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.store8, Ir.store8_imm], [Ir.store16, Ir.store16_imm], [Ir.store32, Ir.store32_imm], [Ir.store64, Ir.store64_imm],
 ]);
 
 /** Loads that can absorb an `i32.add_imm` computing their address: load → its `_add` form. */
@@ -330,6 +396,12 @@ class Translator {
    * load32_tee). `lastLabel` is the latest position a branch may jump to.
    */
   private teeAdd = { pos: -1, loc: -1, end: -1 };
+  /** Position of the last copy32/copy64 emitted (a copy right behind it may pair with it). */
+  private lastCopy = -1;
+  /** Position of the last i32.add_imm a local.set retargeted (see i32.add_imm2). */
+  private lastStep = -1;
+  /** Position of the last i32.add_imm emitted (a branch right behind it may absorb it). */
+  private lastAddImm = -1;
   private lastLabel = 0;
   /** With metering: the fuel charges of the body (fuelCharges); null when not metered. */
   meter: FuelCharges | null = null;
@@ -398,7 +470,7 @@ class Translator {
   }
 
   private push(cls: Cls, kind: Kind, loc = 0, lo = 0, hi = 0): Entry {
-    const e: Entry = { cls, kind, home: this.nextHome(), loc, lo, hi };
+    const e: Entry = { cls, kind, home: this.nextHome(), loc, lo, hi, pos: -1 };
     this.stack.push(e);
     this.maxWords = Math.max(this.maxWords, e.home + clsWords[cls]);
     return e;
@@ -422,6 +494,8 @@ class Translator {
   /** Emits `op` writing a new Temp entry of class `cls`: `[op, home, ...operands]`. */
   private produce(op: Ir, cls: Cls, ...operands: number[]): void {
     const e = this.push(cls, Kind.Temp);
+    if (op === Ir.i32_add_imm) this.lastAddImm = this.code.length;
+    e.pos = this.code.length;
     this.emit(op, e.home, ...operands);
     this.lastDst = this.code.length - operands.length - 1;
     this.lastEntry = e;
@@ -437,7 +511,17 @@ class Translator {
   }
 
   private emitCopy(cls: Cls, dst: number, src: number): void {
-    if (dst !== src) this.emit(copyOp[cls], dst, src);
+    if (dst === src) return;
+    const op = copyOp[cls], pair = copyPairOp.get(op), last = this.lastCopy;
+    if (pair !== undefined && last === this.code.length - 3 && this.code[last] === op && this.lastLabel <= last) {
+      // Right behind a copy of the same class, with no label between: one copy*x2.
+      this.code[last] = pair;
+      this.emit(dst, src);
+      this.lastCopy = -1;
+      return;
+    }
+    this.emit(op, dst, src);
+    this.lastCopy = this.code.length - 3;
   }
 
   /** Puts a deferred entry's value into its home register. */
@@ -547,8 +631,31 @@ class Translator {
 
   /** Emits `[op, ...prefix, target]`, the target being `ctl`'s label (patched later if forward). */
   private emitBranch(op: Ir, ctl: Ctl, ...prefix: number[]): void {
-    this.emit(op, ...prefix, ctl.kind === CtlKind.Loop ? ctl.startPc : -1);
+    const [fused, step] = this.withStep(op);
+    this.emit(fused, ...step, ...prefix, ctl.kind === CtlKind.Loop ? ctl.startPc : -1);
     if (ctl.kind !== CtlKind.Loop) ctl.fixups.push(this.code.length - 1);
+  }
+
+  /** Emits `[op, ...operands, -1]`, a conditional jump whose target is patched later. */
+  private emitJump(op: Ir, operands: readonly number[]): void {
+    const [fused, step] = this.withStep(op);
+    this.emit(fused, ...step, ...operands, -1);
+  }
+
+  /**
+   * Step and branch (ir.ts): a branch right behind an i32.add_imm, with no label between, takes
+   * the add in. Returns the op to emit and the words that go before the branch's operands.
+   */
+  private withStep(op: Ir): [Ir, number[]] {
+    const fused = stepBranches.get(op), p = this.lastAddImm;
+    if (fused === undefined || p < 0 || p !== this.code.length - 4 || this.code[p] !== Ir.i32_add_imm ||
+      this.lastLabel > p) {
+      return [op, []];
+    }
+    const step = this.code.slice(p + 1);
+    this.code.length = p;
+    this.lastAddImm = -1;
+    return [fused, step];
   }
 
   private patch(pos: number): void {
@@ -636,7 +743,7 @@ class Translator {
       case Op.if: {
         const c = this.popCondition();
         const ctl = this.enterBlock(CtlKind.If, ins.bt);
-        this.emit(c.ifFalse, ...c.operands, -1);
+        this.emitJump(c.ifFalse, c.operands);
         ctl.elseFixup = this.code.length - 1;
         return;
       }
@@ -1052,6 +1159,47 @@ class Translator {
     this.memIndex(arg.mem);
     const offset = arg.offset | 0;
     if (irInfo[ir].fields === 'aau') {
+      const immStore = storeImmOps.get(ir);
+      if (immStore !== undefined && this.peek().kind === Kind.Const) {
+        // A constant value: the store carries it (store*_imm).
+        const immIdx = immIdxStores.get(ir), folded = immIdx !== undefined ? this.foldStoreAddress(false) : null;
+        if (folded !== null) {
+          const v = this.pop();
+          this.pop();
+          this.emit(immIdx!, ...folded.words, v.lo, offset);
+          return;
+        }
+        const v = this.pop(), addr = this.src(this.pop());
+        if (ir === Ir.store64) this.emit(immStore, addr, v.lo, v.hi, offset);
+        else this.emit(immStore, addr, v.lo, offset);
+        return;
+      }
+      const value = this.peek();
+      const computeStore = this.isLastProduced(value) ? computeStores.get(this.code[this.lastDst - 1]) : undefined;
+      if (computeStore !== undefined && computeStore[0] === ir) {
+        // The value was just computed by a float operation: it goes straight to memory.
+        const operands = this.code.slice(this.lastDst + 1);
+        this.code.length = this.lastDst - 1;
+        this.pop();
+        const addr = this.src(this.pop());
+        this.emit(computeStore[1], addr, offset, ...operands);
+        return;
+      }
+      const addStore = addStores.get(ir), folded = addStore !== undefined ? this.foldStoreAddress(true) : null;
+      if (folded !== null) {
+        const v = this.src(this.pop());
+        this.pop();
+        this.emit(folded.idx ? idxStores.get(ir)! : addStore!, ...folded.words, v, offset);
+        return;
+      }
+      const absStore = absOps.get(ir), ea = this.constAddress(1, offset);
+      if (absStore !== undefined && ea !== null) {
+        // A constant address (a C global): the store carries the effective address.
+        const v = this.src(this.pop());
+        this.pop();
+        this.emit(absStore, v, ea);
+        return;
+      }
       const v = this.src(this.pop()), addr = this.src(this.pop());
       this.emit(ir, addr, v, offset);
     } else {
@@ -1068,6 +1216,15 @@ class Translator {
         this.produce(addLoad, cls, base, shift, added, offset);
         return;
       }
+      const idxLoad = idxLoads.get(ir);
+      if (idxLoad !== undefined && last === Ir.i32_add) {
+        // The address was just computed as base + index: the load does that itself.
+        const base = this.code[this.lastDst + 1], index = this.code[this.lastDst + 2];
+        this.code.length = this.lastDst - 1;
+        this.pop();
+        this.produce(idxLoad, cls, base, index, offset);
+        return;
+      }
       const a = this.peek(), t = this.teeAdd, teeLoad = ir === Ir.load32 ? Ir.load32_tee : Ir.load64_tee;
       if ((ir === Ir.load32 || ir === Ir.load64) && a.kind === Kind.Local && a.loc === t.loc &&
         this.code.length === t.end && this.lastLabel < t.end) {
@@ -1078,9 +1235,59 @@ class Translator {
         this.produce(teeLoad, cls, t.loc, base, added, offset);
         return;
       }
+      const absLoad = absOps.get(ir), ea = this.constAddress(0, offset);
+      if (absLoad !== undefined && ea !== null) {
+        // A constant address (a C global): the load carries the effective address.
+        this.pop();
+        this.produce(absLoad, cls, ea);
+        return;
+      }
       const addr = this.src(this.pop());
       this.produce(ir, cls, addr, offset);
     }
+  }
+
+  /**
+   * Store address folding (ir.ts store*_add, store*_idx): when a store's address was computed
+   * into its home by an i32.add_imm or i32.shl_add_imm (`add`), or an i32.add of two registers
+   * (`idx`), followed only by instructions that neither branch nor write a register the add
+   * read (and no label after the add), the add is removed and returned for the store to do:
+   * its kind and words ([base, shift, added] or [base, index]); otherwise null. `addForms`:
+   * whether the store has `_add` forms (constant stores have only `_idx` ones).
+   */
+  private foldStoreAddress(addForms: boolean): { idx: boolean; words: number[] } | null {
+    const a = this.peek(1), p = a.pos, code = this.code;
+    if (a.kind !== Kind.Temp || p < 0 || this.lastLabel > p || code[p + 1] !== a.home) return null;
+    const op = code[p], idx = op === Ir.i32_add;
+    const len = idx ? 4 : !addForms ? 0 : op === Ir.i32_add_imm ? 4 : op === Ir.i32_shl_add_imm ? 5 : 0;
+    if (len === 0) return null;
+    const base = code[p + 2], index = idx ? code[p + 3] : base;
+    for (let q = p + len; q < code.length; q += irLength(code, q)) {
+      let w = q + 1;
+      for (const f of irInfo[code[q]].fields) {
+        if (f === 'L' || f === 'T' || (f === 'd' && (code[w] === base || code[w] === index))) return null;
+        w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
+      }
+    }
+    const words = idx ? [base, index] : len === 4 ? [base, 0, code[p + 3]] : [base, code[p + 3], code[p + 4]];
+    code.splice(p, len);
+    if (this.lastDst > p) this.lastDst -= len;
+    // Positions after the add have moved: forget them.
+    this.lastAddImm = this.lastStep = this.lastCopy = -1;
+    this.teeAdd = { pos: -1, loc: -1, end: -1 };
+    return { idx, words };
+  }
+
+  /**
+   * The effective address u32(c) + offset of a memory access whose address operand (at stack
+   * depth `depth`) is a constant c, as int32 bits — or null when the operand is not a constant
+   * or the address is 2^32 or more (then the access traps, through the plain form).
+   */
+  private constAddress(depth: number, offset: number): number | null {
+    const a = this.peek(depth);
+    if (a.kind !== Kind.Const) return null;
+    const ea = (a.lo >>> 0) + (offset >>> 0);
+    return ea < 2 ** 32 ? ea | 0 : null;
   }
 
   private numeric(op: number, ir: Ir, arity: number, result: Cls): void {
@@ -1101,6 +1308,15 @@ class Translator {
           this.pop();
           this.pop();
           this.produce(Ir.i32_shl_add_imm, Cls.W32, x, s, c);
+          return;
+        }
+        if (imm[0] === Ir.i32_and_imm && this.isLastProduced(a) && this.code[this.lastDst - 1] === Ir.i32_shr_u_imm) {
+          // (x >>u s) & c, the shift just emitted: one i32.shr_u_and_imm.
+          const x = this.code[this.lastDst + 1], s = this.code[this.lastDst + 2];
+          this.code.length = this.lastDst - 1;
+          this.pop();
+          this.pop();
+          this.produce(Ir.i32_shr_u_and_imm, Cls.W32, x, s & 31, c);
           return;
         }
         this.pop();
@@ -1132,9 +1348,35 @@ class Translator {
         return;
       }
     }
+    if (this.fuseArith(ir, result)) return;
     const b = this.pop(), a = this.pop();
     const sa = this.src(a), sb = this.src(b);
     this.produce(ir, result, sa, sb);
+  }
+
+  /**
+   * Fused arithmetic (ir.ts): when one operand of `ir` was produced by the instruction just
+   * emitted and `fusedArith` pairs the two, that instruction is dropped and the fused one
+   * reads its operands instead. The absorbed result may be either operand of a commutative
+   * `ir`, only the right one otherwise (r[a] − r[b]·r[c]). When it is the left one, the other
+   * operand must be a local: materializing a constant into its home could overwrite a
+   * register the absorbed instruction reads.
+   */
+  private fuseArith(ir: Ir, result: Cls): boolean {
+    if (this.lastDst < 0) return false;
+    const form = fusedArith.get(fusedArithKey(ir, this.code[this.lastDst - 1]));
+    if (form === undefined) return false;
+    const b = this.peek(), a = this.peek(1);
+    let other: Entry;
+    if (this.isLastProduced(b)) other = a;
+    else if (form[1] && this.isLastProduced(a) && b.kind === Kind.Local) other = b;
+    else return false;
+    const operands = this.code.slice(this.lastDst + 1);
+    this.code.length = this.lastDst - 1;
+    this.pop();
+    this.pop();
+    this.produce(form[0], result, this.src(other), ...operands);
+    return true;
   }
 
   /** local.set / local.tee (spec §4.4.5). */
@@ -1151,6 +1393,19 @@ class Translator {
       this.code[this.lastDst] = loc;
       if (tee && this.code[this.lastDst - 1] === Ir.i32_add_imm) {
         this.teeAdd = { pos: this.lastDst - 1, loc, end: this.code.length };
+      }
+      const pos = this.lastDst - 1, step = this.lastStep;
+      if (!tee && this.code[pos] === Ir.i32_add_imm) {
+        if (step === pos - 4 && this.code[step] === Ir.i32_add_imm && this.lastLabel <= step) {
+          // Two steps of locals back to back, no label between: one i32.add_imm2.
+          this.code.splice(pos, 1);
+          this.code[step] = Ir.i32_add_imm2;
+          this.lastStep = -1;
+          this.lastAddImm = -1;
+          if (this.teeAdd.pos === step) this.teeAdd = { pos: -1, loc: -1, end: -1 };
+        } else {
+          this.lastStep = pos;
+        }
       }
       this.lastDst = -1;
       if (tee) {
@@ -1183,7 +1438,7 @@ class Translator {
   private condBranch(depth: number, c: Cond): void {
     const target = this.ctls[this.ctls.length - 1 - depth];
     if (target.kind === CtlKind.Func) {
-      this.emit(c.ifFalse, ...c.operands, -1);
+      this.emitJump(c.ifFalse, c.operands);
       const skip = this.code.length - 1;
       this.emitReturn(false);
       this.patch(skip);
@@ -1192,7 +1447,7 @@ class Translator {
       if (this.inPlace(vals, target.base)) {
         this.emitBranch(c.ifTrue, target, ...c.operands);
       } else {
-        this.emit(c.ifFalse, ...c.operands, -1);
+        this.emitJump(c.ifFalse, c.operands);
         const skip = this.code.length - 1;
         this.moveValues(vals, target.base);
         this.emitBranch(Ir.br, target);

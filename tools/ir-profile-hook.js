@@ -1,0 +1,15 @@
+// Module loader hook for tools/ir-profile.js: serves dist/src/exec/interpreter.js with a call to
+// globalThis.__irProf(code, pc) before every dispatch. Only the profiler loads it; the shipped
+// loop has no counting.
+const DISPATCH = 'switch (code[pc]) {';
+
+export async function load(url, context, nextLoad) {
+  const result = await nextLoad(url, context);
+  if (!url.endsWith('/dist/src/exec/interpreter.js')) return result;
+  const source = String(result.source);
+  const at = source.indexOf(DISPATCH);
+  if (at < 0 || source.indexOf(DISPATCH, at + 1) >= 0) {
+    throw new Error('ir-profile: expected exactly one dispatch `switch (code[pc])` in interpreter.js');
+  }
+  return { ...result, source: source.replace(DISPATCH, `globalThis.__irProf(code, pc); ${DISPATCH}`) };
+}
