@@ -1,0 +1,42 @@
+/**
+ * The dispatch loops must be ones V8's optimizing compiler agrees to compile: a function whose
+ * bytecode exceeds TurboFan's size limit (60 KiB in Node 20) silently stays in the baseline tiers
+ * and runs about 10× slower (see RATIONALE, "Why do vector instructions run in a loop of their
+ * own?"). This test runs a scalar and a vector loop in a child process with `--trace-opt` and checks
+ * that both `run` and `runVector` get optimized; adding cases to either loop can break it.
+ */
+
+import { execFileSync } from 'node:child_process';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+const index = new URL('../index.js', import.meta.url).href;
+
+const child = `
+import { Module, Instance } from ${JSON.stringify(index)};
+import { parseWat } from ${JSON.stringify(new URL('../text/wat.js', import.meta.url).href)};
+import { encodeModule } from ${JSON.stringify(new URL('../binary/encode.js', import.meta.url).href)};
+const wat = \`(module
+  (func (export "scalar") (param $n i32) (result i32) (local $s i32)
+    (loop $l (local.set $s (i32.add (local.get $s) (local.get $n)))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $s))
+  (func (export "vector") (param $n i32) (result i32) (local $v v128)
+    (loop $l (local.set $v (i32x4.add (local.get $v) (i32x4.splat (local.get $n))))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (i32x4.extract_lane 0 (local.get $v))))\`;
+const m = new Module(encodeModule(parseWat(wat)));
+const { scalar, vector } = new Instance(m).exports;
+for (let i = 0; i < 20; i++) { scalar(200000); vector(200000); }
+`;
+
+test('the interpreter loops run and runVector are optimized by TurboFan', () => {
+  const out = execFileSync(process.execPath, ['--trace-opt', '--input-type=module', '-e', child], {
+    encoding: 'utf8', maxBuffer: 64 << 20,
+  });
+  const optimized = (name: string) => new RegExp(`completed (optimizing|compiling) \\S+ <JSFunction ${name} `).test(out);
+  assert.ok(optimized('run'), 'run was not optimized: is its bytecode over the size limit?');
+  assert.ok(optimized('runVector'), 'runVector was not optimized: is its bytecode over the size limit?');
+});
+
+test.run();
