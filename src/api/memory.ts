@@ -6,6 +6,7 @@
  * the same memory; `memories` implements that cache.
  */
 
+import { markWritten, untrackedBuffer } from '../runtime/memory-access.js';
 import type { CompileError } from '../errors.js';
 import { MemoryInst } from '../runtime/index.js';
 import { defaultFeatures } from '../syntax/features.js';
@@ -43,6 +44,16 @@ export class Memory {
   /** The memory's bytes. After `grow` this is a new ArrayBuffer. */
   get buffer(): ArrayBuffer {
     return memories.instOf(this).buffer;
+  }
+
+  /** For Vitrine's WASI: the bytes without marking the memory exposed (runtime/memory-access.ts). */
+  get [untrackedBuffer](): ArrayBuffer {
+    return memories.instOf(this)[untrackedBuffer];
+  }
+
+  /** For Vitrine's WASI: records a write of `length` bytes at `offset` for pool resets. */
+  [markWritten](offset: number, length: number): void {
+    memories.instOf(this).markDirty(offset, length);
   }
 
   /** Grows by `delta` pages and returns the previous size in pages; RangeError when it cannot. */

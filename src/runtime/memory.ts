@@ -6,6 +6,7 @@
  * anyone caching `buffer` or `view` re-reads them after anything that may grow the memory.
  */
 
+import { markWritten, untrackedBuffer } from './memory-access.js';
 import { RuntimeError } from '../errors.js';
 import type { MemType } from '../syntax/types.js';
 
@@ -77,6 +78,15 @@ export class MemoryInst {
   get buffer(): ArrayBuffer {
     this.exposed = true;
     return this.buf;
+  }
+
+  /** The current bytes for Vitrine's own WASI, which records its writes (memory-access.ts). */
+  get [untrackedBuffer](): ArrayBuffer {
+    return this.buf;
+  }
+
+  [markWritten](offset: number, length: number): void {
+    this.markDirty(offset, length);
   }
 
   /** Records a host write of `length` bytes at `offset` for pool resets. */

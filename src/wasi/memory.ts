@@ -7,6 +7,7 @@
  * function returns, so a function body reads as straight-line code.
  */
 
+import { markWritten, untrackedBuffer, type TrackedMemory } from '../runtime/memory-access.js';
 import { ERRNO_FAULT, ERRNO_ILSEQ, type Errno } from './errno.js';
 
 /** Ends a WASI call with `errno` (thrown by helpers, caught where the call returns). */
@@ -28,11 +29,19 @@ export class GuestMemory {
   bytes: Uint8Array<ArrayBuffer | SharedArrayBuffer> = new Uint8Array(0);
   view: DataView<ArrayBuffer | SharedArrayBuffer> = new DataView(this.bytes.buffer);
 
-  constructor(readonly memory: MemoryLike) {}
+  /**
+   * A Vitrine memory (runtime/memory-access.ts) is read untracked and told of every write, so
+   * an instance pool resets only what WASI wrote; any other memory is used through `buffer`.
+   */
+  private readonly tracked: TrackedMemory | null;
+
+  constructor(readonly memory: MemoryLike) {
+    this.tracked = untrackedBuffer in memory ? (memory as unknown as TrackedMemory) : null;
+  }
 
   /** Re-reads the buffer (a grown memory has a new one). Called at the start of every WASI call. */
   refresh(): void {
-    const b = this.memory.buffer;
+    const b = this.tracked !== null ? this.tracked[untrackedBuffer] : this.memory.buffer;
     if (b === this.buf) return;
     this.buf = b;
     this.bytes = new Uint8Array(b);
@@ -46,9 +55,14 @@ export class GuestMemory {
     return p;
   }
 
-  /** The guest bytes [ptr, ptr + len), as a view (not a copy). */
+  /**
+   * The guest bytes [ptr, ptr + len), as a view (not a copy). Callers may write into it, so a
+   * tracked memory records the range as written (reads are marked too: harmless, a reset copies
+   * back bytes that did not change).
+   */
   slice(ptr: number, len: number): Uint8Array {
     const p = this.check(ptr, len);
+    this.tracked?.[markWritten](p, len >>> 0);
     return this.bytes.subarray(p, p + (len >>> 0));
   }
 
@@ -64,17 +78,24 @@ export class GuestMemory {
   u64(ptr: number): bigint {
     return this.view.getBigUint64(this.check(ptr, 8), true);
   }
+  /** check() for a write of `len` bytes: records it in a tracked memory. */
+  private written(ptr: number, len: number): number {
+    const p = this.check(ptr, len);
+    this.tracked?.[markWritten](p, len);
+    return p;
+  }
+
   setU8(ptr: number, v: number): void {
-    this.view.setUint8(this.check(ptr, 1), v);
+    this.view.setUint8(this.written(ptr, 1), v);
   }
   setU16(ptr: number, v: number): void {
-    this.view.setUint16(this.check(ptr, 2), v, true);
+    this.view.setUint16(this.written(ptr, 2), v, true);
   }
   setU32(ptr: number, v: number): void {
-    this.view.setUint32(this.check(ptr, 4), v, true);
+    this.view.setUint32(this.written(ptr, 4), v, true);
   }
   setU64(ptr: number, v: bigint): void {
-    this.view.setBigUint64(this.check(ptr, 8), BigInt.asUintN(64, v), true);
+    this.view.setBigUint64(this.written(ptr, 8), BigInt.asUintN(64, v), true);
   }
 
   /** A UTF-8 string argument (a witx `string`: pointer and length); EILSEQ if not valid UTF-8. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Instance, Module } from '../api/index.js';
+import { memories } from '../api/memory.js';
 import { encodeModule } from '../binary/encode.js';
 import { RuntimeError } from '../errors.js';
 import { parseWat } from '../text/wat.js';
@@ -189,6 +190,26 @@ test('the stdio of the process: written straight to its fds', () => {
   closeSync(fd);
   assert.is(readFileSync(join(dir, 'out'), 'utf8'), 'hello\n');
   rmSync(dir, { recursive: true });
+});
+
+
+test('on a Vitrine memory, WASI records its writes and leaves the memory unexposed (cheap pool resets)', () => {
+  const module = new Module(wasm(`(module
+    (import "${P1}" "random_get" (func $random (param i32 i32) (result i32)))
+    (import "${P1}" "args_get" (func $args_get (param i32 i32) (result i32)))
+    (memory (export "memory") 1)
+    (func (export "_start")
+      (drop (call $random (i32.const 40000) (i32.const 16)))
+      (drop (call $args_get (i32.const 50000) (i32.const 60000)))))`));
+  const wasi = new WASI({ version: 'preview1', args: ['prog', 'arg'] });
+  const instance = new Instance(module, wasi.getImportObject());
+  const mem = memories.instOf(instance.exports.memory);
+  mem.dirty.fill(0);
+  assert.is(wasi.start(instance), 0);
+  assert.is(mem.exposed, false);
+  const dirtyBlocks = [...mem.dirty.keys()].filter((b) => mem.dirty[b] === 1);
+  assert.equal(dirtyBlocks, [40000 >>> 12, 50000 >>> 12, 60000 >>> 12]);
+  assert.is(dec.decode(new Uint8Array(mem.view.buffer, 60000, 5)), 'prog\0');
 });
 
 test.run();

@@ -21,6 +21,7 @@ import type { FsDir } from './fs/types.js';
 import { HostFdStream } from './host-streams.js';
 import { IoThread } from './io-thread.js';
 import type { MemoryLike } from './memory.js';
+import { untrackedBuffer } from '../runtime/memory-access.js';
 import { Preview1, WasiExit, type WasiFunction } from './preview1.js';
 import { TcpListener } from './sockets.js';
 import type { WasiStream } from './streams.js';
@@ -130,7 +131,9 @@ export class WASI {
     if (this.started) throw new Error('WASI: the instance has already been started');
     const { exports } = instance;
     const memory = exports.memory as MemoryLike | undefined;
-    if (typeof memory !== 'object' || memory === null || !(memory.buffer instanceof ArrayBuffer || memory.buffer instanceof SharedArrayBuffer)) {
+    if (typeof memory !== 'object' || memory === null ||
+      // A Vitrine memory is checked without taking `buffer`, which would mark it exposed.
+      !(untrackedBuffer in memory || memory.buffer instanceof ArrayBuffer || memory.buffer instanceof SharedArrayBuffer)) {
       throw new TypeError('WASI: the instance must export its memory as "memory"');
     }
     const fn = exports[entry];
