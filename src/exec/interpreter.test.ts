@@ -458,6 +458,38 @@ test('fused arithmetic agrees with the two instructions it replaces (f32 product
   }
 });
 
+test('i64.rotl_imm_mul_imm agrees with the rotate and multiply it replaces; the tee keeps the rotate', () => {
+  const counts = [0n, 1n, 31n, 32n, 33n, 63n];
+  const funcs: string[] = [];
+  counts.forEach((k, j) => {
+    // Fused (tee, temporary, result over the rotated operand) and unfused (a label between).
+    funcs.push(`(func (export "tee${j}") (param i64 i64) (result i64 i64) (local i64)
+      (i64.mul (local.tee 2 (i64.rotl (local.get 0) (i64.const ${k}))) (i64.const 0x9e3779b185ebca87)) (local.get 2))`);
+    funcs.push(`(func (export "tmp${j}") (param i64 i64) (result i64)
+      (i64.mul (i64.const 0xffffffff) (i64.rotr (local.get 0) (i64.const ${k}))))`);
+    funcs.push(`(func (export "self${j}") (param i64 i64) (result i64)
+      (local.set 0 (i64.mul (local.tee 0 (i64.rotl (local.get 0) (i64.const ${k}))) (i64.const -1))) (local.get 0))`);
+    funcs.push(`(func (export "ref${j}") (param i64 i64) (result i64 i64) (local i64)
+      (block (local.set 2 (i64.rotl (local.get 0) (i64.const ${k}))))
+      (i64.mul (local.get 2) (i64.const 0x9e3779b185ebca87)) (local.get 2))`);
+  });
+  const inst = instance(`(module ${funcs.join('\n')})`);
+  const u64 = (x: bigint) => BigInt.asUintN(64, x);
+  const rotl = (x: bigint, k: bigint) => (u64(x) << k) | (u64(x) >> ((64n - k) & 63n));
+  const P = 0x9e3779b185ebca87n;
+  const values = [0n, 1n, -1n, -0x8000000000000000n, 0xffffffffn, 0x80000000n, 0x123456789abcdef0n, 0x7fffffffffffffffn];
+  for (const a of values) {
+    counts.forEach((k, j) => {
+      const r = rotl(a, k);
+      const expected = [BigInt.asIntN(64, r * P), BigInt.asIntN(64, r)];
+      assert.equal(call(inst, `tee${j}`, a, 0n), expected, `tee ${a} ${k}`);
+      assert.equal(call(inst, `ref${j}`, a, 0n), expected, `ref ${a} ${k}`);
+      assert.equal(call(inst, `tmp${j}`, a, 0n), [BigInt.asIntN(64, rotl(a, (64n - k) & 63n) * 0xffffffffn)], `tmp ${a} ${k}`);
+      assert.equal(call(inst, `self${j}`, a, 0n), [BigInt.asIntN(64, -r)], `self ${a} ${k}`);
+    });
+  }
+});
+
 test('paired steps and copies run in order: the second reads what the first wrote', () => {
   const inst = instance(`(module
     (func (export "steps") (param i32) (result i32) (local i32)

@@ -2074,6 +2074,28 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc += 6;
         continue;
       }
+      case Ir.i64_rotl_imm_mul_imm: {
+        const a = fp + code[pc + 3], k = code[pc + 4], s = k & 31;
+        let lo = I32[a], hi = I32[a + 1];
+        if ((k & 32) !== 0) {
+          const t = lo;
+          lo = hi;
+          hi = t;
+        }
+        // The rotate as in i64.rotl_imm, kept in r[t]; then its product as in i64.mul_imm.
+        const xlo = (lo << s) | ((hi >>> 1) >>> (31 - s)), xhi = (hi << s) | ((lo >>> 1) >>> (31 - s));
+        const t = fp + code[pc + 2], d = fp + code[pc + 1], klo = code[pc + 5];
+        I32[t] = xlo;
+        I32[t + 1] = xhi;
+        const a0 = xlo & 0xffff, a1 = xlo >>> 16, b0 = klo & 0xffff, b1 = klo >>> 16;
+        const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0;
+        const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+        const highOfLow = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+        I32[d + 1] = (highOfLow + Math.imul(xlo, code[pc + 6]) + Math.imul(xhi, klo)) | 0;
+        I32[d] = Math.imul(xlo, klo);
+        pc += 7;
+        continue;
+      }
       case Ir.i64_rotl_imm_xor: {
         const x = fp + code[pc + 3], d = fp + code[pc + 1], a = fp + code[pc + 2];
         const k = code[pc + 4], s = k & 31;

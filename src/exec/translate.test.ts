@@ -234,6 +234,22 @@ test('fused arithmetic: a product feeding an add or sub, an i64 rotate or shift 
     58: return`);
 });
 
+test('i64.rotl_imm_mul_imm: a rotate kept by local.tee or in a temporary, then multiplied by a constant', () => {
+  golden(`(func (param i64 i64) (result i64) (local i64)
+      (local.set 0 (i64.mul (local.tee 2 (i64.rotl (local.get 1) (i64.const 31))) (i64.const 3)))
+      (local.set 1 (i64.mul (i64.const 5) (i64.rotr (local.get 0) (i64.const 1))))
+      (local.set 0 (i64.mul (local.tee 2 (i64.rotl (local.get 1) (i64.const 7))) (local.get 1)))
+      (block (local.set 2 (i64.rotl (local.get 1) (i64.const 9))))
+      (i64.mul (local.get 2) (i64.const 11)))`, `
+    0: i64.rotl_imm_mul_imm r0, r2, r1, 31, 0x3
+    7: i64.rotl_imm_mul_imm r1, r4, r0, 63, 0x5
+    14: i64.rotl_imm r2, r1, 7
+    18: i64.mul r0, r2, r1
+    22: i64.rotl_imm r2, r1, 9
+    26: i64.mul_imm r0, r2, 0xb
+    31: return`);
+});
+
 test('fused arithmetic: i32 multiply-add, a sum of three i64s', () => {
   golden(`(func (param i32 i32 i64 i64) (result i64)
       (local.set 0 (i32.add (local.get 0) (i32.mul (local.get 1) (local.get 1))))

@@ -396,6 +396,12 @@ class Translator {
    * load32_tee). `lastLabel` is the latest position a branch may jump to.
    */
   private teeAdd = { pos: -1, loc: -1, end: -1 };
+  /**
+   * The last `i64.rotl_imm` whose result a `local.tee` retargeted into a local: its position and
+   * the code length right after it (an i64.mul_imm right behind it can absorb it, see
+   * i64.rotl_imm_mul_imm).
+   */
+  private teeRotl = { pos: -1, end: -1 };
   /** Position of the last copy32/copy64 emitted (a copy right behind it may pair with it). */
   private lastCopy = -1;
   /** Position of the last i32.add_imm a local.set retargeted (see i32.add_imm2). */
@@ -1336,6 +1342,7 @@ class Translator {
       const b = this.peek(), a = this.peek(1);
       if (b.kind === Kind.Const || (a.kind === Kind.Const && imm64[1])) {
         const [k, x] = b.kind === Kind.Const ? [b, a] : [a, b];
+        if (imm64[0] === Ir.i64_mul_imm && this.fuseRotlMul(x, k)) return;
         this.pop();
         this.pop();
         const sx = this.src(x);
@@ -1352,6 +1359,31 @@ class Translator {
     const b = this.pop(), a = this.pop();
     const sa = this.src(a), sb = this.src(b);
     this.produce(ir, result, sa, sb);
+  }
+
+  /**
+   * i64.rotl_imm_mul_imm (ir.ts): a multiply by a constant of the value the i64.rotl_imm just
+   * emitted wrote, to a temporary or (through local.tee) to a local, with no label between.
+   * The fused instruction still writes the rotate's destination, so nothing else changes.
+   */
+  private fuseRotlMul(x: Entry, k: Entry): boolean {
+    let pos: number;
+    if (this.isLastProduced(x) && this.code[this.lastDst - 1] === Ir.i64_rotl_imm) {
+      pos = this.lastDst - 1;
+    } else if (x.kind === Kind.Local && this.teeRotl.end === this.code.length && this.teeRotl.pos >= 0
+      && this.code[this.teeRotl.pos + 1] === x.loc) {
+      pos = this.teeRotl.pos;
+    } else {
+      return false;
+    }
+    if (this.lastLabel > pos) return false;
+    const [t, a, i] = this.code.slice(pos + 1, pos + 4);
+    this.code.length = pos;
+    this.teeRotl = { pos: -1, end: -1 };
+    this.pop();
+    this.pop();
+    this.produce(Ir.i64_rotl_imm_mul_imm, Cls.W64, t, a, i, k.lo, k.hi);
+    return true;
   }
 
   /**
@@ -1393,6 +1425,9 @@ class Translator {
       this.code[this.lastDst] = loc;
       if (tee && this.code[this.lastDst - 1] === Ir.i32_add_imm) {
         this.teeAdd = { pos: this.lastDst - 1, loc, end: this.code.length };
+      }
+      if (tee && this.code[this.lastDst - 1] === Ir.i64_rotl_imm) {
+        this.teeRotl = { pos: this.lastDst - 1, end: this.code.length };
       }
       const pos = this.lastDst - 1, step = this.lastStep;
       if (!tee && this.code[pos] === Ir.i32_add_imm) {
