@@ -680,3 +680,39 @@ test('accesses at a constant address; one that is out of bounds traps', () => {
 });
 
 test.run();
+
+test('i64.rotl2_xor / rotl3_xor / rotl2_shr_xor agree with BigInt and with the unfused rotates', () => {
+  const counts = [0n, 1n, 31n, 32n, 33n, 63n];
+  const funcs: string[] = [];
+  counts.forEach((k, j) => {
+    const m = counts[(j + 1) % counts.length], n = counts[(j + 3) % counts.length];
+    const body = (sep: string) => `(i64.xor (i64.xor (i64.rotr (local.get 0) (i64.const ${k}))${sep}(i64.rotl (local.get 1) (i64.const ${m})))`;
+    funcs.push(`(func (export "r3_${j}") (param i64 i64) (result i64) ${body(' ')} (i64.rotr (local.get 0) (i64.const ${n}))))`);
+    funcs.push(`(func (export "s_${j}") (param i64 i64) (result i64) ${body(' ')} (i64.shr_u (local.get 1) (i64.const ${n}))))`);
+    funcs.push(`(func (export "r2_${j}") (param i64 i64) (result i64)
+      (i64.xor (i64.rotl (local.get 1) (i64.const ${k})) (i64.rotr (local.get 0) (i64.const ${m}))))`);
+    // Unfused: a label between the rotates.
+    funcs.push(`(func (export "u3_${j}") (param i64 i64) (result i64) (local i64)
+      (local.set 2 (i64.rotr (local.get 0) (i64.const ${k})))
+      (block (local.set 2 (i64.xor (local.get 2) (i64.rotl (local.get 1) (i64.const ${m})))))
+      (block (local.set 2 (i64.xor (local.get 2) (i64.rotr (local.get 0) (i64.const ${n})))))
+      (local.get 2))`);
+  });
+  const inst = instance(`(module ${funcs.join('\n')})`);
+  const u64 = (x: bigint) => BigInt.asUintN(64, x);
+  const rotl = (x: bigint, k: bigint) => u64((u64(x) << k) | (u64(x) >> ((64n - k) & 63n)));
+  const rotr = (x: bigint, k: bigint) => rotl(x, (64n - k) & 63n);
+  const values = [0n, 1n, -1n, -0x8000000000000000n, 0xffffffffn, 0x80000000n, 0x123456789abcdef0n, 0x7fffffffffffffffn];
+  for (const a of values) {
+    for (const b of values) {
+      counts.forEach((k, j) => {
+        const m = counts[(j + 1) % counts.length], n = counts[(j + 3) % counts.length];
+        const r3 = BigInt.asIntN(64, rotr(a, k) ^ rotl(b, m) ^ rotr(a, n));
+        assert.equal(call(inst, `r3_${j}`, a, b), [r3], `rotl3 ${a} ${b} ${k}`);
+        assert.equal(call(inst, `u3_${j}`, a, b), [r3], `unfused ${a} ${b} ${k}`);
+        assert.equal(call(inst, `s_${j}`, a, b), [BigInt.asIntN(64, rotr(a, k) ^ rotl(b, m) ^ (u64(b) >> n))], `shr ${a} ${b} ${k}`);
+        assert.equal(call(inst, `r2_${j}`, a, b), [BigInt.asIntN(64, rotl(b, k) ^ rotr(a, m))], `rotl2 ${a} ${b} ${k}`);
+      });
+    }
+  }
+});

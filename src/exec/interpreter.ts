@@ -2111,6 +2111,51 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc += 5;
         continue;
       }
+      case Ir.i64_rotl2_xor:
+      case Ir.i64_rotl3_xor:
+      case Ir.i64_rotl2_shr_xor: {
+        // Each term as in i64.rotl_imm (i64.shr_u_imm for the last of rotl2_shr_xor), xored.
+        const op = code[pc], d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 4], i = code[pc + 3], j = code[pc + 5];
+        const si = i & 31, sj = j & 31;
+        let alo = I32[a], ahi = I32[a + 1], blo = I32[b], bhi = I32[b + 1], t = 0;
+        if ((i & 32) !== 0) {
+          t = alo;
+          alo = ahi;
+          ahi = t;
+        }
+        if ((j & 32) !== 0) {
+          t = blo;
+          blo = bhi;
+          bhi = t;
+        }
+        let rlo = ((alo << si) | ((ahi >>> 1) >>> (31 - si))) ^ ((blo << sj) | ((bhi >>> 1) >>> (31 - sj)));
+        let rhi = ((ahi << si) | ((alo >>> 1) >>> (31 - si))) ^ ((bhi << sj) | ((blo >>> 1) >>> (31 - sj)));
+        if (op !== Ir.i64_rotl2_xor) {
+          const c = fp + code[pc + 6], k = code[pc + 7], s = k & 31;
+          let lo = I32[c], hi = I32[c + 1];
+          if (op === Ir.i64_rotl2_shr_xor) {
+            if ((k & 32) === 0) {
+              rlo ^= (lo >>> s) | ((hi << 1) << (31 - s));
+              rhi ^= hi >>> s;
+            } else {
+              rlo ^= hi >>> s;
+            }
+          } else {
+            if ((k & 32) !== 0) {
+              t = lo;
+              lo = hi;
+              hi = t;
+            }
+            rlo ^= (lo << s) | ((hi >>> 1) >>> (31 - s));
+            rhi ^= (hi << s) | ((lo >>> 1) >>> (31 - s));
+          }
+          pc += 2;
+        }
+        I32[d] = rlo;
+        I32[d + 1] = rhi;
+        pc += 6;
+        continue;
+      }
       case Ir.i64_shr_u_imm_xor: {
         const x = fp + code[pc + 3], d = fp + code[pc + 1], a = fp + code[pc + 2];
         const k = code[pc + 4], s = k & 31, lo = I32[x], hi = I32[x + 1];

@@ -545,6 +545,16 @@ export const enum Ir {
   // multiply (RATIONALE, second round). The rotate's destination is written exactly as before,
   // so it may be a local (the tee's) or a temporary.
   /** r[t] = rotl(r[a], i) (0 ≤ i < 64); r[d] = r[t] · k mod 2^64. */ i64_rotl_imm_mul_imm,
+  // Xor of rotates: SHA-2's Σ0/Σ1 (`rotr ^ rotr ^ rotr`) and σ0/σ1 (`rotr ^ rotr ^ shr`) of
+  // one value, as an i64.rotl_imm followed by i64.rotl_imm_xor / i64.shr_u_imm_xor reading its
+  // result. Fields d, then per term the operand's register and its count (0 ≤ count < 64): a, i
+  // (first rotate), a, i (second rotate), and for the three-term forms a, i (third term). The
+  // terms may name different registers (a copied local). Why: in sha512 every rotl_imm fed a
+  // rotl_imm_xor (7.6% of dispatches) and those chains were 3 instructions for 1 value
+  // (RATIONALE, second round). Each rotate's result is an unnamed temporary only the next reads.
+  /** r[d] = rotl(r[a], i) ^ rotl(r[b], j). */ i64_rotl2_xor,
+  /** r[d] = rotl(r[a], i) ^ rotl(r[b], j) ^ rotl(r[c], k). */ i64_rotl3_xor,
+  /** r[d] = rotl(r[a], i) ^ rotl(r[b], j) ^ (r[c] >>u k). */ i64_rotl2_shr_xor,
 
   // ── Conversions, spec §4.3.4: d (result), a (operand). Reinterpretations need no instruction
   // (registers hold raw bits), nor does i32.wrap_i64. ─────────────────────────────────────────
@@ -833,6 +843,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64_shr_u_imm_xor, 'i64.shr_u_imm_xor', 'daai'],
   [Ir.i32_mul_add, 'i32.mul_add', 'daaa'], [Ir.i64_add3, 'i64.add3', 'daaa'],
   [Ir.i64_rotl_imm_mul_imm, 'i64.rotl_imm_mul_imm', 'ddaik'],
+  [Ir.i64_rotl2_xor, 'i64.rotl2_xor', 'daiai'], [Ir.i64_rotl3_xor, 'i64.rotl3_xor', 'daiaiai'],
+  [Ir.i64_rotl2_shr_xor, 'i64.rotl2_shr_xor', 'daiaiai'],
   [Ir.f32_add_store, 'f32.add_store', 'auaa'], [Ir.f32_sub_store, 'f32.sub_store', 'auaa'],
   [Ir.f64_add_store, 'f64.add_store', 'auaa'], [Ir.f64_mul_add_store, 'f64.mul_add_store', 'auaaa'],
   [Ir.f64_mul_sub_store, 'f64.mul_sub_store', 'auaaa'],

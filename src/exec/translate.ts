@@ -1403,11 +1403,32 @@ class Translator {
     if (this.isLastProduced(b)) other = a;
     else if (form[1] && this.isLastProduced(a) && b.kind === Kind.Local) other = b;
     else return false;
-    const operands = this.code.slice(this.lastDst + 1);
-    this.code.length = this.lastDst - 1;
+    const operands = this.code.slice(this.lastDst + 1), absorbed = this.lastDst - 1;
+    this.code.length = absorbed;
     this.pop();
     this.pop();
+    if (this.fuseRotates(form[0], other, absorbed, operands)) return true;
     this.produce(form[0], result, this.src(other), ...operands);
+    return true;
+  }
+
+  /**
+   * Xor of rotates (ir.ts): an i64.rotl_imm_xor / i64.shr_u_imm_xor whose other operand is the
+   * unnamed temporary written by the instruction right before the absorbed one — an
+   * i64.rotl_imm (→ i64.rotl2_xor) or an i64.rotl2_xor (→ i64.rotl3_xor / i64.rotl2_shr_xor),
+   * with no label between. That instruction is dropped too; the fused one reads its operands.
+   */
+  private fuseRotates(op: Ir, other: Entry, absorbed: number, operands: number[]): boolean {
+    const pos = other.pos, prev = this.code[pos];
+    if (other.kind !== Kind.Temp || pos < 0 || this.lastLabel > pos || this.code[pos + 1] !== other.home) return false;
+    let fused: Ir;
+    if (prev === Ir.i64_rotl_imm && pos + 4 === absorbed && op === Ir.i64_rotl_imm_xor) fused = Ir.i64_rotl2_xor;
+    else if (prev === Ir.i64_rotl2_xor && pos + 6 === absorbed) {
+      fused = op === Ir.i64_rotl_imm_xor ? Ir.i64_rotl3_xor : Ir.i64_rotl2_shr_xor;
+    } else return false;
+    const first = this.code.slice(pos + 2, absorbed);
+    this.code.length = pos;
+    this.produce(fused, Cls.W64, ...first, ...operands);
     return true;
   }
 
