@@ -608,6 +608,52 @@ test('stores through a folded address wrap the add, then add the offset; the bas
   assert.equal(call(inst, 'get', 0), [0x22334455abcd0304n]);
 });
 
+test('f32.mul_mul_add and f32.mul_load_add agree with the f32.mul / f32.add / f32.load they replace', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "dot") (param f32 f32 f32 f32) (result f32)
+      (f32.add (f32.mul (local.get 0) (local.get 1)) (f32.mul (local.get 2) (local.get 3))))
+    (func (export "lm") (param i32 f32) (result f32)
+      (f32.mul (f32.load offset=4 (i32.add (i32.shl (local.get 0) (i32.const 2)) (i32.const 8))) (local.get 1)))
+    (func (export "ml") (param i32 f32) (result f32)
+      (f32.mul (local.get 1) (f32.load (i32.add (local.get 0) (i32.const 4)))))
+    (func (export "set") (param i32 f32) (f32.store (local.get 0) (local.get 1))))`);
+  const f32 = (x: number) => new Int32Array(new Float32Array([x]).buffer)[0];
+  const num = (b: unknown) => new Float32Array(new Int32Array([b as number]).buffer)[0];
+  // A NaN result is compared as "some NaN"; everything else bit for bit (so -0 ≠ 0).
+  const same = ([got]: unknown[], want: number, what: string) =>
+    assert.ok(Number.isNaN(want) ? Number.isNaN(num(got)) : got === f32(want), `${what}: ${num(got)} ≠ ${want}`);
+  const R = Math.fround;
+  // 1 + 2^-12 squared rounds to 1 + 2^-11 as an f32 product; 1e30 squared overflows to ∞ in
+  // f32 (not in f64); 2^-100 squared underflows to 0 in f32.
+  const vals = [0, -0, 1, -1, 1 + 2 ** -12, R(0.1), 3, 1e30, 2 ** -100, 2 ** -149, Infinity, -Infinity, NaN].map(R);
+  for (const a of vals) {
+    for (const b of vals) {
+      for (const c of vals) {
+        for (const d of [1 + 2 ** -12, -1, -0, 1e30, NaN].map(R)) {
+          same(call(inst, 'dot', f32(a), f32(b), f32(c), f32(d)), R(R(a * b) + R(c * d)), `${a}·${b} + ${c}·${d}`);
+        }
+      }
+    }
+  }
+  // The products rounded first: −1·1 + (1 + 2^-12)² is 2^-11, not 2^-11 + 2^-24.
+  same(call(inst, 'dot', f32(-1), f32(1), f32(1 + 2 ** -12), f32(1 + 2 ** -12)), 2 ** -11, 'rounded products');
+  for (const [i, v] of vals.entries()) call(inst, 'set', 16 + 4 * i, f32(v));
+  for (const [i, v] of vals.entries()) {
+    for (const x of vals) {
+      // lm reads (i << 2) + 8 + 4 = 16 + 4i when i = index + 1; ml reads i + 4.
+      same(call(inst, 'lm', i + 1, f32(x)), R(v * x), `load ${v} · ${x}`);
+      same(call(inst, 'ml', 12 + 4 * i, f32(x)), R(x * v), `${x} · load ${v}`);
+    }
+  }
+  // (i << 2) + 8 wraps (to 4, reading 8: zero) before the offset is added; the offset does
+  // not wrap (2^32 − 4 + 4), and past the end the load traps.
+  same(call(inst, 'lm', 0x3fffffff, f32(2)), 0, 'wrapped address');
+  traps(() => call(inst, 'lm', 0x3ffffffd, f32(1)), 'out of bounds memory access');
+  traps(() => call(inst, 'lm', 16383, f32(1)), 'out of bounds memory access');
+  traps(() => call(inst, 'ml', 65536 - 6, f32(1)), 'out of bounds memory access');
+  assert.equal(call(inst, 'lm', (65536 - 16) / 4, f32(2)), call(inst, 'ml', 65536 - 8, f32(2)));
+});
+
 test('compute and store: the stored bits are those of the operation, rounded to its type', () => {
   const inst = instance(`(module (memory 1)
     (func (export "f32") (param i32 f32 f32)

@@ -2059,6 +2059,19 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] - Math.fround(F32[fp + code[pc + 3]] * F32[fp + code[pc + 4]]);
         pc += 5;
         continue;
+      case Ir.f32_mul_mul_add:
+        // Both products rounded to f32 before the add, as the two f32.mul would.
+        F32[fp + code[pc + 1]] = Math.fround(F32[fp + code[pc + 2]] * F32[fp + code[pc + 3]])
+          + Math.fround(F32[fp + code[pc + 4]] * F32[fp + code[pc + 5]]);
+        pc += 6;
+        continue;
+      case Ir.f32_mul_load_add: {
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] * dv.getFloat32(ea, true);
+        pc += 7;
+        continue;
+      }
       case Ir.i64_mul_imm_add: {
         const x = fp + code[pc + 3], d = fp + code[pc + 1], a = fp + code[pc + 2];
         const xlo = I32[x], klo = code[pc + 4];

@@ -524,6 +524,14 @@ export const enum Ir {
   /** r[d] = r[a] − r[b] · r[c] (f64). Fields d, a, a (b), a (c). */ f64_mul_sub,
   /** r[d] = r[a] + fround(r[b] · r[c]) (f32). Fields d, a, a (b), a (c). */ f32_mul_add,
   /** r[d] = r[a] − fround(r[b] · r[c]) (f32). Fields d, a, a (b), a (c). */ f32_mul_sub,
+  /** r[d] = fround(r[a] · r[b]) + fround(r[c] · r[e]) (f32): an f32.mul_add whose r[a] is
+   * itself the f32.mul emitted just before the absorbed one — `x·y + z·w`, both products kept
+   * in temporaries. Why: fft32's butterfly (`re·wi + im·wr`), 3.5 % of its dispatches. Fields d,
+   * a, a (b), a (c), a (e). */ f32_mul_mul_add,
+  /** r[d] = fround(r[a] · f32(mem32[ea])), ea as in load32_add. Fields d, a, then load32_add's
+   * a (base), i (shift s), i (added c), u (static offset). Why: an f32.load through a folded
+   * address feeding f32.mul (fft32's twiddle-factor table reads, 3.5 % of its dispatches). */
+  f32_mul_load_add,
   /** r[d] = r[a] + r[b] · k mod 2^64. Fields d, a, a (b), k. */ i64_mul_imm_add,
   /** r[d] = r[a] ^ rotl(r[b], i) (0 ≤ i < 64). Fields d, a, a (b), i. */ i64_rotl_imm_xor,
   /** r[d] = r[a] ^ (r[b] >>u i) (0 ≤ i < 64). Fields d, a, a (b), i. */ i64_shr_u_imm_xor,
@@ -839,6 +847,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f64_min, 'f64.min', B], [Ir.f64_max, 'f64.max', B], [Ir.f64_copysign, 'f64.copysign', B],
   [Ir.f64_mul_add, 'f64.mul_add', 'daaa'], [Ir.f64_mul_sub, 'f64.mul_sub', 'daaa'],
   [Ir.f32_mul_add, 'f32.mul_add', 'daaa'], [Ir.f32_mul_sub, 'f32.mul_sub', 'daaa'],
+  [Ir.f32_mul_mul_add, 'f32.mul_mul_add', 'daaaa'], [Ir.f32_mul_load_add, 'f32.mul_load_add', 'daaiiu'],
   [Ir.i64_mul_imm_add, 'i64.mul_imm_add', 'daak'], [Ir.i64_rotl_imm_xor, 'i64.rotl_imm_xor', 'daai'],
   [Ir.i64_shr_u_imm_xor, 'i64.shr_u_imm_xor', 'daai'],
   [Ir.i32_mul_add, 'i32.mul_add', 'daaa'], [Ir.i64_add3, 'i64.add3', 'daaa'],

@@ -234,6 +234,23 @@ test('fused arithmetic: a product feeding an add or sub, an i64 rotate or shift 
     58: return`);
 });
 
+test('f32.mul_mul_add: two products in temporaries, added; f32.mul_load_add: a folded-address load times a value', () => {
+  golden(`(memory 1) (func (param f32 f32 f32 f32 i32) (result f32) (local f32)
+      (local.set 5 (f32.add (f32.mul (local.get 0) (local.get 1)) (f32.mul (local.get 2) (local.get 3))))
+      (local.set 5 (f32.add (local.tee 5 (f32.mul (local.get 0) (local.get 1))) (f32.mul (local.get 2) (local.get 3))))
+      (local.set 5 (f32.sub (f32.mul (local.get 0) (local.get 1)) (f32.mul (local.get 2) (local.get 3))))
+      (local.set 5 (f32.mul (f32.load offset=4 (i32.add (i32.shl (local.get 4) (i32.const 2)) (i32.const 8))) (local.get 0)))
+      (f32.mul (local.get 5) (f32.load (i32.add (local.get 4) (i32.const 16)))))`, `
+    0: f32.mul_mul_add r5, r0, r1, r2, r3
+    6: f32.mul r5, r0, r1
+    10: f32.mul_add r5, r5, r2, r3
+    15: f32.mul r6, r0, r1
+    19: f32.mul_sub r5, r6, r2, r3
+    24: f32.mul_load_add r5, r0, r4, 2, 8, 4
+    31: f32.mul_load_add r0, r5, r4, 0, 16, 0
+    38: return`);
+});
+
 test('i64.rotl_imm_mul_imm: a rotate kept by local.tee or in a temporary, then multiplied by a constant', () => {
   golden(`(func (param i64 i64) (result i64) (local i64)
       (local.set 0 (i64.mul (local.tee 2 (i64.rotl (local.get 1) (i64.const 31))) (i64.const 3)))

@@ -272,6 +272,7 @@ const fusedBranches: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [
 const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.f64_add, Ir.f64_mul, Ir.f64_mul_add, true], [Ir.f64_sub, Ir.f64_mul, Ir.f64_mul_sub, false],
   [Ir.f32_add, Ir.f32_mul, Ir.f32_mul_add, true], [Ir.f32_sub, Ir.f32_mul, Ir.f32_mul_sub, false],
+  [Ir.f32_mul, Ir.load32_add, Ir.f32_mul_load_add, true],
   [Ir.i64_add, Ir.i64_mul_imm, Ir.i64_mul_imm_add, true],
   [Ir.i64_xor, Ir.i64_rotl_imm, Ir.i64_rotl_imm_xor, true],
   [Ir.i64_xor, Ir.i64_shr_u_imm, Ir.i64_shr_u_imm_xor, true],
@@ -1404,6 +1405,18 @@ class Translator {
     else if (form[1] && this.isLastProduced(a) && b.kind === Kind.Local) other = b;
     else return false;
     const operands = this.code.slice(this.lastDst + 1), absorbed = this.lastDst - 1;
+    const p = other.pos;
+    if (form[0] === Ir.f32_mul_add && other === a && other.kind === Kind.Temp && p + 5 === this.lastDst
+      && this.code[p] === Ir.f32_mul && this.code[p + 1] === other.home && this.lastLabel <= p) {
+      // x·y + z·w: the other operand is the f32.mul right before the absorbed one, writing a
+      // temporary (no label between); f32.mul_mul_add takes both in.
+      const x = this.code[p + 2], y = this.code[p + 3];
+      this.code.length = p;
+      this.pop();
+      this.pop();
+      this.produce(Ir.f32_mul_mul_add, result, x, y, ...operands);
+      return true;
+    }
     this.code.length = absorbed;
     this.pop();
     this.pop();
