@@ -725,8 +725,6 @@ test('accesses at a constant address; one that is out of bounds traps', () => {
   traps(() => call(inst, 'wrap'), 'out of bounds memory access');
 });
 
-test.run();
-
 test('i64.rotl2_xor / rotl3_xor / rotl2_shr_xor agree with BigInt and with the unfused rotates', () => {
   const counts = [0n, 1n, 31n, 32n, 33n, 63n];
   const funcs: string[] = [];
@@ -762,3 +760,5 @@ test('i64.rotl2_xor / rotl3_xor / rotl2_shr_xor agree with BigInt and with the u
     }
   }
 });
+
+test.run();
