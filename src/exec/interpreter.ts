@@ -9,7 +9,8 @@
  * `code`/`fp` — no JS recursion per Wasm call. Host functions are called out to with raw values;
  * they may re-enter through `invoke`, which starts a nested `run` above the caller's registers.
  *
- * The register file is one ArrayBuffer seen as Int32Array / Float32Array / Float64Array, plus a
+ * The register file is one ArrayBuffer seen as Int32Array / Float32Array / Float64Array (and
+ * BigInt64Array / BigUint64Array for i64 arithmetic V8 compiles to machine instructions), plus a
  * parallel JS array for references (see RATIONALE "Execution: the register IR"). It grows by
  * doubling; its maximum and the call-depth limit both trap with "call stack exhausted".
  */
@@ -27,8 +28,7 @@ import {
 import {
   f32ConvertI64SHalves, f32ConvertI64UHalves, f64ConvertI64SHalves, f64ConvertI64UHalves,
   i64ClzHalves, i64CtzHalves, i64DivSHalves, i64DivUHalves, i64Extend16SHalves, i64Extend8SHalves,
-  i64FromHalves, i64GeSHalves, i64GeUHalves, i64GtSHalves, i64GtUHalves, i64LeSHalves, i64LeUHalves,
-  i64LtSHalves, i64LtUHalves, i64Out, i64PopcntHalves, i64RemSHalves, i64RemUHalves, i64ToHalves,
+  i64FromHalves, i64Out, i64PopcntHalves, i64RemSHalves, i64RemUHalves, i64ToHalves,
   i64TruncSatSHalves, i64TruncSatUHalves, i64TruncSHalves, i64TruncUHalves,
 } from './numerics-halves.js';
 import {
@@ -71,6 +71,9 @@ class Machine {
   i32: Int32Array<ArrayBuffer>;
   f32: Float32Array<ArrayBuffer>;
   f64: Float64Array<ArrayBuffer>;
+  /** The same words as 64-bit integers, for the i64 instructions V8 compiles to machine arithmetic. */
+  b64: BigInt64Array<ArrayBuffer>;
+  u64: BigUint64Array<ArrayBuffer>;
   /** References, indexed by slot (word offset / 2). */
   refs: Ref[];
   framePc = new Int32Array(256);
@@ -105,6 +108,8 @@ class Machine {
     this.i32 = new Int32Array(words);
     this.f32 = new Float32Array(this.i32.buffer);
     this.f64 = new Float64Array(this.i32.buffer);
+    this.b64 = new BigInt64Array(this.i32.buffer);
+    this.u64 = new BigUint64Array(this.i32.buffer);
     this.refs = new Array<Ref>(words / 2).fill(null);
   }
 
@@ -124,6 +129,8 @@ class Machine {
     this.i32 = next;
     this.f32 = new Float32Array(next.buffer);
     this.f64 = new Float64Array(next.buffer);
+    this.b64 = new BigInt64Array(next.buffer);
+    this.u64 = new BigUint64Array(next.buffer);
     for (let i = this.refs.length; i < size / 2; i++) this.refs.push(null);
   }
 
@@ -415,7 +422,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
   let depth = m.depth;
   let code = resume ? m.resumeCode : enterFrame(m, func, fp).code;
   let pc = resume ? m.resumePc : 0;
-  let I32 = m.i32, F32 = m.f32, F64 = m.f64, refs = m.refs;
+  let I32 = m.i32, F32 = m.f32, F64 = m.f64, B64 = m.b64, U64 = m.u64, refs = m.refs;
   let framePc = m.framePc, frameFp = m.frameFp;
   const frameFunc = m.frameFunc;
   let inst: Instance = func.instance!;
@@ -542,13 +549,10 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
         pc += 3;
         continue;
-      case Ir.copy64: {
-        const d = fp + code[pc + 1], a = fp + code[pc + 2];
-        I32[d] = I32[a];
-        I32[d + 1] = I32[a + 1];
+      case Ir.copy64:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1];
         pc += 3;
         continue;
-      }
       case Ir.copy_ref:
         refs[(fp + code[pc + 1]) >> 1] = refs[(fp + code[pc + 2]) >> 1];
         pc += 3;
@@ -558,16 +562,11 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[fp + code[pc + 3]] = I32[fp + code[pc + 4]];
         pc += 5;
         continue;
-      case Ir.copy64x2: {
-        const d = fp + code[pc + 1], a = fp + code[pc + 2];
-        I32[d] = I32[a];
-        I32[d + 1] = I32[a + 1];
-        const d2 = fp + code[pc + 3], a2 = fp + code[pc + 4];
-        I32[d2] = I32[a2];
-        I32[d2 + 1] = I32[a2 + 1];
+      case Ir.copy64x2:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1];
+        B64[(fp + code[pc + 3]) >> 1] = B64[(fp + code[pc + 4]) >> 1];
         pc += 5;
         continue;
-      }
       case Ir.const32:
         I32[fp + code[pc + 1]] = code[pc + 2];
         pc += 3;
@@ -1495,66 +1494,46 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc += 3;
         continue;
       }
-      case Ir.i64_eq: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3];
-        I32[fp + code[pc + 1]] = I32[a] === I32[b] && I32[a + 1] === I32[b + 1] ? 1 : 0;
+      case Ir.i64_eq:
+        I32[fp + code[pc + 1]] = B64[(fp + code[pc + 2]) >> 1] === B64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc += 4;
         continue;
-      }
-      case Ir.i64_ne: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3];
-        I32[fp + code[pc + 1]] = I32[a] !== I32[b] || I32[a + 1] !== I32[b + 1] ? 1 : 0;
+      case Ir.i64_ne:
+        I32[fp + code[pc + 1]] = B64[(fp + code[pc + 2]) >> 1] !== B64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc += 4;
         continue;
-      }
-      case Ir.i64_lt_s: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3];
-        I32[fp + code[pc + 1]] = i64LtSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      case Ir.i64_lt_s:
+        I32[fp + code[pc + 1]] = B64[(fp + code[pc + 2]) >> 1] < B64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc += 4;
         continue;
-      }
-      case Ir.i64_lt_u: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3];
-        I32[fp + code[pc + 1]] = i64LtUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      case Ir.i64_lt_u:
+        I32[fp + code[pc + 1]] = U64[(fp + code[pc + 2]) >> 1] < U64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc += 4;
         continue;
-      }
-      case Ir.i64_gt_s: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3];
-        I32[fp + code[pc + 1]] = i64GtSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      case Ir.i64_gt_s:
+        I32[fp + code[pc + 1]] = B64[(fp + code[pc + 2]) >> 1] > B64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc += 4;
         continue;
-      }
-      case Ir.i64_gt_u: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3];
-        I32[fp + code[pc + 1]] = i64GtUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      case Ir.i64_gt_u:
+        I32[fp + code[pc + 1]] = U64[(fp + code[pc + 2]) >> 1] > U64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc += 4;
         continue;
-      }
-      case Ir.i64_le_s: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3];
-        I32[fp + code[pc + 1]] = i64LeSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      case Ir.i64_le_s:
+        I32[fp + code[pc + 1]] = B64[(fp + code[pc + 2]) >> 1] <= B64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc += 4;
         continue;
-      }
-      case Ir.i64_le_u: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3];
-        I32[fp + code[pc + 1]] = i64LeUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      case Ir.i64_le_u:
+        I32[fp + code[pc + 1]] = U64[(fp + code[pc + 2]) >> 1] <= U64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc += 4;
         continue;
-      }
-      case Ir.i64_ge_s: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3];
-        I32[fp + code[pc + 1]] = i64GeSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      case Ir.i64_ge_s:
+        I32[fp + code[pc + 1]] = B64[(fp + code[pc + 2]) >> 1] >= B64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc += 4;
         continue;
-      }
-      case Ir.i64_ge_u: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3];
-        I32[fp + code[pc + 1]] = i64GeUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      case Ir.i64_ge_u:
+        I32[fp + code[pc + 1]] = U64[(fp + code[pc + 2]) >> 1] >= U64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc += 4;
         continue;
-      }
       case Ir.i64_clz: {
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
         I32[d] = i64ClzHalves(I32[a], I32[a + 1]);
@@ -1576,39 +1555,18 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc += 3;
         continue;
       }
-      case Ir.i64_add: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        const alo = I32[a], blo = I32[b], lo = (alo + blo) | 0;
-        const hi = (I32[a + 1] + I32[b + 1] + carry(alo, blo, lo)) | 0;
-        I32[d] = lo;
-        I32[d + 1] = hi;
+      case Ir.i64_add:
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + B64[(fp + code[pc + 3]) >> 1]);
         pc += 4;
         continue;
-      }
-      case Ir.i64_sub: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        const alo = I32[a], blo = I32[b], lo = (alo - blo) | 0;
-        const hi = (I32[a + 1] - I32[b + 1] - borrow(alo, blo, lo)) | 0;
-        I32[d] = lo;
-        I32[d + 1] = hi;
+      case Ir.i64_sub:
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] - B64[(fp + code[pc + 3]) >> 1]);
         pc += 4;
         continue;
-      }
-      case Ir.i64_mul: {
-        // The i64 operations hashes use most are inlined without i64Out, whose store and reload
-        // cost ~1–2 ns per instruction (see RATIONALE "Why are the hot i64 operations inlined?").
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        const alo = I32[a], blo = I32[b];
-        // As i64MulHalves, inlined: the low words' 64-bit product from 16-bit partial products.
-        const a0 = alo & 0xffff, a1 = alo >>> 16, b0 = blo & 0xffff, b1 = blo >>> 16;
-        const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0;
-        const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
-        const highOfLow = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
-        I32[d + 1] = (highOfLow + Math.imul(alo, I32[b + 1]) + Math.imul(I32[a + 1], blo)) | 0;
-        I32[d] = Math.imul(alo, blo);
+      case Ir.i64_mul:
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] * B64[(fp + code[pc + 3]) >> 1]);
         pc += 4;
         continue;
-      }
       case Ir.i64_div_s: {
         const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
         i64DivSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
@@ -1641,27 +1599,18 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc += 4;
         continue;
       }
-      case Ir.i64_and: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        I32[d] = I32[a] & I32[b];
-        I32[d + 1] = I32[a + 1] & I32[b + 1];
+      case Ir.i64_and:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] & B64[(fp + code[pc + 3]) >> 1];
         pc += 4;
         continue;
-      }
-      case Ir.i64_or: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        I32[d] = I32[a] | I32[b];
-        I32[d + 1] = I32[a + 1] | I32[b + 1];
+      case Ir.i64_or:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] | B64[(fp + code[pc + 3]) >> 1];
         pc += 4;
         continue;
-      }
-      case Ir.i64_xor: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        I32[d] = I32[a] ^ I32[b];
-        I32[d + 1] = I32[a + 1] ^ I32[b + 1];
+      case Ir.i64_xor:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] ^ B64[(fp + code[pc + 3]) >> 1];
         pc += 4;
         continue;
-      }
       case Ir.i64_shl: {
         // Inlined like i64.shl_imm below, the count taken mod 64.
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
@@ -1767,52 +1716,26 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
       }
 
       // ── i64 with an immediate (k: code[pc + 3], code[pc + 4]; counts: code[pc + 3]) ─────────
-      case Ir.i64_add_imm: {
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        const alo = I32[a], blo = code[pc + 3], lo = (alo + blo) | 0;
-        const hi = (I32[a + 1] + code[pc + 4] + carry(alo, blo, lo)) | 0;
-        I32[d] = lo;
-        I32[d + 1] = hi;
+      case Ir.i64_add_imm:
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + ((BigInt(code[pc + 4]) << 32n) | BigInt(code[pc + 3] >>> 0)));
         pc += 5;
         continue;
-      }
-      case Ir.i64_mul_imm: {
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        const alo = I32[a], blo = code[pc + 3];
-        // As i64MulHalves, inlined: the low words' 64-bit product from 16-bit partial products.
-        const a0 = alo & 0xffff, a1 = alo >>> 16, b0 = blo & 0xffff, b1 = blo >>> 16;
-        const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0;
-        const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
-        const highOfLow = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
-        I32[d + 1] = (highOfLow + Math.imul(alo, code[pc + 4]) + Math.imul(I32[a + 1], blo)) | 0;
-        I32[d] = Math.imul(alo, blo);
+      case Ir.i64_mul_imm:
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] * ((BigInt(code[pc + 4]) << 32n) | BigInt(code[pc + 3] >>> 0)));
         pc += 5;
         continue;
-      }
-      case Ir.i64_and_imm: {
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        I32[d] = I32[a] & code[pc + 3];
-        I32[d + 1] = I32[a + 1] & code[pc + 4];
+      case Ir.i64_and_imm:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] & ((BigInt(code[pc + 4]) << 32n) | BigInt(code[pc + 3] >>> 0));
         pc += 5;
         continue;
-      }
-      case Ir.i64_or_imm: {
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        I32[d] = I32[a] | code[pc + 3];
-        I32[d + 1] = I32[a + 1] | code[pc + 4];
+      case Ir.i64_or_imm:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] | ((BigInt(code[pc + 4]) << 32n) | BigInt(code[pc + 3] >>> 0));
         pc += 5;
         continue;
-      }
-      case Ir.i64_xor_imm: {
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        I32[d] = I32[a] ^ code[pc + 3];
-        I32[d + 1] = I32[a + 1] ^ code[pc + 4];
+      case Ir.i64_xor_imm:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] ^ ((BigInt(code[pc + 4]) << 32n) | BigInt(code[pc + 3] >>> 0));
         pc += 5;
         continue;
-      }
-      // Shifts and rotates by an immediate k (0 ≤ k < 64), inlined: s = k mod 32, and k ≥ 32
-      // moves whole words. `(x >>> 1) >>> (31 - s)` is x >>> (32 − s) but 0 for s = 0 (JS takes
-      // shift counts mod 32), and `(x << 1) << (31 - s)` likewise.
       case Ir.i64_shl_imm: {
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
         const k = code[pc + 3], s = k & 31, lo = I32[a], hi = I32[a + 1];
@@ -2074,21 +1997,10 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc += 7;
         continue;
       }
-      case Ir.i64_mul_imm_add: {
-        const x = fp + code[pc + 3], d = fp + code[pc + 1], a = fp + code[pc + 2];
-        const xlo = I32[x], klo = code[pc + 4];
-        // The product as in i64.mul_imm, then added to r[a] as in i64.add.
-        const a0 = xlo & 0xffff, a1 = xlo >>> 16, b0 = klo & 0xffff, b1 = klo >>> 16;
-        const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0;
-        const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
-        const highOfLow = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
-        const phi = (highOfLow + Math.imul(xlo, code[pc + 5]) + Math.imul(I32[x + 1], klo)) | 0;
-        const plo = Math.imul(xlo, klo), alo = I32[a], lo = (alo + plo) | 0;
-        I32[d + 1] = (I32[a + 1] + phi + carry(alo, plo, lo)) | 0;
-        I32[d] = lo;
+      case Ir.i64_mul_imm_add:
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + B64[(fp + code[pc + 3]) >> 1] * ((BigInt(code[pc + 5]) << 32n) | BigInt(code[pc + 4] >>> 0)));
         pc += 6;
         continue;
-      }
       case Ir.i64_rotl_imm_mul_imm: {
         const a = fp + code[pc + 3], k = code[pc + 4], s = k & 31;
         let lo = I32[a], hi = I32[a + 1];
@@ -2097,17 +2009,15 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
           lo = hi;
           hi = t;
         }
-        // The rotate as in i64.rotl_imm, kept in r[t]; then its product as in i64.mul_imm.
+        // The rotate as in i64.rotl_imm, kept in r[t]; then its product as in i64.mul_imm, on the
+        // rotated words joined into a BigInt (reading r[t] back as 64 bits right after writing
+        // its halves would stall the CPU's store forwarding).
         const xlo = (lo << s) | ((hi >>> 1) >>> (31 - s)), xhi = (hi << s) | ((lo >>> 1) >>> (31 - s));
-        const t = fp + code[pc + 2], d = fp + code[pc + 1], klo = code[pc + 5];
+        const t = fp + code[pc + 2];
         I32[t] = xlo;
         I32[t + 1] = xhi;
-        const a0 = xlo & 0xffff, a1 = xlo >>> 16, b0 = klo & 0xffff, b1 = klo >>> 16;
-        const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0;
-        const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
-        const highOfLow = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
-        I32[d + 1] = (highOfLow + Math.imul(xlo, code[pc + 6]) + Math.imul(xhi, klo)) | 0;
-        I32[d] = Math.imul(xlo, klo);
+        B64[(fp + code[pc + 1]) >> 1] =
+          BigInt.asIntN(64, ((BigInt(xhi) << 32n) | BigInt(xlo >>> 0)) * ((BigInt(code[pc + 6]) << 32n) | BigInt(code[pc + 5] >>> 0)));
         pc += 7;
         continue;
       }
@@ -2191,19 +2101,10 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + Math.imul(I32[fp + code[pc + 3]], I32[fp + code[pc + 4]])) | 0;
         pc += 5;
         continue;
-      case Ir.i64_add3: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4], d = fp + code[pc + 1];
-        // (r[b] + r[c]) first, as the absorbed i64.add computed it, then + r[a]; each as i64.add.
-        const blo = I32[b], clo = I32[c], slo = (blo + clo) | 0;
-        const shi = (I32[b + 1] + I32[c + 1] + carry(blo, clo, slo)) | 0;
-        const alo = I32[a], lo = (alo + slo) | 0;
-        I32[d + 1] = (I32[a + 1] + shi + carry(alo, slo, lo)) | 0;
-        I32[d] = lo;
+      case Ir.i64_add3:
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + (B64[(fp + code[pc + 3]) >> 1] + B64[(fp + code[pc + 4]) >> 1]));
         pc += 5;
         continue;
-      }
-
-      // Compute and store (ir.ts): the result rounds to its type as the store converts it.
       case Ir.f32_add_store: {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
@@ -2414,7 +2315,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         return true;
       }
       // A re-entrant invocation may have grown the registers, the frame stack or the memory.
-      I32 = m.i32; F32 = m.f32; F64 = m.f64; refs = m.refs;
+      I32 = m.i32; F32 = m.f32; F64 = m.f64; B64 = m.b64; U64 = m.u64; refs = m.refs;
       framePc = m.framePc;
       frameFp = m.frameFp;
       dv = mem.view;
@@ -2450,7 +2351,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
     } else {
       code = enterFrame(m, callee, argBase).code;
       if (m.i32 !== I32) {
-        I32 = m.i32; F32 = m.f32; F64 = m.f64; refs = m.refs;
+        I32 = m.i32; F32 = m.f32; F64 = m.f64; B64 = m.b64; U64 = m.u64; refs = m.refs;
       }
     }
     func = callee;

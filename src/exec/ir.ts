@@ -418,7 +418,10 @@ export const enum Ir {
 
   // ── i64 numerics, spec §4.3.2, on word pairs. Unary: d, a. Binary: d, a, b. ────────────────
   // Comparisons and eqz write an i32. (i32.wrap_i64 needs no instruction: the low word of an
-  // i64 register is its wrapped i32; see translate.ts.)
+  // i64 register is its wrapped i32; see translate.ts.) add, sub, mul, and/or/xor (also with an
+  // immediate), eq/ne and the ordered comparisons run on a BigInt64Array view of the registers,
+  // which TurboFan compiles to machine 64-bit arithmetic; shifts, rotates and the rest work on
+  // the two words (RATIONALE, "Why BigInt64Array for some i64 instructions?").
   /** r32[d] = r[a] = 0. */ i64_eqz,
   /** r32[d] = r[a] = r[b]. */ i64_eq,
   /** r32[d] = r[a] ≠ r[b]. */ i64_ne,
