@@ -761,4 +761,38 @@ test('i64.rotl2_xor / rotl3_xor / rotl2_shr_xor agree with BigInt and with the u
   }
 });
 
+test('i64 on the 64-bit views: bitwise pairs, copies in threes, unsigned and signed compares at the sign boundary', () => {
+  const inst = instance(`(module
+    (func (export "xa") (param i64 i64 i64) (result i64) (i64.and (local.get 0) (i64.xor (local.get 1) (local.get 2))))
+    (func (export "ax") (param i64 i64 i64) (result i64) (i64.xor (i64.and (local.get 1) (local.get 2)) (local.get 0)))
+    (func (export "andn") (param i64 i64) (result i64) (i64.and (local.get 1) (i64.xor (local.get 0) (i64.const -1))))
+    (func (export "xka") (param i64 i64) (result i64) (i64.and (i64.xor (local.get 0) (i64.const 0x0f0f0f0f_f0f0f0f0)) (local.get 1)))
+    (func (export "rot") (param i64 i64 i64 i32) (result i64 i64 i64) (local i64)
+      (loop $l
+        (local.set 4 (local.get 2)) (local.set 2 (local.get 1)) (local.set 1 (local.get 0)) (local.set 0 (local.get 4))
+        (br_if $l (local.tee 3 (i32.sub (local.get 3) (i32.const 1)))))
+      (local.get 0) (local.get 1) (local.get 2))
+    (func (export "cmp") (param i64 i64) (result i32)
+      (i32.or (i32.or (i32.shl (i64.lt_u (local.get 0) (local.get 1)) (i32.const 0)) (i32.shl (i64.lt_s (local.get 0) (local.get 1)) (i32.const 1)))
+        (i32.or (i32.shl (i64.ge_u (local.get 0) (local.get 1)) (i32.const 2)) (i32.shl (i64.le_s (local.get 0) (local.get 1)) (i32.const 3))))))`);
+  const values = [0n, 1n, -1n, 0x123456789abcdef0n, -0x8000000000000000n, 0x7fffffffffffffffn, 0xffffffffn, -0x100000000n];
+  const K = 0x0f0f0f0ff0f0f0f0n;
+  for (const a of values) {
+    for (const b of values) {
+      for (const c of [0n, -1n, 0x5555aaaa5555aaaan]) {
+        assert.equal(call(inst, 'xa', a, b, c), [a & (b ^ c)]);
+        assert.equal(call(inst, 'ax', a, b, c), [a ^ (b & c)]);
+      }
+      assert.equal(call(inst, 'andn', a, b), [b & ~a]);
+      assert.equal(call(inst, 'xka', a, b), [(a ^ K) & b]);
+      const [ua, ub] = [BigInt.asUintN(64, a), BigInt.asUintN(64, b)];
+      const bits = Number(ua < ub) | (Number(a < b) << 1) | (Number(ua >= ub) << 2) | (Number(a <= b) << 3);
+      assert.equal(call(inst, 'cmp', a, b), [bits], `cmp ${a} ${b}`);
+    }
+  }
+  // Each turn moves (x, y, z) to (z, x, y): three turns are the identity, two rotate twice.
+  assert.equal(call(inst, 'rot', 1n, -2n, 0x123456789n, 3), [1n, -2n, 0x123456789n]);
+  assert.equal(call(inst, 'rot', 1n, -2n, 0x123456789n, 2), [-2n, 0x123456789n, 1n]);
+});
+
 test.run();

@@ -567,6 +567,18 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         B64[(fp + code[pc + 3]) >> 1] = B64[(fp + code[pc + 4]) >> 1];
         pc += 5;
         continue;
+      case Ir.copy32x3:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
+        I32[fp + code[pc + 3]] = I32[fp + code[pc + 4]];
+        I32[fp + code[pc + 5]] = I32[fp + code[pc + 6]];
+        pc += 7;
+        continue;
+      case Ir.copy64x3:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1];
+        B64[(fp + code[pc + 3]) >> 1] = B64[(fp + code[pc + 4]) >> 1];
+        B64[(fp + code[pc + 5]) >> 1] = B64[(fp + code[pc + 6]) >> 1];
+        pc += 7;
+        continue;
       case Ir.const32:
         I32[fp + code[pc + 1]] = code[pc + 2];
         pc += 3;
@@ -2104,6 +2116,19 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
       case Ir.i64_add3:
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + (B64[(fp + code[pc + 3]) >> 1] + B64[(fp + code[pc + 4]) >> 1]));
         pc += 5;
+        continue;
+      case Ir.i64_xor_and:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] & (B64[(fp + code[pc + 3]) >> 1] ^ B64[(fp + code[pc + 4]) >> 1]);
+        pc += 5;
+        continue;
+      case Ir.i64_and_xor:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] ^ (B64[(fp + code[pc + 3]) >> 1] & B64[(fp + code[pc + 4]) >> 1]);
+        pc += 5;
+        continue;
+      case Ir.i64_xor_imm_and:
+        B64[(fp + code[pc + 1]) >> 1] =
+          B64[(fp + code[pc + 2]) >> 1] & (B64[(fp + code[pc + 3]) >> 1] ^ ((BigInt(code[pc + 5]) << 32n) | BigInt(code[pc + 4] >>> 0)));
+        pc += 6;
         continue;
       case Ir.f32_add_store: {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);

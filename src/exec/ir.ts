@@ -121,7 +121,7 @@ export const enum Ir {
   // ── Moves and constants ───────────────────────────────────────────────────────────────────
   /** r32[d] = r32[a]. Why: local.get/set materialized, branch values. d: to; a: from. */
   copy32,
-  /** r64[d] = r64[a], as two words. Why: as copy32, for i64/f64. d: to; a: from. */
+  /** r64[d] = r64[a] (one 64-bit move, bits exact). Why: as copy32, for i64/f64. d: to; a: from. */
   copy64,
   /** ref[d] = ref[a]. Why: as copy32, for references. d: to; a: from. */
   copy_ref,
@@ -133,6 +133,14 @@ export const enum Ir {
   copy32x2,
   /** r64[d] = r64[a], then r64[d′] = r64[a′]. Why: as copy32x2, for i64/f64. Fields as copy32x2. */
   copy64x2,
+  /**
+   * Three moves in order, r32[d] = r32[a], r32[d′] = r32[a′], r32[d″] = r32[a″]. Why: a loop
+   * rotating four or more locals (SHA-2's `h = g; g = f; f = e`, list walks) moves them in
+   * runs of three or more. Fields d, a three times.
+   */
+  copy32x3,
+  /** As copy32x3, for i64/f64. Fields as copy32x3. */
+  copy64x3,
   /** r32[d] = i. Why: a constant used where no immediate form exists. d: to; i: value (bits). */
   const32,
   /** r64[d] = k. Why: as const32, for i64/f64. d: to; k: value (bits, low word first). */
@@ -549,6 +557,15 @@ export const enum Ir {
   /** mem64[ea] = f64 bits of r[a] + r[b] · r[c]. */ f64_mul_add_store,
   /** mem64[ea] = f64 bits of r[a] − r[b] · r[c]. */ f64_mul_sub_store,
   /** r[d] = r[a] + r[b] + r[c] mod 2^64. Fields d, a, a (b), a (c). */ i64_add3,
+  // Bitwise pairs: an i64.and or i64.xor one of whose operands is the unnamed result of the
+  // xor / and / xor-with-a-constant emitted just before it. Why: hashes build their mixing
+  // functions from these — SHA-2's majority `(a & (b ^ c)) ^ (b & c)` and choice
+  // `(e & f) ^ (~e & g)` (`~e` is a xor with −1), SHA-1 and MD5 likewise; in sha512 they were
+  // three of its round's 27 dispatches (RATIONALE, "Why BigInt64Array for some i64
+  // instructions?").
+  /** r[d] = r[a] & (r[b] ^ r[c]). Fields d, a, a (b), a (c). */ i64_xor_and,
+  /** r[d] = r[a] ^ (r[b] & r[c]). Fields d, a, a (b), a (c). */ i64_and_xor,
+  /** r[d] = r[a] & (r[b] ^ k) (k = −1: r[a] & ~r[b]). Fields d, a, a (b), k. */ i64_xor_imm_and,
   // Rotate, keep and multiply: t = rotl(r[a], i) written to r[t], then r[d] = t · k mod 2^64
   // (r[t] first, so d = t ends with the product). Fields d, t (the rotate's destination), a,
   // i, k. Why: xxhash64's round is `acc = rotl(acc + lane · P2, 31) · P1` with the rotate
@@ -741,6 +758,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.br_on_non_null, 'br_on_non_null', 'aL'], [Ir.ref_as_non_null, 'ref.as_non_null', 'a'],
   [Ir.copy32, 'copy32', U], [Ir.copy64, 'copy64', U], [Ir.copy_ref, 'copy_ref', U],
   [Ir.copy32x2, 'copy32x2', 'dada'], [Ir.copy64x2, 'copy64x2', 'dada'],
+  [Ir.copy32x3, 'copy32x3', 'dadada'], [Ir.copy64x3, 'copy64x3', 'dadada'],
   [Ir.const32, 'const32', 'di'], [Ir.const64, 'const64', 'dk'], [Ir.ref_null, 'ref.null', 'd'],
   [Ir.ref_func, 'ref.func', 'df'], [Ir.ref_is_null, 'ref.is_null', U], [Ir.ref_eq, 'ref.eq', B],
   [Ir.select32, 'select32', 'daaa'], [Ir.select64, 'select64', 'daaa'], [Ir.select_ref, 'select_ref', 'daaa'],
@@ -854,6 +872,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64_mul_imm_add, 'i64.mul_imm_add', 'daak'], [Ir.i64_rotl_imm_xor, 'i64.rotl_imm_xor', 'daai'],
   [Ir.i64_shr_u_imm_xor, 'i64.shr_u_imm_xor', 'daai'],
   [Ir.i32_mul_add, 'i32.mul_add', 'daaa'], [Ir.i64_add3, 'i64.add3', 'daaa'],
+  [Ir.i64_xor_and, 'i64.xor_and', 'daaa'], [Ir.i64_and_xor, 'i64.and_xor', 'daaa'],
+  [Ir.i64_xor_imm_and, 'i64.xor_imm_and', 'daak'],
   [Ir.i64_rotl_imm_mul_imm, 'i64.rotl_imm_mul_imm', 'ddaik'],
   [Ir.i64_rotl2_xor, 'i64.rotl2_xor', 'daiai'], [Ir.i64_rotl3_xor, 'i64.rotl3_xor', 'daiaiai'],
   [Ir.i64_rotl2_shr_xor, 'i64.rotl2_shr_xor', 'daiaiai'],

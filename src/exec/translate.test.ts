@@ -276,7 +276,7 @@ test('fused arithmetic: i32 multiply-add, a sum of three i64s', () => {
     10: return`);
 });
 
-test('pairs: two consecutive steps of locals, two consecutive copies of a class, not across a label; a branch takes a step in', () => {
+test('pairs: two consecutive steps of locals, consecutive copies of a class (three in one), not across a label; a branch takes a step in', () => {
   golden(`(func (param i32 i32 i64 i64 i32) (local i32 i64)
       (loop $l
         (local.set 0 (i32.add (local.get 0) (i32.const 4)))
@@ -292,13 +292,12 @@ test('pairs: two consecutive steps of locals, two consecutive copies of a class,
       (local.set 1 (i32.add (local.get 1) (i32.const 1))))`, `
     0: i32.add_imm2 r0, r0, 4, r1, r1, -1
     7: i32.add_imm r4, r4, 1
-    11: copy64x2 r6, r3, r3, r2
-    16: copy64 r2, r6
-    19: copy32 r5, r0
-    22: br_if r1, @0
-    25: step_br_if r0, r0, 1, r4, @31
-    31: i32.add_imm r1, r1, 1
-    35: return`);
+    11: copy64x3 r6, r3, r3, r2, r2, r6
+    18: copy32 r5, r0
+    21: br_if r1, @0
+    24: step_br_if r0, r0, 1, r4, @30
+    30: i32.add_imm r1, r1, 1
+    34: return`);
 });
 
 test('fused compare-and-branch: br_if, a br_if with moves and an if take the comparison', () => {
@@ -400,9 +399,8 @@ test('calls: arguments in consecutive homes, results where the first argument wa
 
 test('returning swapped parameters saves only the one an earlier move overwrites', () => {
   golden(`(func (param i32 i32) (result i32 i32) local.get 1 local.get 0)`, `
-    0: copy32x2 r3, r0, r0, r1
-    5: copy32 r1, r3
-    8: return`);
+    0: copy32x3 r3, r0, r0, r1, r1, r3
+    7: return`);
 });
 
 test('br_if to the function label is a conditional return', () => {
@@ -469,9 +467,8 @@ test('3.0 tail calls: arguments move to r0… (saving a parameter an earlier mov
     21: copy32 r0, r2
     24: return`, wasm3);
   golden(`(func $f (param i32 i32) (result i32) (return_call $f (local.get 1) (local.get 0)))`, `
-    0: copy32x2 r3, r0, r0, r1
-    5: copy32 r1, r3
-    8: return_call f0`, wasm3);
+    0: copy32x3 r3, r0, r0, r1, r1, r3
+    7: return_call f0`, wasm3);
 });
 
 test('3.0 br_on_null and call_ref: the operand below the reference is dropped on the null path', () => {
@@ -589,6 +586,26 @@ test('xor of rotates: Σ (rotr ^ rotr ^ rotr) and σ (rotr ^ rotr ^ shr) of SHA-
     8: i64.rotl2_shr_xor r0, r1, 63, r0, 56, r1, 7
     16: i64.rotl2_xor r0, r0, 3, r1, 5
     22: return`);
+});
+
+test('bitwise pairs: and of a xor, xor of an and, and of a xor with a constant; copies in threes', () => {
+  golden(`(func (param i64 i64 i64 i32 i32 i32) (result i64) (local i64 i32)
+      (local.set 0 (i64.and (local.get 0) (i64.xor (local.get 1) (local.get 2))))
+      (local.set 1 (i64.xor (i64.and (local.get 1) (local.get 2)) (local.get 0)))
+      (loop $l
+        (local.set 6 (local.get 2)) (local.set 2 (local.get 1)) (local.set 1 (local.get 0)) (local.set 0 (local.get 6))
+        (local.set 7 (local.get 5)) (local.set 5 (local.get 4)) (local.set 4 (local.get 3)) (local.set 3 (local.get 7))
+        (br_if $l (local.get 3)))
+      (i64.and (local.get 2) (i64.xor (local.get 0) (i64.const -1))))`, `
+    0: i64.xor_and r0, r0, r1, r2
+    5: i64.and_xor r1, r0, r1, r2
+    10: copy64x3 r6, r2, r2, r1, r1, r0
+    17: copy64 r0, r6
+    20: copy32x3 r7, r5, r5, r4, r4, r3
+    27: copy32 r3, r7
+    30: br_if r3, @10
+    33: i64.xor_imm_and r0, r2, r0, 0xffffffffffffffff
+    39: return`);
 });
 
 test.run();

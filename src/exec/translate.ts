@@ -202,6 +202,8 @@ interface Ctl {
 const copyOp: readonly Ir[] = [Ir.copy32, Ir.copy64, Ir.copy_ref, Ir.copy128];
 /** Two consecutive copies of a class as one instruction (ir.ts copy32x2). */
 const copyPairOp: ReadonlyMap<Ir, Ir> = new Map([[Ir.copy32, Ir.copy32x2], [Ir.copy64, Ir.copy64x2]]);
+/** A pair of copies and a third one as one instruction (ir.ts copy32x3). */
+const copyTripleOp: ReadonlyMap<Ir, Ir> = new Map([[Ir.copy32x2, Ir.copy32x3], [Ir.copy64x2, Ir.copy64x3]]);
 const selectOp: readonly Ir[] = [Ir.select32, Ir.select64, Ir.select_ref, Ir.select128];
 const globalGetOp: readonly Ir[] = [Ir.global_get32, Ir.global_get64, Ir.global_get_ref, Ir.global_get128];
 const globalSetOp: readonly Ir[] = [Ir.global_set32, Ir.global_set64, Ir.global_set_ref, Ir.global_set128];
@@ -277,6 +279,8 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.i64_xor, Ir.i64_rotl_imm, Ir.i64_rotl_imm_xor, true],
   [Ir.i64_xor, Ir.i64_shr_u_imm, Ir.i64_shr_u_imm_xor, true],
   [Ir.i32_add, Ir.i32_mul, Ir.i32_mul_add, true], [Ir.i64_add, Ir.i64_add, Ir.i64_add3, true],
+  [Ir.i64_and, Ir.i64_xor, Ir.i64_xor_and, true], [Ir.i64_xor, Ir.i64_and, Ir.i64_and_xor, true],
+  [Ir.i64_and, Ir.i64_xor_imm, Ir.i64_xor_imm_and, true],
 ] as const).map(([op, producer, fused, commutative]) => [fusedArithKey(op, producer), [fused, commutative] as const]));
 
 function fusedArithKey(op: Ir, producer: Ir): number {
@@ -523,6 +527,12 @@ class Translator {
     if (pair !== undefined && last === this.code.length - 3 && this.code[last] === op && this.lastLabel <= last) {
       // Right behind a copy of the same class, with no label between: one copy*x2.
       this.code[last] = pair;
+      this.emit(dst, src);
+      return;
+    }
+    if (pair !== undefined && last === this.code.length - 5 && this.code[last] === pair && this.lastLabel <= last) {
+      // Right behind such a pair: one copy*x3.
+      this.code[last] = copyTripleOp.get(pair)!;
       this.emit(dst, src);
       this.lastCopy = -1;
       return;
