@@ -795,4 +795,21 @@ test('i64 on the 64-bit views: bitwise pairs, copies in threes, unsigned and sig
   assert.equal(call(inst, 'rot', 1n, -2n, 0x123456789n, 2), [-2n, 0x123456789n, 1n]);
 });
 
+test('i64.load_mul_imm_add reads memory at the folded address and traps out of bounds', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "put") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+    (func (export "lma") (param i32 i64) (result i64) (i64.add (local.get 1) (i64.mul (i64.load offset=3 (local.get 0)) (i64.const 0x9e3779b185ebca87))))
+    (func (export "lma2") (param i32 i64) (result i64) (i64.add (i64.mul (i64.load (i32.add (local.get 0) (i32.const -8))) (i64.const -1)) (local.get 1))))`);
+  const K = BigInt.asIntN(64, 0x9e3779b185ebca87n);
+  for (const v of [0n, 1n, -1n, 0x123456789abcdef0n, -0x8000000000000000n]) {
+    call(inst, 'put', 11, v);
+    for (const acc of [0n, 7n, -0x7fffffffffffffffn]) {
+      assert.equal(call(inst, 'lma', 8, acc), [BigInt.asIntN(64, acc + v * K)]);
+      assert.equal(call(inst, 'lma2', 19, acc), [BigInt.asIntN(64, acc - v)]);
+    }
+  }
+  assert.throws(() => call(inst, 'lma', 65536 - 10, 0n), /out of bounds memory access/);
+  assert.throws(() => call(inst, 'lma2', 4, 0n), /out of bounds memory access/);
+});
+
 test.run();

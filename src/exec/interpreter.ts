@@ -2013,6 +2013,14 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + B64[(fp + code[pc + 3]) >> 1] * ((BigInt(code[pc + 5]) << 32n) | BigInt(code[pc + 4] >>> 0)));
         pc += 6;
         continue;
+      case Ir.i64_load_mul_imm_add: {
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1]
+          + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true))) * ((BigInt(code[pc + 8]) << 32n) | BigInt(code[pc + 7] >>> 0)));
+        pc += 9;
+        continue;
+      }
       case Ir.i64_rotl_imm_mul_imm: {
         const a = fp + code[pc + 3], k = code[pc + 4], s = k & 31;
         let lo = I32[a], hi = I32[a + 1];

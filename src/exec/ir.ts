@@ -544,6 +544,15 @@ export const enum Ir {
    * address feeding f32.mul (fft32's twiddle-factor table reads, 3.5 % of its dispatches). */
   f32_mul_load_add,
   /** r[d] = r[a] + r[b] · k mod 2^64. Fields d, a, a (b), k. */ i64_mul_imm_add,
+  /**
+   * r[d] = r[a] + mem64[ea] · k mod 2^64, ea as in load64_add (a plain load64 is s = c = 0).
+   * Fields d, a, then the load's a (base), i (shift s), i (added c), u (static offset), then k.
+   * Why: an i64.mul_imm_add whose multiplicand is the unnamed result of the 64-bit load just
+   * before it — accumulating loaded words times a constant, the core of multiplicative hashes
+   * (xxHash's round `acc + lane · P2`, 4 of xxhash64's 13 loop dispatches; RATIONALE, "Why
+   * BigInt64Array for some i64 instructions?").
+   */
+  i64_load_mul_imm_add,
   /** r[d] = r[a] ^ rotl(r[b], i) (0 ≤ i < 64). Fields d, a, a (b), i. */ i64_rotl_imm_xor,
   /** r[d] = r[a] ^ (r[b] >>u i) (0 ≤ i < 64). Fields d, a, a (b), i. */ i64_shr_u_imm_xor,
   /** r[d] = r[a] + r[b] · r[c] mod 2^32. Fields d, a, a (b), a (c). */ i32_mul_add,
@@ -869,7 +878,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f64_mul_add, 'f64.mul_add', 'daaa'], [Ir.f64_mul_sub, 'f64.mul_sub', 'daaa'],
   [Ir.f32_mul_add, 'f32.mul_add', 'daaa'], [Ir.f32_mul_sub, 'f32.mul_sub', 'daaa'],
   [Ir.f32_mul_mul_add, 'f32.mul_mul_add', 'daaaa'], [Ir.f32_mul_load_add, 'f32.mul_load_add', 'daaiiu'],
-  [Ir.i64_mul_imm_add, 'i64.mul_imm_add', 'daak'], [Ir.i64_rotl_imm_xor, 'i64.rotl_imm_xor', 'daai'],
+  [Ir.i64_mul_imm_add, 'i64.mul_imm_add', 'daak'], [Ir.i64_load_mul_imm_add, 'i64.load_mul_imm_add', 'daaiiuk'], [Ir.i64_rotl_imm_xor, 'i64.rotl_imm_xor', 'daai'],
   [Ir.i64_shr_u_imm_xor, 'i64.shr_u_imm_xor', 'daai'],
   [Ir.i32_mul_add, 'i32.mul_add', 'daaa'], [Ir.i64_add3, 'i64.add3', 'daaa'],
   [Ir.i64_xor_and, 'i64.xor_and', 'daaa'], [Ir.i64_and_xor, 'i64.and_xor', 'daaa'],

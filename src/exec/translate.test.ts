@@ -608,4 +608,17 @@ test('bitwise pairs: and of a xor, xor of an and, and of a xor with a constant; 
     39: return`);
 });
 
+test('i64.load_mul_imm_add: a loaded word times a constant, added (load64 and load64_add addresses; a constant addend keeps add_imm)', () => {
+  golden(`(memory 1) (func (param i32 i64) (result i64)
+      (local.set 1 (i64.add (local.get 1) (i64.mul (i64.load (local.get 0)) (i64.const 3))))
+      (local.set 1 (i64.add (i64.mul (i64.load offset=8 (i32.add (local.get 0) (i32.const 16))) (i64.const -7)) (local.get 1)))
+      (i64.add (i64.const 5) (i64.mul (i64.load (local.get 0)) (i64.const 9))))`, `
+    0: i64.load_mul_imm_add r1, r1, r0, 0, 0, 0, 0x3
+    9: i64.load_mul_imm_add r1, r1, r0, 0, 16, 8, 0xfffffffffffffff9
+    18: load64 r3, r0, 0
+    22: i64.mul_imm r3, r3, 0x9
+    27: i64.add_imm r0, r3, 0x5
+    32: return`);
+});
+
 test.run();

@@ -1431,6 +1431,7 @@ class Translator {
     this.pop();
     this.pop();
     if (this.fuseRotates(form[0], other, absorbed, operands)) return true;
+    if (form[0] === Ir.i64_mul_imm_add && this.fuseLoadMul(other, absorbed, operands)) return true;
     this.produce(form[0], result, this.src(other), ...operands);
     return true;
   }
@@ -1452,6 +1453,28 @@ class Translator {
     const first = this.code.slice(pos + 2, absorbed);
     this.code.length = pos;
     this.produce(fused, Cls.W64, ...first, ...operands);
+    return true;
+  }
+
+  /**
+   * i64.load_mul_imm_add (ir.ts): an i64.mul_imm_add whose multiplicand is the unnamed temporary
+   * written by the load64 / load64_add right before the absorbed multiply, with no label
+   * between. The load is dropped too; the fused instruction reads memory itself.
+   */
+  private fuseLoadMul(other: Entry, absorbed: number, operands: number[]): boolean {
+    const [x, klo, khi] = operands;
+    if (x < this.localWords) return false;
+    let pos: number, address: number[];
+    if (this.code[absorbed - 4] === Ir.load64 && this.code[absorbed - 3] === x) {
+      pos = absorbed - 4;
+      address = [this.code[pos + 2], 0, 0, this.code[pos + 3]];
+    } else if (this.code[absorbed - 6] === Ir.load64_add && this.code[absorbed - 5] === x) {
+      pos = absorbed - 6;
+      address = this.code.slice(pos + 2, pos + 6);
+    } else return false;
+    if (this.lastLabel > pos) return false;
+    this.code.length = pos;
+    this.produce(Ir.i64_load_mul_imm_add, Cls.W64, this.src(other), ...address, klo, khi);
     return true;
   }
 
