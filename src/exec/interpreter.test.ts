@@ -761,4 +761,50 @@ test('i64.rotl2_xor / rotl3_xor / rotl2_shr_xor agree with BigInt and with the u
   }
 });
 
+test('constant registers: constants read in loops, set once per call, keep their bits (−0, NaN payloads, i64 halves)', () => {
+  const inst = instance(`(module
+    (func $f (export "f") (param i32 f64) (result f64) (local i64 f64)
+      (loop $l
+        (local.set 2 (i64.add (local.get 2) (i64.const 0x123456789abcdef)))
+        (local.set 3 (f64.add (f64.const -0) (f64.mul (local.get 3) (f64.const 0))))
+        (local.set 1 (f64.add (f64.mul (local.get 1) (f64.const 0.5)) (f64.const 0)))
+        (if (i32.gt_u (local.get 0) (i32.const 100))
+          (then (local.set 1 (f64.add (local.get 1) (call $f (i32.div_u (local.get 0) (i32.const 3)) (f64.const 0))))))
+        (local.set 0 (i32.div_u (local.get 0) (i32.const 3)))
+        (br_if $l (f64.gt (local.get 1) (f64.const 4))))
+      (f64.add (f64.add (local.get 1) (f64.convert_i64_s (local.get 2))) (local.get 3)))
+    (func (export "nan") (param i32) (result i64) (local f64)
+      (loop $l
+        (local.set 1 (f64.copysign (f64.const nan:0x4000000000123) (f64.const -1)))
+        (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+      (i64.reinterpret_f64 (local.get 1)))
+    (func (export "negzero") (param i32) (result i64) (local f64)
+      (loop $l
+        (local.set 1 (f64.add (f64.const -0) (f64.const -0)))
+        (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+      (i64.reinterpret_f64 (local.get 1))))`);
+  // f64 raw values are their bits, as an i64.
+  const f64 = (b: unknown) => new Float64Array(BigInt64Array.of(b as bigint).buffer)[0];
+  const bits = (x: number) => new BigInt64Array(Float64Array.of(x).buffer)[0];
+  // Reference in JS: the same loop (the recursion passes 0, which runs the loop once).
+  const ref = (n: number, x: number): number => {
+    let c = 0n, z = 0, i = n;
+    for (;;) {
+      c = BigInt.asIntN(64, c + 0x123456789abcdefn);
+      z = -0 + z * 0;
+      x = x * 0.5 + 0;
+      if (i > 100) x += ref(Math.floor(i / 3), 0);
+      i = Math.floor(i / 3);
+      if (!(x > 4)) break;
+    }
+    return x + Number(c) + z;
+  };
+  for (const [n, x] of [[0, 0], [7, 100], [1000, 1e6], [5000, 1e300], [3, NaN], [9, -Infinity]]) {
+    const got = f64(call(inst, 'f', n, bits(x))[0]);
+    assert.ok(Object.is(got, ref(n, x)), `f(${n}, ${x}) = ${got}, want ${ref(n, x)}`);
+  }
+  assert.equal(call(inst, 'nan', 3), [BigInt.asIntN(64, 0xfff4000000000123n)]);
+  assert.equal(call(inst, 'negzero', 2), [BigInt.asIntN(64, 0x8000000000000000n)]);
+});
+
 test.run();

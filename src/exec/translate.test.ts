@@ -591,4 +591,24 @@ test('xor of rotates: Σ (rotr ^ rotr ^ rotr) and σ (rotr ^ rotr ^ shr) of SHA-
     22: return`);
 });
 
+test('constant registers: a constant an operand reads in a loop is set once at entry (a zero needs no code)', () => {
+  golden(`(func (param f64 i32) (result f64)
+      (loop $l
+        (local.set 0 (f64.add (f64.mul (local.get 0) (f64.const 0.5)) (f64.const 0)))
+        (br_if $l (f64.gt (local.get 0) (f64.const 4))))
+      (f64.mul (local.get 0) (f64.const 0.5)))`, `
+    0: const64 r2, 0x3fe0000000000000
+    4: const64 r4, 0x4010000000000000
+    8: f64.mul r5, r0, r2
+    12: f64.add r0, r5, r3
+    16: br_f64_gt r0, r4, @8
+    20: f64.mul r0, r0, r2
+    24: return`);
+  // Outside loops, a constant read once is still written where it is used.
+  golden(`(func (param f64) (result f64) (f64.mul (local.get 0) (f64.const 0.5)))`, `
+    0: const64 r2, 0x3fe0000000000000
+    4: f64.mul r0, r0, r2
+    8: return`);
+});
+
 test.run();

@@ -10,7 +10,9 @@
  *   directly. It is copied to its home ("materialized") before anything writes local x, and at
  *   every block boundary (a write inside a nested block may run on one path only).
  * - `Const`: `*.const` pushes a deferred constant; `i32` ops take it as an immediate where an
- *   `_imm` form exists, otherwise it is written to its home just before use.
+ *   `_imm` form exists, otherwise it is written to its home just before use — or, when a first
+ *   translation wrote it so inside a loop or more than once, read from a constant register
+ *   after the locals, set once at the function's entry (the function is translated again).
  * - `Temp`: the value is in its home register.
  *
  * So `local.get 0; local.get 1; i32.add; local.set 0` becomes one `i32.add r0, r0, r1`: the add
@@ -121,10 +123,31 @@ export function compiledCode(m: Module, defIdx: number, metered = false): Compil
  * with `meter` instructions charging fuel at the function's entry and at each loop header.
  */
 export function translateFunc(m: Module, defIdx: number, metered = false): CompiledFunc {
-  const f = m.funcs[defIdx];
-  const t = new Translator(m, moduleInfo(m), funcTypeAt(m, f.typeIdx), f.locals);
-  if (metered) t.meter = fuelCharges(f.body);
-  return t.run(f.body);
+  const f = m.funcs[defIdx], info = moduleInfo(m), type = funcTypeAt(m, f.typeIdx);
+  const meter = metered ? fuelCharges(f.body) : null;
+  const t = new Translator(m, info, type, f.locals, []);
+  t.meter = meter;
+  const first = t.run(f.body);
+  if (t.loopConsts.size === 0) return first;
+  // Constants written into registers inside loops: translate again with them in constant
+  // registers set once at entry (see Translator.constRegs).
+  const again = new Translator(m, info, type, f.locals, [...t.loopConsts.values()].slice(0, MAX_CONST_REGS));
+  again.meter = meter;
+  return again.run(f.body);
+}
+
+/** Most constant registers a function gets (each costs an instruction per call, unless 0). */
+const MAX_CONST_REGS = 16;
+
+/** A constant given a register of its own: its class and bits. */
+interface PooledConst {
+  readonly cls: Cls;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+function constKey(cls: Cls, lo: number, hi: number): string {
+  return `${cls}:${lo}:${hi}`;
 }
 
 /**
@@ -412,12 +435,26 @@ class Translator {
   private lastLabel = 0;
   /** With metering: the fuel charges of the body (fuelCharges); null when not metered. */
   meter: FuelCharges | null = null;
+  /**
+   * Constant registers: constants that a first translation wrote into registers inside a loop
+   * get registers after the locals (zeroed on entry like them), set once at the function's
+   * entry (a zero needs no code); an operand that is one of them reads that register instead.
+   */
+  private readonly constRegs = new Map<string, number>();
+  private readonly pooled: [PooledConst, number][] = [];
+  /**
+   * Constants materialized for an operand inside a loop or more than once: what a second
+   * translation gives registers.
+   */
+  readonly loopConsts = new Map<string, PooledConst>();
+  private readonly constUses = new Map<string, number>();
 
   constructor(
     private readonly m: Module,
     private readonly info: ModuleInfo,
     private readonly type: FuncType,
     locals: readonly ValType[],
+    pool: readonly PooledConst[],
   ) {
     let w = 0;
     for (const t of [...type.params, ...locals]) {
@@ -427,6 +464,11 @@ class Translator {
       w += clsWords[c];
     }
     this.paramWords = wordsOf(type.params);
+    for (const k of pool) {
+      this.constRegs.set(constKey(k.cls, k.lo, k.hi), w);
+      this.pooled.push([k, w]);
+      w += clsWords[k.cls];
+    }
     this.localWords = w;
     this.maxWords = Math.max(w, wordsOf(type.results));
     for (let i = type.params.length; i < this.localCls.length; i++) {
@@ -438,6 +480,7 @@ class Translator {
     this.ctls.push(this.newCtl(CtlKind.Func, [], this.type.results.map(clsOf), 0));
     let skip = 0; // nesting depth of blocks opened inside skipped (unreachable) code
     if (this.meter !== null) this.emit(Ir.meter, this.meter.entry);
+    for (const [k, reg] of this.pooled) if (k.lo !== 0 || k.hi !== 0) this.emitConst(k.cls, reg, k.lo, k.hi);
     for (const ins of body) {
       if (this.top().unreachable) {
         const op = ins.op;
@@ -540,6 +583,14 @@ class Translator {
 
   /** The register holding an operand's value (a constant is materialized first). */
   private src(e: Entry): number {
+    if (e.kind === Kind.Const && (e.cls === Cls.W32 || e.cls === Cls.W64)) {
+      const key = constKey(e.cls, e.lo, e.hi), reg = this.constRegs.get(key);
+      if (reg !== undefined) return reg;
+      const seen = this.constUses.get(key);
+      const inLoop = this.ctls.some((c) => c.kind === CtlKind.Loop);
+      if (inLoop || seen !== undefined) this.loopConsts.set(key, { cls: e.cls, lo: e.lo, hi: e.hi });
+      this.constUses.set(key, 1);
+    }
     if (e.kind === Kind.Const) this.materialize(e);
     return e.kind === Kind.Local ? e.loc : e.home;
   }
