@@ -807,4 +807,61 @@ test('constant registers: constants read in loops, set once per call, keep their
   assert.equal(call(inst, 'negzero', 2), [BigInt.asIntN(64, 0x8000000000000000n)]);
 });
 
+test('i32.mul_shl_imm, f32.mul_mul_sub and the step3 branches agree with the instructions they replace', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "ms") (param i32 i32) (result i32) (i32.shl (i32.mul (local.get 0) (local.get 1)) (i32.const 35)))
+    (func (export "mms") (param f32 f32 i32 f32) (result f32) (local f32)
+      (f32.sub (f32.mul (local.get 0) (local.get 1)) (f32.mul (local.tee 4 (f32.load (local.get 2))) (local.get 3))))
+    (func (export "mma") (param f32 f32 i32 f32) (result f32) (local f32)
+      (f32.add (f32.mul (local.get 0) (local.get 1)) (f32.mul (local.tee 4 (f32.load (local.get 2))) (local.get 3))))
+    (func (export "set") (param i32 f32) (f32.store (local.get 0) (local.get 1)))
+    ;; Copies n words from src to dst (n ≥ 1); returns dst + 4n.
+    (func (export "copy") (param $dst i32) (param $src i32) (param $n i32) (result i32)
+      (loop $l
+        (i32.store (local.get $dst) (i32.load (local.get $src)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+        (local.set $src (i32.add (local.get $src) (i32.const 4)))
+        (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+      (local.get $dst))
+    ;; Fills words from p with i = k, k + 1, … until i = end (k ≠ end); returns p + 4(end − k).
+    (func (export "fill") (param $p i32) (param $k i32) (param $end i32) (result i32)
+      (loop $l
+        (i32.store (local.get $p) (local.get $k))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br_if $l (i32.ne (local.tee $k (i32.add (local.get $k) (i32.const 1))) (local.get $end))))
+      (local.get $p))
+    (func (export "get") (param i32) (result i32) (i32.load (local.get 0))))`);
+  for (const [a, b] of [[3, 5], [-7, 9], [0x7fffffff, 3], [0x12345, 0x6789], [-1, -1], [0, 99]]) {
+    assert.equal(call(inst, 'ms', a, b), [Math.imul(a, b) << 3], `(${a} · ${b}) << 35`);
+  }
+  const f32 = (x: number) => new Int32Array(new Float32Array([x]).buffer)[0];
+  const num = (b: unknown) => new Float32Array(new Int32Array([b as number]).buffer)[0];
+  const same = ([got]: unknown[], want: number, what: string) =>
+    assert.ok(Number.isNaN(want) ? Number.isNaN(num(got)) : got === f32(want), `${what}: ${num(got)} ≠ ${want}`);
+  const R = Math.fround;
+  const vals = [0, -0, 1, -1, 1 + 2 ** -12, R(0.1), 1e30, 2 ** -100, Infinity, -Infinity, NaN].map(R);
+  for (const a of vals) {
+    for (const b of vals) {
+      for (const c of [1 + 2 ** -12, -0, 1e30, NaN, Infinity].map(R)) {
+        call(inst, 'set', 8, f32(c));
+        for (const d of [1 + 2 ** -12, 0, -1, NaN].map(R)) {
+          same(call(inst, 'mms', f32(a), f32(b), 8, f32(d)), R(R(a * b) - R(c * d)), `${a}·${b} − ${c}·${d}`);
+          same(call(inst, 'mma', f32(a), f32(b), 8, f32(d)), R(R(a * b) + R(c * d)), `${a}·${b} + ${c}·${d}`);
+        }
+      }
+    }
+  }
+  // (1 + 2^-12)² − 1·1 is 2^-11 with the products rounded first, not 2^-11 + 2^-24.
+  call(inst, 'set', 8, f32(1));
+  same(call(inst, 'mms', f32(1 + 2 ** -12), f32(1 + 2 ** -12), 8, f32(1)), 2 ** -11, 'rounded products');
+  for (let i = 0; i < 5; i++) call(inst, 'set', 100 + 4 * i, f32(i + 1));
+  assert.equal(call(inst, 'copy', 200, 100, 5), [220]);
+  for (let i = 0; i < 5; i++) assert.equal(call(inst, 'get', 200 + 4 * i), [f32(i + 1)]);
+  assert.equal(call(inst, 'copy', 300, 100, 1), [304]);
+  assert.equal(call(inst, 'fill', 400, -2, 3), [420]);
+  for (let i = 0; i < 5; i++) assert.equal(call(inst, 'get', 400 + 4 * i), [i - 2]);
+  // The store that traps comes before the steps: the trap is the same as unfused.
+  traps(() => call(inst, 'fill', 65532, 0, 2), 'out of bounds memory access');
+});
+
 test.run();

@@ -314,6 +314,9 @@ const stepBranches: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.br_le_u_imm, Ir.step_br_le_u_imm], [Ir.br_lt_u, Ir.step_br_lt_u], [Ir.br_le_u, Ir.step_br_le_u],
 ]);
 
+/** Step branches that can also absorb the i32.add_imm2 (or a local's i32.add_imm) before them. */
+const step3Branches: ReadonlyMap<Ir, Ir> = new Map([[Ir.step_br_if, Ir.step3_br_if], [Ir.step_br_ne, Ir.step3_br_ne]]);
+
 /** Memory instructions whose IR form is shared by several Wasm instructions. */
 const memOps: ReadonlyMap<number, Ir> = new Map([
   [Op.i32_load, Ir.load32], [Op.f32_load, Ir.load32], [Op.i64_load, Ir.load64], [Op.f64_load, Ir.load64],
@@ -432,6 +435,8 @@ class Translator {
   private lastStep = -1;
   /** Position of the last i32.add_imm emitted (a branch right behind it may absorb it). */
   private lastAddImm = -1;
+  /** Position of the last i32.add_imm2 formed (a step branch right behind it may absorb it). */
+  private lastAddImm2 = -1;
   private lastLabel = 0;
   /** With metering: the fuel charges of the body (fuelCharges); null when not metered. */
   meter: FuelCharges | null = null;
@@ -713,6 +718,21 @@ class Translator {
     const step = this.code.slice(p + 1);
     this.code.length = p;
     this.lastAddImm = -1;
+    const three = step3Branches.get(fused), q = this.lastAddImm2, r = this.lastStep;
+    if (three !== undefined && q >= 0 && q === p - 7 && this.code[q] === Ir.i32_add_imm2 && this.lastLabel <= q) {
+      // Behind an i32.add_imm2 too: three steps and the branch.
+      const steps = this.code.slice(q + 1);
+      this.code.length = q;
+      this.lastAddImm2 = -1;
+      return [three, [...steps, ...step]];
+    }
+    if (three !== undefined && r >= 0 && r === p - 4 && this.code[r] === Ir.i32_add_imm && this.lastLabel <= r) {
+      // Behind another step of a local: its destination again, plus 0, is the third step.
+      const first = this.code.slice(r + 1);
+      this.code.length = r;
+      this.lastStep = -1;
+      return [three, [...first, first[0], first[0], 0, ...step]];
+    }
     return [fused, step];
   }
 
@@ -1331,8 +1351,7 @@ class Translator {
     code.splice(p, len);
     if (this.lastDst > p) this.lastDst -= len;
     // Positions after the add have moved: forget them.
-    this.lastAddImm = this.lastStep = this.lastCopy = -1;
-    this.teeAdd = { pos: -1, loc: -1, end: -1 };
+    this.forgetPositions();
     return { idx, words };
   }
 
@@ -1366,6 +1385,15 @@ class Translator {
           this.pop();
           this.pop();
           this.produce(Ir.i32_shl_add_imm, Cls.W32, x, s, c);
+          return;
+        }
+        if (imm[0] === Ir.i32_shl_imm && this.isLastProduced(a) && this.code[this.lastDst - 1] === Ir.i32_mul) {
+          // (x · y) << s, the product just emitted: one i32.mul_shl_imm.
+          const x = this.code[this.lastDst + 1], y = this.code[this.lastDst + 2];
+          this.code.length = this.lastDst - 1;
+          this.pop();
+          this.pop();
+          this.produce(Ir.i32_mul_shl_imm, Cls.W32, x, y, c & 31);
           return;
         }
         if (imm[0] === Ir.i32_and_imm && this.isLastProduced(a) && this.code[this.lastDst - 1] === Ir.i32_shr_u_imm) {
@@ -1457,15 +1485,18 @@ class Translator {
     else return false;
     const operands = this.code.slice(this.lastDst + 1), absorbed = this.lastDst - 1;
     const p = other.pos;
-    if (form[0] === Ir.f32_mul_add && other === a && other.kind === Kind.Temp && p + 5 === this.lastDst
-      && this.code[p] === Ir.f32_mul && this.code[p + 1] === other.home && this.lastLabel <= p) {
-      // x·y + z·w: the other operand is the f32.mul right before the absorbed one, writing a
-      // temporary (no label between); f32.mul_mul_add takes both in.
+    if ((form[0] === Ir.f32_mul_add || form[0] === Ir.f32_mul_sub) && other === a && other.kind === Kind.Temp
+      && p >= 0 && this.code[p] === Ir.f32_mul && this.code[p + 1] === other.home && this.lastLabel <= p
+      && this.untouched(p + 4, this.lastDst - 1, this.code[p + 2], this.code[p + 3])) {
+      // x·y ± z·w: the other operand is an f32.mul writing a temporary, with no label since and
+      // nothing since writing x or y; f32.mul_mul_add / mul_mul_sub takes both in.
       const x = this.code[p + 2], y = this.code[p + 3];
-      this.code.length = p;
+      this.code.length = this.lastDst - 1;
+      this.code.splice(p, 4);
+      this.forgetPositions();
       this.pop();
       this.pop();
-      this.produce(Ir.f32_mul_mul_add, result, x, y, ...operands);
+      this.produce(form[0] === Ir.f32_mul_add ? Ir.f32_mul_mul_add : Ir.f32_mul_mul_sub, result, x, y, ...operands);
       return true;
     }
     this.code.length = absorbed;
@@ -1474,6 +1505,29 @@ class Translator {
     if (this.fuseRotates(form[0], other, absorbed, operands)) return true;
     this.produce(form[0], result, this.src(other), ...operands);
     return true;
+  }
+
+  /**
+   * Whether the instructions in [from, to) neither branch nor write register x or y (their `d`
+   * fields), so a pure computation reading x and y may move from before them to after them.
+   */
+  private untouched(from: number, to: number, x: number, y: number): boolean {
+    const code = this.code;
+    for (let q = from; q < to; q += irLength(code, q)) {
+      let w = q + 1;
+      for (const f of irInfo[code[q]].fields) {
+        if (f === 'L' || f === 'T' || (f === 'd' && (code[w] === x || code[w] === y))) return false;
+        w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
+      }
+    }
+    return true;
+  }
+
+  /** Code before the current end moved (an instruction was taken out): forget recorded positions. */
+  private forgetPositions(): void {
+    this.lastAddImm = this.lastAddImm2 = this.lastStep = this.lastCopy = -1;
+    this.teeAdd = { pos: -1, loc: -1, end: -1 };
+    this.teeRotl = { pos: -1, end: -1 };
   }
 
   /**
@@ -1520,6 +1574,7 @@ class Translator {
           // Two steps of locals back to back, no label between: one i32.add_imm2.
           this.code.splice(pos, 1);
           this.code[step] = Ir.i32_add_imm2;
+          this.lastAddImm2 = step;
           this.lastStep = -1;
           this.lastAddImm = -1;
           if (this.teeAdd.pos === step) this.teeAdd = { pos: -1, loc: -1, end: -1 };
