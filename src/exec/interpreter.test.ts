@@ -864,4 +864,33 @@ test('i32.mul_shl_imm, f32.mul_mul_sub and the step3 branches agree with the ins
   traps(() => call(inst, 'fill', 65532, 0, 2), 'out of bounds memory access');
 });
 
+test('f64.mul_add_to / mul_sub_to: *p ± x · y as the load, the operation and the store would', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "add") (param i32 i32 f64)
+      (f64.store offset=8 (local.get 0) (f64.add (f64.load offset=8 (local.get 0)) (f64.mul (local.get 2) (f64.load (local.get 1))))))
+    (func (export "sub") (param i32 i32 f64)
+      (f64.store (local.get 0) (f64.sub (f64.load (local.get 0)) (f64.mul (local.get 2) (f64.load (local.get 1))))))
+    (func (export "set") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+    (func (export "get") (param i32) (result i64) (i64.load (local.get 0))))`);
+  const bits = (x: number) => new BigInt64Array(Float64Array.of(x).buffer)[0];
+  const num = (b: unknown) => new Float64Array(BigInt64Array.of(b as bigint).buffer)[0];
+  const vals = [0, -0, 1, -1.5, 0.1, 1e308, 2 ** -1074, Infinity, -Infinity, NaN];
+  for (const p of vals) {
+    for (const x of vals) {
+      for (const y of [0, -0, 3, 1e308, NaN, -Infinity]) {
+        for (const [op, addr, want] of [['add', 8, p + x * y], ['sub', 0, p - x * y]] as const) {
+          call(inst, 'set', 16, bits(p));
+          call(inst, 'set', 40, bits(y));
+          call(inst, op, 16 - addr, 40, bits(x));
+          const got = num(call(inst, 'get', 16)[0]);
+          assert.ok(Number.isNaN(want) ? Number.isNaN(got) : Object.is(got, want), `${p} ${op} ${x}·${y}: ${got} ≠ ${want}`);
+        }
+      }
+    }
+  }
+  // Out of bounds (the offset does not wrap): the same trap as the load's.
+  traps(() => call(inst, 'add', 65536 - 8, 40, bits(1)), 'out of bounds memory access');
+  traps(() => call(inst, 'sub', -8, 40, bits(1)), 'out of bounds memory access');
+});
+
 test.run();

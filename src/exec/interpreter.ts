@@ -2266,6 +2266,23 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       }
 
+      case Ir.f64_mul_add_to: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat64(ea, dv.getFloat64(ea, true) + F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      case Ir.f64_mul_sub_to: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat64(ea, dv.getFloat64(ea, true) - F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+
       // ── Conversions ───────────────────────────────────────────────────────────────────────
       case Ir.i32_trunc_f32_s:
         I32[fp + code[pc + 1]] = i32TruncF32S(F32[fp + code[pc + 2]]);

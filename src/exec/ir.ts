@@ -565,6 +565,14 @@ export const enum Ir {
   /** mem64[ea] = f64 bits of r[a] + r[b]. */ f64_add_store,
   /** mem64[ea] = f64 bits of r[a] + r[b] · r[c]. */ f64_mul_add_store,
   /** mem64[ea] = f64 bits of r[a] − r[b] · r[c]. */ f64_mul_sub_store,
+  // Compound assignment (`*p += x · y`): as f64.mul_add_store / f64.mul_sub_store whose r[a] was
+  // loaded from the same address (same register, same offset). Fields a (address), u (static
+  // offset), a (b), a (c). Why: C's `p[j] += a · q[j]` loads p[j] into a temporary only the
+  // store's operation reads (matmul's inner loop, nbody's velocity updates); the translator
+  // drops that load64 when the instructions since it only load or compute (no store, call or
+  // branch; none writes the address register), so memory and any trap are as before.
+  /** mem64[ea] = f64 bits of mem64[ea] + r[b] · r[c]. */ f64_mul_add_to,
+  /** mem64[ea] = f64 bits of mem64[ea] − r[b] · r[c]. */ f64_mul_sub_to,
   /** r[d] = r[a] + r[b] + r[c] mod 2^64. Fields d, a, a (b), a (c). */ i64_add3,
   // Rotate, keep and multiply: t = rotl(r[a], i) written to r[t], then r[d] = t · k mod 2^64
   // (r[t] first, so d = t ends with the product). Fields d, t (the rotate's destination), a,
@@ -879,6 +887,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f32_add_store, 'f32.add_store', 'auaa'], [Ir.f32_sub_store, 'f32.sub_store', 'auaa'],
   [Ir.f64_add_store, 'f64.add_store', 'auaa'], [Ir.f64_mul_add_store, 'f64.mul_add_store', 'auaaa'],
   [Ir.f64_mul_sub_store, 'f64.mul_sub_store', 'auaaa'],
+  [Ir.f64_mul_add_to, 'f64.mul_add_to', 'auaa'], [Ir.f64_mul_sub_to, 'f64.mul_sub_to', 'auaa'],
   [Ir.i32_trunc_f32_s, 'i32.trunc_f32_s', U], [Ir.i32_trunc_f32_u, 'i32.trunc_f32_u', U],
   [Ir.i32_trunc_f64_s, 'i32.trunc_f64_s', U], [Ir.i32_trunc_f64_u, 'i32.trunc_f64_u', U],
   [Ir.i64_trunc_f32_s, 'i64.trunc_f32_s', U], [Ir.i64_trunc_f32_u, 'i64.trunc_f32_u', U],

@@ -651,4 +651,30 @@ test('i32.mul_shl_imm, f32.mul_mul_sub (the first product may lie further back),
     17: return`);
 });
 
+test('compound assignment: *p += x · y drops the reload of *p (f64.mul_add_to), not across a store', () => {
+  golden(`(func (param i32 i32 f64)
+      (f64.store offset=8 (local.get 0) (f64.add (f64.load offset=8 (local.get 0)) (f64.mul (local.get 2) (f64.load (local.get 1))))))
+      (memory 1)`, `
+    0: load64 r6, r1, 0
+    4: f64.mul_add_to r0, 8, r2, r6
+    9: return`);
+  golden(`(func (param i32 i32 f64)
+      (f64.store (local.get 0) (f64.sub (f64.load (local.get 0)) (f64.mul (local.get 2) (f64.load (local.get 1))))))
+      (memory 1)`, `
+    0: load64 r6, r1, 0
+    4: f64.mul_sub_to r0, 0, r2, r6
+    9: return`);
+  golden(`(func (param i32 i32 f64)
+      (f64.store (local.get 0) (f64.add (f64.load (local.get 0))
+        (f64.mul (local.get 2) (block (result f64) (f64.store (local.get 1) (local.get 2)) (f64.load (local.get 1)))))))
+      (memory 1)`, `
+    0: load64 r4, r0, 0
+    4: copy32 r3, r0
+    7: copy64 r5, r2
+    10: store64 r1, r2, 0
+    14: load64 r6, r1, 0
+    18: f64.mul_add_store r3, 0, r4, r5, r6
+    24: return`);
+});
+
 test.run();

@@ -353,6 +353,19 @@ const computeStores: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [
   [Ir.f64_mul_sub, [Ir.store64, Ir.f64_mul_sub_store]],
 ]);
 
+/**
+ * What may lie between a load64 and the f64.mul_add_store that writes back to its address for
+ * the load to be dropped (f64.mul_add_to): loads (whose only trap is the same one) and
+ * computations that cannot trap or touch memory.
+ */
+const reloadSafe: ReadonlySet<Ir> = new Set([
+  Ir.load32, Ir.load64, Ir.load32_add, Ir.load64_add, Ir.load32_idx, Ir.load64_idx, Ir.load32_tee, Ir.load64_tee,
+  Ir.load32_abs, Ir.load64_abs, Ir.const32, Ir.const64, Ir.copy32, Ir.copy64, Ir.copy32x2, Ir.copy64x2,
+  Ir.i32_add, Ir.i32_sub, Ir.i32_mul, Ir.i32_add_imm, Ir.i32_shl_imm, Ir.i32_shl_add_imm, Ir.i32_mul_shl_imm,
+  Ir.f64_add, Ir.f64_sub, Ir.f64_mul, Ir.f64_div, Ir.f64_sqrt, Ir.f64_neg, Ir.f64_abs, Ir.f64_min, Ir.f64_max,
+  Ir.f64_mul_add, Ir.f64_mul_sub, Ir.f32_add, Ir.f32_sub, Ir.f32_mul, Ir.f32_div, Ir.f32_mul_add, Ir.f32_mul_sub,
+]);
+
 /** Loads and stores at a constant address: access → its `_abs` form. */
 const absOps: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.load32, Ir.load32_abs], [Ir.load64, Ir.load64_abs], [Ir.store32, Ir.store32_abs], [Ir.store64, Ir.store64_abs],
@@ -1256,10 +1269,17 @@ class Translator {
       const computeStore = this.isLastProduced(value) ? computeStores.get(this.code[this.lastDst - 1]) : undefined;
       if (computeStore !== undefined && computeStore[0] === ir) {
         // The value was just computed by a float operation: it goes straight to memory.
-        const operands = this.code.slice(this.lastDst + 1);
-        this.code.length = this.lastDst - 1;
+        const operands = this.code.slice(this.lastDst + 1), at = this.lastDst - 1;
+        this.code.length = at;
         this.pop();
         const addr = this.src(this.pop());
+        const to = computeStore[1] === Ir.f64_mul_add_store ? Ir.f64_mul_add_to
+          : computeStore[1] === Ir.f64_mul_sub_store ? Ir.f64_mul_sub_to : -1;
+        if (to >= 0 && this.code.length === at && this.dropReload(operands[0], addr, offset)) {
+          // `*p ±= x · y`: the addend was loaded from the same address, the load is gone.
+          this.emit(to, addr, offset, operands[1], operands[2]);
+          return;
+        }
         this.emit(computeStore[1], addr, offset, ...operands);
         return;
       }
@@ -1520,6 +1540,36 @@ class Translator {
         w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
       }
     }
+    return true;
+  }
+
+  /**
+   * Compound assignment (f64.mul_add_to): whether temporary register `x` was written by a
+   * `load64 x, addr, offset` after the last label, with only loads and computations since
+   * (instructions that neither store, call, branch nor trap otherwise, and none writing `addr`);
+   * if so, that load is removed.
+   */
+  private dropReload(x: number, addr: number, offset: number): boolean {
+    const code = this.code;
+    if (x < this.localWords) return false;
+    let load = -1;
+    for (let q = this.lastLabel; q < code.length; q += irLength(code, q)) {
+      const op = code[q];
+      if (op === Ir.load64 && code[q + 1] === x) {
+        load = code[q + 2] === addr && code[q + 3] === offset ? q : -1;
+        continue;
+      }
+      if (load < 0) continue;
+      if (!reloadSafe.has(op)) return false;
+      let w = q + 1;
+      for (const f of irInfo[op].fields) {
+        if (f === 'd' && (code[w] === addr || code[w] === x)) return false;
+        w += f === 'k' ? 2 : 1;
+      }
+    }
+    if (load < 0) return false;
+    code.splice(load, 4);
+    this.forgetPositions();
     return true;
   }
 
