@@ -812,4 +812,136 @@ test('i64.load_mul_imm_add reads memory at the folded address and traps out of b
   assert.throws(() => call(inst, 'lma2', 4, 0n), /out of bounds memory access/);
 });
 
+test('constant registers: constants read in loops, set once per call, keep their bits (−0, NaN payloads, i64 halves)', () => {
+  const inst = instance(`(module
+    (func $f (export "f") (param i32 f64) (result f64) (local i64 f64)
+      (loop $l
+        (local.set 2 (i64.add (local.get 2) (i64.const 0x123456789abcdef)))
+        (local.set 3 (f64.add (f64.const -0) (f64.mul (local.get 3) (f64.const 0))))
+        (local.set 1 (f64.add (f64.mul (local.get 1) (f64.const 0.5)) (f64.const 0)))
+        (if (i32.gt_u (local.get 0) (i32.const 100))
+          (then (local.set 1 (f64.add (local.get 1) (call $f (i32.div_u (local.get 0) (i32.const 3)) (f64.const 0))))))
+        (local.set 0 (i32.div_u (local.get 0) (i32.const 3)))
+        (br_if $l (f64.gt (local.get 1) (f64.const 4))))
+      (f64.add (f64.add (local.get 1) (f64.convert_i64_s (local.get 2))) (local.get 3)))
+    (func (export "nan") (param i32) (result i64) (local f64)
+      (loop $l
+        (local.set 1 (f64.copysign (f64.const nan:0x4000000000123) (f64.const -1)))
+        (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+      (i64.reinterpret_f64 (local.get 1)))
+    (func (export "negzero") (param i32) (result i64) (local f64)
+      (loop $l
+        (local.set 1 (f64.add (f64.const -0) (f64.const -0)))
+        (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+      (i64.reinterpret_f64 (local.get 1))))`);
+  // f64 raw values are their bits, as an i64.
+  const f64 = (b: unknown) => new Float64Array(BigInt64Array.of(b as bigint).buffer)[0];
+  const bits = (x: number) => new BigInt64Array(Float64Array.of(x).buffer)[0];
+  // Reference in JS: the same loop (the recursion passes 0, which runs the loop once).
+  const ref = (n: number, x: number): number => {
+    let c = 0n, z = 0, i = n;
+    for (;;) {
+      c = BigInt.asIntN(64, c + 0x123456789abcdefn);
+      z = -0 + z * 0;
+      x = x * 0.5 + 0;
+      if (i > 100) x += ref(Math.floor(i / 3), 0);
+      i = Math.floor(i / 3);
+      if (!(x > 4)) break;
+    }
+    return x + Number(c) + z;
+  };
+  for (const [n, x] of [[0, 0], [7, 100], [1000, 1e6], [5000, 1e300], [3, NaN], [9, -Infinity]]) {
+    const got = f64(call(inst, 'f', n, bits(x))[0]);
+    assert.ok(Object.is(got, ref(n, x)), `f(${n}, ${x}) = ${got}, want ${ref(n, x)}`);
+  }
+  assert.equal(call(inst, 'nan', 3), [BigInt.asIntN(64, 0xfff4000000000123n)]);
+  assert.equal(call(inst, 'negzero', 2), [BigInt.asIntN(64, 0x8000000000000000n)]);
+});
+
+test('i32.mul_shl_imm, f32.mul_mul_sub and the step3 branches agree with the instructions they replace', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "ms") (param i32 i32) (result i32) (i32.shl (i32.mul (local.get 0) (local.get 1)) (i32.const 35)))
+    (func (export "mms") (param f32 f32 i32 f32) (result f32) (local f32)
+      (f32.sub (f32.mul (local.get 0) (local.get 1)) (f32.mul (local.tee 4 (f32.load (local.get 2))) (local.get 3))))
+    (func (export "mma") (param f32 f32 i32 f32) (result f32) (local f32)
+      (f32.add (f32.mul (local.get 0) (local.get 1)) (f32.mul (local.tee 4 (f32.load (local.get 2))) (local.get 3))))
+    (func (export "set") (param i32 f32) (f32.store (local.get 0) (local.get 1)))
+    ;; Copies n words from src to dst (n ≥ 1); returns dst + 4n.
+    (func (export "copy") (param $dst i32) (param $src i32) (param $n i32) (result i32)
+      (loop $l
+        (i32.store (local.get $dst) (i32.load (local.get $src)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+        (local.set $src (i32.add (local.get $src) (i32.const 4)))
+        (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+      (local.get $dst))
+    ;; Fills words from p with i = k, k + 1, … until i = end (k ≠ end); returns p + 4(end − k).
+    (func (export "fill") (param $p i32) (param $k i32) (param $end i32) (result i32)
+      (loop $l
+        (i32.store (local.get $p) (local.get $k))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br_if $l (i32.ne (local.tee $k (i32.add (local.get $k) (i32.const 1))) (local.get $end))))
+      (local.get $p))
+    (func (export "get") (param i32) (result i32) (i32.load (local.get 0))))`);
+  for (const [a, b] of [[3, 5], [-7, 9], [0x7fffffff, 3], [0x12345, 0x6789], [-1, -1], [0, 99]]) {
+    assert.equal(call(inst, 'ms', a, b), [Math.imul(a, b) << 3], `(${a} · ${b}) << 35`);
+  }
+  const f32 = (x: number) => new Int32Array(new Float32Array([x]).buffer)[0];
+  const num = (b: unknown) => new Float32Array(new Int32Array([b as number]).buffer)[0];
+  const same = ([got]: unknown[], want: number, what: string) =>
+    assert.ok(Number.isNaN(want) ? Number.isNaN(num(got)) : got === f32(want), `${what}: ${num(got)} ≠ ${want}`);
+  const R = Math.fround;
+  const vals = [0, -0, 1, -1, 1 + 2 ** -12, R(0.1), 1e30, 2 ** -100, Infinity, -Infinity, NaN].map(R);
+  for (const a of vals) {
+    for (const b of vals) {
+      for (const c of [1 + 2 ** -12, -0, 1e30, NaN, Infinity].map(R)) {
+        call(inst, 'set', 8, f32(c));
+        for (const d of [1 + 2 ** -12, 0, -1, NaN].map(R)) {
+          same(call(inst, 'mms', f32(a), f32(b), 8, f32(d)), R(R(a * b) - R(c * d)), `${a}·${b} − ${c}·${d}`);
+          same(call(inst, 'mma', f32(a), f32(b), 8, f32(d)), R(R(a * b) + R(c * d)), `${a}·${b} + ${c}·${d}`);
+        }
+      }
+    }
+  }
+  // (1 + 2^-12)² − 1·1 is 2^-11 with the products rounded first, not 2^-11 + 2^-24.
+  call(inst, 'set', 8, f32(1));
+  same(call(inst, 'mms', f32(1 + 2 ** -12), f32(1 + 2 ** -12), 8, f32(1)), 2 ** -11, 'rounded products');
+  for (let i = 0; i < 5; i++) call(inst, 'set', 100 + 4 * i, f32(i + 1));
+  assert.equal(call(inst, 'copy', 200, 100, 5), [220]);
+  for (let i = 0; i < 5; i++) assert.equal(call(inst, 'get', 200 + 4 * i), [f32(i + 1)]);
+  assert.equal(call(inst, 'copy', 300, 100, 1), [304]);
+  assert.equal(call(inst, 'fill', 400, -2, 3), [420]);
+  for (let i = 0; i < 5; i++) assert.equal(call(inst, 'get', 400 + 4 * i), [i - 2]);
+  // The store that traps comes before the steps: the trap is the same as unfused.
+  traps(() => call(inst, 'fill', 65532, 0, 2), 'out of bounds memory access');
+});
+
+test('f64.mul_add_to / mul_sub_to: *p ± x · y as the load, the operation and the store would', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "add") (param i32 i32 f64)
+      (f64.store offset=8 (local.get 0) (f64.add (f64.load offset=8 (local.get 0)) (f64.mul (local.get 2) (f64.load (local.get 1))))))
+    (func (export "sub") (param i32 i32 f64)
+      (f64.store (local.get 0) (f64.sub (f64.load (local.get 0)) (f64.mul (local.get 2) (f64.load (local.get 1))))))
+    (func (export "set") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+    (func (export "get") (param i32) (result i64) (i64.load (local.get 0))))`);
+  const bits = (x: number) => new BigInt64Array(Float64Array.of(x).buffer)[0];
+  const num = (b: unknown) => new Float64Array(BigInt64Array.of(b as bigint).buffer)[0];
+  const vals = [0, -0, 1, -1.5, 0.1, 1e308, 2 ** -1074, Infinity, -Infinity, NaN];
+  for (const p of vals) {
+    for (const x of vals) {
+      for (const y of [0, -0, 3, 1e308, NaN, -Infinity]) {
+        for (const [op, addr, want] of [['add', 8, p + x * y], ['sub', 0, p - x * y]] as const) {
+          call(inst, 'set', 16, bits(p));
+          call(inst, 'set', 40, bits(y));
+          call(inst, op, 16 - addr, 40, bits(x));
+          const got = num(call(inst, 'get', 16)[0]);
+          assert.ok(Number.isNaN(want) ? Number.isNaN(got) : Object.is(got, want), `${p} ${op} ${x}·${y}: ${got} ≠ ${want}`);
+        }
+      }
+    }
+  }
+  // Out of bounds (the offset does not wrap): the same trap as the load's.
+  traps(() => call(inst, 'add', 65536 - 8, 40, bits(1)), 'out of bounds memory access');
+  traps(() => call(inst, 'sub', -8, 40, bits(1)), 'out of bounds memory access');
+});
+
 test.run();

@@ -1436,6 +1436,22 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
         pc += 7;
         continue;
+      case Ir.step3_br_if:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
+        I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
+        pc = I32[fp + code[pc + 10]] !== 0 ? code[pc + 11] : pc + 12;
+        continue;
+      case Ir.step3_br_ne:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
+        I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
+        pc = I32[fp + code[pc + 10]] !== I32[fp + code[pc + 11]] ? code[pc + 12] : pc + 13;
+        continue;
+      case Ir.i32_mul_shl_imm:
+        I32[fp + code[pc + 1]] = Math.imul(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]) << code[pc + 4];
+        pc += 5;
+        continue;
 
       // ── Fused compare-and-branch (see ir.ts) ─────────────────────────────────────────────
       case Ir.br_eq:
@@ -2002,6 +2018,11 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
           + Math.fround(F32[fp + code[pc + 4]] * F32[fp + code[pc + 5]]);
         pc += 6;
         continue;
+      case Ir.f32_mul_mul_sub:
+        F32[fp + code[pc + 1]] = Math.fround(F32[fp + code[pc + 2]] * F32[fp + code[pc + 3]])
+          - Math.fround(F32[fp + code[pc + 4]] * F32[fp + code[pc + 5]]);
+        pc += 6;
+        continue;
       case Ir.f32_mul_load_add: {
         const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
@@ -2176,6 +2197,23 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         dv.setFloat64(ea, F64[(fp + code[pc + 3]) >> 1] - F64[(fp + code[pc + 4]) >> 1] * F64[(fp + code[pc + 5]) >> 1], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
         pc += 6;
+        continue;
+      }
+
+      case Ir.f64_mul_add_to: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat64(ea, dv.getFloat64(ea, true) + F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      case Ir.f64_mul_sub_to: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat64(ea, dv.getFloat64(ea, true) - F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
         continue;
       }
 

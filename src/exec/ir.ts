@@ -369,6 +369,13 @@ export const enum Ir {
    * structs); the shift's result is an unnamed temporary only the `and` reads.
    */
   i32_shr_u_and_imm,
+  /**
+   * r[d] = (r[a] · r[b] mod 2^32) << (s mod 32). Fields d, a, a (b), i (s). Why: the byte
+   * offset of element i·n of an array of 2^s-byte elements (`a[k * step]`, row-major indexing);
+   * the product is an unnamed temporary only the shift reads (fft32's twiddle index, 3.9 % of
+   * its dispatches).
+   */
+  i32_mul_shl_imm,
 
   // ── Fused compare-and-branch: if (r[a] cmp r[b]) then pc = L, and the same against an
   // immediate (if (r[a] cmp i) then pc = L). Fields: a, a, L or a, i, L. ─────────────────────
@@ -411,6 +418,14 @@ export const enum Ir {
   /** then r[a] ≤u i. */ step_br_le_u_imm,
   /** then r[a] <u r[b]. */ step_br_lt_u,
   /** then r[a] ≤u r[b]. */ step_br_le_u,
+  // Three steps and a branch: r[d] = r[a] + i, r[d′] = r[a′] + i′, r[d″] = r[a″] + i″ (mod 2^32,
+  // in that order), then the branch named. Fields d, a, i three times, then the branch's own
+  // fields. Why: a loop advancing two pointers and a counter ends in an i32.add_imm2 right
+  // before its step_br_* (fft32, matmul: 12 % of matmul's dispatches); a loop with one pointer
+  // and a counter, an i32.add_imm before it (the translator repeats the first step's
+  // destination with i″ = 0 as the third step: d, d, 0 adds nothing).
+  /** then r[a] ≠ 0. */ step3_br_if,
+  /** then r[a] ≠ r[b]. */ step3_br_ne,
   // f64 comparisons (a, a, L on F64 registers). With NaN, `not (a < b)` is not `a ≥ b`, so the
   // opposite sense of lt/gt/le/ge is its own negated form (`br_f64_nlt`: if not (r[a] < r[b])).
   /** r[a] = r[b] (f64). */ br_f64_eq,
@@ -539,6 +554,11 @@ export const enum Ir {
    * itself the f32.mul emitted just before the absorbed one — `x·y + z·w`, both products kept
    * in temporaries. Why: fft32's butterfly (`re·wi + im·wr`), 3.5 % of its dispatches. Fields d,
    * a, a (b), a (c), a (e). */ f32_mul_mul_add,
+  /** r[d] = fround(r[a] · r[b]) − fround(r[c] · r[e]) (f32): as f32.mul_mul_add, for f32.mul_sub.
+   * The first f32.mul may lie further back when the instructions since then neither branch nor
+   * write r[a] or r[b] (it only moves later; no label between) — so for f32.mul_mul_add too.
+   * Why: the other half of a complex product (`re·wr − im·wi`), 3.9 % of fft32's dispatches.
+   * Fields d, a, a (b), a (c), a (e). */ f32_mul_mul_sub,
   /** r[d] = fround(r[a] · f32(mem32[ea])), ea as in load32_add. Fields d, a, then load32_add's
    * a (base), i (shift s), i (added c), u (static offset). Why: an f32.load through a folded
    * address feeding f32.mul (fft32's twiddle-factor table reads, 3.5 % of its dispatches). */
@@ -565,6 +585,14 @@ export const enum Ir {
   /** mem64[ea] = f64 bits of r[a] + r[b]. */ f64_add_store,
   /** mem64[ea] = f64 bits of r[a] + r[b] · r[c]. */ f64_mul_add_store,
   /** mem64[ea] = f64 bits of r[a] − r[b] · r[c]. */ f64_mul_sub_store,
+  // Compound assignment (`*p += x · y`): as f64.mul_add_store / f64.mul_sub_store whose r[a] was
+  // loaded from the same address (same register, same offset). Fields a (address), u (static
+  // offset), a (b), a (c). Why: C's `p[j] += a · q[j]` loads p[j] into a temporary only the
+  // store's operation reads (matmul's inner loop, nbody's velocity updates); the translator
+  // drops that load64 when the instructions since it only load or compute (no store, call or
+  // branch; none writes the address register), so memory and any trap are as before.
+  /** mem64[ea] = f64 bits of mem64[ea] + r[b] · r[c]. */ f64_mul_add_to,
+  /** mem64[ea] = f64 bits of mem64[ea] − r[b] · r[c]. */ f64_mul_sub_to,
   /** r[d] = r[a] + r[b] + r[c] mod 2^64. Fields d, a, a (b), a (c). */ i64_add3,
   // Bitwise pairs: an i64.and or i64.xor one of whose operands is the unnamed result of the
   // xor / and / xor-with-a-constant emitted just before it. Why: hashes build their mixing
@@ -824,7 +852,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32_ge_s_imm, 'i32.ge_s_imm', I], [Ir.i32_ge_u_imm, 'i32.ge_u_imm', I],
   [Ir.i32_shl_add_imm, 'i32.shl_add_imm', 'daii'],
   [Ir.i32_add_imm2, 'i32.add_imm2', 'daidai'],
-  [Ir.i32_shr_u_and_imm, 'i32.shr_u_and_imm', 'daii'],
+  [Ir.i32_shr_u_and_imm, 'i32.shr_u_and_imm', 'daii'], [Ir.i32_mul_shl_imm, 'i32.mul_shl_imm', 'daai'],
   [Ir.br_eq, 'br_eq', 'aaL'], [Ir.br_ne, 'br_ne', 'aaL'], [Ir.br_lt_s, 'br_lt_s', 'aaL'],
   [Ir.br_lt_u, 'br_lt_u', 'aaL'], [Ir.br_gt_s, 'br_gt_s', 'aaL'], [Ir.br_gt_u, 'br_gt_u', 'aaL'],
   [Ir.br_le_s, 'br_le_s', 'aaL'], [Ir.br_le_u, 'br_le_u', 'aaL'], [Ir.br_ge_s, 'br_ge_s', 'aaL'],
@@ -840,6 +868,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.step_br_ne_imm, 'step_br_ne_imm', 'daiaiL'], [Ir.step_br_gt_u_imm, 'step_br_gt_u_imm', 'daiaiL'],
   [Ir.step_br_le_u_imm, 'step_br_le_u_imm', 'daiaiL'], [Ir.step_br_lt_u, 'step_br_lt_u', 'daiaaL'],
   [Ir.step_br_le_u, 'step_br_le_u', 'daiaaL'],
+  [Ir.step3_br_if, 'step3_br_if', 'daidaidaiaL'], [Ir.step3_br_ne, 'step3_br_ne', 'daidaidaiaaL'],
   [Ir.br_f64_eq, 'br_f64_eq', 'aaL'], [Ir.br_f64_ne, 'br_f64_ne', 'aaL'],
   [Ir.br_f64_lt, 'br_f64_lt', 'aaL'], [Ir.br_f64_gt, 'br_f64_gt', 'aaL'],
   [Ir.br_f64_le, 'br_f64_le', 'aaL'], [Ir.br_f64_ge, 'br_f64_ge', 'aaL'],
@@ -877,8 +906,10 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f64_min, 'f64.min', B], [Ir.f64_max, 'f64.max', B], [Ir.f64_copysign, 'f64.copysign', B],
   [Ir.f64_mul_add, 'f64.mul_add', 'daaa'], [Ir.f64_mul_sub, 'f64.mul_sub', 'daaa'],
   [Ir.f32_mul_add, 'f32.mul_add', 'daaa'], [Ir.f32_mul_sub, 'f32.mul_sub', 'daaa'],
-  [Ir.f32_mul_mul_add, 'f32.mul_mul_add', 'daaaa'], [Ir.f32_mul_load_add, 'f32.mul_load_add', 'daaiiu'],
-  [Ir.i64_mul_imm_add, 'i64.mul_imm_add', 'daak'], [Ir.i64_load_mul_imm_add, 'i64.load_mul_imm_add', 'daaiiuk'], [Ir.i64_rotl_imm_xor, 'i64.rotl_imm_xor', 'daai'],
+  [Ir.f32_mul_mul_add, 'f32.mul_mul_add', 'daaaa'], [Ir.f32_mul_mul_sub, 'f32.mul_mul_sub', 'daaaa'],
+  [Ir.f32_mul_load_add, 'f32.mul_load_add', 'daaiiu'],
+  [Ir.i64_mul_imm_add, 'i64.mul_imm_add', 'daak'], [Ir.i64_load_mul_imm_add, 'i64.load_mul_imm_add', 'daaiiuk'],
+  [Ir.i64_rotl_imm_xor, 'i64.rotl_imm_xor', 'daai'],
   [Ir.i64_shr_u_imm_xor, 'i64.shr_u_imm_xor', 'daai'],
   [Ir.i32_mul_add, 'i32.mul_add', 'daaa'], [Ir.i64_add3, 'i64.add3', 'daaa'],
   [Ir.i64_xor_and, 'i64.xor_and', 'daaa'], [Ir.i64_and_xor, 'i64.and_xor', 'daaa'],
@@ -889,6 +920,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f32_add_store, 'f32.add_store', 'auaa'], [Ir.f32_sub_store, 'f32.sub_store', 'auaa'],
   [Ir.f64_add_store, 'f64.add_store', 'auaa'], [Ir.f64_mul_add_store, 'f64.mul_add_store', 'auaaa'],
   [Ir.f64_mul_sub_store, 'f64.mul_sub_store', 'auaaa'],
+  [Ir.f64_mul_add_to, 'f64.mul_add_to', 'auaa'], [Ir.f64_mul_sub_to, 'f64.mul_sub_to', 'auaa'],
   [Ir.i32_trunc_f32_s, 'i32.trunc_f32_s', U], [Ir.i32_trunc_f32_u, 'i32.trunc_f32_u', U],
   [Ir.i32_trunc_f64_s, 'i32.trunc_f64_s', U], [Ir.i32_trunc_f64_u, 'i32.trunc_f64_u', U],
   [Ir.i64_trunc_f32_s, 'i64.trunc_f32_s', U], [Ir.i64_trunc_f32_u, 'i64.trunc_f32_u', U],

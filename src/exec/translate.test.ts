@@ -244,11 +244,10 @@ test('f32.mul_mul_add: two products in temporaries, added; f32.mul_load_add: a f
     0: f32.mul_mul_add r5, r0, r1, r2, r3
     6: f32.mul r5, r0, r1
     10: f32.mul_add r5, r5, r2, r3
-    15: f32.mul r6, r0, r1
-    19: f32.mul_sub r5, r6, r2, r3
-    24: f32.mul_load_add r5, r0, r4, 2, 8, 4
-    31: f32.mul_load_add r0, r5, r4, 0, 16, 0
-    38: return`);
+    15: f32.mul_mul_sub r5, r0, r1, r2, r3
+    21: f32.mul_load_add r5, r0, r4, 2, 8, 4
+    28: f32.mul_load_add r0, r5, r4, 0, 16, 0
+    35: return`);
 });
 
 test('i64.rotl_imm_mul_imm: a rotate kept by local.tee or in a temporary, then multiplied by a constant', () => {
@@ -331,16 +330,15 @@ test('step and branch: a branch right behind an i32.add_imm takes it in, not acr
       (block (block (br_if 0 (local.get 1)) (local.set 0 (i32.add (local.get 0) (i32.const 1))))
         (br_if 0 (local.get 0)))
       (local.get 1))`, `
-    0: i32.add_imm r2, r2, 8
-    4: step_br_ne r0, r0, 1, r1, r0, @0
-    11: step_br_le_u_imm r3, r0, -3, r3, 5, @23
-    18: step_br r1, r1, 2, @26
-    23: const32 r1, 0
-    26: br_if r1, @33
-    29: i32.add_imm r0, r0, 1
-    33: br_if r0, @36
-    36: copy32 r0, r1
-    39: return`);
+    0: step3_br_ne r2, r2, 8, r2, r2, 0, r0, r0, 1, r1, r0, @0
+    13: step_br_le_u_imm r3, r0, -3, r3, 5, @25
+    20: step_br r1, r1, 2, @28
+    25: const32 r1, 0
+    28: br_if r1, @35
+    31: i32.add_imm r0, r0, 1
+    35: br_if r0, @38
+    38: copy32 r0, r1
+    41: return`);
 });
 
 test('if/else with a result; an i32.eqz condition flips the branch instead of being computed', () => {
@@ -619,6 +617,94 @@ test('i64.load_mul_imm_add: a loaded word times a constant, added (load64 and lo
     22: i64.mul_imm r3, r3, 0x9
     27: i64.add_imm r0, r3, 0x5
     32: return`);
+});
+
+test('constant registers: a constant an operand reads in a loop is set once at entry (a zero needs no code)', () => {
+  golden(`(func (param f64 i32) (result f64)
+      (loop $l
+        (local.set 0 (f64.add (f64.mul (local.get 0) (f64.const 0.5)) (f64.const 0)))
+        (br_if $l (f64.gt (local.get 0) (f64.const 4))))
+      (f64.mul (local.get 0) (f64.const 0.5)))`, `
+    0: const64 r2, 0x3fe0000000000000
+    4: const64 r4, 0x4010000000000000
+    8: f64.mul r5, r0, r2
+    12: f64.add r0, r5, r3
+    16: br_f64_gt r0, r4, @8
+    20: f64.mul r0, r0, r2
+    24: return`);
+  // Outside loops, a constant read once is still written where it is used.
+  golden(`(func (param f64) (result f64) (f64.mul (local.get 0) (f64.const 0.5)))`, `
+    0: const64 r2, 0x3fe0000000000000
+    4: f64.mul r0, r0, r2
+    8: return`);
+});
+
+test('i32.mul_shl_imm, f32.mul_mul_sub (the first product may lie further back), three steps and a branch', () => {
+  golden(`(func (param i32 i32) (result i32) (i32.shl (i32.mul (local.get 0) (local.get 1)) (i32.const 34)))`, `
+    0: i32.mul_shl_imm r0, r0, r1, 2
+    5: return`);
+  // The load a local.tee keeps lies between the two products: the first one moves after it.
+  golden(`(func (param f32 f32 i32) (result f32) (local f32)
+      (f32.sub (f32.mul (local.get 0) (local.get 1)) (f32.mul (local.tee 3 (f32.load (local.get 2))) (local.get 1))))
+      (memory 1)`, `
+    0: load32 r3, r2, 0
+    4: f32.mul_mul_sub r0, r0, r1, r3, r1
+    10: return`);
+  // Not when an instruction between writes a register the first product reads.
+  golden(`(func (param f32 f32 i32) (result f32)
+      (f32.add (f32.mul (local.get 0) (local.get 1)) (f32.mul (local.tee 0 (f32.load (local.get 2))) (local.get 1))))
+      (memory 1)`, `
+    0: f32.mul r3, r0, r1
+    4: load32 r0, r2, 0
+    8: f32.mul_add r0, r3, r0, r1
+    13: return`);
+  // Two pointers and a counter (i32.add_imm2, then step_br_if); one pointer and a counter.
+  golden(`(func (param i32 i32 i32)
+      (loop $l
+        (i32.store (local.get 0) (i32.load (local.get 1)))
+        (local.set 0 (i32.add (local.get 0) (i32.const 4)))
+        (local.set 1 (i32.add (local.get 1) (i32.const 4)))
+        (br_if $l (local.tee 2 (i32.sub (local.get 2) (i32.const 1))))))
+      (memory 1)`, `
+    0: load32 r4, r1, 0
+    4: store32 r0, r4, 0
+    8: step3_br_if r0, r0, 4, r1, r1, 4, r2, r2, -1, r2, @0
+    20: return`);
+  golden(`(func (param i32 i32 i32)
+      (loop $l
+        (i32.store (local.get 0) (i32.const 7))
+        (local.set 0 (i32.add (local.get 0) (i32.const 4)))
+        (br_if $l (i32.ne (local.tee 1 (i32.add (local.get 1) (i32.const 1))) (local.get 2)))))
+      (memory 1)`, `
+    0: store32_imm r0, 7, 0
+    4: step3_br_ne r0, r0, 4, r0, r0, 0, r1, r1, 1, r1, r2, @0
+    17: return`);
+});
+
+test('compound assignment: *p += x · y drops the reload of *p (f64.mul_add_to), not across a store', () => {
+  golden(`(func (param i32 i32 f64)
+      (f64.store offset=8 (local.get 0) (f64.add (f64.load offset=8 (local.get 0)) (f64.mul (local.get 2) (f64.load (local.get 1))))))
+      (memory 1)`, `
+    0: load64 r6, r1, 0
+    4: f64.mul_add_to r0, 8, r2, r6
+    9: return`);
+  golden(`(func (param i32 i32 f64)
+      (f64.store (local.get 0) (f64.sub (f64.load (local.get 0)) (f64.mul (local.get 2) (f64.load (local.get 1))))))
+      (memory 1)`, `
+    0: load64 r6, r1, 0
+    4: f64.mul_sub_to r0, 0, r2, r6
+    9: return`);
+  golden(`(func (param i32 i32 f64)
+      (f64.store (local.get 0) (f64.add (f64.load (local.get 0))
+        (f64.mul (local.get 2) (block (result f64) (f64.store (local.get 1) (local.get 2)) (f64.load (local.get 1)))))))
+      (memory 1)`, `
+    0: load64 r4, r0, 0
+    4: copy32 r3, r0
+    7: copy64 r5, r2
+    10: store64 r1, r2, 0
+    14: load64 r6, r1, 0
+    18: f64.mul_add_store r3, 0, r4, r5, r6
+    24: return`);
 });
 
 test.run();

@@ -10,7 +10,9 @@
  *   directly. It is copied to its home ("materialized") before anything writes local x, and at
  *   every block boundary (a write inside a nested block may run on one path only).
  * - `Const`: `*.const` pushes a deferred constant; `i32` ops take it as an immediate where an
- *   `_imm` form exists, otherwise it is written to its home just before use.
+ *   `_imm` form exists, otherwise it is written to its home just before use — or, when a first
+ *   translation wrote it so inside a loop or more than once, read from a constant register
+ *   after the locals, set once at the function's entry (the function is translated again).
  * - `Temp`: the value is in its home register.
  *
  * So `local.get 0; local.get 1; i32.add; local.set 0` becomes one `i32.add r0, r0, r1`: the add
@@ -121,10 +123,31 @@ export function compiledCode(m: Module, defIdx: number, metered = false): Compil
  * with `meter` instructions charging fuel at the function's entry and at each loop header.
  */
 export function translateFunc(m: Module, defIdx: number, metered = false): CompiledFunc {
-  const f = m.funcs[defIdx];
-  const t = new Translator(m, moduleInfo(m), funcTypeAt(m, f.typeIdx), f.locals);
-  if (metered) t.meter = fuelCharges(f.body);
-  return t.run(f.body);
+  const f = m.funcs[defIdx], info = moduleInfo(m), type = funcTypeAt(m, f.typeIdx);
+  const meter = metered ? fuelCharges(f.body) : null;
+  const t = new Translator(m, info, type, f.locals, []);
+  t.meter = meter;
+  const first = t.run(f.body);
+  if (t.loopConsts.size === 0) return first;
+  // Constants written into registers inside loops: translate again with them in constant
+  // registers set once at entry (see Translator.constRegs).
+  const again = new Translator(m, info, type, f.locals, [...t.loopConsts.values()].slice(0, MAX_CONST_REGS));
+  again.meter = meter;
+  return again.run(f.body);
+}
+
+/** Most constant registers a function gets (each costs an instruction per call, unless 0). */
+const MAX_CONST_REGS = 16;
+
+/** A constant given a register of its own: its class and bits. */
+interface PooledConst {
+  readonly cls: Cls;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+function constKey(cls: Cls, lo: number, hi: number): string {
+  return `${cls}:${lo}:${hi}`;
 }
 
 /**
@@ -295,6 +318,9 @@ const stepBranches: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.br_le_u_imm, Ir.step_br_le_u_imm], [Ir.br_lt_u, Ir.step_br_lt_u], [Ir.br_le_u, Ir.step_br_le_u],
 ]);
 
+/** Step branches that can also absorb the i32.add_imm2 (or a local's i32.add_imm) before them. */
+const step3Branches: ReadonlyMap<Ir, Ir> = new Map([[Ir.step_br_if, Ir.step3_br_if], [Ir.step_br_ne, Ir.step3_br_ne]]);
+
 /** Memory instructions whose IR form is shared by several Wasm instructions. */
 const memOps: ReadonlyMap<number, Ir> = new Map([
   [Op.i32_load, Ir.load32], [Op.f32_load, Ir.load32], [Op.i64_load, Ir.load64], [Op.f64_load, Ir.load64],
@@ -329,6 +355,19 @@ const computeStores: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [
   [Ir.f32_add, [Ir.store32, Ir.f32_add_store]], [Ir.f32_sub, [Ir.store32, Ir.f32_sub_store]],
   [Ir.f64_add, [Ir.store64, Ir.f64_add_store]], [Ir.f64_mul_add, [Ir.store64, Ir.f64_mul_add_store]],
   [Ir.f64_mul_sub, [Ir.store64, Ir.f64_mul_sub_store]],
+]);
+
+/**
+ * What may lie between a load64 and the f64.mul_add_store that writes back to its address for
+ * the load to be dropped (f64.mul_add_to): loads (whose only trap is the same one) and
+ * computations that cannot trap or touch memory.
+ */
+const reloadSafe: ReadonlySet<Ir> = new Set([
+  Ir.load32, Ir.load64, Ir.load32_add, Ir.load64_add, Ir.load32_idx, Ir.load64_idx, Ir.load32_tee, Ir.load64_tee,
+  Ir.load32_abs, Ir.load64_abs, Ir.const32, Ir.const64, Ir.copy32, Ir.copy64, Ir.copy32x2, Ir.copy64x2,
+  Ir.i32_add, Ir.i32_sub, Ir.i32_mul, Ir.i32_add_imm, Ir.i32_shl_imm, Ir.i32_shl_add_imm, Ir.i32_mul_shl_imm,
+  Ir.f64_add, Ir.f64_sub, Ir.f64_mul, Ir.f64_div, Ir.f64_sqrt, Ir.f64_neg, Ir.f64_abs, Ir.f64_min, Ir.f64_max,
+  Ir.f64_mul_add, Ir.f64_mul_sub, Ir.f32_add, Ir.f32_sub, Ir.f32_mul, Ir.f32_div, Ir.f32_mul_add, Ir.f32_mul_sub,
 ]);
 
 /** Loads and stores at a constant address: access → its `_abs` form. */
@@ -413,15 +452,31 @@ class Translator {
   private lastStep = -1;
   /** Position of the last i32.add_imm emitted (a branch right behind it may absorb it). */
   private lastAddImm = -1;
+  /** Position of the last i32.add_imm2 formed (a step branch right behind it may absorb it). */
+  private lastAddImm2 = -1;
   private lastLabel = 0;
   /** With metering: the fuel charges of the body (fuelCharges); null when not metered. */
   meter: FuelCharges | null = null;
+  /**
+   * Constant registers: constants that a first translation wrote into registers inside a loop
+   * get registers after the locals (zeroed on entry like them), set once at the function's
+   * entry (a zero needs no code); an operand that is one of them reads that register instead.
+   */
+  private readonly constRegs = new Map<string, number>();
+  private readonly pooled: [PooledConst, number][] = [];
+  /**
+   * Constants materialized for an operand inside a loop or more than once: what a second
+   * translation gives registers.
+   */
+  readonly loopConsts = new Map<string, PooledConst>();
+  private readonly constUses = new Map<string, number>();
 
   constructor(
     private readonly m: Module,
     private readonly info: ModuleInfo,
     private readonly type: FuncType,
     locals: readonly ValType[],
+    pool: readonly PooledConst[],
   ) {
     let w = 0;
     for (const t of [...type.params, ...locals]) {
@@ -431,6 +486,11 @@ class Translator {
       w += clsWords[c];
     }
     this.paramWords = wordsOf(type.params);
+    for (const k of pool) {
+      this.constRegs.set(constKey(k.cls, k.lo, k.hi), w);
+      this.pooled.push([k, w]);
+      w += clsWords[k.cls];
+    }
     this.localWords = w;
     this.maxWords = Math.max(w, wordsOf(type.results));
     for (let i = type.params.length; i < this.localCls.length; i++) {
@@ -442,6 +502,7 @@ class Translator {
     this.ctls.push(this.newCtl(CtlKind.Func, [], this.type.results.map(clsOf), 0));
     let skip = 0; // nesting depth of blocks opened inside skipped (unreachable) code
     if (this.meter !== null) this.emit(Ir.meter, this.meter.entry);
+    for (const [k, reg] of this.pooled) if (k.lo !== 0 || k.hi !== 0) this.emitConst(k.cls, reg, k.lo, k.hi);
     for (const ins of body) {
       if (this.top().unreachable) {
         const op = ins.op;
@@ -550,6 +611,14 @@ class Translator {
 
   /** The register holding an operand's value (a constant is materialized first). */
   private src(e: Entry): number {
+    if (e.kind === Kind.Const && (e.cls === Cls.W32 || e.cls === Cls.W64)) {
+      const key = constKey(e.cls, e.lo, e.hi), reg = this.constRegs.get(key);
+      if (reg !== undefined) return reg;
+      const seen = this.constUses.get(key);
+      const inLoop = this.ctls.some((c) => c.kind === CtlKind.Loop);
+      if (inLoop || seen !== undefined) this.loopConsts.set(key, { cls: e.cls, lo: e.lo, hi: e.hi });
+      this.constUses.set(key, 1);
+    }
     if (e.kind === Kind.Const) this.materialize(e);
     return e.kind === Kind.Local ? e.loc : e.home;
   }
@@ -672,6 +741,21 @@ class Translator {
     const step = this.code.slice(p + 1);
     this.code.length = p;
     this.lastAddImm = -1;
+    const three = step3Branches.get(fused), q = this.lastAddImm2, r = this.lastStep;
+    if (three !== undefined && q >= 0 && q === p - 7 && this.code[q] === Ir.i32_add_imm2 && this.lastLabel <= q) {
+      // Behind an i32.add_imm2 too: three steps and the branch.
+      const steps = this.code.slice(q + 1);
+      this.code.length = q;
+      this.lastAddImm2 = -1;
+      return [three, [...steps, ...step]];
+    }
+    if (three !== undefined && r >= 0 && r === p - 4 && this.code[r] === Ir.i32_add_imm && this.lastLabel <= r) {
+      // Behind another step of a local: its destination again, plus 0, is the third step.
+      const first = this.code.slice(r + 1);
+      this.code.length = r;
+      this.lastStep = -1;
+      return [three, [...first, first[0], first[0], 0, ...step]];
+    }
     return [fused, step];
   }
 
@@ -1195,10 +1279,17 @@ class Translator {
       const computeStore = this.isLastProduced(value) ? computeStores.get(this.code[this.lastDst - 1]) : undefined;
       if (computeStore !== undefined && computeStore[0] === ir) {
         // The value was just computed by a float operation: it goes straight to memory.
-        const operands = this.code.slice(this.lastDst + 1);
-        this.code.length = this.lastDst - 1;
+        const operands = this.code.slice(this.lastDst + 1), at = this.lastDst - 1;
+        this.code.length = at;
         this.pop();
         const addr = this.src(this.pop());
+        const to = computeStore[1] === Ir.f64_mul_add_store ? Ir.f64_mul_add_to
+          : computeStore[1] === Ir.f64_mul_sub_store ? Ir.f64_mul_sub_to : -1;
+        if (to >= 0 && this.code.length === at && this.dropReload(operands[0], addr, offset)) {
+          // `*p ±= x · y`: the addend was loaded from the same address, the load is gone.
+          this.emit(to, addr, offset, operands[1], operands[2]);
+          return;
+        }
         this.emit(computeStore[1], addr, offset, ...operands);
         return;
       }
@@ -1290,8 +1381,7 @@ class Translator {
     code.splice(p, len);
     if (this.lastDst > p) this.lastDst -= len;
     // Positions after the add have moved: forget them.
-    this.lastAddImm = this.lastStep = this.lastCopy = -1;
-    this.teeAdd = { pos: -1, loc: -1, end: -1 };
+    this.forgetPositions();
     return { idx, words };
   }
 
@@ -1325,6 +1415,15 @@ class Translator {
           this.pop();
           this.pop();
           this.produce(Ir.i32_shl_add_imm, Cls.W32, x, s, c);
+          return;
+        }
+        if (imm[0] === Ir.i32_shl_imm && this.isLastProduced(a) && this.code[this.lastDst - 1] === Ir.i32_mul) {
+          // (x · y) << s, the product just emitted: one i32.mul_shl_imm.
+          const x = this.code[this.lastDst + 1], y = this.code[this.lastDst + 2];
+          this.code.length = this.lastDst - 1;
+          this.pop();
+          this.pop();
+          this.produce(Ir.i32_mul_shl_imm, Cls.W32, x, y, c & 31);
           return;
         }
         if (imm[0] === Ir.i32_and_imm && this.isLastProduced(a) && this.code[this.lastDst - 1] === Ir.i32_shr_u_imm) {
@@ -1416,15 +1515,18 @@ class Translator {
     else return false;
     const operands = this.code.slice(this.lastDst + 1), absorbed = this.lastDst - 1;
     const p = other.pos;
-    if (form[0] === Ir.f32_mul_add && other === a && other.kind === Kind.Temp && p + 5 === this.lastDst
-      && this.code[p] === Ir.f32_mul && this.code[p + 1] === other.home && this.lastLabel <= p) {
-      // x·y + z·w: the other operand is the f32.mul right before the absorbed one, writing a
-      // temporary (no label between); f32.mul_mul_add takes both in.
+    if ((form[0] === Ir.f32_mul_add || form[0] === Ir.f32_mul_sub) && other === a && other.kind === Kind.Temp
+      && p >= 0 && this.code[p] === Ir.f32_mul && this.code[p + 1] === other.home && this.lastLabel <= p
+      && this.untouched(p + 4, this.lastDst - 1, this.code[p + 2], this.code[p + 3])) {
+      // x·y ± z·w: the other operand is an f32.mul writing a temporary, with no label since and
+      // nothing since writing x or y; f32.mul_mul_add / mul_mul_sub takes both in.
       const x = this.code[p + 2], y = this.code[p + 3];
-      this.code.length = p;
+      this.code.length = this.lastDst - 1;
+      this.code.splice(p, 4);
+      this.forgetPositions();
       this.pop();
       this.pop();
-      this.produce(Ir.f32_mul_mul_add, result, x, y, ...operands);
+      this.produce(form[0] === Ir.f32_mul_add ? Ir.f32_mul_mul_add : Ir.f32_mul_mul_sub, result, x, y, ...operands);
       return true;
     }
     this.code.length = absorbed;
@@ -1434,6 +1536,59 @@ class Translator {
     if (form[0] === Ir.i64_mul_imm_add && this.fuseLoadMul(other, absorbed, operands)) return true;
     this.produce(form[0], result, this.src(other), ...operands);
     return true;
+  }
+
+  /**
+   * Whether the instructions in [from, to) neither branch nor write register x or y (their `d`
+   * fields), so a pure computation reading x and y may move from before them to after them.
+   */
+  private untouched(from: number, to: number, x: number, y: number): boolean {
+    const code = this.code;
+    for (let q = from; q < to; q += irLength(code, q)) {
+      let w = q + 1;
+      for (const f of irInfo[code[q]].fields) {
+        if (f === 'L' || f === 'T' || (f === 'd' && (code[w] === x || code[w] === y))) return false;
+        w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Compound assignment (f64.mul_add_to): whether temporary register `x` was written by a
+   * `load64 x, addr, offset` after the last label, with only loads and computations since
+   * (instructions that neither store, call, branch nor trap otherwise, and none writing `addr`);
+   * if so, that load is removed.
+   */
+  private dropReload(x: number, addr: number, offset: number): boolean {
+    const code = this.code;
+    if (x < this.localWords) return false;
+    let load = -1;
+    for (let q = this.lastLabel; q < code.length; q += irLength(code, q)) {
+      const op = code[q];
+      if (op === Ir.load64 && code[q + 1] === x) {
+        load = code[q + 2] === addr && code[q + 3] === offset ? q : -1;
+        continue;
+      }
+      if (load < 0) continue;
+      if (!reloadSafe.has(op)) return false;
+      let w = q + 1;
+      for (const f of irInfo[op].fields) {
+        if (f === 'd' && (code[w] === addr || code[w] === x)) return false;
+        w += f === 'k' ? 2 : 1;
+      }
+    }
+    if (load < 0) return false;
+    code.splice(load, 4);
+    this.forgetPositions();
+    return true;
+  }
+
+  /** Code before the current end moved (an instruction was taken out): forget recorded positions. */
+  private forgetPositions(): void {
+    this.lastAddImm = this.lastAddImm2 = this.lastStep = this.lastCopy = -1;
+    this.teeAdd = { pos: -1, loc: -1, end: -1 };
+    this.teeRotl = { pos: -1, end: -1 };
   }
 
   /**
@@ -1502,6 +1657,7 @@ class Translator {
           // Two steps of locals back to back, no label between: one i32.add_imm2.
           this.code.splice(pos, 1);
           this.code[step] = Ir.i32_add_imm2;
+          this.lastAddImm2 = step;
           this.lastStep = -1;
           this.lastAddImm = -1;
           if (this.teeAdd.pos === step) this.teeAdd = { pos: -1, loc: -1, end: -1 };
