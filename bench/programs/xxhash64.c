@@ -9,7 +9,7 @@
 #define XXH_BUF (64 * 1024) /* bytes hashed per round */
 #endif
 #ifndef XXH_REPS
-#define XXH_REPS 960
+#define XXH_REPS 2400 /* 960 until 2026-12-07; raised when Vitrine ran it in under 0.2 s */
 #endif
 
 static const uint64_t P1 = 0x9E3779B185EBCA87ull;
