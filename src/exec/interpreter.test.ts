@@ -944,4 +944,22 @@ test('f64.mul_add_to / mul_sub_to: *p ± x · y as the load, the operation and t
   traps(() => call(inst, 'sub', -8, 40, bits(1)), 'out of bounds memory access');
 });
 
+test('step3_br and step3_br_ne_imm run their steps in order, then branch', () => {
+  const inst = instance(`(module
+    (func (export "f") (param i32 i32 i32) (result i32 i32 i32)
+      (block $done
+        (loop $l
+          (br_if $done (i32.ge_u (local.get 0) (i32.const 10)))
+          (local.set 0 (i32.add (local.get 0) (i32.const 1)))
+          (local.set 1 (i32.add (local.get 1) (i32.const 2)))
+          (br $l)))
+      (loop $m
+        (local.set 2 (i32.add (local.get 2) (i32.const 96)))
+        (br_if $m (i32.ne (local.tee 0 (i32.add (local.get 0) (i32.const 4))) (i32.const 42))))
+      (local.get 0) (local.get 1) (local.get 2)))`);
+  // First loop: 0 → 10 in steps of 1 (r1 += 2 each); second: 10 → 42 in steps of 4 (8 turns).
+  assert.equal(call(inst, 'f', 0, 5, -1), [42, 25, -1 + 8 * 96]);
+  assert.equal(call(inst, 'f', 10, 0, 0), [42, 0, 8 * 96]);
+});
+
 test.run();

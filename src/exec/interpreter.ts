@@ -1436,6 +1436,18 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
         pc += 7;
         continue;
+      case Ir.step3_br:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
+        I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
+        pc = code[pc + 10];
+        continue;
+      case Ir.step3_br_ne_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
+        I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
+        pc = I32[fp + code[pc + 10]] !== code[pc + 11] ? code[pc + 12] : pc + 13;
+        continue;
       case Ir.step3_br_if:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;

@@ -423,9 +423,14 @@ export const enum Ir {
   // fields. Why: a loop advancing two pointers and a counter ends in an i32.add_imm2 right
   // before its step_br_* (fft32, matmul: 12 % of matmul's dispatches); a loop with one pointer
   // and a counter, an i32.add_imm before it (the translator repeats the first step's
-  // destination with i″ = 0 as the third step: d, d, 0 adds nothing).
+  // destination with i″ = 0 as the third step: d, d, 0 adds nothing). Likewise a branch right
+  // behind an i32.add_imm2 alone (its two steps and a third that adds 0): interp's dispatch
+  // loop ends in one with `br` (5 % of its dispatches), coremark's inner loops step a pointer and
+  // then a counter tested against a constant (6 %).
+  /** then pc = L. */ step3_br,
   /** then r[a] ≠ 0. */ step3_br_if,
   /** then r[a] ≠ r[b]. */ step3_br_ne,
+  /** then r[a] ≠ i. */ step3_br_ne_imm,
   // f64 comparisons (a, a, L on F64 registers). With NaN, `not (a < b)` is not `a ≥ b`, so the
   // opposite sense of lt/gt/le/ge is its own negated form (`br_f64_nlt`: if not (r[a] < r[b])).
   /** r[a] = r[b] (f64). */ br_f64_eq,
@@ -868,7 +873,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.step_br_ne_imm, 'step_br_ne_imm', 'daiaiL'], [Ir.step_br_gt_u_imm, 'step_br_gt_u_imm', 'daiaiL'],
   [Ir.step_br_le_u_imm, 'step_br_le_u_imm', 'daiaiL'], [Ir.step_br_lt_u, 'step_br_lt_u', 'daiaaL'],
   [Ir.step_br_le_u, 'step_br_le_u', 'daiaaL'],
-  [Ir.step3_br_if, 'step3_br_if', 'daidaidaiaL'], [Ir.step3_br_ne, 'step3_br_ne', 'daidaidaiaaL'],
+  [Ir.step3_br, 'step3_br', 'daidaidaiL'], [Ir.step3_br_if, 'step3_br_if', 'daidaidaiaL'], [Ir.step3_br_ne, 'step3_br_ne', 'daidaidaiaaL'],
+  [Ir.step3_br_ne_imm, 'step3_br_ne_imm', 'daidaidaiaiL'],
   [Ir.br_f64_eq, 'br_f64_eq', 'aaL'], [Ir.br_f64_ne, 'br_f64_ne', 'aaL'],
   [Ir.br_f64_lt, 'br_f64_lt', 'aaL'], [Ir.br_f64_gt, 'br_f64_gt', 'aaL'],
   [Ir.br_f64_le, 'br_f64_le', 'aaL'], [Ir.br_f64_ge, 'br_f64_ge', 'aaL'],

@@ -72,10 +72,9 @@ test('loop with a parameter: the value lives in the loop label home; br_if needs
         (local.set 1 (i32.add (local.get 1) (i32.const 3)))
         (br_if $l (i32.sub (i32.const 1)) (i32.ne (local.get 1) (i32.const 30)))))`, `
     0: copy32 r2, r0
-    3: i32.add_imm r1, r1, 3
-    7: step_br_ne_imm r2, r2, -1, r1, 30, @3
-    14: copy32 r0, r2
-    17: return`);
+    3: step3_br_ne_imm r1, r1, 3, r1, r1, 0, r2, r2, -1, r1, 30, @3
+    16: copy32 r0, r2
+    19: return`);
 });
 
 test('address arithmetic folds into the load: (x << k) + c, p + c; a shift a local keeps stays', () => {
@@ -704,6 +703,20 @@ test('compound assignment: *p += x · y drops the reload of *p (f64.mul_add_to),
     10: store64 r1, r2, 0
     14: load64 r6, r1, 0
     18: f64.mul_add_store r3, 0, r4, r5, r6
+    24: return`);
+});
+
+test('three steps and a branch: behind an i32.add_imm2 alone (br), a step of a local before a step_br_ne_imm', () => {
+  golden(`(func (param i32 i32 i32)
+      (loop $l
+        (local.set 0 (i32.add (local.get 0) (i32.const 1)))
+        (local.set 1 (i32.add (local.get 1) (i32.const 2)))
+        (br $l))
+      (loop $m
+        (local.set 2 (i32.add (local.get 2) (i32.const 96)))
+        (br_if $m (i32.ne (local.tee 0 (i32.add (local.get 0) (i32.const 4))) (i32.const 48)))))`, `
+    0: step3_br r0, r0, 1, r1, r1, 2, r0, r0, 0, @0
+    11: step3_br_ne_imm r2, r2, 96, r2, r2, 0, r0, r0, 4, r0, 48, @11
     24: return`);
 });
 

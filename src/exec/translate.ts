@@ -319,7 +319,10 @@ const stepBranches: ReadonlyMap<Ir, Ir> = new Map([
 ]);
 
 /** Step branches that can also absorb the i32.add_imm2 (or a local's i32.add_imm) before them. */
-const step3Branches: ReadonlyMap<Ir, Ir> = new Map([[Ir.step_br_if, Ir.step3_br_if], [Ir.step_br_ne, Ir.step3_br_ne]]);
+const step3Branches: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.step_br, Ir.step3_br], [Ir.step_br_if, Ir.step3_br_if], [Ir.step_br_ne, Ir.step3_br_ne],
+  [Ir.step_br_ne_imm, Ir.step3_br_ne_imm],
+]);
 
 /** Memory instructions whose IR form is shared by several Wasm instructions. */
 const memOps: ReadonlyMap<number, Ir> = new Map([
@@ -736,6 +739,15 @@ class Translator {
     const fused = stepBranches.get(op), p = this.lastAddImm;
     if (fused === undefined || p < 0 || p !== this.code.length - 4 || this.code[p] !== Ir.i32_add_imm ||
       this.lastLabel > p) {
+      const three = fused === undefined ? undefined : step3Branches.get(fused), q = this.lastAddImm2;
+      if (three !== undefined && q >= 0 && q === this.code.length - 7 && this.code[q] === Ir.i32_add_imm2 &&
+        this.lastLabel <= q) {
+        // Right behind an i32.add_imm2: its two steps, a third adding 0, and the branch.
+        const steps = this.code.slice(q + 1);
+        this.code.length = q;
+        this.lastAddImm2 = -1;
+        return [three, [...steps, steps[0], steps[0], 0]];
+      }
       return [op, []];
     }
     const step = this.code.slice(p + 1);
