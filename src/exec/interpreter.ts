@@ -419,9 +419,10 @@ function elementTrap(code: TrapCode, i: number): RuntimeError {
 function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
   // Only an async machine's outermost run suspends, so a resumed run's entry depth is 0.
   const entryDepth = resume ? 0 : m.depth;
-  let depth = m.depth;
+  let depth = m.depth | 0;
   let code = resume ? m.resumeCode : enterFrame(m, func, fp).code;
-  let pc = resume ? m.resumePc : 0;
+  let pc = (resume ? m.resumePc : 0) | 0;
+  fp |= 0;
   let I32 = m.i32, F32 = m.f32, F64 = m.f64, B64 = m.b64, U64 = m.u64, refs = m.refs;
   let framePc = m.framePc, frameFp = m.frameFp;
   const frameFunc = m.frameFunc;
@@ -444,6 +445,9 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
     m.resumeError = null;
     throw e;
   }
+  // `pc = (pc + 4) | 0`, not `pc += 4`, and `| 0` on every value pc, fp and argBase take: the
+  // int32 result keeps TurboFan from checking each add for overflow and from keeping the
+  // variables as tagged small integers (RATIONALE, "Why `pc = (pc + 4) | 0`?").
   for (;;) {
     switch (code[pc]) {
       // ── Control ───────────────────────────────────────────────────────────────────────────
@@ -453,10 +457,10 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = code[pc + 1];
         continue;
       case Ir.br_if:
-        pc = I32[fp + code[pc + 1]] !== 0 ? code[pc + 2] : pc + 3;
+        pc = I32[fp + code[pc + 1]] !== 0 ? code[pc + 2] : (pc + 3) | 0;
         continue;
       case Ir.br_unless:
-        pc = I32[fp + code[pc + 1]] === 0 ? code[pc + 2] : pc + 3;
+        pc = I32[fp + code[pc + 1]] === 0 ? code[pc + 2] : (pc + 3) | 0;
         continue;
       case Ir.br_table: {
         const i = I32[fp + code[pc + 1]] >>> 0;
@@ -481,12 +485,12 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
       }
       case Ir.meter:
         if ((m.fuel -= code[pc + 1]) < 0) meterCheck(m);
-        pc += 2;
+        pc = (pc + 2) | 0;
         continue;
       case Ir.call:
         callee = inst.funcs[code[pc + 1]];
-        argBase = fp + code[pc + 2];
-        pc += 3;
+        argBase = (fp + code[pc + 2]) | 0;
+        pc = (pc + 3) | 0;
         break;
       case Ir.call_indirect: {
         const elements = inst.tables[code[pc + 2]].elements;
@@ -496,16 +500,16 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (f === null) throw elementTrap(TrapCode.IndirectCallToNull, i);
         if (f.typeId !== code[pc + 1]) throw trap(TrapCode.BadSignature);
         callee = f;
-        argBase = fp + code[pc + 4];
-        pc += 5;
+        argBase = (fp + code[pc + 4]) | 0;
+        pc = (pc + 5) | 0;
         break;
       }
       case Ir.call_ref: {
         const f = refs[(fp + code[pc + 1]) >> 1] as FuncInst | null;
         if (f === null) throw trap(TrapCode.NullFunctionReference);
         callee = f;
-        argBase = fp + code[pc + 2];
-        pc += 3;
+        argBase = (fp + code[pc + 2]) | 0;
+        pc = (pc + 3) | 0;
         break;
       }
       case Ir.return_call:
@@ -534,125 +538,125 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         break;
       }
       case Ir.br_on_null:
-        pc = refs[(fp + code[pc + 1]) >> 1] === null ? code[pc + 2] : pc + 3;
+        pc = refs[(fp + code[pc + 1]) >> 1] === null ? code[pc + 2] : (pc + 3) | 0;
         continue;
       case Ir.br_on_non_null:
-        pc = refs[(fp + code[pc + 1]) >> 1] !== null ? code[pc + 2] : pc + 3;
+        pc = refs[(fp + code[pc + 1]) >> 1] !== null ? code[pc + 2] : (pc + 3) | 0;
         continue;
       case Ir.ref_as_non_null:
         if (refs[(fp + code[pc + 1]) >> 1] === null) throw trap(TrapCode.NullReference);
-        pc += 2;
+        pc = (pc + 2) | 0;
         continue;
 
       // ── Moves and constants ───────────────────────────────────────────────────────────────
       case Ir.copy32:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.copy64:
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.copy_ref:
         refs[(fp + code[pc + 1]) >> 1] = refs[(fp + code[pc + 2]) >> 1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.copy32x2:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
         I32[fp + code[pc + 3]] = I32[fp + code[pc + 4]];
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.copy64x2:
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1];
         B64[(fp + code[pc + 3]) >> 1] = B64[(fp + code[pc + 4]) >> 1];
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.copy32x3:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
         I32[fp + code[pc + 3]] = I32[fp + code[pc + 4]];
         I32[fp + code[pc + 5]] = I32[fp + code[pc + 6]];
-        pc += 7;
+        pc = (pc + 7) | 0;
         continue;
       case Ir.copy64x3:
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1];
         B64[(fp + code[pc + 3]) >> 1] = B64[(fp + code[pc + 4]) >> 1];
         B64[(fp + code[pc + 5]) >> 1] = B64[(fp + code[pc + 6]) >> 1];
-        pc += 7;
+        pc = (pc + 7) | 0;
         continue;
       case Ir.const32:
         I32[fp + code[pc + 1]] = code[pc + 2];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.const64: {
         const d = fp + code[pc + 1];
         I32[d] = code[pc + 2];
         I32[d + 1] = code[pc + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.ref_null:
         refs[(fp + code[pc + 1]) >> 1] = null;
-        pc += 2;
+        pc = (pc + 2) | 0;
         continue;
       case Ir.ref_func:
         refs[(fp + code[pc + 1]) >> 1] = inst.funcs[code[pc + 2]];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.ref_is_null:
         I32[fp + code[pc + 1]] = refs[(fp + code[pc + 2]) >> 1] === null ? 1 : 0;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.ref_eq:
         I32[fp + code[pc + 1]] = refs[(fp + code[pc + 2]) >> 1] === refs[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.select32:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 4]] !== 0 ? I32[fp + code[pc + 2]] : I32[fp + code[pc + 3]];
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.select64: {
         const s = fp + (I32[fp + code[pc + 4]] !== 0 ? code[pc + 2] : code[pc + 3]);
         const d = fp + code[pc + 1];
         I32[d] = I32[s];
         I32[d + 1] = I32[s + 1];
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.select_ref: {
         const s = fp + (I32[fp + code[pc + 4]] !== 0 ? code[pc + 2] : code[pc + 3]);
         refs[(fp + code[pc + 1]) >> 1] = refs[s >> 1];
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.global_get32:
         I32[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value as number;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.global_get64: {
         i64ToHalves(inst.globals[code[pc + 2]].value as bigint);
         const d = fp + code[pc + 1];
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.global_get_ref:
         refs[(fp + code[pc + 1]) >> 1] = inst.globals[code[pc + 2]].value;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.global_set32:
         inst.globals[code[pc + 1]].value = I32[fp + code[pc + 2]];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.global_set64: {
         const a = fp + code[pc + 2];
         inst.globals[code[pc + 1]].value = i64FromHalves(I32[a], I32[a + 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.global_set_ref:
         inst.globals[code[pc + 1]].value = refs[(fp + code[pc + 2]) >> 1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
 
       // ── Memory ────────────────────────────────────────────────────────────────────────────
@@ -660,7 +664,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.load64: {
@@ -669,35 +673,35 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const d = fp + code[pc + 1];
         I32[d] = dv.getInt32(ea, true);
         I32[d + 1] = dv.getInt32(ea + 4, true);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32_load8_s: {
         const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getInt8(ea);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32_load8_u: {
         const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getUint8(ea);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32_load16_s: {
         const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getInt16(ea, true);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32_load16_u: {
         const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getUint16(ea, true);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_load8_s: {
@@ -706,7 +710,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const d = fp + code[pc + 1], v = dv.getInt8(ea);
         I32[d] = v;
         I32[d + 1] = v >> 31;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_load8_u: {
@@ -715,7 +719,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const d = fp + code[pc + 1];
         I32[d] = dv.getUint8(ea);
         I32[d + 1] = 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_load16_s: {
@@ -724,7 +728,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const d = fp + code[pc + 1], v = dv.getInt16(ea, true);
         I32[d] = v;
         I32[d + 1] = v >> 31;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_load16_u: {
@@ -733,7 +737,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const d = fp + code[pc + 1];
         I32[d] = dv.getUint16(ea, true);
         I32[d + 1] = 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_load32_s: {
@@ -742,7 +746,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const d = fp + code[pc + 1], v = dv.getInt32(ea, true);
         I32[d] = v;
         I32[d + 1] = v >> 31;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_load32_u: {
@@ -751,14 +755,14 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const d = fp + code[pc + 1];
         I32[d] = dv.getInt32(ea, true);
         I32[d + 1] = 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.load32_idx: {
         const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.load64_idx: {
@@ -767,35 +771,35 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const d = fp + code[pc + 1];
         I32[d] = dv.getInt32(ea, true);
         I32[d + 1] = dv.getInt32(ea + 4, true);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.i32_load8_s_idx: {
         const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getInt8(ea);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.i32_load8_u_idx: {
         const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getUint8(ea);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.i32_load16_s_idx: {
         const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
         if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getInt16(ea, true);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.i32_load16_u_idx: {
         const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
         if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getUint16(ea, true);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.store8_add: {
@@ -803,7 +807,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt8(ea, I32[fp + code[pc + 4]]);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.store16_add: {
@@ -811,7 +815,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt16(ea, I32[fp + code[pc + 4]], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.store32_add: {
@@ -819,7 +823,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(ea, I32[fp + code[pc + 4]], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.store64_add: {
@@ -829,7 +833,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         dv.setInt32(ea, I32[v], true);
         dv.setInt32(ea + 4, I32[v + 1], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.store8_idx: {
@@ -837,7 +841,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt8(ea, I32[fp + code[pc + 3]]);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.store16_idx: {
@@ -845,7 +849,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt16(ea, I32[fp + code[pc + 3]], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.store32_idx: {
@@ -853,7 +857,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(ea, I32[fp + code[pc + 3]], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.store64_idx: {
@@ -863,7 +867,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         dv.setInt32(ea, I32[v], true);
         dv.setInt32(ea + 4, I32[v + 1], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.store8_imm_idx: {
@@ -871,7 +875,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt8(ea, code[pc + 3]);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.store32_imm_idx: {
@@ -879,14 +883,14 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(ea, code[pc + 3], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.load32_abs: {
         const ea = code[pc + 2] >>> 0;
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.load64_abs: {
@@ -895,7 +899,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const d = fp + code[pc + 1];
         I32[d] = dv.getInt32(ea, true);
         I32[d + 1] = dv.getInt32(ea + 4, true);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.store32_abs: {
@@ -903,7 +907,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(ea, I32[fp + code[pc + 1]], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.store64_abs: {
@@ -913,7 +917,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         dv.setInt32(ea, I32[v], true);
         dv.setInt32(ea + 4, I32[v + 1], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.store8_imm: {
@@ -921,7 +925,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt8(ea, code[pc + 2]);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.store16_imm: {
@@ -929,7 +933,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt16(ea, code[pc + 2], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.store32_imm: {
@@ -937,7 +941,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(ea, code[pc + 2], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.store64_imm: {
@@ -946,14 +950,14 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         dv.setInt32(ea, code[pc + 2], true);
         dv.setInt32(ea + 4, code[pc + 3], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.load32_add: {
         const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.load64_add: {
@@ -962,35 +966,35 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const d = fp + code[pc + 1];
         I32[d] = dv.getInt32(ea, true);
         I32[d + 1] = dv.getInt32(ea + 4, true);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.i32_load8_s_add: {
         const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getInt8(ea);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.i32_load8_u_add: {
         const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getUint8(ea);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.i32_load16_s_add: {
         const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getInt16(ea, true);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.i32_load16_u_add: {
         const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getUint16(ea, true);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.load32_tee: {
@@ -999,7 +1003,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const ea = (I32[x] >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.load64_tee: {
@@ -1010,7 +1014,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const d = fp + code[pc + 1];
         I32[d] = dv.getInt32(ea, true);
         I32[d + 1] = dv.getInt32(ea + 4, true);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.store32: {
@@ -1018,7 +1022,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(ea, I32[fp + code[pc + 2]], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.store64: {
@@ -1028,7 +1032,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         dv.setInt32(ea, I32[v], true);
         dv.setInt32(ea + 4, I32[v + 1], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.store8: {
@@ -1036,7 +1040,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt8(ea, I32[fp + code[pc + 2]]);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.store16: {
@@ -1044,19 +1048,19 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 2 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt16(ea, I32[fp + code[pc + 2]], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.memory_size:
         I32[fp + code[pc + 1]] = memLen / 65536;
-        pc += 2;
+        pc = (pc + 2) | 0;
         continue;
       case Ir.memory_grow: {
         const r = mem.grow(I32[fp + code[pc + 2]] >>> 0);
         dv = mem.view;
         memLen = dv.byteLength;
         I32[fp + code[pc + 1]] = r;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.memory_fill: {
@@ -1064,7 +1068,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (d + n > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         new Uint8Array(dv.buffer).fill(I32[fp + code[pc + 2]] & 0xff, d, d + n);
         mem.markDirty(d, n);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.memory_copy: {
@@ -1073,7 +1077,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (s + n > memLen || d + n > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         new Uint8Array(dv.buffer).copyWithin(d, s, s + n);
         mem.markDirty(d, n);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.memory_init: {
@@ -1083,12 +1087,12 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (s + n > data.length || d + n > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         new Uint8Array(dv.buffer).set(data.subarray(s, s + n), d);
         mem.markDirty(d, n);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.data_drop:
         inst.datas[code[pc + 1]] = EMPTY_BYTES;
-        pc += 2;
+        pc = (pc + 2) | 0;
         continue;
 
       // ── Tables ────────────────────────────────────────────────────────────────────────────
@@ -1097,7 +1101,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const i = I32[fp + code[pc + 3]] >>> 0;
         if (i >= elements.length) throw trap(TrapCode.TableOutOfBounds);
         refs[(fp + code[pc + 1]) >> 1] = elements[i];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.table_set: {
@@ -1105,24 +1109,24 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const i = I32[fp + code[pc + 2]] >>> 0;
         if (i >= elements.length) throw trap(TrapCode.TableOutOfBounds);
         elements[i] = refs[(fp + code[pc + 3]) >> 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.table_size:
         I32[fp + code[pc + 1]] = inst.tables[code[pc + 2]].elements.length;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.table_grow:
         I32[fp + code[pc + 1]] = inst.tables[code[pc + 2]].grow(
           I32[fp + code[pc + 4]] >>> 0, refs[(fp + code[pc + 3]) >> 1]);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.table_fill: {
         const elements = inst.tables[code[pc + 1]].elements;
         const i = I32[fp + code[pc + 2]] >>> 0, n = I32[fp + code[pc + 4]] >>> 0;
         if (i + n > elements.length) throw trap(TrapCode.TableOutOfBounds);
         elements.fill(refs[(fp + code[pc + 3]) >> 1], i, i + n);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.table_copy: {
@@ -1132,7 +1136,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (s + n > src.length || d + n > dst.length) throw trap(TrapCode.TableOutOfBounds);
         if (dst === src) dst.copyWithin(d, s, s + n);
         else for (let k = 0; k < n; k++) dst[d + k] = src[s + k];
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.table_init: {
@@ -1141,246 +1145,246 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const n = I32[fp + code[pc + 5]] >>> 0;
         if (s + n > seg.length || d + n > elements.length) throw trap(TrapCode.TableOutOfBounds);
         for (let k = 0; k < n; k++) elements[d + k] = seg[s + k];
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.elem_drop:
         inst.elems[code[pc + 1]] = [];
-        pc += 2;
+        pc = (pc + 2) | 0;
         continue;
 
       // ── i32 ───────────────────────────────────────────────────────────────────────────────
       case Ir.i32_eqz:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] === 0 ? 1 : 0;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.i32_eq:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] === I32[fp + code[pc + 3]] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_ne:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] !== I32[fp + code[pc + 3]] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_lt_s:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] < I32[fp + code[pc + 3]] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_lt_u:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) < (I32[fp + code[pc + 3]] ^ SIGN) ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_gt_s:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] > I32[fp + code[pc + 3]] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_gt_u:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) > (I32[fp + code[pc + 3]] ^ SIGN) ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_le_s:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] <= I32[fp + code[pc + 3]] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_le_u:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) <= (I32[fp + code[pc + 3]] ^ SIGN) ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_ge_s:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >= I32[fp + code[pc + 3]] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_ge_u:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) >= (I32[fp + code[pc + 3]] ^ SIGN) ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_clz:
         I32[fp + code[pc + 1]] = Math.clz32(I32[fp + code[pc + 2]]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.i32_ctz:
         I32[fp + code[pc + 1]] = i32Ctz(I32[fp + code[pc + 2]]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.i32_popcnt:
         I32[fp + code[pc + 1]] = i32Popcnt(I32[fp + code[pc + 2]]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.i32_add:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) | 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_sub:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] - I32[fp + code[pc + 3]]) | 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_mul:
         I32[fp + code[pc + 1]] = Math.imul(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_div_s:
         I32[fp + code[pc + 1]] = i32DivS(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_div_u:
         I32[fp + code[pc + 1]] = i32DivU(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_rem_s:
         I32[fp + code[pc + 1]] = i32RemS(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_rem_u:
         I32[fp + code[pc + 1]] = i32RemU(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_and:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] & I32[fp + code[pc + 3]];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_or:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] | I32[fp + code[pc + 3]];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_xor:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] ^ I32[fp + code[pc + 3]];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_shl:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] << I32[fp + code[pc + 3]];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_shr_s:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >> I32[fp + code[pc + 3]];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_shr_u:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >>> I32[fp + code[pc + 3]];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_rotl:
         I32[fp + code[pc + 1]] = i32Rotl(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_rotr:
         I32[fp + code[pc + 1]] = i32Rotr(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_extend8_s:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] << 24) >> 24;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.i32_extend16_s:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] << 16) >> 16;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
 
       // ── i32 with an immediate ─────────────────────────────────────────────────────────────
       case Ir.i32_add_imm:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_mul_imm:
         I32[fp + code[pc + 1]] = Math.imul(I32[fp + code[pc + 2]], code[pc + 3]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_and_imm:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] & code[pc + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_or_imm:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] | code[pc + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_xor_imm:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] ^ code[pc + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_shl_imm:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] << code[pc + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_shr_s_imm:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >> code[pc + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_shr_u_imm:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >>> code[pc + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_eq_imm:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] === code[pc + 3] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_ne_imm:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] !== code[pc + 3] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_lt_s_imm:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] < code[pc + 3] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_lt_u_imm:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) < (code[pc + 3] ^ SIGN) ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_gt_s_imm:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] > code[pc + 3] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_gt_u_imm:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) > (code[pc + 3] ^ SIGN) ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_le_s_imm:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] <= code[pc + 3] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_le_u_imm:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) <= (code[pc + 3] ^ SIGN) ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_ge_s_imm:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >= code[pc + 3] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i32_ge_u_imm:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] ^ SIGN) >= (code[pc + 3] ^ SIGN) ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.br_f64_eq:
-        pc = F64[(fp + code[pc + 1]) >> 1] === F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : pc + 4;
+        pc = F64[(fp + code[pc + 1]) >> 1] === F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_f64_ne:
-        pc = F64[(fp + code[pc + 1]) >> 1] !== F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : pc + 4;
+        pc = F64[(fp + code[pc + 1]) >> 1] !== F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_f64_lt:
-        pc = F64[(fp + code[pc + 1]) >> 1] < F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : pc + 4;
+        pc = F64[(fp + code[pc + 1]) >> 1] < F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_f64_gt:
-        pc = F64[(fp + code[pc + 1]) >> 1] > F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : pc + 4;
+        pc = F64[(fp + code[pc + 1]) >> 1] > F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_f64_le:
-        pc = F64[(fp + code[pc + 1]) >> 1] <= F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : pc + 4;
+        pc = F64[(fp + code[pc + 1]) >> 1] <= F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_f64_ge:
-        pc = F64[(fp + code[pc + 1]) >> 1] >= F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : pc + 4;
+        pc = F64[(fp + code[pc + 1]) >> 1] >= F64[(fp + code[pc + 2]) >> 1] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_f64_nlt:
-        pc = !(F64[(fp + code[pc + 1]) >> 1] < F64[(fp + code[pc + 2]) >> 1]) ? code[pc + 3] : pc + 4;
+        pc = !(F64[(fp + code[pc + 1]) >> 1] < F64[(fp + code[pc + 2]) >> 1]) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_f64_ngt:
-        pc = !(F64[(fp + code[pc + 1]) >> 1] > F64[(fp + code[pc + 2]) >> 1]) ? code[pc + 3] : pc + 4;
+        pc = !(F64[(fp + code[pc + 1]) >> 1] > F64[(fp + code[pc + 2]) >> 1]) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_f64_nle:
-        pc = !(F64[(fp + code[pc + 1]) >> 1] <= F64[(fp + code[pc + 2]) >> 1]) ? code[pc + 3] : pc + 4;
+        pc = !(F64[(fp + code[pc + 1]) >> 1] <= F64[(fp + code[pc + 2]) >> 1]) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_f64_nge:
-        pc = !(F64[(fp + code[pc + 1]) >> 1] >= F64[(fp + code[pc + 2]) >> 1]) ? code[pc + 3] : pc + 4;
+        pc = !(F64[(fp + code[pc + 1]) >> 1] >= F64[(fp + code[pc + 2]) >> 1]) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.i32_shl_add_imm:
         I32[fp + code[pc + 1]] = ((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) | 0;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       // Step and branch (ir.ts): the add, then the branch on operands from pc + 4.
       case Ir.step_br:
@@ -1389,52 +1393,52 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       case Ir.step_br_if:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = I32[fp + code[pc + 4]] !== 0 ? code[pc + 5] : pc + 6;
+        pc = I32[fp + code[pc + 4]] !== 0 ? code[pc + 5] : (pc + 6) | 0;
         continue;
       case Ir.step_br_unless:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = I32[fp + code[pc + 4]] === 0 ? code[pc + 5] : pc + 6;
+        pc = I32[fp + code[pc + 4]] === 0 ? code[pc + 5] : (pc + 6) | 0;
         continue;
       case Ir.step_br_eq:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = I32[fp + code[pc + 4]] === I32[fp + code[pc + 5]] ? code[pc + 6] : pc + 7;
+        pc = I32[fp + code[pc + 4]] === I32[fp + code[pc + 5]] ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.step_br_ne:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = I32[fp + code[pc + 4]] !== I32[fp + code[pc + 5]] ? code[pc + 6] : pc + 7;
+        pc = I32[fp + code[pc + 4]] !== I32[fp + code[pc + 5]] ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.step_br_eq_imm:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = I32[fp + code[pc + 4]] === code[pc + 5] ? code[pc + 6] : pc + 7;
+        pc = I32[fp + code[pc + 4]] === code[pc + 5] ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.step_br_ne_imm:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = I32[fp + code[pc + 4]] !== code[pc + 5] ? code[pc + 6] : pc + 7;
+        pc = I32[fp + code[pc + 4]] !== code[pc + 5] ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.step_br_gt_u_imm:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = (I32[fp + code[pc + 4]] ^ SIGN) > (code[pc + 5] ^ SIGN) ? code[pc + 6] : pc + 7;
+        pc = (I32[fp + code[pc + 4]] ^ SIGN) > (code[pc + 5] ^ SIGN) ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.step_br_le_u_imm:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = (I32[fp + code[pc + 4]] ^ SIGN) <= (code[pc + 5] ^ SIGN) ? code[pc + 6] : pc + 7;
+        pc = (I32[fp + code[pc + 4]] ^ SIGN) <= (code[pc + 5] ^ SIGN) ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.step_br_lt_u:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = (I32[fp + code[pc + 4]] ^ SIGN) < (I32[fp + code[pc + 5]] ^ SIGN) ? code[pc + 6] : pc + 7;
+        pc = (I32[fp + code[pc + 4]] ^ SIGN) < (I32[fp + code[pc + 5]] ^ SIGN) ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.step_br_le_u:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = (I32[fp + code[pc + 4]] ^ SIGN) <= (I32[fp + code[pc + 5]] ^ SIGN) ? code[pc + 6] : pc + 7;
+        pc = (I32[fp + code[pc + 4]] ^ SIGN) <= (I32[fp + code[pc + 5]] ^ SIGN) ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.i32_shr_u_and_imm:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> code[pc + 3]) & code[pc + 4];
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.i32_add_imm2:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
-        pc += 7;
+        pc = (pc + 7) | 0;
         continue;
       case Ir.step3_br:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
@@ -1446,173 +1450,173 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
         I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
-        pc = I32[fp + code[pc + 10]] !== code[pc + 11] ? code[pc + 12] : pc + 13;
+        pc = I32[fp + code[pc + 10]] !== code[pc + 11] ? code[pc + 12] : (pc + 13) | 0;
         continue;
       case Ir.step3_br_if:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
         I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
-        pc = I32[fp + code[pc + 10]] !== 0 ? code[pc + 11] : pc + 12;
+        pc = I32[fp + code[pc + 10]] !== 0 ? code[pc + 11] : (pc + 12) | 0;
         continue;
       case Ir.step3_br_ne:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
         I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
-        pc = I32[fp + code[pc + 10]] !== I32[fp + code[pc + 11]] ? code[pc + 12] : pc + 13;
+        pc = I32[fp + code[pc + 10]] !== I32[fp + code[pc + 11]] ? code[pc + 12] : (pc + 13) | 0;
         continue;
       case Ir.i32_mul_shl_imm:
         I32[fp + code[pc + 1]] = Math.imul(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]) << code[pc + 4];
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
 
       // ── Fused compare-and-branch (see ir.ts) ─────────────────────────────────────────────
       case Ir.br_eq:
-        pc = I32[fp + code[pc + 1]] === I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+        pc = I32[fp + code[pc + 1]] === I32[fp + code[pc + 2]] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_ne:
-        pc = I32[fp + code[pc + 1]] !== I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+        pc = I32[fp + code[pc + 1]] !== I32[fp + code[pc + 2]] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_lt_s:
-        pc = I32[fp + code[pc + 1]] < I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+        pc = I32[fp + code[pc + 1]] < I32[fp + code[pc + 2]] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_lt_u:
-        pc = (I32[fp + code[pc + 1]] ^ SIGN) < (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) < (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_gt_s:
-        pc = I32[fp + code[pc + 1]] > I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+        pc = I32[fp + code[pc + 1]] > I32[fp + code[pc + 2]] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_gt_u:
-        pc = (I32[fp + code[pc + 1]] ^ SIGN) > (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) > (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_le_s:
-        pc = I32[fp + code[pc + 1]] <= I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+        pc = I32[fp + code[pc + 1]] <= I32[fp + code[pc + 2]] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_le_u:
-        pc = (I32[fp + code[pc + 1]] ^ SIGN) <= (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) <= (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_ge_s:
-        pc = I32[fp + code[pc + 1]] >= I32[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+        pc = I32[fp + code[pc + 1]] >= I32[fp + code[pc + 2]] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_ge_u:
-        pc = (I32[fp + code[pc + 1]] ^ SIGN) >= (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) >= (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_eq_imm:
-        pc = I32[fp + code[pc + 1]] === code[pc + 2] ? code[pc + 3] : pc + 4;
+        pc = I32[fp + code[pc + 1]] === code[pc + 2] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_ne_imm:
-        pc = I32[fp + code[pc + 1]] !== code[pc + 2] ? code[pc + 3] : pc + 4;
+        pc = I32[fp + code[pc + 1]] !== code[pc + 2] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_lt_s_imm:
-        pc = I32[fp + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4;
+        pc = I32[fp + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_lt_u_imm:
-        pc = (I32[fp + code[pc + 1]] ^ SIGN) < (code[pc + 2] ^ SIGN) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) < (code[pc + 2] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_gt_s_imm:
-        pc = I32[fp + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4;
+        pc = I32[fp + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_gt_u_imm:
-        pc = (I32[fp + code[pc + 1]] ^ SIGN) > (code[pc + 2] ^ SIGN) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) > (code[pc + 2] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_le_s_imm:
-        pc = I32[fp + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4;
+        pc = I32[fp + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_le_u_imm:
-        pc = (I32[fp + code[pc + 1]] ^ SIGN) <= (code[pc + 2] ^ SIGN) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) <= (code[pc + 2] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_ge_s_imm:
-        pc = I32[fp + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4;
+        pc = I32[fp + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_ge_u_imm:
-        pc = (I32[fp + code[pc + 1]] ^ SIGN) >= (code[pc + 2] ^ SIGN) ? code[pc + 3] : pc + 4;
+        pc = (I32[fp + code[pc + 1]] ^ SIGN) >= (code[pc + 2] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
         continue;
 
       // ── i64 (word pairs: low word at a, high word at a + 1) ───────────────────────────────
       case Ir.i64_eqz: {
         const a = fp + code[pc + 2];
         I32[fp + code[pc + 1]] = (I32[a] | I32[a + 1]) === 0 ? 1 : 0;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_eq:
         I32[fp + code[pc + 1]] = B64[(fp + code[pc + 2]) >> 1] === B64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_ne:
         I32[fp + code[pc + 1]] = B64[(fp + code[pc + 2]) >> 1] !== B64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_lt_s:
         I32[fp + code[pc + 1]] = B64[(fp + code[pc + 2]) >> 1] < B64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_lt_u:
         I32[fp + code[pc + 1]] = U64[(fp + code[pc + 2]) >> 1] < U64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_gt_s:
         I32[fp + code[pc + 1]] = B64[(fp + code[pc + 2]) >> 1] > B64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_gt_u:
         I32[fp + code[pc + 1]] = U64[(fp + code[pc + 2]) >> 1] > U64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_le_s:
         I32[fp + code[pc + 1]] = B64[(fp + code[pc + 2]) >> 1] <= B64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_le_u:
         I32[fp + code[pc + 1]] = U64[(fp + code[pc + 2]) >> 1] <= U64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_ge_s:
         I32[fp + code[pc + 1]] = B64[(fp + code[pc + 2]) >> 1] >= B64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_ge_u:
         I32[fp + code[pc + 1]] = U64[(fp + code[pc + 2]) >> 1] >= U64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_clz: {
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
         I32[d] = i64ClzHalves(I32[a], I32[a + 1]);
         I32[d + 1] = 0;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_ctz: {
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
         I32[d] = i64CtzHalves(I32[a], I32[a + 1]);
         I32[d + 1] = 0;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_popcnt: {
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
         I32[d] = i64PopcntHalves(I32[a], I32[a + 1]);
         I32[d + 1] = 0;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_add:
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + B64[(fp + code[pc + 3]) >> 1]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_sub:
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] - B64[(fp + code[pc + 3]) >> 1]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_mul:
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] * B64[(fp + code[pc + 3]) >> 1]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_div_s: {
         const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
         i64DivSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_div_u: {
@@ -1620,7 +1624,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         i64DivUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_rem_s: {
@@ -1628,7 +1632,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         i64RemSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_rem_u: {
@@ -1636,20 +1640,20 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         i64RemUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_and:
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] & B64[(fp + code[pc + 3]) >> 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_or:
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] | B64[(fp + code[pc + 3]) >> 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_xor:
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] ^ B64[(fp + code[pc + 3]) >> 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.i64_shl: {
         // Inlined like i64.shl_imm below, the count taken mod 64.
@@ -1662,7 +1666,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
           I32[d + 1] = lo << s;
           I32[d] = 0;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_shr_s: {
@@ -1676,7 +1680,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
           I32[d] = hi >> s;
           I32[d + 1] = hi >> 31;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_shr_u: {
@@ -1690,7 +1694,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
           I32[d] = hi >>> s;
           I32[d + 1] = 0;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_rotl: {
@@ -1705,7 +1709,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         }
         I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
         I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_rotr: {
@@ -1720,7 +1724,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         }
         I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
         I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_extend8_s: {
@@ -1728,7 +1732,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         i64Extend8SHalves(I32[fp + code[pc + 2]]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_extend16_s: {
@@ -1736,7 +1740,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         i64Extend16SHalves(I32[fp + code[pc + 2]]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_extend32_s:
@@ -1744,37 +1748,37 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const d = fp + code[pc + 1], v = I32[fp + code[pc + 2]];
         I32[d] = v;
         I32[d + 1] = v >> 31;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_extend_i32_u: {
         const d = fp + code[pc + 1];
         I32[d] = I32[fp + code[pc + 2]];
         I32[d + 1] = 0;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
 
       // ── i64 with an immediate (k: code[pc + 3], code[pc + 4]; counts: code[pc + 3]) ─────────
       case Ir.i64_add_imm:
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + ((BigInt(code[pc + 4]) << 32n) | BigInt(code[pc + 3] >>> 0)));
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.i64_mul_imm:
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] * ((BigInt(code[pc + 4]) << 32n) | BigInt(code[pc + 3] >>> 0)));
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.i64_and_imm:
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] & ((BigInt(code[pc + 4]) << 32n) | BigInt(code[pc + 3] >>> 0));
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.i64_or_imm:
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] | ((BigInt(code[pc + 4]) << 32n) | BigInt(code[pc + 3] >>> 0));
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.i64_xor_imm:
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] ^ ((BigInt(code[pc + 4]) << 32n) | BigInt(code[pc + 3] >>> 0));
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.i64_shl_imm: {
         const a = fp + code[pc + 2], d = fp + code[pc + 1];
@@ -1786,7 +1790,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
           I32[d + 1] = lo << s;
           I32[d] = 0;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_shr_s_imm: {
@@ -1799,7 +1803,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
           I32[d] = hi >> s;
           I32[d + 1] = hi >> 31;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_shr_u_imm: {
@@ -1812,7 +1816,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
           I32[d] = hi >>> s;
           I32[d + 1] = 0;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64_rotl_imm: {
@@ -1826,181 +1830,181 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         }
         I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
         I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
 
       // ── f32 (F32 is indexed like I32) ─────────────────────────────────────────────────────
       case Ir.f32_eq:
         I32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] === F32[fp + code[pc + 3]] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f32_ne:
         I32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] !== F32[fp + code[pc + 3]] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f32_lt:
         I32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] < F32[fp + code[pc + 3]] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f32_gt:
         I32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] > F32[fp + code[pc + 3]] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f32_le:
         I32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] <= F32[fp + code[pc + 3]] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f32_ge:
         I32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] >= F32[fp + code[pc + 3]] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f32_abs:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] & 0x7fffffff;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f32_neg:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] ^ 0x80000000;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f32_ceil:
         F32[fp + code[pc + 1]] = fCeil(F32[fp + code[pc + 2]]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f32_floor:
         F32[fp + code[pc + 1]] = fFloor(F32[fp + code[pc + 2]]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f32_trunc:
         F32[fp + code[pc + 1]] = fTrunc(F32[fp + code[pc + 2]]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f32_nearest:
         F32[fp + code[pc + 1]] = f32Nearest(F32[fp + code[pc + 2]]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f32_sqrt:
         F32[fp + code[pc + 1]] = Math.sqrt(F32[fp + code[pc + 2]]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f32_add:
         F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] + F32[fp + code[pc + 3]];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f32_sub:
         F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] - F32[fp + code[pc + 3]];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f32_mul:
         F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] * F32[fp + code[pc + 3]];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f32_div:
         F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] / F32[fp + code[pc + 3]];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f32_min:
         F32[fp + code[pc + 1]] = fMin(F32[fp + code[pc + 2]], F32[fp + code[pc + 3]]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f32_max:
         F32[fp + code[pc + 1]] = fMax(F32[fp + code[pc + 2]], F32[fp + code[pc + 3]]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f32_copysign:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] & 0x7fffffff) | (I32[fp + code[pc + 3]] & 0x80000000);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
 
       // ── f64 (F64 is indexed by slot: word offset >> 1) ────────────────────────────────────
       case Ir.f64_eq:
         I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] === F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f64_ne:
         I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] !== F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f64_lt:
         I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] < F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f64_gt:
         I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] > F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f64_le:
         I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] <= F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f64_ge:
         I32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1] >= F64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f64_abs: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         I32[d] = I32[a];
         I32[d + 1] = I32[a + 1] & 0x7fffffff;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.f64_neg: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         I32[d] = I32[a];
         I32[d + 1] = I32[a + 1] ^ 0x80000000;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.f64_ceil:
         F64[(fp + code[pc + 1]) >> 1] = fCeil(F64[(fp + code[pc + 2]) >> 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f64_floor:
         F64[(fp + code[pc + 1]) >> 1] = fFloor(F64[(fp + code[pc + 2]) >> 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f64_trunc:
         F64[(fp + code[pc + 1]) >> 1] = fTrunc(F64[(fp + code[pc + 2]) >> 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f64_nearest:
         F64[(fp + code[pc + 1]) >> 1] = f64Nearest(F64[(fp + code[pc + 2]) >> 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f64_sqrt:
         F64[(fp + code[pc + 1]) >> 1] = Math.sqrt(F64[(fp + code[pc + 2]) >> 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f64_add:
         F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] + F64[(fp + code[pc + 3]) >> 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f64_sub:
         F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] - F64[(fp + code[pc + 3]) >> 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f64_mul:
         F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] * F64[(fp + code[pc + 3]) >> 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f64_div:
         F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] / F64[(fp + code[pc + 3]) >> 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f64_min:
         F64[(fp + code[pc + 1]) >> 1] = fMin(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f64_max:
         F64[(fp + code[pc + 1]) >> 1] = fMax(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.f64_copysign: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         const hi = (I32[a + 1] & 0x7fffffff) | (I32[fp + code[pc + 3] + 1] & 0x80000000);
         I32[d] = I32[a];
         I32[d + 1] = hi;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
 
@@ -2008,50 +2012,50 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
       case Ir.f64_mul_add:
         F64[(fp + code[pc + 1]) >> 1] =
           F64[(fp + code[pc + 2]) >> 1] + F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1];
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.f64_mul_sub:
         F64[(fp + code[pc + 1]) >> 1] =
           F64[(fp + code[pc + 2]) >> 1] - F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1];
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.f32_mul_add:
         // The product is rounded to f32 before the add, as f32.mul would (spec §4.3.3).
         F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] + Math.fround(F32[fp + code[pc + 3]] * F32[fp + code[pc + 4]]);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.f32_mul_sub:
         F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] - Math.fround(F32[fp + code[pc + 3]] * F32[fp + code[pc + 4]]);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.f32_mul_mul_add:
         // Both products rounded to f32 before the add, as the two f32.mul would.
         F32[fp + code[pc + 1]] = Math.fround(F32[fp + code[pc + 2]] * F32[fp + code[pc + 3]])
           + Math.fround(F32[fp + code[pc + 4]] * F32[fp + code[pc + 5]]);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       case Ir.f32_mul_mul_sub:
         F32[fp + code[pc + 1]] = Math.fround(F32[fp + code[pc + 2]] * F32[fp + code[pc + 3]])
           - Math.fround(F32[fp + code[pc + 4]] * F32[fp + code[pc + 5]]);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       case Ir.f32_mul_load_add: {
         const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         F32[fp + code[pc + 1]] = F32[fp + code[pc + 2]] * dv.getFloat32(ea, true);
-        pc += 7;
+        pc = (pc + 7) | 0;
         continue;
       }
       case Ir.i64_mul_imm_add:
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + B64[(fp + code[pc + 3]) >> 1] * ((BigInt(code[pc + 5]) << 32n) | BigInt(code[pc + 4] >>> 0)));
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       case Ir.i64_load_mul_imm_add: {
         const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1]
           + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true))) * ((BigInt(code[pc + 8]) << 32n) | BigInt(code[pc + 7] >>> 0)));
-        pc += 9;
+        pc = (pc + 9) | 0;
         continue;
       }
       case Ir.i64_rotl_imm_mul_imm: {
@@ -2071,7 +2075,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[t + 1] = xhi;
         B64[(fp + code[pc + 1]) >> 1] =
           BigInt.asIntN(64, ((BigInt(xhi) << 32n) | BigInt(xlo >>> 0)) * ((BigInt(code[pc + 6]) << 32n) | BigInt(code[pc + 5] >>> 0)));
-        pc += 7;
+        pc = (pc + 7) | 0;
         continue;
       }
       case Ir.i64_rotl_imm_xor: {
@@ -2086,7 +2090,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const rlo = (lo << s) | ((hi >>> 1) >>> (31 - s)), rhi = (hi << s) | ((lo >>> 1) >>> (31 - s));
         I32[d] = I32[a] ^ rlo;
         I32[d + 1] = I32[a + 1] ^ rhi;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.i64_rotl2_xor:
@@ -2127,11 +2131,11 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
             rlo ^= (lo << s) | ((hi >>> 1) >>> (31 - s));
             rhi ^= (hi << s) | ((lo >>> 1) >>> (31 - s));
           }
-          pc += 2;
+          pc = (pc + 2) | 0;
         }
         I32[d] = rlo;
         I32[d + 1] = rhi;
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.i64_shr_u_imm_xor: {
@@ -2146,37 +2150,37 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         }
         I32[d] = I32[a] ^ rlo;
         I32[d + 1] = I32[a + 1] ^ rhi;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
 
       case Ir.i32_mul_add:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + Math.imul(I32[fp + code[pc + 3]], I32[fp + code[pc + 4]])) | 0;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.i64_add3:
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + (B64[(fp + code[pc + 3]) >> 1] + B64[(fp + code[pc + 4]) >> 1]));
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.i64_xor_and:
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] & (B64[(fp + code[pc + 3]) >> 1] ^ B64[(fp + code[pc + 4]) >> 1]);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.i64_and_xor:
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] ^ (B64[(fp + code[pc + 3]) >> 1] & B64[(fp + code[pc + 4]) >> 1]);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.i64_xor_imm_and:
         B64[(fp + code[pc + 1]) >> 1] =
           B64[(fp + code[pc + 2]) >> 1] & (B64[(fp + code[pc + 3]) >> 1] ^ ((BigInt(code[pc + 5]) << 32n) | BigInt(code[pc + 4] >>> 0)));
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       case Ir.f32_add_store: {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setFloat32(ea, F32[fp + code[pc + 3]] + F32[fp + code[pc + 4]], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.f32_sub_store: {
@@ -2184,7 +2188,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setFloat32(ea, F32[fp + code[pc + 3]] - F32[fp + code[pc + 4]], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.f64_add_store: {
@@ -2192,7 +2196,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setFloat64(ea, F64[(fp + code[pc + 3]) >> 1] + F64[(fp + code[pc + 4]) >> 1], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.f64_mul_add_store: {
@@ -2200,7 +2204,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setFloat64(ea, F64[(fp + code[pc + 3]) >> 1] + F64[(fp + code[pc + 4]) >> 1] * F64[(fp + code[pc + 5]) >> 1], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.f64_mul_sub_store: {
@@ -2208,7 +2212,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setFloat64(ea, F64[(fp + code[pc + 3]) >> 1] - F64[(fp + code[pc + 4]) >> 1] * F64[(fp + code[pc + 5]) >> 1], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
 
@@ -2217,7 +2221,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setFloat64(ea, dv.getFloat64(ea, true) + F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.f64_mul_sub_to: {
@@ -2225,33 +2229,33 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setFloat64(ea, dv.getFloat64(ea, true) - F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
 
       // ── Conversions ───────────────────────────────────────────────────────────────────────
       case Ir.i32_trunc_f32_s:
         I32[fp + code[pc + 1]] = i32TruncF32S(F32[fp + code[pc + 2]]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.i32_trunc_f32_u:
         I32[fp + code[pc + 1]] = i32TruncF32U(F32[fp + code[pc + 2]]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.i32_trunc_f64_s:
         I32[fp + code[pc + 1]] = i32TruncF64S(F64[(fp + code[pc + 2]) >> 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.i32_trunc_f64_u:
         I32[fp + code[pc + 1]] = i32TruncF64U(F64[(fp + code[pc + 2]) >> 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.i64_trunc_f32_s: {
         const d = fp + code[pc + 1];
         i64TruncSHalves(F32[fp + code[pc + 2]]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_trunc_f32_u: {
@@ -2259,7 +2263,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         i64TruncUHalves(F32[fp + code[pc + 2]]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_trunc_f64_s: {
@@ -2267,7 +2271,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         i64TruncSHalves(F64[(fp + code[pc + 2]) >> 1]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_trunc_f64_u: {
@@ -2275,31 +2279,31 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         i64TruncUHalves(F64[(fp + code[pc + 2]) >> 1]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i32_trunc_sat_f32_s:
         I32[fp + code[pc + 1]] = i32TruncSatF32S(F32[fp + code[pc + 2]]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.i32_trunc_sat_f32_u:
         I32[fp + code[pc + 1]] = i32TruncSatF32U(F32[fp + code[pc + 2]]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.i32_trunc_sat_f64_s:
         I32[fp + code[pc + 1]] = i32TruncSatF64S(F64[(fp + code[pc + 2]) >> 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.i32_trunc_sat_f64_u:
         I32[fp + code[pc + 1]] = i32TruncSatF64U(F64[(fp + code[pc + 2]) >> 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.i64_trunc_sat_f32_s: {
         const d = fp + code[pc + 1];
         i64TruncSatSHalves(F32[fp + code[pc + 2]]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_trunc_sat_f32_u: {
@@ -2307,7 +2311,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         i64TruncSatUHalves(F32[fp + code[pc + 2]]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_trunc_sat_f64_s: {
@@ -2315,7 +2319,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         i64TruncSatSHalves(F64[(fp + code[pc + 2]) >> 1]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_trunc_sat_f64_u: {
@@ -2323,56 +2327,56 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         i64TruncSatUHalves(F64[(fp + code[pc + 2]) >> 1]);
         I32[d] = i64Out[0];
         I32[d + 1] = i64Out[1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.f32_convert_i32_s:
         F32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f32_convert_i32_u:
         F32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >>> 0;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f32_convert_i64_s: {
         const a = fp + code[pc + 2];
         F32[fp + code[pc + 1]] = f32ConvertI64SHalves(I32[a], I32[a + 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.f32_convert_i64_u: {
         const a = fp + code[pc + 2];
         F32[fp + code[pc + 1]] = f32ConvertI64UHalves(I32[a], I32[a + 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.f32_demote_f64:
         F32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f64_convert_i32_s:
         F64[(fp + code[pc + 1]) >> 1] = I32[fp + code[pc + 2]];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f64_convert_i32_u:
         F64[(fp + code[pc + 1]) >> 1] = I32[fp + code[pc + 2]] >>> 0;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.f64_convert_i64_s: {
         const a = fp + code[pc + 2];
         F64[(fp + code[pc + 1]) >> 1] = f64ConvertI64SHalves(I32[a], I32[a + 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.f64_convert_i64_u: {
         const a = fp + code[pc + 2];
         F64[(fp + code[pc + 1]) >> 1] = f64ConvertI64UHalves(I32[a], I32[a + 1]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.f64_promote_f32:
         F64[(fp + code[pc + 1]) >> 1] = F32[fp + code[pc + 2]];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
 
       default: {
@@ -2380,7 +2384,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         // pc of the next scalar one (RATIONALE, "Why do vector instructions run in a loop of their own?").
         const next = runVector(code, pc, fp, I32, F32, F64, dv, memLen, mem, inst);
         if (next === pc) throw new RuntimeError(`internal error: bad IR opcode ${code[pc]} at ${pc}`);
-        pc = next;
+        pc = next | 0;
         continue;
       }
     }
