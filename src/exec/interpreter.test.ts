@@ -962,4 +962,26 @@ test('step3_br and step3_br_ne_imm run their steps in order, then branch', () =>
   assert.equal(call(inst, 'f', 10, 0, 0), [42, 0, 8 * 96]);
 });
 
+test('f64.mul_load_add_to: y[i] += a * x[i] over arrays, both factor orders, traps at either address', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "set") (param i32 f64) (f64.store (local.get 0) (local.get 1)))
+    (func (export "get") (param i32) (result f64) (f64.load (local.get 0)))
+    (func (export "axpy") (param $y i32) (param $x i32) (param $a f64) (param $n i32)
+      (loop $l
+        (f64.store (local.get $y) (f64.add (f64.load (local.get $y)) (f64.mul (local.get $a) (f64.load (local.get $x)))))
+        (f64.store offset=8 (local.get $y) (f64.add (f64.load offset=8 (local.get $y)) (f64.mul (f64.load offset=8 (local.get $x)) (local.get $a))))
+        (local.set $y (i32.add (local.get $y) (i32.const 16)))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 2)))))))`);
+  const bits = (x: number) => new BigInt64Array(Float64Array.of(x).buffer)[0];
+  const value = (b: RawValue) => new Float64Array(BigInt64Array.of(b as bigint).buffer)[0];
+  const y = [1, -0, 2.5, NaN, 1e308, -3], x = [2, 0.5, -4, 1, 1e308, 0];
+  y.forEach((v, i) => call(inst, 'set', 8 * i, bits(v)));
+  x.forEach((v, i) => call(inst, 'set', 1024 + 8 * i, bits(v)));
+  call(inst, 'axpy', 0, 1024, bits(1.5), 6);
+  y.forEach((v, i) => assert.ok(Object.is(value(call(inst, 'get', 8 * i)[0]), v + 1.5 * x[i]), `y[${i}]`));
+  traps(() => call(inst, 'axpy', 65536 - 8, 0, bits(1), 2), 'out of bounds memory access');
+  traps(() => call(inst, 'axpy', 0, 65536 - 8, bits(1), 2), 'out of bounds memory access');
+});
+
 test.run();

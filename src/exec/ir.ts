@@ -598,6 +598,15 @@ export const enum Ir {
   // branch; none writes the address register), so memory and any trap are as before.
   /** mem64[ea] = f64 bits of mem64[ea] + r[b] · r[c]. */ f64_mul_add_to,
   /** mem64[ea] = f64 bits of mem64[ea] − r[b] · r[c]. */ f64_mul_sub_to,
+  /**
+   * mem64[ea] = f64 bits of mem64[ea] + r[b] · mem64[ea′], ea as in f64.mul_add_to, ea′ as in
+   * load64_add. Fields a (address), u (static offset), a (b), then the load's a (base), i (shift
+   * s), i (added c), u (static offset). Why: `y[i] += a · x[i]` (BLAS axpy; matmul's inner loop
+   * is two of them) — an f64.mul_add_to whose other factor is the unnamed result of the
+   * load64/load64_add right before it takes the load in (RATIONALE, "Why a second round of
+   * superinstructions", axpy).
+   */
+  f64_mul_load_add_to,
   /** r[d] = r[a] + r[b] + r[c] mod 2^64. Fields d, a, a (b), a (c). */ i64_add3,
   // Bitwise pairs: an i64.and or i64.xor one of whose operands is the unnamed result of the
   // xor / and / xor-with-a-constant emitted just before it. Why: hashes build their mixing
@@ -927,6 +936,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f64_add_store, 'f64.add_store', 'auaa'], [Ir.f64_mul_add_store, 'f64.mul_add_store', 'auaaa'],
   [Ir.f64_mul_sub_store, 'f64.mul_sub_store', 'auaaa'],
   [Ir.f64_mul_add_to, 'f64.mul_add_to', 'auaa'], [Ir.f64_mul_sub_to, 'f64.mul_sub_to', 'auaa'],
+  [Ir.f64_mul_load_add_to, 'f64.mul_load_add_to', 'auaaiiu'],
   [Ir.i32_trunc_f32_s, 'i32.trunc_f32_s', U], [Ir.i32_trunc_f32_u, 'i32.trunc_f32_u', U],
   [Ir.i32_trunc_f64_s, 'i32.trunc_f64_s', U], [Ir.i32_trunc_f64_u, 'i32.trunc_f64_u', U],
   [Ir.i64_trunc_f32_s, 'i64.trunc_f32_s', U], [Ir.i64_trunc_f32_u, 'i64.trunc_f32_u', U],

@@ -684,9 +684,8 @@ test('compound assignment: *p += x · y drops the reload of *p (f64.mul_add_to),
   golden(`(func (param i32 i32 f64)
       (f64.store offset=8 (local.get 0) (f64.add (f64.load offset=8 (local.get 0)) (f64.mul (local.get 2) (f64.load (local.get 1))))))
       (memory 1)`, `
-    0: load64 r6, r1, 0
-    4: f64.mul_add_to r0, 8, r2, r6
-    9: return`);
+    0: f64.mul_load_add_to r0, 8, r2, r1, 0, 0, 0
+    8: return`);
   golden(`(func (param i32 i32 f64)
       (f64.store (local.get 0) (f64.sub (f64.load (local.get 0)) (f64.mul (local.get 2) (f64.load (local.get 1))))))
       (memory 1)`, `
@@ -718,6 +717,16 @@ test('three steps and a branch: behind an i32.add_imm2 alone (br), a step of a l
     0: step3_br r0, r0, 1, r1, r1, 2, r0, r0, 0, @0
     11: step3_br_ne_imm r2, r2, 96, r2, r2, 0, r0, r0, 4, r0, 48, @11
     24: return`);
+});
+
+test('axpy: f64.mul_add_to takes in the load of its other factor; a tee-kept address keeps its add', () => {
+  golden(`(func (param i32 i32 f64) (local i32)
+      (f64.store (local.tee 3 (i32.add (local.get 0) (i32.const 8)))
+        (f64.add (f64.load (local.get 3)) (f64.mul (f64.load offset=8 (local.get 1)) (local.get 2)))))
+      (memory 1)`, `
+    0: i32.add_imm r3, r0, 8
+    4: f64.mul_load_add_to r3, 0, r2, r1, 0, 0, 8
+    12: return`);
 });
 
 test.run();

@@ -368,6 +368,7 @@ const computeStores: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [
 const reloadSafe: ReadonlySet<Ir> = new Set([
   Ir.load32, Ir.load64, Ir.load32_add, Ir.load64_add, Ir.load32_idx, Ir.load64_idx, Ir.load32_tee, Ir.load64_tee,
   Ir.load32_abs, Ir.load64_abs, Ir.const32, Ir.const64, Ir.copy32, Ir.copy64, Ir.copy32x2, Ir.copy64x2,
+  Ir.copy32x3, Ir.copy64x3,
   Ir.i32_add, Ir.i32_sub, Ir.i32_mul, Ir.i32_add_imm, Ir.i32_shl_imm, Ir.i32_shl_add_imm, Ir.i32_mul_shl_imm,
   Ir.f64_add, Ir.f64_sub, Ir.f64_mul, Ir.f64_div, Ir.f64_sqrt, Ir.f64_neg, Ir.f64_abs, Ir.f64_min, Ir.f64_max,
   Ir.f64_mul_add, Ir.f64_mul_sub, Ir.f32_add, Ir.f32_sub, Ir.f32_mul, Ir.f32_div, Ir.f32_mul_add, Ir.f32_mul_sub,
@@ -1299,7 +1300,9 @@ class Translator {
           : computeStore[1] === Ir.f64_mul_sub_store ? Ir.f64_mul_sub_to : -1;
         if (to >= 0 && this.code.length === at && this.dropReload(operands[0], addr, offset)) {
           // `*p ±= x · y`: the addend was loaded from the same address, the load is gone.
-          this.emit(to, addr, offset, operands[1], operands[2]);
+          const load = to === Ir.f64_mul_add_to ? this.takeFactorLoad(addr, operands[1], operands[2]) : null;
+          if (load !== null) this.emit(Ir.f64_mul_load_add_to, addr, offset, ...load);
+          else this.emit(to, addr, offset, operands[1], operands[2]);
           return;
         }
         this.emit(computeStore[1], addr, offset, ...operands);
@@ -1582,6 +1585,11 @@ class Translator {
         load = code[q + 2] === addr && code[q + 3] === offset ? q : -1;
         continue;
       }
+      if (op === Ir.load64_tee && code[q + 1] === x) {
+        // r[addr] = r[a] + c, then the load from r[addr] + offset: the add stays.
+        load = code[q + 2] === addr && code[q + 5] === offset ? q : -1;
+        continue;
+      }
       if (load < 0) continue;
       if (!reloadSafe.has(op)) return false;
       let w = q + 1;
@@ -1591,9 +1599,35 @@ class Translator {
       }
     }
     if (load < 0) return false;
-    code.splice(load, 4);
+    if (code[load] === Ir.load64) code.splice(load, 4);
+    else code.splice(load, 6, Ir.i32_add_imm, addr, code[load + 3], code[load + 4]);
     this.forgetPositions();
     return true;
+  }
+
+  /**
+   * f64.mul_load_add_to (ir.ts): when one factor `y` of `*p += x · y` is the unnamed temporary
+   * written by the load64 / load64_add just emitted (no label since), that load is taken out
+   * and its address words returned after the other factor: [x, base, s, c, u]; else null.
+   */
+  private takeFactorLoad(addr: number, x: number, y: number): number[] | null {
+    const code = this.code, n = code.length;
+    for (const [f, g] of [[y, x], [x, y]]) {
+      if (f < this.localWords || f === g || f === addr) continue;
+      if (code[n - 4] === Ir.load64 && code[n - 3] === f && this.lastLabel <= n - 4) {
+        const words = [g, code[n - 2], 0, 0, code[n - 1]];
+        code.length = n - 4;
+        this.forgetPositions();
+        return words;
+      }
+      if (code[n - 6] === Ir.load64_add && code[n - 5] === f && this.lastLabel <= n - 6) {
+        const words = [g, ...code.slice(n - 4)];
+        code.length = n - 6;
+        this.forgetPositions();
+        return words;
+      }
+    }
+    return null;
   }
 
   /** Code before the current end moved (an instruction was taken out): forget recorded positions. */
