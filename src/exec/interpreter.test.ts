@@ -962,7 +962,7 @@ test('step3_br and step3_br_ne_imm run their steps in order, then branch', () =>
   assert.equal(call(inst, 'f', 10, 0, 0), [42, 0, 8 * 96]);
 });
 
-test('f64.mul_load_add_to: y[i] += a * x[i] over arrays, both factor orders, traps at either address', () => {
+test('f64.mul_load_add_to: y[i] += a * x[i] over arrays, both factor orders, traps at either address; f64.add_to', () => {
   const inst = instance(`(module (memory 1)
     (func (export "set") (param i32 f64) (f64.store (local.get 0) (local.get 1)))
     (func (export "get") (param i32) (result f64) (f64.load (local.get 0)))
@@ -980,6 +980,16 @@ test('f64.mul_load_add_to: y[i] += a * x[i] over arrays, both factor orders, tra
   x.forEach((v, i) => call(inst, 'set', 1024 + 8 * i, bits(v)));
   call(inst, 'axpy', 0, 1024, bits(1.5), 6);
   y.forEach((v, i) => assert.ok(Object.is(value(call(inst, 'get', 8 * i)[0]), v + 1.5 * x[i]), `y[${i}]`));
+  const add = instance(`(module (memory 1)
+    (func (export "set") (param i32 f64) (f64.store (local.get 0) (local.get 1)))
+    (func (export "get") (param i32) (result f64) (f64.load (local.get 0)))
+    (func (export "addto") (param i32 f64) (f64.store offset=8 (local.get 0) (f64.add (f64.sqrt (local.get 1)) (f64.load offset=8 (local.get 0))))))`);
+  for (const [p, q] of [[1, 4], [-0, 0], [NaN, 1], [1e308, 1e308 * 1e308]]) {
+    call(add, 'set', 16, bits(p));
+    call(add, 'addto', 8, bits(q));
+    assert.ok(Object.is(value(call(add, 'get', 16)[0]), p + Math.sqrt(q)), `${p} += sqrt ${q}`);
+  }
+  traps(() => call(add, 'addto', 65536 - 15, bits(1)), 'out of bounds memory access');
   traps(() => call(inst, 'axpy', 65536 - 8, 0, bits(1), 2), 'out of bounds memory access');
   traps(() => call(inst, 'axpy', 0, 65536 - 8, bits(1), 2), 'out of bounds memory access');
 });

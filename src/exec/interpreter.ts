@@ -2224,6 +2224,14 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 5) | 0;
         continue;
       }
+      case Ir.f64_add_to: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat64(ea, dv.getFloat64(ea, true) + F64[(fp + code[pc + 3]) >> 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 4) | 0;
+        continue;
+      }
       case Ir.f64_mul_load_add_to: {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
         const eb = (((I32[fp + code[pc + 4]] << code[pc + 5]) + code[pc + 6]) >>> 0) + (code[pc + 7] >>> 0);

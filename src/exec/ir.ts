@@ -596,8 +596,10 @@ export const enum Ir {
   // store's operation reads (matmul's inner loop, nbody's velocity updates); the translator
   // drops that load64 when the instructions since it only load or compute (no store, call or
   // branch; none writes the address register), so memory and any trap are as before.
+  // f64.add_to is the same for `*p += x` (the reload may be either addend).
   /** mem64[ea] = f64 bits of mem64[ea] + r[b] · r[c]. */ f64_mul_add_to,
   /** mem64[ea] = f64 bits of mem64[ea] − r[b] · r[c]. */ f64_mul_sub_to,
+  /** mem64[ea] = f64 bits of mem64[ea] + r[b] (`*p += x`; fields a, u, a (b)). */ f64_add_to,
   /**
    * mem64[ea] = f64 bits of mem64[ea] + r[b] · mem64[ea′], ea as in f64.mul_add_to, ea′ as in
    * load64_add. Fields a (address), u (static offset), a (b), then the load's a (base), i (shift
@@ -936,7 +938,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f64_add_store, 'f64.add_store', 'auaa'], [Ir.f64_mul_add_store, 'f64.mul_add_store', 'auaaa'],
   [Ir.f64_mul_sub_store, 'f64.mul_sub_store', 'auaaa'],
   [Ir.f64_mul_add_to, 'f64.mul_add_to', 'auaa'], [Ir.f64_mul_sub_to, 'f64.mul_sub_to', 'auaa'],
-  [Ir.f64_mul_load_add_to, 'f64.mul_load_add_to', 'auaaiiu'],
+  [Ir.f64_mul_load_add_to, 'f64.mul_load_add_to', 'auaaiiu'], [Ir.f64_add_to, 'f64.add_to', 'aua'],
   [Ir.i32_trunc_f32_s, 'i32.trunc_f32_s', U], [Ir.i32_trunc_f32_u, 'i32.trunc_f32_u', U],
   [Ir.i32_trunc_f64_s, 'i32.trunc_f64_s', U], [Ir.i32_trunc_f64_u, 'i32.trunc_f64_u', U],
   [Ir.i64_trunc_f32_s, 'i64.trunc_f32_s', U], [Ir.i64_trunc_f32_u, 'i64.trunc_f32_u', U],

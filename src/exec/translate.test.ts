@@ -729,4 +729,15 @@ test('axpy: f64.mul_add_to takes in the load of its other factor; a tee-kept add
     12: return`);
 });
 
+test('compound addition: *p += x drops the reload of *p whichever side of the add it is on (f64.add_to)', () => {
+  golden(`(func (param i32 f64)
+      (f64.store (local.get 0) (f64.add (f64.load (local.get 0)) (f64.mul (local.get 1) (local.get 1))))
+      (f64.store offset=8 (local.get 0) (f64.add (f64.mul (local.get 1) (local.get 1)) (f64.load offset=8 (local.get 0)))))
+      (memory 1)`, `
+    0: f64.mul_add_to r0, 0, r1, r1
+    5: f64.mul r3, r1, r1
+    9: f64.add_to r0, 8, r3
+    13: return`);
+});
+
 test.run();

@@ -1298,6 +1298,15 @@ class Translator {
         const addr = this.src(this.pop());
         const to = computeStore[1] === Ir.f64_mul_add_store ? Ir.f64_mul_add_to
           : computeStore[1] === Ir.f64_mul_sub_store ? Ir.f64_mul_sub_to : -1;
+        if (computeStore[1] === Ir.f64_add_store && this.code.length === at) {
+          // `*p += x`: either addend may be the reload of *p.
+          for (const k of [0, 1]) {
+            if (this.dropReload(operands[k], addr, offset)) {
+              this.emit(Ir.f64_add_to, addr, offset, operands[1 - k]);
+              return;
+            }
+          }
+        }
         if (to >= 0 && this.code.length === at && this.dropReload(operands[0], addr, offset)) {
           // `*p ±= x · y`: the addend was loaded from the same address, the load is gone.
           const load = to === Ir.f64_mul_add_to ? this.takeFactorLoad(addr, operands[1], operands[2]) : null;
