@@ -994,4 +994,20 @@ test('f64.mul_load_add_to: y[i] += a * x[i] over arrays, both factor orders, tra
   traps(() => call(inst, 'axpy', 0, 65536 - 8, bits(1), 2), 'out of bounds memory access');
 });
 
+test('f32.add_store2 stores both sums in order; the second traps after the first is written', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "two") (param i32 i32 f32 f32)
+      (f32.store (local.get 0) (f32.add (local.get 2) (local.get 3)))
+      (f32.store (local.get 1) (f32.add (local.get 3) (local.get 3))))
+    (func (export "get") (param i32) (result i32) (i32.load (local.get 0))))`);
+  const bits = (x: number) => new Int32Array(new Float32Array([x]).buffer)[0];
+  call(inst, 'two', 8, 8, bits(1.5), bits(2.25));
+  assert.equal(call(inst, 'get', 8), [bits(4.5)]);
+  call(inst, 'two', 16, 24, bits(3e38), bits(-0));
+  assert.equal(call(inst, 'get', 16), [bits(3e38)]);
+  assert.equal(call(inst, 'get', 24), [bits(-0)]);
+  traps(() => call(inst, 'two', 32, 65535, bits(1), bits(1)), 'out of bounds memory access');
+  assert.equal(call(inst, 'get', 32), [bits(2)]);
+});
+
 test.run();

@@ -2183,6 +2183,18 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 5) | 0;
         continue;
       }
+      case Ir.f32_add_store2: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat32(ea, F32[fp + code[pc + 3]] + F32[fp + code[pc + 4]], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        const eb = (I32[fp + code[pc + 5]] >>> 0) + (code[pc + 6] >>> 0);
+        if (eb + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat32(eb, F32[fp + code[pc + 7]] + F32[fp + code[pc + 8]], true);
+        mem.dirty[eb >>> Dirty.Shift] = 1;
+        pc = (pc + 9) | 0;
+        continue;
+      }
       case Ir.f32_sub_store: {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);

@@ -740,4 +740,15 @@ test('compound addition: *p += x drops the reload of *p whichever side of the ad
     13: return`);
 });
 
+test('f32.add_store2: two f32.add_store in a row, not across a label', () => {
+  golden(`(func (param i32 i32 f32 f32)
+      (f32.store (local.get 0) (f32.add (local.get 2) (local.get 3)))
+      (f32.store offset=4 (local.get 1) (f32.add (local.get 3) (local.get 3)))
+      (block (f32.store (local.get 0) (f32.add (local.get 2) (local.get 2)))))
+      (memory 1)`, `
+    0: f32.add_store2 r0, 0, r2, r3, r1, 4, r3, r3
+    9: f32.add_store r0, 0, r2, r2
+    14: return`);
+});
+
 test.run();

@@ -452,6 +452,8 @@ class Translator {
   private teeRotl = { pos: -1, end: -1 };
   /** Position of the last copy32/copy64 emitted (a copy right behind it may pair with it). */
   private lastCopy = -1;
+  /** Where the last f32.add_store starts (for f32.add_store2), or −1. */
+  private lastAddStore = -1;
   /** Position of the last i32.add_imm a local.set retargeted (see i32.add_imm2). */
   private lastStep = -1;
   /** Position of the last i32.add_imm emitted (a branch right behind it may absorb it). */
@@ -1314,7 +1316,17 @@ class Translator {
           else this.emit(to, addr, offset, operands[1], operands[2]);
           return;
         }
+        const prev = this.lastAddStore;
+        if (computeStore[1] === Ir.f32_add_store && prev === this.code.length - 5 && this.code[prev] === Ir.f32_add_store &&
+          this.lastLabel <= prev) {
+          // Right behind another f32.add_store: one f32.add_store2.
+          this.code[prev] = Ir.f32_add_store2;
+          this.emit(addr, offset, ...operands);
+          this.lastAddStore = -1;
+          return;
+        }
         this.emit(computeStore[1], addr, offset, ...operands);
+        this.lastAddStore = computeStore[1] === Ir.f32_add_store ? this.code.length - 5 : -1;
         return;
       }
       const addStore = addStores.get(ir), folded = addStore !== undefined ? this.foldStoreAddress(true) : null;
@@ -1641,7 +1653,7 @@ class Translator {
 
   /** Code before the current end moved (an instruction was taken out): forget recorded positions. */
   private forgetPositions(): void {
-    this.lastAddImm = this.lastAddImm2 = this.lastStep = this.lastCopy = -1;
+    this.lastAddImm = this.lastAddImm2 = this.lastStep = this.lastCopy = this.lastAddStore = -1;
     this.teeAdd = { pos: -1, loc: -1, end: -1 };
     this.teeRotl = { pos: -1, end: -1 };
   }
