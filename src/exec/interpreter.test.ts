@@ -1010,4 +1010,13 @@ test('f32.add_store2 stores both sums in order; the second traps after the first
   assert.equal(call(inst, 'get', 32), [bits(2)]);
 });
 
+test('br_table_add: the index wraps mod 2^32 before the bounds check', () => {
+  const inst = instance(`(module (func (export "f") (param i32) (result i32)
+      (block (block (block (br_table 0 1 2 (i32.sub (local.get 0) (i32.const 97)))) (return (i32.const 10))) (return (i32.const 11)))
+      (i32.const 12)))`);
+  for (const [x, r] of [[97, 10], [98, 11], [99, 12], [96, 12], [0, 12], [-2147483648, 12], [2147483647, 12], [-2147483551, 12]]) {
+    assert.equal(call(inst, 'f', x), [r], `f(${x})`);
+  }
+});
+
 test.run();

@@ -468,6 +468,12 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = code[pc + 3 + (i < n ? i : n)];
         continue;
       }
+      case Ir.br_table_add: {
+        const i = ((I32[fp + code[pc + 1]] + code[pc + 2]) | 0) >>> 0;
+        const n = code[pc + 3];
+        pc = code[pc + 4 + (i < n ? i : n)];
+        continue;
+      }
       case Ir.return: {
         if (depth === entryDepth) return false;
         depth--;

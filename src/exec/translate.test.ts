@@ -751,4 +751,17 @@ test('f32.add_store2: two f32.add_store in a row, not across a label', () => {
     14: return`);
 });
 
+test('br_table_add: a br_table takes in the i32.add_imm computing its index', () => {
+  golden(`(func (param i32) (result i32)
+      (block (block (block (br_table 0 1 2 (i32.sub (local.get 0) (i32.const 97)))) (return (i32.const 10))) (return (i32.const 11)))
+      (i32.const 12))`, `
+    0: br_table_add r0, -97, [@7 @11] default @15
+    7: const32 r0, 10
+    10: return
+    11: const32 r0, 11
+    14: return
+    15: const32 r0, 12
+    18: return`);
+});
+
 test.run();

@@ -1793,8 +1793,15 @@ class Translator {
 
   /** br_table (spec §4.4.8): labels needing value moves get a trampoline after the table. */
   private brTable(depths: readonly number[]): void {
-    const index = this.src(this.pop());
-    this.emit(Ir.br_table, index, depths.length - 1, ...depths.map(() => -1));
+    const e = this.pop();
+    if (this.isLastProduced(e) && this.code[this.lastDst - 1] === Ir.i32_add_imm) {
+      // The index is x + c just computed: br_table_add takes the add in.
+      const [x, c] = this.code.slice(this.lastDst + 1);
+      this.code.length = this.lastDst - 1;
+      this.emit(Ir.br_table_add, x, c, depths.length - 1, ...depths.map(() => -1));
+    } else {
+      this.emit(Ir.br_table, this.src(e), depths.length - 1, ...depths.map(() => -1));
+    }
     const first = this.code.length - depths.length;
     const trampolines = new Map<number, number[]>();
     depths.forEach((depth, j) => {
