@@ -1019,4 +1019,16 @@ test('br_table_add: the index wraps mod 2^32 before the bounds check', () => {
   }
 });
 
+test('load32_sidx wraps base + (index << s) mod 2^32 before adding the offset', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "put") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
+    (func (export "get") (param i32 i32) (result i32) (i32.load offset=4 (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 2))))))`);
+  call(inst, 'put', 24, 77);
+  assert.equal(call(inst, 'get', 0, 5), [77]);
+  assert.equal(call(inst, 'get', 40, -5), [77]);
+  assert.equal(call(inst, 'get', 20, 0x40000000), [77]);
+  traps(() => call(inst, 'get', -8, 0), 'out of bounds memory access');
+  traps(() => call(inst, 'get', 0, 16383), 'out of bounds memory access');
+});
+
 test.run();

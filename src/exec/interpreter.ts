@@ -771,6 +771,13 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 5) | 0;
         continue;
       }
+      case Ir.load32_sidx: {
+        const ea = ((I32[fp + code[pc + 2]] + (I32[fp + code[pc + 3]] << code[pc + 4])) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        pc = (pc + 6) | 0;
+        continue;
+      }
       case Ir.load64_idx: {
         const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);

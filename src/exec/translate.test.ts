@@ -102,12 +102,11 @@ test('base + index folds into the load; (x >>u s) & c is one bit-field extract',
       (i32.add)
       (i32.add))`, `
     0: i32.load8_u_idx r2, r0, r1, 3
-    5: i32.shl_imm r4, r0, 2
-    9: load32_idx r3, r1, r4, 0
-    14: i32.shr_u_and_imm r4, r1, 3, 255
-    19: i32.add r3, r3, r4
-    23: i32.add r0, r2, r3
-    27: return`);
+    5: load32_sidx r3, r1, r0, 2, 0
+    11: i32.shr_u_and_imm r4, r1, 3, 255
+    16: i32.add r3, r3, r4
+    20: i32.add r0, r2, r3
+    24: return`);
 });
 
 test('store address folding: the add moves into the store unless a branch or a write of its base is between', () => {
@@ -762,6 +761,17 @@ test('br_table_add: a br_table takes in the i32.add_imm computing its index', ()
     14: return
     15: const32 r0, 12
     18: return`);
+});
+
+test('load32_sidx: base + (index << s), the shift and the add taken into the load (either order of the add)', () => {
+  golden(`(func (param i32 i32) (result i32)
+      (i32.add (i32.load offset=4 (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 2))))
+        (i32.load (i32.add (i32.shl (local.get 1) (i32.const 3)) (local.get 0)))))
+      (memory 1)`, `
+    0: load32_sidx r2, r0, r1, 2, 4
+    6: load32_sidx r3, r0, r1, 3, 0
+    12: i32.add r0, r2, r3
+    16: return`);
 });
 
 test.run();

@@ -1363,8 +1363,20 @@ class Translator {
       const idxLoad = idxLoads.get(ir);
       if (idxLoad !== undefined && last === Ir.i32_add) {
         // The address was just computed as base + index: the load does that itself.
-        const base = this.code[this.lastDst + 1], index = this.code[this.lastDst + 2];
-        this.code.length = this.lastDst - 1;
+        const base = this.code[this.lastDst + 1], index = this.code[this.lastDst + 2], add = this.lastDst - 1;
+        const shl = add - 4, code = this.code;
+        if (ir === Ir.load32 && code[shl] === Ir.i32_shl_imm && this.lastLabel <= shl && code[shl + 1] >= this.localWords &&
+          (code[shl + 1] === index || code[shl + 1] === base) && index !== base) {
+          // …and the index was just shifted into a temporary: load32_sidx shifts it itself.
+          const other = code[shl + 1] === index ? base : index, x = code[shl + 2], s = code[shl + 3];
+          if (other !== code[shl + 1]) {
+            code.length = shl;
+            this.pop();
+            this.produce(Ir.load32_sidx, cls, other, x, s, offset);
+            return;
+          }
+        }
+        code.length = add;
         this.pop();
         this.produce(idxLoad, cls, base, index, offset);
         return;
