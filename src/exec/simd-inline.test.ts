@@ -198,4 +198,87 @@ test('extending loads, lane stores and folded v128.load addresses match the gene
   assert.is(regs[0], new Int32Array(v.buffer)[3]);
 });
 
+test('scalar instructions between vector ones (run inside runVector) compute as in run', () => {
+  // Loops mixing vector instructions with the scalar ones runVector also runs: copy32, const32,
+  // load32, load32_add, i32.add, i32.add_imm2, i32.shl_add_imm, br, br_if, br_unless and the
+  // step-and-branch forms. Checked against the same loops written in JS.
+  const src = `(module (memory (export "mem") 1)
+    (func (export "f") (param $p i32) (param $n i32) (result v128) (local $acc v128) (local $i i32) (local $q i32) (local $k i32)
+      (local.set $q (local.get $p))
+      (loop $l
+        (local.set $acc (i32x4.add (local.get $acc) (v128.load (local.get $q))))
+        (local.set $k (local.get $i))
+        (local.set $acc (i32x4.add (local.get $acc) (i32x4.splat (i32.load (local.get $q)))))
+        (local.set $acc (i32x4.add (local.get $acc) (i32x4.splat (i32.add (i32.shl (local.get $k) (i32.const 3)) (i32.const 7)))))
+        (local.set $acc (i32x4.add (local.get $acc) (i32x4.splat (i32.add (local.get $k) (local.get $n)))))
+        (local.set $acc (i32x4.add (local.get $acc) (i32x4.splat (i32.const 5))))
+        (local.set $q (i32.add (local.get $q) (i32.const 16)))
+        (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+      (local.get $acc))
+    (func (export "g") (param $p i32) (param $n i32) (result v128) (local $acc v128) (local $i i32) (local $q i32) (local $r i32)
+      (local.set $q (local.get $p))
+      (local.set $i (local.get $n))
+      (loop $l
+        (local.set $acc (i32x4.add (local.get $acc) (v128.load (local.get $q))))
+        (local.set $acc (i32x4.add (local.get $acc) (i32x4.splat (i32.load offset=4 (i32.add (local.get $q) (i32.const 8))))))
+        (if (i32.and (local.get $i) (i32.const 1))
+          (then (local.set $acc (i32x4.add (local.get $acc) (i32x4.splat (local.get $i)))))
+          (else (local.set $acc (i32x4.sub (local.get $acc) (i32x4.splat (local.get $r))))))
+        (block $b
+          (br_if $b (i32.and (local.get $i) (i32.const 2)))
+          (local.set $acc (v128.xor (local.get $acc) (i32x4.splat (local.get $q)))))
+        (local.set $q (i32.add (local.get $q) (i32.const 16)))
+        (local.set $r (i32.add (local.get $r) (i32.const 3)))
+        (br_if $l (local.tee $i (i32.add (local.get $i) (i32.const -1)))))
+      (local.get $acc))
+    (func (export "h") (param $p i32) (param $n i32) (result v128) (local $acc v128) (local $i i32)
+      (loop $l
+        (local.set $acc (i32x4.add (local.get $acc) (v128.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 4))))))
+        (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 8))))
+      (loop $m
+        (local.set $acc (i32x4.mul (local.get $acc) (v128.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 4))))))
+        (br_if $m (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+      (local.get $acc)))`;
+  const ir = irOf(src);
+  for (const n of ['copy32', 'const32', 'load32', 'load32_add', 'i32.add', 'i32.add_imm2', 'i32.shl_add_imm', 'br', 'br_if',
+    'br_unless', 'step_br_if', 'step_br_ne', 'step_br_ne_imm', 'step_br_lt_u']) {
+    assert.ok(ir.includes(` ${n} `), `${n} is used`);
+  }
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const words = new Int32Array(e.value.buffer, 0, 1024);
+  let x = 0x2545f491;
+  for (let i = 0; i < words.length; i++) {
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    words[i] = x;
+  }
+  const p = 64, w = (at: number): number => words[at >> 2];
+  const bytes = (acc: number[]): Uint8Array => new Uint8Array(Int32Array.from(acc).buffer);
+  const addAll = (acc: number[], f: (j: number) => number): void => {
+    for (let j = 0; j < 4; j++) acc[j] = (acc[j] + f(j)) | 0;
+  };
+  for (const n of [1, 2, 7, 13]) {
+    let acc = [0, 0, 0, 0];
+    for (let i = 0, q = p; i < n; i++, q += 16) {
+      addAll(acc, (j) => w(q + 4 * j));
+      addAll(acc, () => w(q) + i * 8 + 7 + i + n + 5);
+    }
+    assert.equal(call(inst, 'f', p, n)[0], bytes(acc), `f ${n}`);
+    acc = [0, 0, 0, 0];
+    for (let i = n, q = p, r = 0; i !== 0; i--, q += 16, r += 3) {
+      addAll(acc, (j) => w(q + 4 * j));
+      addAll(acc, () => w(q + 12));
+      addAll(acc, () => (i & 1 ? i : -r));
+      if (!(i & 2)) acc = acc.map((a) => a ^ q);
+    }
+    assert.equal(call(inst, 'g', p, n)[0], bytes(acc), `g ${n}`);
+    acc = [0, 0, 0, 0];
+    let i = 0;
+    do addAll(acc, (j) => w(p + 16 * i + 4 * j)); while (++i !== 8);
+    do acc = acc.map((a, j) => Math.imul(a, w(p + 16 * i + 4 * j))); while (++i < n + 8);
+    assert.equal(call(inst, 'h', p, n + 8)[0], bytes(acc), `h ${n}`);
+  }
+});
+
 test.run();
