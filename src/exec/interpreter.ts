@@ -2620,6 +2620,62 @@ function runVector(
         pc += 6;
         continue;
       }
+      case Ir.store128_add: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 4];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        dv.setInt32(ea + 8, I32[v + 2], true);
+        dv.setInt32(ea + 12, I32[v + 3], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 6;
+        continue;
+      }
+      case Ir.store128_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 3];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        dv.setInt32(ea + 8, I32[v + 2], true);
+        dv.setInt32(ea + 12, I32[v + 3], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 5;
+        continue;
+      }
+      case Ir.i8x16_shuffle_w: {
+        // Two packed terms per word (ir.ts): t = w << 10 | splat << 9 | p << 5 | r, p a 4-bit byte
+        // mask spread to one bit per byte by the multiply; `<< (32 - 0)` shifts by 0.
+        const t0 = code[pc + 2], x0 = I32[fp + (t0 >> 10)], r0 = t0 & 24;
+        const p0 = ((t0 >>> 5) & 15) * 0x204081 & 0x01010101, q0 = (x0 >>> r0) | (x0 << (32 - r0));
+        const t1 = code[pc + 3], x1 = I32[fp + (t1 >> 10)], r1 = t1 & 24;
+        const p1 = ((t1 >>> 5) & 15) * 0x204081 & 0x01010101, q1 = (x1 >>> r1) | (x1 << (32 - r1));
+        const t2 = code[pc + 4], x2 = I32[fp + (t2 >> 10)], r2 = t2 & 24;
+        const p2 = ((t2 >>> 5) & 15) * 0x204081 & 0x01010101, q2 = (x2 >>> r2) | (x2 << (32 - r2));
+        const t3 = code[pc + 5], x3 = I32[fp + (t3 >> 10)], r3 = t3 & 24;
+        const p3 = ((t3 >>> 5) & 15) * 0x204081 & 0x01010101, q3 = (x3 >>> r3) | (x3 << (32 - r3));
+        const t4 = code[pc + 6], x4 = I32[fp + (t4 >> 10)], r4 = t4 & 24;
+        const p4 = ((t4 >>> 5) & 15) * 0x204081 & 0x01010101, q4 = (x4 >>> r4) | (x4 << (32 - r4));
+        const t5 = code[pc + 7], x5 = I32[fp + (t5 >> 10)], r5 = t5 & 24;
+        const p5 = ((t5 >>> 5) & 15) * 0x204081 & 0x01010101, q5 = (x5 >>> r5) | (x5 << (32 - r5));
+        const t6 = code[pc + 8], x6 = I32[fp + (t6 >> 10)], r6 = t6 & 24;
+        const p6 = ((t6 >>> 5) & 15) * 0x204081 & 0x01010101, q6 = (x6 >>> r6) | (x6 << (32 - r6));
+        const t7 = code[pc + 9], x7 = I32[fp + (t7 >> 10)], r7 = t7 & 24;
+        const p7 = ((t7 >>> 5) & 15) * 0x204081 & 0x01010101, q7 = (x7 >>> r7) | (x7 << (32 - r7));
+        const w0 = ((t0 & 512) !== 0 ? Math.imul(q0 & 255, p0) : q0 & (p0 * 255)) |
+          ((t1 & 512) !== 0 ? Math.imul(q1 & 255, p1) : q1 & (p1 * 255));
+        const w1 = ((t2 & 512) !== 0 ? Math.imul(q2 & 255, p2) : q2 & (p2 * 255)) |
+          ((t3 & 512) !== 0 ? Math.imul(q3 & 255, p3) : q3 & (p3 * 255));
+        const w2 = ((t4 & 512) !== 0 ? Math.imul(q4 & 255, p4) : q4 & (p4 * 255)) |
+          ((t5 & 512) !== 0 ? Math.imul(q5 & 255, p5) : q5 & (p5 * 255));
+        const w3 = ((t6 & 512) !== 0 ? Math.imul(q6 & 255, p6) : q6 & (p6 * 255)) |
+          ((t7 & 512) !== 0 ? Math.imul(q7 & 255, p7) : q7 & (p7 * 255));
+        const d = fp + code[pc + 1];
+        I32[d] = w0; I32[d + 1] = w1; I32[d + 2] = w2; I32[d + 3] = w3;
+        pc += 10;
+        continue;
+      }
       case Ir.v128_and: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         I32[d] = I32[a] & I32[b]; I32[d + 1] = I32[a + 1] & I32[b + 1];

@@ -20,6 +20,7 @@
  * | y      | canonical type id (runtime/canon.ts)                                              |
  * | x      | SIMD instruction (exec/simd.ts `S`), printed as its mnemonic                     |
  * | v      | 128-bit immediate: four words, lowest bytes first                                 |
+ * | h      | a byte-moving term of i8x16_shuffle_w (a register word, a rotation, bytes; see there) |
  *
  * Registers are counted in 32-bit *words* so that the common case, an i32, is `I32[fp + a]`
  * without a shift; 64-bit values take the word pair `[a, a + 1]` (low word first — the host must
@@ -649,6 +650,26 @@ export const enum Ir {
   load128_add,
   /** r32[x] = r32[a] + c, then r128[d] = mem128[u32(r32[x]) + u]. Fields d, d (the local x), a, i (c), u. */
   load128_tee,
+  // Stores through a computed address, as store32_add / store32_idx (fields and ea formula
+  // there). Why: a vector loop's `v128.store(p + k, v)` computes p + k before v, so the add is not
+  // right before the store; the translator folds it as for the scalar stores (foldStoreAddress).
+  /** mem128[ea] = r128[b], ea = u32((r32[a] << s) + c) + u. Fields a (base), i (s), i (c), a (value), u. */
+  store128_add,
+  /** mem128[ea] = r128[v], ea = u32(r32[a] + r32[b]) + u. Fields a (base), a (index), a (value), u. */
+  store128_idx,
+  /**
+   * i8x16.shuffle by word terms: word j of r128[d] = T(t_2j) | T(t_2j+1), each term packed as
+   * t = w << 10 | s << 9 | p << 5 | r: source register word w (a word offset, as the selectors of
+   * i8x16_shuffle), rotation r (0, 8, 16 or 24), a 4-bit byte mask p and a flag s. With
+   * x = rotr(r32[w], r): T = x & (the bytes set in p) when s = 0 (bytes a rotation puts in
+   * place), and byte 0 of x copied to every byte set in p when s = 1 (one byte into several
+   * lanes). Why: compiled code shuffles mostly runs of bytes (a word or half-word moved,
+   * interleaving with a zero vector, a byte splatted into don't-care lanes); an instruction's cost
+   * here goes mostly with the code and register words it reads, 8 + 8 against i8x16_shuffle's
+   * 16 + 16. The translator picks it when every word needs at most two terms (they may overlap:
+   * each is right wherever its mask is set). All sources are read before d is written. d; 8 × h.
+   */
+  i8x16_shuffle_w,
   // Binary, fields d (result), a (left), a (right); v128 registers.
   /** r[d] = r[a] & r[b]. */ v128_and,
   /** r[d] = r[a] & ~r[b]. */ v128_andnot,
@@ -879,6 +900,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.simd_load_lane, 'simd_load_lane', 'dxaaui'], [Ir.simd_store_lane, 'simd_store_lane', 'xaaui'],
   [Ir.i8x16_shuffle, 'i8x16.shuffle', 'd' + 'i'.repeat(16)],
   [Ir.load128_add, 'v128.load_add', 'daiiu'], [Ir.load128_tee, 'v128.load_tee', 'ddaiu'],
+  [Ir.store128_add, 'v128.store_add', 'aiiau'], [Ir.store128_idx, 'v128.store_idx', 'aaau'],
+  [Ir.i8x16_shuffle_w, 'i8x16.shuffle_w', 'd' + 'h'.repeat(8)],
   [Ir.v128_and, 'v128.and', B], [Ir.v128_andnot, 'v128.andnot', B], [Ir.v128_or, 'v128.or', B],
   [Ir.v128_xor, 'v128.xor', B], [Ir.i8x16_add, 'i8x16.add', B], [Ir.i8x16_sub, 'i8x16.sub', B],
   [Ir.i16x8_add, 'i16x8.add', B], [Ir.i16x8_sub, 'i16x8.sub', B], [Ir.i16x8_mul, 'i16x8.mul', B],
@@ -959,6 +982,13 @@ export function dumpIR(code: Int32Array): string {
           break;
         }
         case 'y': ops.push(`type#${w}`); break;
+        case 'h': {
+          // Source register word (`r<slot>.<word>`), then the rotation and mask, or the byte copied.
+          const src = `r${w >> 11}.${(w >> 10) & 1}`, p = (w >>> 5) & 15;
+          ops.push((w & 512) === 0 ? `${src} rotr ${w & 24} & 0b${p.toString(2).padStart(4, '0')}`
+            : `${src} byte ${(w & 24) >> 3} to 0b${p.toString(2).padStart(4, '0')}`);
+          break;
+        }
         default: ops.push(`${f}${w}`);
       }
     }

@@ -15,7 +15,7 @@ import { parseWat } from '../text/wat.js';
 import { validateModule } from '../valid/module.js';
 import { dumpIR } from './ir.js';
 import { S, simdBinary, simdExtract, simdLoad, simdLoadLane, simdOps, simdStoreLane, simdUnary } from './simd.js';
-import { translateFunc } from './translate.js';
+import { shuffleWordTerms, translateFunc } from './translate.js';
 
 function instance(src: string): ModuleInstance {
   const m = parseWat(src, wasm2);
@@ -279,6 +279,77 @@ test('scalar instructions between vector ones (run inside runVector) compute as 
     do acc = acc.map((a, j) => Math.imul(a, w(p + 16 * i + 4 * j))); while (++i < n + 8);
     assert.equal(call(inst, 'h', p, n + 8)[0], bytes(acc), `h ${n}`);
   }
+});
+
+test('i8x16.shuffle by word terms (i8x16.shuffle_w) moves the bytes i8x16.shuffle does, also into an operand', () => {
+  // Patterns of compiled code (each word needs at most two terms) and pseudo-random ones (mostly
+  // more, then the byte form runs); every shuffle is checked byte by byte, written to a fresh
+  // register and to its first operand.
+  const patterns: number[][] = [
+    [0, 17, 18, 19, 1, 21, 22, 23, 2, 25, 26, 27, 3, 29, 30, 31], [0, 1, 4, 5, 8, 9, 12, 13, 0, 0, 0, 0, 0, 0, 0, 0],
+    [15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0], [8, 9, 10, 11, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0],
+    [4, 5, 6, 7, 16, 17, 18, 19, 31, 30, 29, 28, 5, 5, 5, 5], [1, 2, 3, 16, 5, 6, 7, 20, 9, 10, 11, 24, 13, 14, 15, 28],
+    [0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15], [3, 3, 19, 19, 7, 23, 7, 23, 0, 1, 0, 1, 30, 31, 30, 31],
+  ];
+  let x = 0x1234567;
+  for (let n = 0; n < 40; n++) {
+    patterns.push(Array.from({ length: 16 }, () => {
+      x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+      return (x >>> 0) % 32;
+    }));
+  }
+  const src = `(module ${patterns.map((l, i) => `
+    (func (export "s${i}") (param v128 v128) (result v128) (i8x16.shuffle ${l.join(' ')} (local.get 0) (local.get 1)))
+    (func (export "t${i}") (param v128 v128) (result v128)
+      (local.set 0 (i8x16.shuffle ${l.join(' ')} (local.get 0) (local.get 1))) (local.get 0))`).join('')})`;
+  const ir = irOf(src);
+  assert.ok(ir.includes(' i8x16.shuffle_w r'), 'the word form is chosen');
+  assert.ok(ir.includes(' i8x16.shuffle r'), 'the byte form is kept for the others');
+  const inst = instance(src);
+  const vs = vectors();
+  patterns.forEach((lanes, i) => {
+    for (let k = 0; k + 1 < vs.length; k += 3) {
+      const a = vs[k], b = vs[k + 1];
+      const expected = Uint8Array.from(lanes, (j) => (j < 16 ? a[j] : b[j - 16]));
+      assert.equal(call(inst, `s${i}`, a, b)[0], expected, `shuffle ${lanes}`);
+      assert.equal(call(inst, `t${i}`, a, b)[0], expected, `shuffle ${lanes} into its operand`);
+    }
+  });
+  // The operands in place: shuffle_w terms are [w, r, …] of register words, 2 a word.
+  const words = shuffleWordTerms(patterns[0].map((j) => [(j < 16 ? 10 : 20) + ((j & 15) >> 2), j & 3]));
+  assert.ok(words !== null && words.length === 8);
+  assert.is(shuffleWordTerms(patterns[6].map((j) => [(j < 16 ? 10 : 20) + ((j & 15) >> 2), j & 3])), null, 'a transpose needs four terms a word');
+});
+
+test('v128.store through a folded address (v128.store_add, v128.store_idx) writes where v128.store does and traps alike', () => {
+  const src = `(module (memory (export "mem") 1)
+    (func (export "add") (param i32 v128) (v128.store offset=3 (i32.add (local.get 0) (i32.const 16)) (local.get 1)))
+    (func (export "shl_add") (param i32 v128) (v128.store (i32.add (i32.shl (local.get 0) (i32.const 4)) (i32.const -32)) (local.get 1)))
+    (func (export "idx") (param i32 i32 v128) (v128.store offset=1 (i32.add (local.get 0) (local.get 1)) (local.get 2))))`;
+  const ir = irOf(src);
+  assert.ok(ir.includes(' v128.store_add r') && ir.includes(' v128.store_idx r'));
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const mem = (): Uint8Array => new Uint8Array(e.value.buffer);
+  const v = vectors()[10];
+  const storedAt = (at: number, f: () => void): void => {
+    mem().fill(0);
+    f();
+    const expected = new Uint8Array(65536);
+    expected.set(v, at);
+    assert.equal(mem(), expected, `stored at ${at}`);
+  };
+  storedAt(5 + 16 + 3, () => call(inst, 'add', 5, v));
+  storedAt(65536 - 16, () => call(inst, 'add', 65536 - 35, v));
+  storedAt(3 * 16 - 32, () => call(inst, 'shl_add', 3, v));
+  storedAt(100 + 7 + 1, () => call(inst, 'idx', 100, 7, v));
+  storedAt(9, () => call(inst, 'idx', -2, 10, v));
+  const traps = (f: () => void): void => assert.throws(f, (x: unknown) => x instanceof RuntimeError);
+  traps(() => call(inst, 'add', 65536 - 34, v));
+  traps(() => call(inst, 'add', -17, v)); // the add wraps to -1, the offset does not
+  traps(() => call(inst, 'shl_add', 1, v));
+  traps(() => call(inst, 'idx', 65536 - 16, 0, v));
 });
 
 test.run();

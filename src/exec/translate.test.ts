@@ -520,30 +520,33 @@ test('v128: four-word registers, one simd_* instruction per shape naming its SIM
       (i32.add (i16x8.extract_lane_s 7 (local.get 0)) (v128.any_true (v128.bitselect (local.get 0) (local.get 1) (global.get $g)))))`, `
      0: simd_binary r0, i8x16.avgr_u, r0, r2
      5: const128 r7, i32x4 0x1 0x2 0x3 0xffffffff
-    11: i8x16.shuffle r2, 0, 456, 16, 472, 32, 488, 48, 504, 64, 520, 80, 536, 96, 552, 112, 568
-    29: simd_load r6, v128.load64_zero, r4, 0
-    34: v128.store r4, r6, 16
-    38: select128 r5, r0, r2, r4
-    43: global.set128 g0, r5
-    46: simd_replace r6, i32x4.replace_lane, r2, r4, 3
-    52: simd_store_lane v128.store8_lane, r4, r6, 0, 15
-    58: simd_extract r5, i16x8.extract_lane_s, r0, 7
-    63: global.get128 r10, g0
-    66: simd_ternary r6, v128.bitselect, r0, r2, r10
-    72: simd_unary r6, v128.any_true, r6
-    76: i32.add r0, r5, r6
-    80: return`);
+    11: i8x16.shuffle_w r2, r0.0 rotr 0 & 0b0101, r7.0 rotr 0 & 0b1010, r0.1 rotr 0 & 0b0101, r7.1 rotr 0 & 0b1010, r1.0 rotr 0 & 0b0101, r8.0 rotr 0 & 0b1010, r1.1 rotr 0 & 0b0101, r8.1 rotr 0 & 0b1010
+    21: simd_load r6, v128.load64_zero, r4, 0
+    26: v128.store r4, r6, 16
+    30: select128 r5, r0, r2, r4
+    35: global.set128 g0, r5
+    38: simd_replace r6, i32x4.replace_lane, r2, r4, 3
+    44: simd_store_lane v128.store8_lane, r4, r6, 0, 15
+    50: simd_extract r5, i16x8.extract_lane_s, r0, 7
+    55: global.get128 r10, g0
+    58: simd_ternary r6, v128.bitselect, r0, r2, r10
+    64: simd_unary r6, v128.any_true, r6
+    68: i32.add r0, r5, r6
+    72: return`);
 });
 
 test('hot SIMD instructions inline: v128.load absorbs its address add, shifts take constant counts', () => {
-  // The shuffle's selectors (word << 5 | bit): lane 17 is byte 1 of b = r1, word 2: (2 << 5) | 8 = 72;
-  // lane 0 is byte 0 of a = r4, word 8: 8 << 5 = 256.
+  // The first shuffle's terms: lane 17 is byte 1 of b = r1 (word 0 of slot 1), moved to byte 0
+  // by a rotation; lane 0 is byte 0 of a = r4, copied to the other bytes. The second needs four
+  // terms for word 0 (a byte from each word), so it keeps the byte form, whose selectors are
+  // word << 5 | bit: lane 4 is byte 0 of a's word 9, 9 << 5 = 288; lane 31, byte 3 of b's word 5: 5 << 5 | 24 = 184.
   golden(`(memory 1)
     (func (param i32 v128) (result v128) (local i32)
       (v128.store (local.get 0) (f32x4.mul (v128.load offset=4 (i32.add (local.get 0) (i32.const 16))) (local.get 1)))
       (local.set 1 (i32x4.shr_u (v128.load (local.tee 2 (i32.add (local.get 0) (i32.const 32)))) (i32.const 33)))
       (v128.store32_lane 3 (local.get 2) (i32x4.splat (i32x4.extract_lane 2 (local.get 1))))
-      (i8x16.shuffle 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 (v128.load16x4_s (local.get 0)) (local.get 1)))`, `
+      (local.set 1 (i8x16.shuffle 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 (v128.load16x4_s (local.get 0)) (local.get 1)))
+      (i8x16.shuffle 0 4 8 31 0 0 0 0 0 0 0 0 0 0 0 0 (local.get 1) (local.get 1)))`, `
      0: v128.load_add r5, r0, 0, 16, 4
      6: f32x4.mul r5, r5, r1
     10: v128.store r0, r5, 0
@@ -553,8 +556,9 @@ test('hot SIMD instructions inline: v128.load absorbs its address add, shifts ta
     28: i32x4.splat r5, r5
     31: v128.store32_lane r3, r5, 0, 3
     36: v128.load16x4_s r4, r0, 0
-    40: i8x16.shuffle r0, 72, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256
-    58: return`);
+    40: i8x16.shuffle_w r1, r1.0 rotr 8 & 0b0001, r4.0 byte 0 to 0b1110, r4.0 byte 0 to 0b1111, r4.0 byte 0 to 0b1111, r4.0 byte 0 to 0b1111, r4.0 byte 0 to 0b1111, r4.0 byte 0 to 0b1111, r4.0 byte 0 to 0b1111
+    50: i8x16.shuffle r0, 64, 96, 128, 184, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64
+    68: return`);
 });
 
 test('metering: meter at the entry (body outside loops) and at each loop header (its body)', () => {
@@ -589,6 +593,20 @@ test('xor of rotates: Σ (rotr ^ rotr ^ rotr) and σ (rotr ^ rotr ^ shr) of SHA-
     8: i64.rotl2_shr_xor r0, r1, 63, r0, 56, r1, 7
     16: i64.rotl2_xor r0, r0, 3, r1, 5
     22: return`);
+});
+
+test('v128.store absorbs the add computing its address, as the scalar stores do', () => {
+  golden(`(memory 1)
+    (func (param i32 i32 v128)
+      (v128.store offset=4 (i32.add (local.get 0) (i32.const 16)) (f32x4.mul (local.get 2) (local.get 2)))
+      (v128.store (i32.add (i32.shl (local.get 0) (i32.const 4)) (i32.const 32)) (local.get 2))
+      (v128.store offset=8 (i32.add (local.get 0) (local.get 1)) (i32x4.add (local.get 2) (local.get 2))))`, `
+     0: f32x4.mul r5, r2, r2
+     4: v128.store_add r0, 0, 16, r5, 4
+    10: v128.store_add r0, 4, 32, r2, 0
+    16: i32x4.add r5, r2, r2
+    20: v128.store_idx r0, r1, r5, 8
+    25: return`);
 });
 
 test.run();

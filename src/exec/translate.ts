@@ -310,11 +310,13 @@ const idxLoads: ReadonlyMap<Ir, Ir> = new Map([
 /** Stores whose address an i32.add_imm / i32.shl_add_imm computed: store → its `_add` form. */
 const addStores: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.store8, Ir.store8_add], [Ir.store16, Ir.store16_add], [Ir.store32, Ir.store32_add], [Ir.store64, Ir.store64_add],
+  [Ir.store128, Ir.store128_add],
 ]);
 
 /** Stores whose address an i32.add of two registers computed: store → its `_idx` form. */
 const idxStores: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.store8, Ir.store8_idx], [Ir.store16, Ir.store16_idx], [Ir.store32, Ir.store32_idx], [Ir.store64, Ir.store64_idx],
+  [Ir.store128, Ir.store128_idx],
 ]);
 
 /** Constant stores whose address an i32.add of two registers computed (`_imm_idx` forms). */
@@ -336,6 +338,44 @@ const absOps: ReadonlyMap<Ir, Ir> = new Map([
 const storeImmOps: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.store8, Ir.store8_imm], [Ir.store16, Ir.store16_imm], [Ir.store32, Ir.store32_imm], [Ir.store64, Ir.store64_imm],
 ]);
+
+/**
+ * The operands of i8x16_shuffle_w (ir.ts) for a shuffle whose byte i comes from byte src[i][1]
+ * of register word src[i][0]: per result word two packed terms — or null when some word needs
+ * more than two, or a word offset does not fit. Candidate terms: the bytes of one source word
+ * that a single rotation puts in place, and the positions that copy one source byte.
+ */
+export function shuffleWordTerms(src: readonly (readonly [number, number])[]): number[] | null {
+  const out: number[] = [];
+  for (let j = 0; j < 4; j++) {
+    const terms: { t: number; covers: number }[] = [];
+    for (let p = 0; p < 4; p++) {
+      const [w, b] = src[4 * j + p];
+      if (w >= 1 << 20) return null;
+      const r = ((b - p) & 3) << 3;
+      let rotCovers = 0, splatCovers = 0;
+      for (let q = 0; q < 4; q++) {
+        const [w2, b2] = src[4 * j + q];
+        if (w2 !== w) continue;
+        if ((((b2 - q) & 3) << 3) === r) rotCovers |= 1 << q;
+        if (b2 === b) splatCovers |= 1 << q;
+      }
+      terms.push({ t: (w << 10) | (rotCovers << 5) | r, covers: rotCovers });
+      terms.push({ t: (w << 10) | (1 << 9) | (splatCovers << 5) | (b << 3), covers: splatCovers });
+    }
+    // A word one term covers repeats it (terms may overlap: each is right where its mask is).
+    const one = terms.find((x) => x.covers === 15);
+    let best: number[] | null = one !== undefined ? [one.t, one.t] : null;
+    for (let x = 0; x < terms.length && best === null; x++) {
+      for (let y = x + 1; y < terms.length && best === null; y++) {
+        if ((terms[x].covers | terms[y].covers) === 15) best = [terms[x].t, terms[y].t];
+      }
+    }
+    if (best === null) return null;
+    out.push(...best);
+  }
+  return out;
+}
 
 /** Loads that can absorb an `i32.add_imm` computing their address: load → its `_add` form. */
 const addLoads: ReadonlyMap<Ir, Ir> = new Map([
@@ -1061,6 +1101,11 @@ class Translator {
       case 'i8x16.shuffle': {
         // Lane index j selects byte j mod 16 of a (j < 16) or b: its word and bit offset.
         const [a, b] = this.srcs(2);
+        const words = shuffleWordTerms([...ins.bytes!].map((j) => [(j < 16 ? a : b) + ((j & 15) >> 2), j & 3]));
+        if (words !== null) {
+          this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
+          return;
+        }
         const sels = [...ins.bytes!].map((j) => (((j < 16 ? a : b) + ((j & 15) >> 2)) << 5) | ((j & 3) << 3));
         this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
         return;
