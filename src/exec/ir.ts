@@ -670,6 +670,17 @@ export const enum Ir {
    * each is right wherever its mask is set). All sources are read before d is written. d; 8 × h.
    */
   i8x16_shuffle_w,
+  // Fused vector arithmetic, lane-wise as f32.mul_add / f32.mul_load_add / i32.mul_add (fields and
+  // why there): a product feeding an add, a loaded vector feeding a multiply, one dispatch and no
+  // temporary vector written and read back. Lane i of every source is read before lane i of d is
+  // written.
+  /** 4 lanes: r[d]_i = r[a]_i + fround(r[b]_i · r[c]_i) (f32). Fields d, a, a (b), a (c). */ f32x4_mul_add,
+  /**
+   * 4 lanes: r[d]_i = r[a]_i · f32 lane i of mem128[ea], ea = u32((r32[b] << s) + c) + u as in
+   * v128.load_add. Fields d, a, a (b), i (s), i (c), u.
+   */
+  f32x4_mul_load_add,
+  /** 4 lanes: r[d]_i = r[a]_i + r[b]_i · r[c]_i mod 2^32. Fields d, a, a (b), a (c). */ i32x4_mul_add,
   // Binary, fields d (result), a (left), a (right); v128 registers.
   /** r[d] = r[a] & r[b]. */ v128_and,
   /** r[d] = r[a] & ~r[b]. */ v128_andnot,
@@ -902,6 +913,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.load128_add, 'v128.load_add', 'daiiu'], [Ir.load128_tee, 'v128.load_tee', 'ddaiu'],
   [Ir.store128_add, 'v128.store_add', 'aiiau'], [Ir.store128_idx, 'v128.store_idx', 'aaau'],
   [Ir.i8x16_shuffle_w, 'i8x16.shuffle_w', 'd' + 'h'.repeat(8)],
+  [Ir.f32x4_mul_add, 'f32x4.mul_add', 'daaa'], [Ir.f32x4_mul_load_add, 'f32x4.mul_load_add', 'daaiiu'],
+  [Ir.i32x4_mul_add, 'i32x4.mul_add', 'daaa'],
   [Ir.v128_and, 'v128.and', B], [Ir.v128_andnot, 'v128.andnot', B], [Ir.v128_or, 'v128.or', B],
   [Ir.v128_xor, 'v128.xor', B], [Ir.i8x16_add, 'i8x16.add', B], [Ir.i8x16_sub, 'i8x16.sub', B],
   [Ir.i16x8_add, 'i16x8.add', B], [Ir.i16x8_sub, 'i16x8.sub', B], [Ir.i16x8_mul, 'i16x8.mul', B],

@@ -352,4 +352,48 @@ test('v128.store through a folded address (v128.store_add, v128.store_idx) write
   traps(() => call(inst, 'idx', 65536 - 16, 0, v));
 });
 
+test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add) computes what the unfused pair does', () => {
+  // The unfused twins put the inner result into a local first, which keeps the two instructions.
+  const src = `(module (memory (export "mem") 1)
+    (func (export "f32 ma") (param v128 v128 v128) (result v128) (f32x4.add (local.get 0) (f32x4.mul (local.get 1) (local.get 2))))
+    (func (export "f32 am") (param v128 v128 v128) (result v128) (f32x4.add (f32x4.mul (local.get 1) (local.get 2)) (local.get 0)))
+    (func (export "f32 ma unfused") (param v128 v128 v128) (result v128) (local v128)
+      (local.set 3 (f32x4.mul (local.get 1) (local.get 2))) (f32x4.add (local.get 0) (local.get 3)))
+    (func (export "i32 ma") (param v128 v128 v128) (result v128) (i32x4.add (i32x4.mul (local.get 1) (local.get 2)) (local.get 0)))
+    (func (export "i32 ma unfused") (param v128 v128 v128) (result v128) (local v128)
+      (local.set 3 (i32x4.mul (local.get 1) (local.get 2))) (i32x4.add (local.get 0) (local.get 3)))
+    (func (export "ml") (param v128 i32) (result v128) (f32x4.mul (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))
+    (func (export "ml unfused") (param v128 i32) (result v128) (local v128)
+      (local.set 2 (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))) (f32x4.mul (local.get 0) (local.get 2))))`;
+  const ir = irOf(src);
+  assert.is(ir.split(' f32x4.mul_add r').length - 1, 2);
+  assert.is(ir.split(' i32x4.mul_add r').length - 1, 1);
+  assert.is(ir.split(' f32x4.mul_load_add r').length - 1, 1);
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const vs = vectors();
+  new Uint8Array(e.value.buffer).set(vs.flatMap((v) => [...v]));
+  /** f32 lanes equal, any NaN matching any NaN (their payloads may differ: spec §4.3.3). */
+  const sameF32 = (x: Uint8Array, y: Uint8Array, what: string): void => {
+    const fx = new Float32Array(x.buffer.slice(0)), fy = new Float32Array(y.buffer.slice(0));
+    for (let i = 0; i < 4; i++) {
+      if (Number.isNaN(fx[i]) && Number.isNaN(fy[i])) continue;
+      assert.is(new Int32Array(fx.buffer)[i], new Int32Array(fy.buffer)[i], `${what} lane ${i}`);
+    }
+  };
+  for (let i = 0; i + 2 < vs.length; i++) {
+    const [a, b, c] = [vs[i], vs[i + 1], vs[(i * 7) % vs.length]];
+    const want = call(inst, 'f32 ma unfused', a, b, c)[0] as Uint8Array;
+    sameF32(call(inst, 'f32 ma', a, b, c)[0] as Uint8Array, want, 'f32x4.mul_add');
+    sameF32(call(inst, 'f32 am', a, b, c)[0] as Uint8Array, want, 'f32x4.mul_add, product on the left');
+    assert.equal(call(inst, 'i32 ma', a, b, c)[0], call(inst, 'i32 ma unfused', a, b, c)[0], 'i32x4.mul_add');
+    for (const at of [0, 3, 100, 65536 - 36]) {
+      sameF32(call(inst, 'ml', a, at)[0] as Uint8Array, call(inst, 'ml unfused', a, at)[0] as Uint8Array, `f32x4.mul_load_add at ${at}`);
+    }
+  }
+  assert.throws(() => call(inst, 'ml', vs[0], 65536 - 35), (x: unknown) => x instanceof RuntimeError);
+  assert.throws(() => call(inst, 'ml', vs[0], -17), (x: unknown) => x instanceof RuntimeError);
+});
+
 test.run();

@@ -542,13 +542,13 @@ test('hot SIMD instructions inline: v128.load absorbs its address add, shifts ta
   // word << 5 | bit: lane 4 is byte 0 of a's word 9, 9 << 5 = 288; lane 31, byte 3 of b's word 5: 5 << 5 | 24 = 184.
   golden(`(memory 1)
     (func (param i32 v128) (result v128) (local i32)
-      (v128.store (local.get 0) (f32x4.mul (v128.load offset=4 (i32.add (local.get 0) (i32.const 16))) (local.get 1)))
+      (v128.store (local.get 0) (f32x4.sub (v128.load offset=4 (i32.add (local.get 0) (i32.const 16))) (local.get 1)))
       (local.set 1 (i32x4.shr_u (v128.load (local.tee 2 (i32.add (local.get 0) (i32.const 32)))) (i32.const 33)))
       (v128.store32_lane 3 (local.get 2) (i32x4.splat (i32x4.extract_lane 2 (local.get 1))))
       (local.set 1 (i8x16.shuffle 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 (v128.load16x4_s (local.get 0)) (local.get 1)))
       (i8x16.shuffle 0 4 8 31 0 0 0 0 0 0 0 0 0 0 0 0 (local.get 1) (local.get 1)))`, `
      0: v128.load_add r5, r0, 0, 16, 4
-     6: f32x4.mul r5, r5, r1
+     6: f32x4.sub r5, r5, r1
     10: v128.store r0, r5, 0
     14: v128.load_tee r4, r3, r0, 32, 0
     20: i32x4.shr_u_imm r1, r4, 1
@@ -607,6 +607,18 @@ test('v128.store absorbs the add computing its address, as the scalar stores do'
     16: i32x4.add r5, r2, r2
     20: v128.store_idx r0, r1, r5, 8
     25: return`);
+});
+
+test('fused vector arithmetic: a product feeding an add, a v128.load_add feeding an f32x4.mul', () => {
+  golden(`(memory 1)
+    (func (param v128 v128 i32) (result v128)
+      (local.set 0 (f32x4.add (local.get 0) (f32x4.mul (local.get 1) (local.get 1))))
+      (local.set 1 (i32x4.add (i32x4.mul (local.get 0) (local.get 1)) (local.get 1)))
+      (f32x4.mul (local.get 1) (v128.load offset=4 (i32.add (local.get 2) (i32.const 16)))))`, `
+     0: f32x4.mul_add r0, r0, r2, r2
+     5: i32x4.mul_add r2, r2, r0, r2
+    10: f32x4.mul_load_add r0, r2, r4, 0, 16, 4
+    17: return`);
 });
 
 test.run();

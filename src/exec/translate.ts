@@ -277,6 +277,8 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.i64_xor, Ir.i64_rotl_imm, Ir.i64_rotl_imm_xor, true],
   [Ir.i64_xor, Ir.i64_shr_u_imm, Ir.i64_shr_u_imm_xor, true],
   [Ir.i32_add, Ir.i32_mul, Ir.i32_mul_add, true], [Ir.i64_add, Ir.i64_add, Ir.i64_add3, true],
+  [Ir.f32x4_add, Ir.f32x4_mul, Ir.f32x4_mul_add, true], [Ir.f32x4_mul, Ir.load128_add, Ir.f32x4_mul_load_add, true],
+  [Ir.i32x4_add, Ir.i32x4_mul, Ir.i32x4_mul_add, true],
 ] as const).map(([op, producer, fused, commutative]) => [fusedArithKey(op, producer), [fused, commutative] as const]));
 
 function fusedArithKey(op: Ir, producer: Ir): number {
@@ -1123,6 +1125,7 @@ class Translator {
     }
     const inline = simdInline.get(x);
     if (inline !== undefined && (fam === Fam.Unary || fam === Fam.Binary || fam === Fam.Extract)) {
+      if (fam === Fam.Binary && this.fuseArith(inline, result)) return;
       const operands = this.srcs(fam === Fam.Binary ? 2 : 1);
       this.produce(inline, result, ...operands, ...(fam === Fam.Extract ? [ins.lane!] : []));
       return;
