@@ -396,4 +396,54 @@ test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add)
   assert.throws(() => call(inst, 'ml', vs[0], -17), (x: unknown) => x instanceof RuntimeError);
 });
 
+test('v128 constants hoisted out of loops: the loops compute what they did', () => {
+  const src = `(module
+    (func (export "f") (param i32 v128) (result v128) (local v128 v128)
+      (local.set 3 (local.get 1))
+      (loop $l
+        (local.set 1 (i32x4.add (local.get 1) (local.get 3)))
+        (local.set 3 (v128.const i32x4 1 2 3 4))
+        (local.set 2 (v128.const i32x4 10 20 30 40))
+        (local.set 1 (i32x4.mul (local.get 1) (local.get 2)))
+        (br_if $l (local.tee 0 (i32.add (local.get 0) (i32.const -1)))))
+      (i32x4.add (local.get 1) (local.get 2)))
+    (func (export "g") (param $n i32) (param $v v128) (result v128) (local $a v128) (local $k v128) (local $i i32)
+      (loop $outer
+        (local.set $i (i32.const 3))
+        (loop $inner
+          (local.set $k (v128.const i32x4 1 2 3 4))
+          (local.set $v (i32x4.add (i32x4.mul (local.get $v) (local.get $k)) (v128.const i32x4 5 6 7 8)))
+          (br_if $inner (local.tee $i (i32.add (local.get $i) (i32.const -1)))))
+        (local.set $a (i32x4.add (local.get $a) (local.get $v)))
+        (br_if $outer (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+      (i32x4.add (local.get $a) (local.get $k))))`;
+  const ir = irOf(src);
+  assert.match(ir, /^ +3: const128 r3, i32x4 0xa 0x14 0x1e 0x28$/m, 'f: the multiplier is hoisted');
+  const inst = instance(src);
+  const lanes = (v: Uint8Array): number[] => [...new Int32Array(v.buffer.slice(0))];
+  const bytes = (w: number[]): Uint8Array => new Uint8Array(Int32Array.from(w).buffer);
+  const map = (x: number[], f: (a: number, i: number) => number): number[] => x.map((a, i) => f(a, i) | 0);
+  for (const n of [1, 2, 5]) {
+    for (const v of vectors().slice(0, 8)) {
+      let x = lanes(v), k = lanes(v);
+      const m = [10, 20, 30, 40], c = [1, 2, 3, 4];
+      for (let i = n; i !== 0; i--) {
+        x = map(x, (a, j) => a + k[j]);
+        k = c;
+        x = map(x, (a, j) => Math.imul(a, m[j]));
+      }
+      assert.equal(call(inst, 'f', n, v)[0], bytes(map(x, (a, j) => a + m[j])), `f ${n}`);
+      let acc = [0, 0, 0, 0], kk = [0, 0, 0, 0], y = lanes(v);
+      for (let o = n; o !== 0; o--) {
+        for (let i = 3; i !== 0; i--) {
+          kk = c;
+          y = map(y, (a, j) => Math.imul(a, kk[j]) + 5 + j);
+        }
+        acc = map(acc, (a, j) => a + y[j]);
+      }
+      assert.equal(call(inst, 'g', n, v)[0], bytes(map(acc, (a, j) => a + kk[j])), `g ${n}`);
+    }
+  }
+});
+
 test.run();

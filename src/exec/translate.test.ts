@@ -621,4 +621,76 @@ test('fused vector arithmetic: a product feeding an add, a v128.load_add feeding
     17: return`);
 });
 
+test('loop-invariant v128 constants move to the loop head, and the back edge jumps past them', () => {
+  // r3 (local 2) is hoisted; the temporary r9 holds two constants and local 3 (r5) is also
+  // written by an add, so theirs stay; in the second loop the constant comes after a branch.
+  const loops = `(func (param i32 v128) (result v128) (local v128 v128)
+      (loop $l
+        (local.set 1 (f32x4.mul (local.get 1) (v128.const f32x4 0.5 0.5 0.5 0.5)))
+        (local.set 2 (v128.const i32x4 1 2 3 4))
+        (local.set 1 (i32x4.add (local.get 1) (local.get 2)))
+        (local.set 3 (i32x4.add (local.get 3) (v128.const i32x4 7 7 7 7)))
+        (local.set 3 (v128.const i32x4 9 9 9 9))
+        (br_if $l (local.tee 0 (i32.add (local.get 0) (i32.const -1)))))
+      (block $b
+        (loop $m
+          (br_if $b (i32.eqz (local.get 0)))
+          (local.set 2 (v128.const i32x4 5 5 5 5))
+          (local.set 0 (i32.add (local.get 0) (i32.const -1)))
+          (br $m)))
+      (i32x4.add (local.get 1) (local.get 2)))`;
+  golden(loops, `
+     0: const128 r3, i32x4 0x1 0x2 0x3 0x4
+     6: const128 r9, i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    12: f32x4.mul r1, r1, r9
+    16: i32x4.add r1, r1, r3
+    20: const128 r9, i32x4 0x7 0x7 0x7 0x7
+    26: i32x4.add r5, r5, r9
+    30: const128 r5, i32x4 0x9 0x9 0x9 0x9
+    36: step_br_if r0, r0, -1, r0, @6
+    42: br_unless r0, @56
+    45: const128 r3, i32x4 0x5 0x5 0x5 0x5
+    51: step_br r0, r0, -1, @42
+    56: i32x4.add r0, r1, r3
+    60: return`);
+  // A local read in the loop before its constant is written keeps it (the first iteration reads
+  // the value from before the loop); the other constant moves above both.
+  golden(`(func (param i32 v128) (result v128) (local v128 v128)
+      (local.set 3 (local.get 1))
+      (loop $l
+        (local.set 1 (i32x4.add (local.get 1) (local.get 3)))
+        (local.set 3 (v128.const i32x4 1 2 3 4))
+        (local.set 2 (v128.const i32x4 10 20 30 40))
+        (local.set 1 (i32x4.mul (local.get 1) (local.get 2)))
+        (br_if $l (local.tee 0 (i32.add (local.get 0) (i32.const -1)))))
+      (i32x4.add (local.get 1) (local.get 2)))`, `
+     0: copy128 r5, r1
+     3: const128 r3, i32x4 0xa 0x14 0x1e 0x28
+     9: i32x4.add r1, r1, r5
+    13: const128 r5, i32x4 0x1 0x2 0x3 0x4
+    19: i32x4.mul r1, r1, r3
+    23: step_br_if r0, r0, -1, r0, @9
+    29: i32x4.add r0, r1, r3
+    33: return`);
+  // A loop that calls, and metered code (the meter heads the loop), keep every constant in place.
+  golden(`(func $g (param i32) (result i32) (local.get 0))
+    (func $f (param i32 v128) (result v128) (local v128)
+      (loop $l
+        (local.set 2 (v128.const i32x4 1 2 3 4))
+        (local.set 1 (i32x4.add (local.get 1) (local.get 2)))
+        (br_if $l (call $g (local.tee 0 (i32.add (local.get 0) (i32.const -1))))))
+      (local.get 1))`, `
+     0: const128 r3, i32x4 0x1 0x2 0x3 0x4
+     6: i32x4.add r1, r1, r3
+    10: i32.add_imm r0, r0, -1
+    14: copy32 r5, r0
+    17: call f0, r5
+    20: br_if r5, @0
+    23: copy128 r0, r1
+    26: return`);
+  const m = parseWat(`(module ${loops})`, wasm2);
+  validateModule(m, wasm2);
+  assert.match(dumpIR(translateFunc(m, 0, true).code), /2: meter \d+\n +4: const128 r9, [^\n]*\n +10: f32x4.mul r1, r1, r9\n +\d+: const128 r3,/);
+});
+
 test.run();

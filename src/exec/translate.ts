@@ -379,6 +379,27 @@ export function shuffleWordTerms(src: readonly (readonly [number, number])[]): n
   return out;
 }
 
+/**
+ * Whether an instruction in code[from, to) may read or write any of the four words of the v128
+ * register r: a register operand that `overlaps` it, or a word an i8x16.shuffle selector or
+ * shuffle_w term reads.
+ */
+function readsRegister(
+  code: readonly number[], from: number, to: number, r: number, overlaps: (w: number, r: number) => boolean,
+): boolean {
+  for (let q = from; q < to; q += irLength(code, q)) {
+    const op = code[q];
+    let w = q + 1;
+    for (const f of irInfo[op].fields) {
+      if ((f === 'a' || f === 'd') && overlaps(code[w], r)) return true;
+      if (f === 'h' && (code[w] >> 10) - r >>> 0 < 4) return true;
+      if (f === 'i' && op === Ir.i8x16_shuffle && (code[w] >> 5) - r >>> 0 < 4) return true;
+      w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
+    }
+  }
+  return false;
+}
+
 /** Loads that can absorb an `i32.add_imm` computing their address: load → its `_add` form. */
 const addLoads: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.load32, Ir.load32_add], [Ir.load64, Ir.load64_add],
@@ -452,6 +473,8 @@ class Translator {
   /** Position of the last i32.add_imm emitted (a branch right behind it may absorb it). */
   private lastAddImm = -1;
   private lastLabel = 0;
+  /** The current heads of the loops emitted so far (their back edges' target). */
+  private readonly loopHeads = new Set<number>();
   /** With metering: the fuel charges of the body (fuelCharges); null when not metered. */
   meter: FuelCharges | null = null;
 
@@ -786,6 +809,7 @@ class Translator {
       case Op.loop:
         this.enterBlock(CtlKind.Loop, ins.bt);
         this.lastLabel = this.code.length;
+        this.loopHeads.add(this.code.length);
         this.knownZero.clear();
         if (this.meter !== null) this.emit(Ir.meter, this.meter.loops.get(ins) ?? 0);
         return;
@@ -815,6 +839,7 @@ class Translator {
         if (ctl.elseFixup >= 0) this.patch(ctl.elseFixup);
         for (const pos of ctl.fixups) this.patch(pos);
         this.resetStack(ctl, ctl.results);
+        if (ctl.kind === CtlKind.Loop && this.meter === null) this.hoistConsts(ctl.startPc);
         return;
       }
       case Op.br:
@@ -1074,6 +1099,69 @@ class Translator {
   private memIndex(mem: number | undefined): void {
     if (mem !== undefined && mem !== 0) throw unsupported('multiple memories');
     if (this.info.memAddr[0] === 'i64') throw unsupported('64-bit memories');
+  }
+
+  /**
+   * Loop-invariant v128 constants (ir.ts const128; RATIONALE "Why inline the hot SIMD
+   * instructions?"), at the `end` of the loop whose head is at `head`: a const128 among the loop's
+   * first instructions — before any branch, call, meter, global access or other loop's head, so
+   * it runs on every iteration before anything else can happen — whose register no other
+   * instruction of the loop writes and no instruction before it in the loop reads, moves to the
+   * head, and the loop's back edges jump past it: it runs once on entry instead of each time round.
+   * The loop must not call (a call writes its results, and its callee's frame, above its
+   * arguments). Code length and every position outside the moved prefix stay as they were.
+   */
+  private hoistConsts(head: number): void {
+    const code = this.code, end = code.length;
+    if (this.stack.some((e) => e.pos >= head)) return;
+    const writes: number[] = [];
+    for (let q = head; q < end; q += irLength(code, q)) {
+      const op = code[q];
+      if (op === Ir.call || op === Ir.call_indirect || op === Ir.call_ref) return;
+      let w = q + 1;
+      for (const f of irInfo[op].fields) {
+        if (f === 'd') writes.push(code[w]);
+        w += f === 'k' ? 2 : f === 'v' ? 4 : f === 'T' ? 2 + code[w] : 1;
+      }
+    }
+    // Whether a register at word w (a local: its own size; a temporary: up to four words) may
+    // overlap the four words of r.
+    const overlaps = (w: number, r: number): boolean => {
+      const i = w < this.localWords ? this.localWord.indexOf(w) : -1;
+      return w < r + 4 && w + (i >= 0 ? clsWords[this.localCls[i]] : 4) > r;
+    };
+    let start = head;
+    for (let q = head, next = q; q < end; q = next) {
+      const op = code[q];
+      if ((q > head && this.loopHeads.has(q)) || op === Ir.meter || op === Ir.return || op === Ir.unreachable ||
+        op === Ir.return_call_ref || /[LTfytesg]/.test(irInfo[op].fields)) break;
+      next = q + irLength(code, q);
+      if (op !== Ir.const128) continue;
+      const r = code[q + 1];
+      if (writes.filter((w) => overlaps(w, r)).length !== 1 || readsRegister(code, start, q, r, overlaps)) continue;
+      // [start, q) moves up by the constant's six words; the instruction after it stays at q + 6.
+      const c = code.slice(q, q + 6);
+      code.splice(q, 6);
+      code.splice(start, 0, ...c);
+      start += 6;
+    }
+    if (start === head) return;
+    for (let q = start; q < end; q += irLength(code, q)) {
+      let w = q + 1;
+      for (const f of irInfo[code[q]].fields) {
+        if (f === 'L' && code[w] === head) code[w] = start;
+        if (f === 'T') for (let j = 0; j <= code[w]; j++) if (code[w + 1 + j] === head) code[w + 1 + j] = start;
+        w += f === 'k' ? 2 : f === 'v' ? 4 : f === 'T' ? 2 + code[w] : 1;
+      }
+    }
+    this.loopHeads.delete(head);
+    this.loopHeads.add(start);
+    // Positions the peepholes remember may have moved: forget them.
+    this.lastLabel = Math.max(this.lastLabel, start);
+    this.lastDst = this.lastAddImm = this.lastStep = this.lastCopy = -1;
+    this.lastEntry = null;
+    this.teeAdd = { pos: -1, loc: -1, end: -1 };
+    this.teeRotl = { pos: -1, end: -1 };
   }
 
   /** Checks that table `t` has 32-bit indices (the table instructions read u32 operands). */
