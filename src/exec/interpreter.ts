@@ -3089,6 +3089,24 @@ function runVector(
         pc += 5;
         continue;
       }
+      case Ir.v128_store32_lane_add: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, I32[fp + code[pc + 4] + code[pc + 6]], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 7;
+        continue;
+      }
+      case Ir.v128_store64_lane_add: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 4] + 2 * code[pc + 6];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc += 7;
+        continue;
+      }
       case Ir.v128_store64_lane: {
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);

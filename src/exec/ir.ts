@@ -681,6 +681,12 @@ export const enum Ir {
    */
   f32x4_mul_load_add,
   /** 4 lanes: r[d]_i = r[a]_i + r[b]_i · r[c]_i mod 2^32. Fields d, a, a (b), a (c). */ i32x4_mul_add,
+  // Lane stores through a computed address, as v128.store32_lane / store64_lane with the address
+  // of store32_add: fields a (base), i (s), i (c), a (vector), u (offset), i (lane); ea =
+  // u32((r32[a] << s) + c) + u. Why: as store128_add (a narrowing loop stores the low lanes of a
+  // vector to p + k).
+  /** mem32[ea] = 32-bit lane i of r128[b]. */ v128_store32_lane_add,
+  /** mem64[ea] = 64-bit lane i of r128[b]. */ v128_store64_lane_add,
   // Binary, fields d (result), a (left), a (right); v128 registers.
   /** r[d] = r[a] & r[b]. */ v128_and,
   /** r[d] = r[a] & ~r[b]. */ v128_andnot,
@@ -915,6 +921,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i8x16_shuffle_w, 'i8x16.shuffle_w', 'd' + 'h'.repeat(8)],
   [Ir.f32x4_mul_add, 'f32x4.mul_add', 'daaa'], [Ir.f32x4_mul_load_add, 'f32x4.mul_load_add', 'daaiiu'],
   [Ir.i32x4_mul_add, 'i32x4.mul_add', 'daaa'],
+  [Ir.v128_store32_lane_add, 'v128.store32_lane_add', 'aiiaui'], [Ir.v128_store64_lane_add, 'v128.store64_lane_add', 'aiiaui'],
   [Ir.v128_and, 'v128.and', B], [Ir.v128_andnot, 'v128.andnot', B], [Ir.v128_or, 'v128.or', B],
   [Ir.v128_xor, 'v128.xor', B], [Ir.i8x16_add, 'i8x16.add', B], [Ir.i8x16_sub, 'i8x16.sub', B],
   [Ir.i16x8_add, 'i16x8.add', B], [Ir.i16x8_sub, 'i16x8.sub', B], [Ir.i16x8_mul, 'i16x8.mul', B],

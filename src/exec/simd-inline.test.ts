@@ -446,4 +446,54 @@ test('v128 constants hoisted out of loops: the loops compute what they did', () 
   }
 });
 
+test('a shuffle of a splat reads the splatted scalar (the splat is dropped), in either operand and either form', () => {
+  const cases = [
+    [0, 17, 18, 19, 1, 21, 22, 23, 2, 25, 26, 27, 3, 29, 30, 31], [16, 1, 2, 3, 17, 5, 6, 7, 18, 9, 10, 11, 19, 13, 14, 15],
+    [0, 17, 5, 30, 4, 8, 12, 16, 31, 0, 1, 2, 3, 15, 14, 13],
+  ];
+  const src = `(module (memory (export "mem") 1) ${cases.map((l, i) => `
+    (func (export "a${i}") (param i32 v128) (result v128) (i8x16.shuffle ${l.join(' ')} (i32x4.splat (local.get 0)) (local.get 1)))
+    (func (export "b${i}") (param i32 v128) (result v128) (i8x16.shuffle ${l.join(' ')} (local.get 1) (f32x4.splat (f32.reinterpret_i32 (local.get 0)))))`).join('')})`;
+  const ir = irOf(src);
+  assert.not.ok(ir.includes('splat'), 'no splat is left');
+  assert.ok(ir.includes(' i8x16.shuffle r') && ir.includes(' i8x16.shuffle_w r'), 'both forms');
+  const inst = instance(src);
+  const vs = vectors();
+  cases.forEach((lanes, i) => {
+    for (let k = 0; k + 1 < vs.length; k += 2) {
+      const x = new Int32Array(vs[k].buffer.slice(0))[1], v = vs[k + 1];
+      const splat = new Uint8Array(Int32Array.of(x, x, x, x).buffer);
+      assert.equal(call(inst, `a${i}`, x, v)[0], Uint8Array.from(lanes, (j) => (j < 16 ? splat[j] : v[j - 16])), `a${i}`);
+      assert.equal(call(inst, `b${i}`, x, v)[0], Uint8Array.from(lanes, (j) => (j < 16 ? v[j] : splat[j - 16])), `b${i}`);
+    }
+  });
+});
+
+test('lane stores through a folded address (v128.store32_lane_add, store64_lane_add) write and trap as the plain ones', () => {
+  const src = `(module (memory (export "mem") 1)
+    (func (export "s32") (param i32 v128) (v128.store32_lane offset=3 2 (i32.add (local.get 0) (i32.const 16)) (i32x4.add (local.get 1) (local.get 1))))
+    (func (export "s64") (param i32 v128) (v128.store64_lane 1 (i32.add (i32.shl (local.get 0) (i32.const 3)) (i32.const -8)) (local.get 1))))`;
+  const ir = irOf(src);
+  assert.ok(ir.includes(' v128.store32_lane_add r') && ir.includes(' v128.store64_lane_add r'));
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const mem = (): Uint8Array => new Uint8Array(e.value.buffer);
+  const v = vectors()[11];
+  const doubled = new Uint8Array(Int32Array.from(new Int32Array(v.buffer.slice(0)), (x) => x * 2).buffer);
+  for (const [f, at, arg, bytes] of [['s32', 5 + 16 + 3, 5, doubled.slice(8, 12)], ['s32', 65536 - 4, 65536 - 23, doubled.slice(8, 12)],
+    ['s64', 4 * 8 - 8, 4, v.slice(8, 16)], ['s64', 65536 - 8, 8192, v.slice(8, 16)]] as const) {
+    mem().fill(0);
+    call(inst, f, arg, v);
+    const expected = new Uint8Array(65536);
+    expected.set(bytes, at);
+    assert.equal(mem(), expected, `${f} at ${at}`);
+  }
+  const traps = (f: () => void): void => assert.throws(f, (x: unknown) => x instanceof RuntimeError);
+  traps(() => call(inst, 's32', 65536 - 22, v));
+  traps(() => call(inst, 's32', -17, v)); // the add wraps to -1, the offset does not
+  traps(() => call(inst, 's64', 8193, v));
+  traps(() => call(inst, 's64', 0, v));
+});
+
 test.run();

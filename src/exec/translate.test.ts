@@ -693,4 +693,27 @@ test('loop-invariant v128 constants move to the loop head, and the back edge jum
   assert.match(dumpIR(translateFunc(m, 0, true).code), /2: meter \d+\n +4: const128 r9, [^\n]*\n +10: f32x4.mul r1, r1, r9\n +\d+: const128 r3,/);
 });
 
+test('a shuffle of a splat just made reads the splatted scalar', () => {
+  golden(`(memory 1)
+    (func (param i32 v128) (result v128)
+      (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 1) (i32x4.splat (i32.load offset=4 (local.get 0)))))`, `
+     0: load32 r5, r0, 4
+     4: i8x16.shuffle_w r0, r5.0 rotr 0 & 0b0001, r1.0 rotr 0 & 0b1110, r5.0 rotr 8 & 0b0001, r1.1 rotr 0 & 0b1110, r5.0 rotr 16 & 0b0001, r2.0 rotr 0 & 0b1110, r5.0 rotr 24 & 0b0001, r2.1 rotr 0 & 0b1110
+    14: return`);
+});
+
+test('lane stores absorb the add computing their address (not an i32.add of two registers)', () => {
+  golden(`(memory 1)
+    (func (param i32 i32 v128)
+      (v128.store32_lane offset=3 2 (i32.add (local.get 0) (i32.const 16)) (i32x4.add (local.get 2) (local.get 2)))
+      (v128.store64_lane 1 (i32.add (i32.shl (local.get 0) (i32.const 3)) (i32.const 8)) (local.get 2))
+      (v128.store64_lane 0 (i32.add (local.get 0) (local.get 1)) (local.get 2)))`, `
+     0: i32x4.add r5, r2, r2
+     4: v128.store32_lane_add r0, 0, 16, r5, 3, 2
+    11: v128.store64_lane_add r0, 3, 8, r2, 0, 1
+    18: i32.add r4, r0, r1
+    22: v128.store64_lane r4, r2, 0, 0
+    27: return`);
+});
+
 test.run();

@@ -1189,14 +1189,26 @@ class Translator {
         this.memAccess(ins, Ir.store128);
         return;
       case 'i8x16.shuffle': {
-        // Lane index j selects byte j mod 16 of a (j < 16) or b: its word and bit offset.
+        // Lane index j selects byte j mod 16 of a (j < 16) or b: its word and bit offset. When an
+        // operand was just made by an i32x4.splat (a broadcast before a shuffle), the splat is
+        // dropped and the shuffle reads its scalar instead: all four words of that operand are it.
+        let splatA = -1, splatB = -1;
+        const splatIn = this.isLastProduced(this.peek()) ? 0 : this.isLastProduced(this.peek(1)) ? 1 : -1;
+        if (splatIn >= 0 && this.code[this.lastDst - 1] === Ir.i32x4_splat) {
+          if (splatIn === 0) splatB = this.code[this.lastDst + 1];
+          else splatA = this.code[this.lastDst + 1];
+          this.code.length = this.lastDst - 1;
+          this.lastDst = -1;
+        }
         const [a, b] = this.srcs(2);
-        const words = shuffleWordTerms([...ins.bytes!].map((j) => [(j < 16 ? a : b) + ((j & 15) >> 2), j & 3]));
+        const wordOf = (j: number): number => j >= 16 ? (splatB >= 0 ? splatB : b + ((j & 15) >> 2))
+          : splatA >= 0 ? splatA : a + (j >> 2);
+        const words = shuffleWordTerms([...ins.bytes!].map((j) => [wordOf(j), j & 3]));
         if (words !== null) {
           this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
           return;
         }
-        const sels = [...ins.bytes!].map((j) => (((j < 16 ? a : b) + ((j & 15) >> 2)) << 5) | ((j & 3) << 3));
+        const sels = [...ins.bytes!].map((j) => (wordOf(j) << 5) | ((j & 3) << 3));
         this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
         return;
       }
@@ -1257,6 +1269,16 @@ class Translator {
       }
       case Fam.StoreLane: {
         this.memIndex(ins.mem!.mem);
+        const addLane = inline === Ir.v128_store32_lane ? Ir.v128_store32_lane_add
+          : inline === Ir.v128_store64_lane ? Ir.v128_store64_lane_add : undefined;
+        const folded = addLane !== undefined ? this.foldStoreAddress(true, false) : null;
+        if (folded !== null) {
+          // The address add folded into the store (as store*_add).
+          const v = this.src(this.pop());
+          this.pop();
+          this.emit(addLane!, ...folded.words, v, ins.mem!.offset | 0, ins.lane!);
+          return;
+        }
         const [addr, v] = this.srcs(2);
         if (inline !== undefined) {
           this.emit(inline, addr, v, ins.mem!.offset | 0, ins.lane!);
@@ -1396,12 +1418,14 @@ class Translator {
    * (`idx`), followed only by instructions that neither branch nor write a register the add
    * read (and no label after the add), the add is removed and returned for the store to do:
    * its kind and words ([base, shift, added] or [base, index]); otherwise null. `addForms`:
-   * whether the store has `_add` forms (constant stores have only `_idx` ones).
+   * whether the store has `_add` forms (constant stores have only `_idx` ones); `idxForms`,
+   * whether it has `_idx` ones (the lane stores have only `_add` ones).
    */
-  private foldStoreAddress(addForms: boolean): { idx: boolean; words: number[] } | null {
+  private foldStoreAddress(addForms: boolean, idxForms = true): { idx: boolean; words: number[] } | null {
     const a = this.peek(1), p = a.pos, code = this.code;
     if (a.kind !== Kind.Temp || p < 0 || this.lastLabel > p || code[p + 1] !== a.home) return null;
     const op = code[p], idx = op === Ir.i32_add;
+    if (idx && !idxForms) return null;
     const len = idx ? 4 : !addForms ? 0 : op === Ir.i32_add_imm ? 4 : op === Ir.i32_shl_add_imm ? 5 : 0;
     if (len === 0) return null;
     const base = code[p + 2], index = idx ? code[p + 3] : base;
