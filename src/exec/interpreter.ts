@@ -2969,6 +2969,10 @@ function runVector(
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2] + code[pc + 3]];
         pc += 4;
         continue;
+      case Ir.i32x4_lane_shl_add_imm:
+        I32[fp + code[pc + 1]] = ((I32[fp + code[pc + 2] + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) | 0;
+        pc += 6;
+        continue;
       // Narrowing with saturation: all eight (sixteen) lanes are read before d is written.
       case Ir.i16x8_narrow_i32x4_u: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
@@ -3077,6 +3081,43 @@ function runVector(
           I32[d] = I32[v]; I32[d + 1] = I32[v + 1]; I32[d + 2] = I32[v + 2]; I32[d + 3] = I32[v + 3];
         }
         I32[d + code[pc + 5]] = x;
+        pc += 6;
+        continue;
+      }
+      // Extending loads through a computed address (ir.ts v128.load8x8_s_add …): d, a, i (s), i (c), u.
+      case Ir.v128_load8x8_s_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = ((((lo << 24) >> 24) & 0xffff) | (((lo << 16) >> 24) << 16)); I32[d + 1] = ((((lo << 8) >> 24) & 0xffff) | ((lo >> 24) << 16));
+        I32[d + 2] = ((((hi << 24) >> 24) & 0xffff) | (((hi << 16) >> 24) << 16)); I32[d + 3] = ((((hi << 8) >> 24) & 0xffff) | ((hi >> 24) << 16));
+        pc += 6;
+        continue;
+      }
+      case Ir.v128_load8x8_u_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = ((lo & 0xff) | ((lo & 0xff00) << 8)); I32[d + 1] = (((lo >>> 16) & 0xff) | ((lo >>> 8) & 0xff0000));
+        I32[d + 2] = ((hi & 0xff) | ((hi & 0xff00) << 8)); I32[d + 3] = (((hi >>> 16) & 0xff) | ((hi >>> 8) & 0xff0000));
+        pc += 6;
+        continue;
+      }
+      case Ir.v128_load16x4_s_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = (lo << 16) >> 16; I32[d + 1] = lo >> 16;
+        I32[d + 2] = (hi << 16) >> 16; I32[d + 3] = hi >> 16;
+        pc += 6;
+        continue;
+      }
+      case Ir.v128_load16x4_u_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = lo & 0xffff; I32[d + 1] = lo >>> 16;
+        I32[d + 2] = hi & 0xffff; I32[d + 3] = hi >>> 16;
         pc += 6;
         continue;
       }

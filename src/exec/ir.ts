@@ -687,6 +687,19 @@ export const enum Ir {
   // vector to p + k).
   /** mem32[ea] = 32-bit lane i of r128[b]. */ v128_store32_lane_add,
   /** mem64[ea] = 64-bit lane i of r128[b]. */ v128_store64_lane_add,
+  // Extending loads through a computed address, fields d, a (base), i (s), i (c), u; ea =
+  // u32((r32[a] << s) + c) + u as in v128.load_add; lanes as v128.load8x8_s etc. Why: as
+  // v128.load_add (p[k] with k a constant the offset cannot carry: the add may wrap).
+  /** 8 lanes: r[d]_i = sext16(mem8[ea + i]). */ v128_load8x8_s_add,
+  /** 8 lanes: r[d]_i = zext16(mem8[ea + i]). */ v128_load8x8_u_add,
+  /** 4 lanes: r[d]_i = sext32(mem16[ea + 2i]). */ v128_load16x4_s_add,
+  /** 4 lanes: r[d]_i = zext32(mem16[ea + 2i]). */ v128_load16x4_u_add,
+  /**
+   * r32[d] = (lane i of r128[a] << s) + c mod 2^32. Why: i32x4.extract_lane followed by the
+   * i32.shl_add_imm of an address (a gather: each lane of an index vector scaled and offset),
+   * one instruction and no temporary. Fields d, a, i (lane), i (s), i (c).
+   */
+  i32x4_lane_shl_add_imm,
   // Binary, fields d (result), a (left), a (right); v128 registers.
   /** r[d] = r[a] & r[b]. */ v128_and,
   /** r[d] = r[a] & ~r[b]. */ v128_andnot,
@@ -922,6 +935,9 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f32x4_mul_add, 'f32x4.mul_add', 'daaa'], [Ir.f32x4_mul_load_add, 'f32x4.mul_load_add', 'daaiiu'],
   [Ir.i32x4_mul_add, 'i32x4.mul_add', 'daaa'],
   [Ir.v128_store32_lane_add, 'v128.store32_lane_add', 'aiiaui'], [Ir.v128_store64_lane_add, 'v128.store64_lane_add', 'aiiaui'],
+  [Ir.v128_load8x8_s_add, 'v128.load8x8_s_add', 'daiiu'], [Ir.v128_load8x8_u_add, 'v128.load8x8_u_add', 'daiiu'],
+  [Ir.v128_load16x4_s_add, 'v128.load16x4_s_add', 'daiiu'], [Ir.v128_load16x4_u_add, 'v128.load16x4_u_add', 'daiiu'],
+  [Ir.i32x4_lane_shl_add_imm, 'i32x4.lane_shl_add_imm', 'daiii'],
   [Ir.v128_and, 'v128.and', B], [Ir.v128_andnot, 'v128.andnot', B], [Ir.v128_or, 'v128.or', B],
   [Ir.v128_xor, 'v128.xor', B], [Ir.i8x16_add, 'i8x16.add', B], [Ir.i8x16_sub, 'i8x16.sub', B],
   [Ir.i16x8_add, 'i16x8.add', B], [Ir.i16x8_sub, 'i16x8.sub', B], [Ir.i16x8_mul, 'i16x8.mul', B],

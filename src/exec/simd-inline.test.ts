@@ -496,4 +496,47 @@ test('lane stores through a folded address (v128.store32_lane_add, store64_lane_
   traps(() => call(inst, 's64', 0, v));
 });
 
+test('extending loads through a folded address (v128.load16x4_s_add …) read and trap as the plain ones', () => {
+  const loads = ['v128.load8x8_s', 'v128.load8x8_u', 'v128.load16x4_s', 'v128.load16x4_u'];
+  const src = `(module (memory (export "mem") 1)
+    ${loads.map((n) => `(func (export "${n}") (param i32) (result v128) (${n} offset=3 (i32.add (local.get 0) (i32.const 24))))
+      (func (export "${n} shl") (param i32) (result v128) (${n} (i32.add (i32.shl (local.get 0) (i32.const 3)) (i32.const -8))))`).join('\n')})`;
+  const ir = irOf(src);
+  for (const n of loads) assert.is(ir.split(` ${n}_add r`).length - 1, 2, `${n}_add`);
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  new Uint8Array(e.value.buffer).set(vectors().flatMap((v) => [...v]).slice(0, 300));
+  const view = new DataView(e.value.buffer);
+  for (const n of loads) {
+    for (const [f, arg, ea] of [[n, 5, 5 + 24 + 3], [n, 65536 - 35, 65536 - 8], [`${n} shl`, 7, 48], [`${n} shl`, 8192, 65536 - 8]] as const) {
+      regs.fill(0);
+      simdLoad(regs, simdOps.get(n)![1], view, 0, ea);
+      assert.equal(call(inst, f, arg)[0], regBytes.slice(0, 16), `${f} at ${ea}`);
+    }
+    const traps = (f: () => void): void => assert.throws(f, (x: unknown) => x instanceof RuntimeError);
+    traps(() => call(inst, n, 65536 - 34));
+    traps(() => call(inst, n, -25)); // the add wraps to -1, the offset does not
+    traps(() => call(inst, `${n} shl`, 8193));
+    traps(() => call(inst, `${n} shl`, 0));
+  }
+});
+
+test('an extracted lane scaled and offset (i32x4.lane_shl_add_imm) computes (lane << s) + c', () => {
+  const src = `(module
+    (func (export "f") (param v128) (result i32 i32)
+      (i32.add (i32.shl (i32x4.extract_lane 3 (local.get 0)) (i32.const 2)) (i32.const 1040))
+      (i32.sub (i32.shl (i32x4.extract_lane 0 (local.get 0)) (i32.const 31)) (i32.const 7)))
+    (func (export "in place") (param v128) (result i32) (local i32)
+      (local.set 1 (i32.add (i32.shl (i32x4.extract_lane 1 (local.get 0)) (i32.const 4)) (i32.const -1)))
+      (local.get 1)))`;
+  assert.is(irOf(src).split(' i32x4.lane_shl_add_imm r').length - 1, 3);
+  const inst = instance(src);
+  for (const v of vectors()) {
+    const w = new Int32Array(v.buffer.slice(0));
+    assert.equal(call(inst, 'f', v), [((w[3] << 2) + 1040) | 0, ((w[0] << 31) - 7) | 0]);
+    assert.equal(call(inst, 'in place', v), [((w[1] << 4) - 1) | 0]);
+  }
+});
+
 test.run();

@@ -716,4 +716,27 @@ test('lane stores absorb the add computing their address (not an i32.add of two 
     27: return`);
 });
 
+test('extending v128 loads absorb the add computing their address', () => {
+  golden(`(memory 1)
+    (func (param i32) (result v128)
+      (i32x4.add (v128.load16x4_s offset=2 (i32.add (local.get 0) (i32.const 24)))
+        (v128.load8x8_u (i32.add (i32.shl (local.get 0) (i32.const 3)) (i32.const 8)))))`, `
+     0: v128.load16x4_s_add r1, r0, 0, 24, 2
+     6: v128.load8x8_u_add r3, r0, 3, 8, 0
+    12: i32x4.add r0, r1, r3
+    16: return`);
+});
+
+test('an extracted lane shifted and offset is one i32x4.lane_shl_add_imm (not when the lane went into a local)', () => {
+  golden(`(func (param v128) (result i32) (local i32)
+      (local.set 1 (i32x4.extract_lane 2 (local.get 0)))
+      (i32.add (i32.add (i32.shl (local.get 1) (i32.const 2)) (i32.const 16))
+        (i32.add (i32.shl (i32x4.extract_lane 3 (local.get 0)) (i32.const 2)) (i32.const 1040))))`, `
+     0: i32x4.extract_lane r2, r0, 2
+     4: i32.shl_add_imm r3, r2, 2, 16
+     9: i32x4.lane_shl_add_imm r4, r0, 3, 2, 1040
+    15: i32.add r0, r3, r4
+    19: return`);
+});
+
 test.run();

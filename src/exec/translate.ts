@@ -400,6 +400,12 @@ function readsRegister(
   return false;
 }
 
+/** Extending v128 loads that can absorb the add computing their address: load → its `_add` form. */
+const extLoadAdds: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.v128_load8x8_s, Ir.v128_load8x8_s_add], [Ir.v128_load8x8_u, Ir.v128_load8x8_u_add],
+  [Ir.v128_load16x4_s, Ir.v128_load16x4_s_add], [Ir.v128_load16x4_u, Ir.v128_load16x4_u_add],
+]);
+
 /** Loads that can absorb an `i32.add_imm` computing their address: load → its `_add` form. */
 const addLoads: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.load32, Ir.load32_add], [Ir.load64, Ir.load64_add],
@@ -1248,6 +1254,18 @@ class Translator {
       }
       case Fam.Load: {
         this.memIndex(ins.mem!.mem);
+        const addLoad = extLoadAdds.get(inline!);
+        const last = this.isLastProduced(this.peek()) ? this.code[this.lastDst - 1] : -1;
+        if (addLoad !== undefined && (last === Ir.i32_add_imm || last === Ir.i32_shl_add_imm)) {
+          // The address was just computed as (base << s) + c: the load does that itself.
+          const base = this.code[this.lastDst + 1];
+          const [shift, added] = last === Ir.i32_add_imm ? [0, this.code[this.lastDst + 2]]
+            : [this.code[this.lastDst + 2], this.code[this.lastDst + 3]];
+          this.code.length = this.lastDst - 1;
+          this.pop();
+          this.produce(addLoad, Cls.V128, base, shift, added, ins.mem!.offset | 0);
+          return;
+        }
         if (inline !== undefined) {
           const addr = this.src(this.pop());
           this.produce(inline, Cls.V128, addr, ins.mem!.offset | 0);
@@ -1470,10 +1488,18 @@ class Translator {
         const c = op === Op.i32_sub ? -b.lo | 0 : b.lo;
         if (imm[0] === Ir.i32_add_imm && this.isLastProduced(a) && this.code[this.lastDst - 1] === Ir.i32_shl_imm) {
           // (x << s) + c, the shift just emitted: one i32.shl_add_imm.
-          const x = this.code[this.lastDst + 1], s = this.code[this.lastDst + 2];
+          const x = this.code[this.lastDst + 1], s = this.code[this.lastDst + 2], p = this.lastDst - 5;
           this.code.length = this.lastDst - 1;
           this.pop();
           this.pop();
+          if (p >= 0 && this.code[p] === Ir.i32x4_extract_lane && this.code[p + 1] === x && x >= this.localWords &&
+            this.lastLabel <= p) {
+            // x is the temporary of an i32x4.extract_lane right before: read the lane itself.
+            const v = this.code[p + 2], lane = this.code[p + 3];
+            this.code.length = p;
+            this.produce(Ir.i32x4_lane_shl_add_imm, Cls.W32, v, lane, s, c);
+            return;
+          }
           this.produce(Ir.i32_shl_add_imm, Cls.W32, x, s, c);
           return;
         }
