@@ -3196,37 +3196,39 @@ function runVector(
         continue;
       }
 
-      // ── Scalar instructions of vector loops (copies of `run`'s cases) ─────────────────────
-      // Compiled SIMD loops interleave these with vector instructions: address and counter
-      // arithmetic, the loop's step-and-branch, scalar loads feeding a splat. Running them here
-      // keeps such a loop inside runVector instead of returning to `run` for each and calling
-      // runVector again for the next vector instruction (a call from the loop is not inlined;
-      // RATIONALE, "Why do vector instructions run in a loop of their own?"). Each must stay
-      // identical to its case in `run`.
-      case Ir.br:
-        pc = code[pc + 1];
-        continue;
-      case Ir.br_if:
-        pc = I32[fp + code[pc + 1]] !== 0 ? code[pc + 2] : pc + 3;
-        continue;
-      case Ir.br_unless:
-        pc = I32[fp + code[pc + 1]] === 0 ? code[pc + 2] : pc + 3;
-        continue;
-      case Ir.copy32:
-        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
-        pc += 3;
-        continue;
-      case Ir.const32:
-        I32[fp + code[pc + 1]] = code[pc + 2];
-        pc += 3;
-        continue;
-      case Ir.load32: {
-        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
-        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+      default:
+        break;
+    }
+    // ── Scalar instructions of vector loops (copies of `run`'s cases) ───────────────────────
+    // Compiled SIMD loops interleave these with vector instructions: address and counter
+    // arithmetic, the loop's step-and-branch, scalar loads feeding a splat. Running them here
+    // keeps such a loop inside runVector instead of returning to `run` for each and calling
+    // runVector again for the next vector instruction (a call from the loop is not inlined;
+    // RATIONALE, "Why do vector instructions run in a loop of their own?"). Each must stay
+    // identical to its case in `run`. They are a switch of their own, most frequent first: in
+    // the one above, their opcodes (far below the vector ones) would spread its cases too thin
+    // for V8's jump table, and every dispatch would walk a chain of comparisons.
+    switch (code[pc]) {
+      case Ir.i32_add_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         pc += 4;
         continue;
-      }
+      case Ir.step_br_if:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] !== 0 ? code[pc + 5] : pc + 6;
+        continue;
+      case Ir.i32_add:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) | 0;
+        pc += 4;
+        continue;
+      case Ir.step_br_ne_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] !== code[pc + 5] ? code[pc + 6] : pc + 7;
+        continue;
+      case Ir.i32_shl_add_imm:
+        I32[fp + code[pc + 1]] = ((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) | 0;
+        pc += 5;
+        continue;
       case Ir.load32_add: {
         const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
@@ -3234,44 +3236,47 @@ function runVector(
         pc += 6;
         continue;
       }
-      case Ir.i32_add:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) | 0;
+      case Ir.load32: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
         pc += 4;
         continue;
-      case Ir.i32_add_imm:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc += 4;
-        continue;
+      }
       case Ir.i32_add_imm2:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
         pc += 7;
         continue;
-      case Ir.i32_shl_add_imm:
-        I32[fp + code[pc + 1]] = ((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) | 0;
-        pc += 5;
+      case Ir.const32:
+        I32[fp + code[pc + 1]] = code[pc + 2];
+        pc += 3;
+        continue;
+      case Ir.copy32:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
+        pc += 3;
         continue;
       case Ir.step_br:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         pc = code[pc + 4];
         continue;
-      case Ir.step_br_if:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = I32[fp + code[pc + 4]] !== 0 ? code[pc + 5] : pc + 6;
-        continue;
       case Ir.step_br_ne:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         pc = I32[fp + code[pc + 4]] !== I32[fp + code[pc + 5]] ? code[pc + 6] : pc + 7;
-        continue;
-      case Ir.step_br_ne_imm:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = I32[fp + code[pc + 4]] !== code[pc + 5] ? code[pc + 6] : pc + 7;
         continue;
       case Ir.step_br_lt_u:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         pc = (I32[fp + code[pc + 4]] ^ SIGN) < (I32[fp + code[pc + 5]] ^ SIGN) ? code[pc + 6] : pc + 7;
         continue;
-
+      case Ir.br_if:
+        pc = I32[fp + code[pc + 1]] !== 0 ? code[pc + 2] : pc + 3;
+        continue;
+      case Ir.br_unless:
+        pc = I32[fp + code[pc + 1]] === 0 ? code[pc + 2] : pc + 3;
+        continue;
+      case Ir.br:
+        pc = code[pc + 1];
+        continue;
       default:
         return pc;
     }
