@@ -2392,8 +2392,9 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
 
       default: {
-        // A vector instruction: runVector (below) runs it and any that follow it, and returns the
-        // pc of the next scalar one (RATIONALE, "Why do vector instructions run in a loop of their own?").
+        // A vector instruction: runVector (below) runs it and what follows it, vector instructions
+        // and the scalar ones of vector loops, and returns the pc of the first it does not have
+        // (RATIONALE, "Why do vector instructions run in a loop of their own?").
         const next = runVector(code, pc, fp, I32, F32, F64, dv, memLen, mem, inst);
         if (next === pc) throw new RuntimeError(`internal error: bad IR opcode ${code[pc]} at ${pc}`);
         pc = next;
@@ -2472,10 +2473,12 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
 /**
  * The v128 instructions (ir.ts, from `copy128` on; spec §4.4.3 and the vector parts of §4.4.5–
  * §4.4.7), a dispatch loop of their own: `run` enters it at a vector instruction, it runs that one
- * and every vector instruction right after it, and returns the pc of the first that is not one
- * (its `default`). They live here, not in `run`, to keep `run` within the size TurboFan agrees to
- * optimize (see RATIONALE, "Why do vector instructions run in a loop of their own?"). Every view
- * and the memory are `run`'s current ones; no vector instruction grows memory or registers.
+ * and every instruction after it that it has — the vector ones, and copies of the few scalar ones
+ * that vector loops interleave with them (address adds, step-and-branch, branches) — and returns
+ * the pc of the first it does not have (the second switch's `default`). They live here, not in
+ * `run`, to keep `run` within the size TurboFan agrees to optimize (see RATIONALE, "Why do vector
+ * instructions run in a loop of their own?"). Every view and the memory are `run`'s current ones;
+ * no instruction here grows memory or registers, or calls.
  */
 function runVector(
   code: Int32Array, pc: number, fp: number, I32: Int32Array, F32: Float32Array, F64: Float64Array, dv: DataView,
@@ -3207,8 +3210,10 @@ function runVector(
     // RATIONALE, "Why do vector instructions run in a loop of their own?"). Each must stay
     // identical to its case in `run`. They are a switch of their own, most frequent first: in
     // the one above, their opcodes (far below the vector ones) would spread its cases too thin
-    // for V8's jump table, and every dispatch would walk a chain of comparisons.
-    switch (code[pc]) {
+    // for V8's jump table, and every dispatch would walk a chain of comparisons. (Read into a
+    // local: tools/ir-profile.js counts a dispatch at each `switch (code[pc])`, the one above.)
+    const scalar = code[pc];
+    switch (scalar) {
       case Ir.i32_add_imm:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         pc += 4;

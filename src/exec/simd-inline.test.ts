@@ -539,4 +539,32 @@ test('an extracted lane scaled and offset (i32x4.lane_shl_add_imm) computes (lan
   }
 });
 
+test('loop constants given registers of their own: the loop computes what it did', () => {
+  const src = `(module
+    (func (export "f") (param i32 v128 v128) (result v128)
+      (loop $l
+        (local.set 1 (i32x4.add (local.get 1) (v128.const i32x4 1 2 3 4)))
+        (local.set 2 (i32x4.mul (local.get 2) (v128.const i32x4 3 3 3 3)))
+        (local.set 1 (i8x16.shuffle 0 17 2 19 4 21 6 23 8 25 10 27 12 29 14 31 (local.get 1) (v128.const i32x4 -1 0 -1 0)))
+        (local.set 2 (i32x4.add (local.get 2) (i32x4.splat (i32x4.extract_lane 2 (v128.const i32x4 5 6 7 8)))))
+        (br_if $l (local.tee 0 (i32.add (local.get 0) (i32.const -1)))))
+      (i32x4.add (local.get 1) (local.get 2))))`;
+  assert.match(irOf(src), /^ +18: const128 r15, i32x4 0x5 0x6 0x7 0x8$/m, 'the constants moved to the head');
+  const inst = instance(src);
+  const vs = vectors();
+  for (const n of [1, 3, 10]) {
+    for (let k = 0; k + 1 < vs.length; k += 3) {
+      let x = [...new Int32Array(vs[k].buffer.slice(0))], y = [...new Int32Array(vs[k + 1].buffer.slice(0))];
+      for (let i = n; i !== 0; i--) {
+        x = x.map((a, j) => (a + j + 1) | 0);
+        y = y.map((a) => Math.imul(a, 3));
+        // Bytes 1 and 3 of each word from (-1, 0, -1, 0), bytes 0 and 2 kept.
+        x = x.map((a, j) => (a & 0x00ff00ff) | (j % 2 === 0 ? 0xff00ff00 : 0));
+        y = y.map((a) => (a + 7) | 0);
+      }
+      assert.equal(call(inst, 'f', n, vs[k], vs[k + 1])[0], new Uint8Array(Int32Array.from(x, (a, j) => a + y[j]).buffer), `f ${n}`);
+    }
+  }
+});
+
 test.run();

@@ -622,8 +622,9 @@ test('fused vector arithmetic: a product feeding an add, a v128.load_add feeding
 });
 
 test('loop-invariant v128 constants move to the loop head, and the back edge jumps past them', () => {
-  // r3 (local 2) is hoisted; the temporary r9 holds two constants and local 3 (r5) is also
-  // written by an add, so theirs stay; in the second loop the constant comes after a branch.
+  // r3 (local 2) is hoisted; the temporary r9 holds two constants, so each gets a register of its
+  // own (r11, r13) that its reader reads; local 3 (r5) is also written by an add, so its constant
+  // stays; in the second loop the constant comes after a branch.
   const loops = `(func (param i32 v128) (result v128) (local v128 v128)
       (loop $l
         (local.set 1 (f32x4.mul (local.get 1) (v128.const f32x4 0.5 0.5 0.5 0.5)))
@@ -640,14 +641,14 @@ test('loop-invariant v128 constants move to the loop head, and the back edge jum
           (br $m)))
       (i32x4.add (local.get 1) (local.get 2)))`;
   golden(loops, `
-     0: const128 r3, i32x4 0x1 0x2 0x3 0x4
-     6: const128 r9, i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    12: f32x4.mul r1, r1, r9
-    16: i32x4.add r1, r1, r3
-    20: const128 r9, i32x4 0x7 0x7 0x7 0x7
-    26: i32x4.add r5, r5, r9
+     0: const128 r11, i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+     6: const128 r3, i32x4 0x1 0x2 0x3 0x4
+    12: const128 r13, i32x4 0x7 0x7 0x7 0x7
+    18: f32x4.mul r1, r1, r11
+    22: i32x4.add r1, r1, r3
+    26: i32x4.add r5, r5, r13
     30: const128 r5, i32x4 0x9 0x9 0x9 0x9
-    36: step_br_if r0, r0, -1, r0, @6
+    36: step_br_if r0, r0, -1, r0, @18
     42: br_unless r0, @56
     45: const128 r3, i32x4 0x5 0x5 0x5 0x5
     51: step_br r0, r0, -1, @42
@@ -737,6 +738,50 @@ test('an extracted lane shifted and offset is one i32x4.lane_shl_add_imm (not wh
      9: i32x4.lane_shl_add_imm r4, r0, 3, 2, 1040
     15: i32.add r0, r3, r4
     19: return`);
+});
+
+test('a loop constant in a temporary the loop reuses gets a register of its own, read by its one reader', () => {
+  golden(`(func (param i32 v128 v128) (result v128)
+      (loop $l
+        (local.set 1 (i32x4.add (local.get 1) (v128.const i32x4 1 2 3 4)))
+        (local.set 2 (i32x4.mul (local.get 2) (v128.const i32x4 3 3 3 3)))
+        (local.set 1 (i8x16.shuffle 0 17 2 19 4 21 6 23 8 25 10 27 12 29 14 31 (local.get 1) (v128.const i32x4 -1 0 -1 0)))
+        (local.set 2 (i32x4.add (local.get 2) (i32x4.splat (i32x4.extract_lane 2 (v128.const i32x4 5 6 7 8)))))
+        (br_if $l (local.tee 0 (i32.add (local.get 0) (i32.const -1)))))
+      (i32x4.add (local.get 1) (local.get 2)))`, `
+     0: const128 r9, i32x4 0x1 0x2 0x3 0x4
+     6: const128 r11, i32x4 0x3 0x3 0x3 0x3
+    12: const128 r13, i32x4 0xffffffff 0x0 0xffffffff 0x0
+    18: const128 r15, i32x4 0x5 0x6 0x7 0x8
+    24: i32x4.add r1, r1, r9
+    28: i32x4.mul r3, r3, r11
+    32: i8x16.shuffle_w r1, r1.0 rotr 0 & 0b0101, r13.0 rotr 0 & 0b1010, r1.1 rotr 0 & 0b0101, r13.1 rotr 0 & 0b1010, r2.0 rotr 0 & 0b0101, r14.0 rotr 0 & 0b1010, r2.1 rotr 0 & 0b0101, r14.1 rotr 0 & 0b1010
+    42: i32x4.extract_lane r7, r15, 2
+    46: i32x4.splat r7, r7
+    49: i32x4.add r3, r3, r7
+    53: step_br_if r0, r0, -1, r0, @24
+    59: i32x4.add r0, r1, r3
+    63: return`);
+  // A constant whose reader comes after a branch (the value also leaves by br_if), and one after
+  // a branch, keep their places.
+  golden(`(func (param i32 v128) (result v128)
+      (block $b (result v128)
+        (loop $l
+          (local.set 1 (i32x4.add (local.get 1) (br_if $b (v128.const i32x4 9 9 9 9) (local.get 0))))
+          (local.set 1 (i32x4.sub (local.get 1) (v128.const i32x4 1 1 1 1)))
+          (br_if $l (local.tee 0 (i32.add (local.get 0) (i32.const -1)))))
+        (local.get 1)))`, `
+     0: const128 r5, i32x4 0x9 0x9 0x9 0x9
+     6: br_unless r0, @14
+     9: copy128 r3, r5
+    12: br @37
+    14: i32x4.add r1, r1, r5
+    18: const128 r5, i32x4 0x1 0x1 0x1 0x1
+    24: i32x4.sub r1, r1, r5
+    28: step_br_if r0, r0, -1, r0, @0
+    34: copy128 r3, r1
+    37: copy128 r0, r3
+    40: return`);
 });
 
 test.run();

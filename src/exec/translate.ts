@@ -481,6 +481,8 @@ class Translator {
   private lastLabel = 0;
   /** The current heads of the loops emitted so far (their back edges' target). */
   private readonly loopHeads = new Set<number>();
+  /** Every position a forward branch has been patched to jump to. */
+  private readonly labels = new Set<number>();
   /** With metering: the fuel charges of the body (fuelCharges); null when not metered. */
   meter: FuelCharges | null = null;
 
@@ -739,6 +741,7 @@ class Translator {
   private patch(pos: number): void {
     this.code[pos] = this.code.length;
     this.lastLabel = this.code.length;
+    this.labels.add(this.code.length);
   }
 
   /**
@@ -1144,7 +1147,11 @@ class Translator {
       next = q + irLength(code, q);
       if (op !== Ir.const128) continue;
       const r = code[q + 1];
-      if (writes.filter((w) => overlaps(w, r)).length !== 1 || readsRegister(code, start, q, r, overlaps)) continue;
+      if (writes.filter((w) => overlaps(w, r)).length !== 1 || readsRegister(code, start, q, r, overlaps)) {
+        // A temporary the loop also uses for other values: the constant gets a register of its
+        // own, which its one reader (the instruction that pops it) reads instead.
+        if (r < this.localWords || !this.redirectConst(q, r, next, end)) continue;
+      }
       // [start, q) moves up by the constant's six words; the instruction after it stays at q + 6.
       const c = code.slice(q, q + 6);
       code.splice(q, 6);
@@ -1168,6 +1175,64 @@ class Translator {
     this.lastEntry = null;
     this.teeAdd = { pos: -1, loc: -1, end: -1 };
     this.teeRotl = { pos: -1, end: -1 };
+  }
+
+  /**
+   * For hoistConsts: the const128 at `q` writes temporary r, popped by the first instruction after
+   * it that touches r (from `from` on, before `end`). When that reader comes before any branch,
+   * label, call or meter, is not a copy (a copy before a branch moves a value the fall-through
+   * keeps) and reads r as a whole register, a word shuffle term or shuffle selectors, the
+   * constant is given a new register above the frame's others and the reader reads it there
+   * (true); otherwise nothing changes (false).
+   */
+  private redirectConst(q: number, r: number, from: number, end: number): boolean {
+    const code = this.code;
+    const fresh = this.maxWords + (this.maxWords & 1);
+    if (fresh + 4 > 1 << 20) return false;
+    for (let p = from; p < end; p += irLength(code, p)) {
+      const op = code[p];
+      if (this.loopHeads.has(p) || this.labels.has(p) || op === Ir.meter || op === Ir.return ||
+        op === Ir.unreachable || op === Ir.call_ref || op === Ir.return_call_ref || /[LTfytesg]/.test(irInfo[op].fields)) {
+        return false;
+      }
+      const fields = irInfo[op].fields;
+      const reads: number[] = [];
+      let touches = false, w = p + 1;
+      for (const f of fields) {
+        const x = code[w];
+        if (f === 'a' && x === r) reads.push(w);
+        else if ((f === 'a' || f === 'd') && x < r + 4 && x + 4 > r) touches = true;
+        else if (f === 'h' && (x >> 10) - r >>> 0 < 4) reads.push(w);
+        else if (f === 'i' && op === Ir.i8x16_shuffle && (x >> 5) - r >>> 0 < 4) reads.push(w);
+        w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
+      }
+      if (reads.length === 0 && !touches) continue;
+      // The reader: every field touching r must be a whole-register read, and not a copy's.
+      if (op === Ir.copy128 || reads.length === 0) return false;
+      for (let v = p + 1, fi = 0; fi < fields.length; fi++) {
+        if (fields[fi] === 'a' && code[v] !== r && code[v] < r + 4 && code[v] + 4 > r) return false;
+        v += fields[fi] === 'k' ? 2 : fields[fi] === 'v' ? 4 : 1;
+      }
+      for (const at of reads) {
+        const x = code[at], f = fields[this.fieldIndex(op, at - p)];
+        code[at] = f === 'a' ? fresh : f === 'h' ? x + ((fresh - r) << 10) : x + ((fresh - r) << 5);
+      }
+      code[q + 1] = fresh;
+      this.maxWords = fresh + 4;
+      return true;
+    }
+    return false;
+  }
+
+  /** The index in `irInfo[op].fields` of the field at word `offset` of an instruction (offset ≥ 1). */
+  private fieldIndex(op: Ir, offset: number): number {
+    let w = 1;
+    const fields = irInfo[op].fields;
+    for (let i = 0; i < fields.length; i++) {
+      if (w === offset) return i;
+      w += fields[i] === 'k' ? 2 : fields[i] === 'v' ? 4 : 1;
+    }
+    throw new Error('internal error: no such field');
   }
 
   /** Checks that table `t` has 32-bit indices (the table instructions read u32 operands). */
