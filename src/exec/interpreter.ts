@@ -2635,6 +2635,33 @@ function runVector(
         pc += 6;
         continue;
       }
+      // Store, step, branch (ir.ts): as v128.store / v128.store_add, then as step_br_if.
+      case Ir.store128_step_br_if: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 2];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        dv.setInt32(ea + 8, I32[v + 2], true);
+        dv.setInt32(ea + 12, I32[v + 3], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
+        pc = I32[fp + code[pc + 7]] !== 0 ? code[pc + 8] : pc + 9;
+        continue;
+      }
+      case Ir.store128_add_step_br_if: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 4];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        dv.setInt32(ea + 8, I32[v + 2], true);
+        dv.setInt32(ea + 12, I32[v + 3], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        I32[fp + code[pc + 6]] = (I32[fp + code[pc + 7]] + code[pc + 8]) | 0;
+        pc = I32[fp + code[pc + 9]] !== 0 ? code[pc + 10] : pc + 11;
+        continue;
+      }
       case Ir.store128_idx: {
         const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);

@@ -700,6 +700,12 @@ export const enum Ir {
    * one instruction and no temporary. Fields d, a, i (lane), i (s), i (c).
    */
   i32x4_lane_shl_add_imm,
+  // Store and step-and-branch: a v128.store (or v128.store_add; fields and ea as there) right
+  // before the step_br_if closing a loop (fields d, a, i, a, L as there), one instruction: the
+  // store, then the step, then the branch. Why: a vectorized loop that writes its output ends
+  // with exactly these two.
+  /** v128.store, then step_br_if. Fields a, a, u, d, a, i, a, L. */ store128_step_br_if,
+  /** v128.store_add, then step_br_if. Fields a, i, i, a, u, d, a, i, a, L. */ store128_add_step_br_if,
   // Binary, fields d (result), a (left), a (right); v128 registers.
   /** r[d] = r[a] & r[b]. */ v128_and,
   /** r[d] = r[a] & ~r[b]. */ v128_andnot,
@@ -938,6 +944,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.v128_load8x8_s_add, 'v128.load8x8_s_add', 'daiiu'], [Ir.v128_load8x8_u_add, 'v128.load8x8_u_add', 'daiiu'],
   [Ir.v128_load16x4_s_add, 'v128.load16x4_s_add', 'daiiu'], [Ir.v128_load16x4_u_add, 'v128.load16x4_u_add', 'daiiu'],
   [Ir.i32x4_lane_shl_add_imm, 'i32x4.lane_shl_add_imm', 'daiii'],
+  [Ir.store128_step_br_if, 'v128.store_step_br_if', 'aaudaiaL'],
+  [Ir.store128_add_step_br_if, 'v128.store_add_step_br_if', 'aiiaudaiaL'],
   [Ir.v128_and, 'v128.and', B], [Ir.v128_andnot, 'v128.andnot', B], [Ir.v128_or, 'v128.or', B],
   [Ir.v128_xor, 'v128.xor', B], [Ir.i8x16_add, 'i8x16.add', B], [Ir.i8x16_sub, 'i8x16.sub', B],
   [Ir.i16x8_add, 'i16x8.add', B], [Ir.i16x8_sub, 'i16x8.sub', B], [Ir.i16x8_mul, 'i16x8.mul', B],

@@ -567,4 +567,40 @@ test('loop constants given registers of their own: the loop computes what it did
   }
 });
 
+test('a v128 store joined to the step-and-branch of a loop (v128.store_step_br_if, …_add_…) stores, steps and branches', () => {
+  const src = `(module (memory (export "mem") 1)
+    (func (export "a") (param $n i32) (param $v v128)
+      (loop $l
+        (local.set $v (i32x4.add (local.get $v) (local.get $v)))
+        (v128.store offset=2 (i32.shl (local.get $n) (i32.const 4)) (local.get $v))
+        (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1))))))
+    (func (export "b") (param $n i32) (param $v v128)
+      (loop $l
+        (local.set $v (i32x4.add (local.get $v) (local.get $v)))
+        (v128.store (i32.add (i32.shl (local.get $n) (i32.const 4)) (i32.const 1024)) (i32x4.mul (local.get $v) (local.get $v)))
+        (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1)))))))`;
+  const ir = irOf(src);
+  assert.ok(ir.includes(' v128.store_step_br_if r') && ir.includes(' v128.store_add_step_br_if r'));
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const v = vectors()[12];
+  for (const [f, at, square] of [['a', 2, false], ['b', 1024, true]] as const) {
+    for (const n of [1, 5]) {
+      new Uint8Array(e.value.buffer).fill(0);
+      call(inst, f, n, v);
+      const expected = new Uint8Array(65536), dv = new DataView(expected.buffer);
+      let x = [...new Int32Array(v.buffer.slice(0))];
+      for (let i = n; i !== 0; i--) {
+        x = x.map((a) => (a + a) | 0);
+        x.forEach((a, j) => dv.setInt32(at + 16 * i + 4 * j, square ? Math.imul(a, a) : a, true));
+      }
+      assert.equal(new Uint8Array(e.value.buffer), expected, `${f} ${n}`);
+    }
+  }
+  // The store traps before the step: the first iteration's address is out of bounds.
+  assert.throws(() => call(inst, 'a', 4096, v), (x: unknown) => x instanceof RuntimeError);
+  assert.throws(() => call(inst, 'b', 4096 - 64, v), (x: unknown) => x instanceof RuntimeError);
+});
+
 test.run();

@@ -784,4 +784,19 @@ test('a loop constant in a temporary the loop reuses gets a register of its own,
     40: return`);
 });
 
+test('a v128 store right before the step_br_if of a loop joins it', () => {
+  golden(`(memory 1)
+    (func (param $n i32) (param $v v128)
+      (loop $l
+        (v128.store offset=2 (i32.shl (local.get $n) (i32.const 4)) (local.get $v))
+        (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+      (loop $m
+        (v128.store (i32.add (i32.shl (local.get $n) (i32.const 4)) (i32.const 1024)) (local.get $v))
+        (br_if $m (local.tee $n (i32.add (local.get $n) (i32.const 1))))))`, `
+     0: i32.shl_imm r3, r0, 4
+     4: v128.store_step_br_if r3, r1, 2, r0, r0, -1, r0, @0
+    13: v128.store_add_step_br_if r0, 4, 1024, r1, 0, r0, r0, 1, r0, @13
+    24: return`);
+});
+
 test.run();

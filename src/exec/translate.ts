@@ -478,6 +478,8 @@ class Translator {
   private lastStep = -1;
   /** Position of the last i32.add_imm emitted (a branch right behind it may absorb it). */
   private lastAddImm = -1;
+  /** Position of the last v128.store / v128.store_add emitted (a step_br_if may absorb it). */
+  private lastStore = -1;
   private lastLabel = 0;
   /** The current heads of the loops emitted so far (their back edges' target). */
   private readonly loopHeads = new Set<number>();
@@ -735,6 +737,15 @@ class Translator {
     const step = this.code.slice(p + 1);
     this.code.length = p;
     this.lastAddImm = -1;
+    const st = this.lastStore, stOp = st >= 0 ? this.code[st] : -1;
+    if (fused === Ir.step_br_if && this.lastLabel <= st && (stOp === Ir.store128 || stOp === Ir.store128_add) &&
+      st + irLength(this.code, st) === p) {
+      // A v128 store right before the add: it joins too.
+      const store = this.code.slice(st + 1);
+      this.code.length = st;
+      this.lastStore = -1;
+      return [stOp === Ir.store128 ? Ir.store128_step_br_if : Ir.store128_add_step_br_if, [...store, ...step]];
+    }
     return [fused, step];
   }
 
@@ -1171,7 +1182,7 @@ class Translator {
     this.loopHeads.add(start);
     // Positions the peepholes remember may have moved: forget them.
     this.lastLabel = Math.max(this.lastLabel, start);
-    this.lastDst = this.lastAddImm = this.lastStep = this.lastCopy = -1;
+    this.lastDst = this.lastAddImm = this.lastStep = this.lastCopy = this.lastStore = -1;
     this.lastEntry = null;
     this.teeAdd = { pos: -1, loc: -1, end: -1 };
     this.teeRotl = { pos: -1, end: -1 };
@@ -1437,6 +1448,7 @@ class Translator {
       if (folded !== null) {
         const v = this.src(this.pop());
         this.pop();
+        this.lastStore = this.code.length;
         this.emit(folded.idx ? idxStores.get(ir)! : addStore!, ...folded.words, v, offset);
         return;
       }
@@ -1449,6 +1461,7 @@ class Translator {
         return;
       }
       const v = this.src(this.pop()), addr = this.src(this.pop());
+      this.lastStore = this.code.length;
       this.emit(ir, addr, v, offset);
     } else {
       const cls = clsOf(opInfo.get(ins.op)!.sig!.results[0]);
@@ -1523,7 +1536,7 @@ class Translator {
     code.splice(p, len);
     if (this.lastDst > p) this.lastDst -= len;
     // Positions after the add have moved: forget them.
-    this.lastAddImm = this.lastStep = this.lastCopy = -1;
+    this.lastAddImm = this.lastStep = this.lastCopy = this.lastStore = -1;
     this.teeAdd = { pos: -1, loc: -1, end: -1 };
     return { idx, words };
   }
