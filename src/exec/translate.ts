@@ -1134,31 +1134,38 @@ class Translator {
   private hoistConsts(head: number): void {
     const code = this.code, end = code.length;
     if (this.stack.some((e) => e.pos >= head)) return;
-    const writes: number[] = [];
+    // How many instructions of the loop write each register (by its first word).
+    const writes = new Map<number, number>();
     for (let q = head; q < end; q += irLength(code, q)) {
       const op = code[q];
       if (op === Ir.call || op === Ir.call_indirect || op === Ir.call_ref) return;
       let w = q + 1;
       for (const f of irInfo[op].fields) {
-        if (f === 'd') writes.push(code[w]);
+        if (f === 'd') writes.set(code[w], (writes.get(code[w]) ?? 0) + 1);
         w += f === 'k' ? 2 : f === 'v' ? 4 : f === 'T' ? 2 + code[w] : 1;
       }
     }
     // Whether a register at word w (a local: its own size; a temporary: up to four words) may
-    // overlap the four words of r.
+    // overlap the four words of r, and how many writes of the loop may.
     const overlaps = (w: number, r: number): boolean => {
       const i = w < this.localWords ? this.localWord.indexOf(w) : -1;
       return w < r + 4 && w + (i >= 0 ? clsWords[this.localCls[i]] : 4) > r;
     };
+    const writesOf = (r: number): number => {
+      let n = 0;
+      for (let w = r - 3; w < r + 4; w++) if (writes.has(w) && overlaps(w, r)) n += writes.get(w)!;
+      return n;
+    };
     let start = head;
-    for (let q = head, next = q; q < end; q = next) {
+    // The prefix scanned is bounded (each constant rescans it for reads): 4096 words.
+    for (let q = head, next = q; q < end && q - head < 4096; q = next) {
       const op = code[q];
       if ((q > head && this.loopHeads.has(q)) || op === Ir.meter || op === Ir.return || op === Ir.unreachable ||
         op === Ir.return_call_ref || /[LTfytesg]/.test(irInfo[op].fields)) break;
       next = q + irLength(code, q);
       if (op !== Ir.const128) continue;
       const r = code[q + 1];
-      if (writes.filter((w) => overlaps(w, r)).length !== 1 || readsRegister(code, start, q, r, overlaps)) {
+      if (writesOf(r) !== 1 || readsRegister(code, start, q, r, overlaps)) {
         // A temporary the loop also uses for other values: the constant gets a register of its
         // own, which its one reader (the instruction that pops it) reads instead.
         if (r < this.localWords || !this.redirectConst(q, r, next, end)) continue;
