@@ -2730,6 +2730,28 @@ function runVector(
         pc += 5;
         continue;
       }
+      case Ir.f32x4_mul_convert_s: {
+        // The product of two f32 values is exact in a double: one rounding, as f32x4.mul.
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        F32[d] = F32[a] * Math.fround(I32[b]); F32[d + 1] = F32[a + 1] * Math.fround(I32[b + 1]);
+        F32[d + 2] = F32[a + 2] * Math.fround(I32[b + 2]); F32[d + 3] = F32[a + 3] * Math.fround(I32[b + 3]);
+        pc += 4;
+        continue;
+      }
+      case Ir.i32x4_shl_xor: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], k = code[pc + 4];
+        I32[d] = I32[a] ^ (I32[b] << k); I32[d + 1] = I32[a + 1] ^ (I32[b + 1] << k);
+        I32[d + 2] = I32[a + 2] ^ (I32[b + 2] << k); I32[d + 3] = I32[a + 3] ^ (I32[b + 3] << k);
+        pc += 5;
+        continue;
+      }
+      case Ir.i32x4_shr_u_xor: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], k = code[pc + 4];
+        I32[d] = I32[a] ^ (I32[b] >>> k); I32[d + 1] = I32[a + 1] ^ (I32[b + 1] >>> k);
+        I32[d + 2] = I32[a + 2] ^ (I32[b + 2] >>> k); I32[d + 3] = I32[a + 3] ^ (I32[b + 3] >>> k);
+        pc += 5;
+        continue;
+      }
       case Ir.v128_and: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         I32[d] = I32[a] & I32[b]; I32[d + 1] = I32[a + 1] & I32[b + 1];

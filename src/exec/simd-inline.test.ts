@@ -603,4 +603,39 @@ test('a v128 store joined to the step-and-branch of a loop (v128.store_step_br_i
   assert.throws(() => call(inst, 'b', 4096 - 64, v), (x: unknown) => x instanceof RuntimeError);
 });
 
+test('f32x4.mul_convert_s, i32x4.shl_xor and i32x4.shr_u_xor compute what the unfused pairs do', () => {
+  const src = `(module
+    (func (export "mc") (param v128 v128) (result v128) (f32x4.mul (local.get 0) (f32x4.convert_i32x4_s (local.get 1))))
+    (func (export "cm") (param v128 v128) (result v128) (f32x4.mul (f32x4.convert_i32x4_s (local.get 1)) (local.get 0)))
+    (func (export "mc unfused") (param v128 v128) (result v128) (local v128)
+      (local.set 2 (f32x4.convert_i32x4_s (local.get 1))) (f32x4.mul (local.get 0) (local.get 2)))
+    (func (export "shl") (param v128 v128) (result v128) (v128.xor (local.get 0) (i32x4.shl (local.get 1) (i32.const 45))))
+    (func (export "shl unfused") (param v128 v128) (result v128) (local v128)
+      (local.set 2 (i32x4.shl (local.get 1) (i32.const 45))) (v128.xor (local.get 0) (local.get 2)))
+    (func (export "shr") (param v128 v128) (result v128) (v128.xor (i32x4.shr_u (local.get 1) (i32.const 7)) (local.get 0)))
+    (func (export "shr unfused") (param v128 v128) (result v128) (local v128)
+      (local.set 2 (i32x4.shr_u (local.get 1) (i32.const 7))) (v128.xor (local.get 0) (local.get 2))))`;
+  const ir = irOf(src);
+  assert.is(ir.split(' f32x4.mul_convert_s r').length - 1, 2);
+  assert.ok(ir.includes(' i32x4.shl_xor r') && ir.includes(' i32x4.shr_u_xor r'));
+  const inst = instance(src);
+  const vs = vectors();
+  const sameF32 = (x: Uint8Array, y: Uint8Array, what: string): void => {
+    const fx = new Float32Array(x.buffer.slice(0)), fy = new Float32Array(y.buffer.slice(0));
+    for (let i = 0; i < 4; i++) {
+      if (Number.isNaN(fx[i]) && Number.isNaN(fy[i])) continue;
+      assert.is(new Int32Array(fx.buffer)[i], new Int32Array(fy.buffer)[i], `${what} lane ${i}`);
+    }
+  };
+  for (const a of vs) {
+    for (const b of vs) {
+      const want = call(inst, 'mc unfused', a, b)[0] as Uint8Array;
+      sameF32(call(inst, 'mc', a, b)[0] as Uint8Array, want, 'f32x4.mul_convert_s');
+      sameF32(call(inst, 'cm', a, b)[0] as Uint8Array, want, 'f32x4.mul_convert_s, converted on the left');
+      assert.equal(call(inst, 'shl', a, b)[0], call(inst, 'shl unfused', a, b)[0], 'i32x4.shl_xor');
+      assert.equal(call(inst, 'shr', a, b)[0], call(inst, 'shr unfused', a, b)[0], 'i32x4.shr_u_xor');
+    }
+  }
+});
+
 test.run();

@@ -609,16 +609,22 @@ test('v128.store absorbs the add computing its address, as the scalar stores do'
     25: return`);
 });
 
-test('fused vector arithmetic: a product feeding an add, a v128.load_add feeding an f32x4.mul', () => {
+test('fused vector arithmetic: a product feeding an add, a load or conversion feeding a multiply, a shift a xor', () => {
   golden(`(memory 1)
     (func (param v128 v128 i32) (result v128)
       (local.set 0 (f32x4.add (local.get 0) (f32x4.mul (local.get 1) (local.get 1))))
       (local.set 1 (i32x4.add (i32x4.mul (local.get 0) (local.get 1)) (local.get 1)))
+      (local.set 0 (f32x4.mul (local.get 1) (f32x4.convert_i32x4_s (local.get 0))))
+      (local.set 1 (v128.xor (local.get 1) (i32x4.shl (local.get 0) (i32.const 13))))
+      (local.set 1 (v128.xor (i32x4.shr_u (local.get 1) (i32.const 17)) (local.get 1)))
       (f32x4.mul (local.get 1) (v128.load offset=4 (i32.add (local.get 2) (i32.const 16)))))`, `
      0: f32x4.mul_add r0, r0, r2, r2
      5: i32x4.mul_add r2, r2, r0, r2
-    10: f32x4.mul_load_add r0, r2, r4, 0, 16, 4
-    17: return`);
+    10: f32x4.mul_convert_s r0, r2, r0
+    14: i32x4.shl_xor r2, r2, r0, 13
+    19: i32x4.shr_u_xor r2, r2, r2, 17
+    24: f32x4.mul_load_add r0, r2, r4, 0, 16, 4
+    31: return`);
 });
 
 test('loop-invariant v128 constants move to the loop head, and the back edge jumps past them', () => {
