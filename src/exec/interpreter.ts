@@ -2723,6 +2723,21 @@ function runVector(
         pc += 7;
         continue;
       }
+      case Ir.f32x4_sub_load_add: {
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        F32[d] = F32[a] - dv.getFloat32(ea, true); F32[d + 1] = F32[a + 1] - dv.getFloat32(ea + 4, true);
+        F32[d + 2] = F32[a + 2] - dv.getFloat32(ea + 8, true); F32[d + 3] = F32[a + 3] - dv.getFloat32(ea + 12, true);
+        pc += 7;
+        continue;
+      }
+      case Ir.f32x4_max_min: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];
+        for (let i = 0; i < 4; i++) F32[d + i] = fMin(F32[a + i], fMax(F32[b + i], F32[c + i]));
+        pc += 5;
+        continue;
+      }
       case Ir.i32x4_mul_add: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];
         I32[d] = I32[a] + Math.imul(I32[b], I32[c]); I32[d + 1] = I32[a + 1] + Math.imul(I32[b + 1], I32[c + 1]);

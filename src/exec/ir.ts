@@ -690,6 +690,10 @@ export const enum Ir {
   i32x4_shl_xor,
   /** 4 lanes: r[d]_i = r[a]_i ^ (r[b]_i >>u i). Fields d, a, a (b), i. Why (both): xorshift steps. */
   i32x4_shr_u_xor,
+  /** 4 lanes: r[d]_i = r[a]_i − f32 lane i of mem128[ea], ea as f32x4.mul_load_add. Fields as there. */
+  f32x4_sub_load_add,
+  /** 4 lanes: r[d]_i = fmin(r[a]_i, fmax(r[b]_i, r[c]_i)) (f32). Fields d, a, a (b), a (c). Why: a clamp. */
+  f32x4_max_min,
   // Lane stores through a computed address, as v128.store32_lane / store64_lane with the address
   // of store32_add: fields a (base), i (s), i (c), a (vector), u (offset), i (lane); ea =
   // u32((r32[a] << s) + c) + u. Why: as store128_add (a narrowing loop stores the low lanes of a
@@ -951,6 +955,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32x4_mul_add, 'i32x4.mul_add', 'daaa'],
   [Ir.f32x4_mul_convert_s, 'f32x4.mul_convert_s', 'daa'], [Ir.i32x4_shl_xor, 'i32x4.shl_xor', 'daai'],
   [Ir.i32x4_shr_u_xor, 'i32x4.shr_u_xor', 'daai'],
+  [Ir.f32x4_sub_load_add, 'f32x4.sub_load_add', 'daaiiu'], [Ir.f32x4_max_min, 'f32x4.max_min', 'daaa'],
   [Ir.v128_store32_lane_add, 'v128.store32_lane_add', 'aiiaui'], [Ir.v128_store64_lane_add, 'v128.store64_lane_add', 'aiiaui'],
   [Ir.v128_load8x8_s_add, 'v128.load8x8_s_add', 'daiiu'], [Ir.v128_load8x8_u_add, 'v128.load8x8_u_add', 'daiiu'],
   [Ir.v128_load16x4_s_add, 'v128.load16x4_s_add', 'daiiu'], [Ir.v128_load16x4_u_add, 'v128.load16x4_u_add', 'daiiu'],

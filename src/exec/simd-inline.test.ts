@@ -638,4 +638,43 @@ test('f32x4.mul_convert_s, i32x4.shl_xor and i32x4.shr_u_xor compute what the un
   }
 });
 
+test('f32x4.sub_load_add and f32x4.max_min (a clamp) compute what the unfused pairs do', () => {
+  const src = `(module (memory (export "mem") 1)
+    (func (export "sl") (param v128 i32) (result v128) (f32x4.sub (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))
+    (func (export "sl unfused") (param v128 i32) (result v128) (local v128)
+      (local.set 2 (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))) (f32x4.sub (local.get 0) (local.get 2)))
+    (func (export "clamp") (param v128 v128 v128) (result v128) (f32x4.min (f32x4.max (local.get 0) (local.get 1)) (local.get 2)))
+    (func (export "clamp2") (param v128 v128 v128) (result v128) (f32x4.min (local.get 2) (f32x4.max (local.get 0) (local.get 1))))
+    (func (export "clamp unfused") (param v128 v128 v128) (result v128) (local v128)
+      (local.set 3 (f32x4.max (local.get 0) (local.get 1))) (f32x4.min (local.get 3) (local.get 2))))`;
+  const ir = irOf(src);
+  assert.is(ir.split(' f32x4.sub_load_add r').length - 1, 1);
+  assert.is(ir.split(' f32x4.max_min r').length - 1, 2);
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const vs = vectors();
+  new Uint8Array(e.value.buffer).set(vs.flatMap((v) => [...v]));
+  const sameF32 = (x: Uint8Array, y: Uint8Array, what: string): void => {
+    const fx = new Float32Array(x.buffer.slice(0)), fy = new Float32Array(y.buffer.slice(0));
+    for (let i = 0; i < 4; i++) {
+      if (Number.isNaN(fx[i]) && Number.isNaN(fy[i])) continue;
+      assert.is(new Int32Array(fx.buffer)[i], new Int32Array(fy.buffer)[i], `${what} lane ${i}`);
+    }
+  };
+  for (const a of vs) {
+    for (const at of [0, 5, 65536 - 36]) {
+      sameF32(call(inst, 'sl', a, at)[0] as Uint8Array, call(inst, 'sl unfused', a, at)[0] as Uint8Array, `sub_load_add at ${at}`);
+    }
+    for (const b of vs) {
+      for (const c of [vs[0], vs[2], vs[4], vs[5]]) {
+        const want = call(inst, 'clamp unfused', a, b, c)[0] as Uint8Array;
+        sameF32(call(inst, 'clamp', a, b, c)[0] as Uint8Array, want, 'max_min');
+        sameF32(call(inst, 'clamp2', a, b, c)[0] as Uint8Array, want, 'max_min, max on the right');
+      }
+    }
+  }
+  assert.throws(() => call(inst, 'sl', vs[0], 65536 - 35), (x: unknown) => x instanceof RuntimeError);
+});
+
 test.run();

@@ -617,14 +617,18 @@ test('fused vector arithmetic: a product feeding an add, a load or conversion fe
       (local.set 0 (f32x4.mul (local.get 1) (f32x4.convert_i32x4_s (local.get 0))))
       (local.set 1 (v128.xor (local.get 1) (i32x4.shl (local.get 0) (i32.const 13))))
       (local.set 1 (v128.xor (i32x4.shr_u (local.get 1) (i32.const 17)) (local.get 1)))
+      (local.set 0 (f32x4.min (f32x4.max (local.get 0) (local.get 1)) (local.get 1)))
+      (local.set 1 (f32x4.sub (local.get 1) (v128.load (i32.add (local.get 2) (i32.const 32)))))
       (f32x4.mul (local.get 1) (v128.load offset=4 (i32.add (local.get 2) (i32.const 16)))))`, `
      0: f32x4.mul_add r0, r0, r2, r2
      5: i32x4.mul_add r2, r2, r0, r2
     10: f32x4.mul_convert_s r0, r2, r0
     14: i32x4.shl_xor r2, r2, r0, 13
     19: i32x4.shr_u_xor r2, r2, r2, 17
-    24: f32x4.mul_load_add r0, r2, r4, 0, 16, 4
-    31: return`);
+    24: f32x4.max_min r0, r2, r0, r2
+    29: f32x4.sub_load_add r2, r2, r4, 0, 32, 0
+    36: f32x4.mul_load_add r0, r2, r4, 0, 16, 4
+    43: return`);
 });
 
 test('loop-invariant v128 constants move to the loop head, and the back edge jumps past them', () => {

@@ -281,6 +281,7 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.i32x4_add, Ir.i32x4_mul, Ir.i32x4_mul_add, true],
   [Ir.f32x4_mul, Ir.f32x4_convert_i32x4_s, Ir.f32x4_mul_convert_s, true],
   [Ir.v128_xor, Ir.i32x4_shl_imm, Ir.i32x4_shl_xor, true], [Ir.v128_xor, Ir.i32x4_shr_u_imm, Ir.i32x4_shr_u_xor, true],
+  [Ir.f32x4_sub, Ir.load128_add, Ir.f32x4_sub_load_add, false], [Ir.f32x4_min, Ir.f32x4_max, Ir.f32x4_max_min, true],
 ] as const).map(([op, producer, fused, commutative]) => [fusedArithKey(op, producer), [fused, commutative] as const]));
 
 function fusedArithKey(op: Ir, producer: Ir): number {
