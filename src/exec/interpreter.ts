@@ -2422,8 +2422,9 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
 
       default: {
-        // A vector instruction: runVector (below) runs it and any that follow it, and returns the
-        // pc of the next scalar one (RATIONALE, "Why do vector instructions run in a loop of their own?").
+        // A vector instruction: runVector (below) runs it and what follows it, vector instructions
+        // and the scalar ones of vector loops, and returns the pc of the first it does not have
+        // (RATIONALE, "Why do vector instructions run in a loop of their own?").
         const next = runVector(code, pc, fp, I32, F32, F64, dv, memLen, mem, inst);
         if (next === pc) throw new RuntimeError(`internal error: bad IR opcode ${code[pc]} at ${pc}`);
         pc = next | 0;
@@ -2502,44 +2503,49 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
 /**
  * The v128 instructions (ir.ts, from `copy128` on; spec §4.4.3 and the vector parts of §4.4.5–
  * §4.4.7), a dispatch loop of their own: `run` enters it at a vector instruction, it runs that one
- * and every vector instruction right after it, and returns the pc of the first that is not one
- * (its `default`). They live here, not in `run`, to keep `run` within the size TurboFan agrees to
- * optimize (see RATIONALE, "Why do vector instructions run in a loop of their own?"). Every view
- * and the memory are `run`'s current ones; no vector instruction grows memory or registers.
+ * and every instruction after it that it has — the vector ones, and copies of the few scalar ones
+ * that vector loops interleave with them (address adds, step-and-branch, branches) — and returns
+ * the pc of the first it does not have (the second switch's `default`). They live here, not in
+ * `run`, to keep `run` within the size TurboFan agrees to optimize (see RATIONALE, "Why do vector
+ * instructions run in a loop of their own?"). Every view and the memory are `run`'s current ones;
+ * no instruction here grows memory or registers, or calls.
  */
 function runVector(
   code: Int32Array, pc: number, fp: number, I32: Int32Array, F32: Float32Array, F64: Float64Array, dv: DataView,
   memLen: number, mem: MemoryInst, inst: Instance,
 ): number {
+  // Int32 loop variables, as in `run` (RATIONALE, "Why `pc = (pc + 4) | 0`?").
+  pc |= 0;
+  fp |= 0;
   for (;;) {
     switch (code[pc]) {
       // ── v128 (exec/simd.ts; handlers take absolute word offsets) ──────────────────────────
       case Ir.copy128: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         I32[d] = I32[a]; I32[d + 1] = I32[a + 1]; I32[d + 2] = I32[a + 2]; I32[d + 3] = I32[a + 3];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.const128: {
         const d = fp + code[pc + 1];
         I32[d] = code[pc + 2]; I32[d + 1] = code[pc + 3]; I32[d + 2] = code[pc + 4]; I32[d + 3] = code[pc + 5];
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.select128: {
         const s = fp + (I32[fp + code[pc + 4]] !== 0 ? code[pc + 2] : code[pc + 3]);
         const d = fp + code[pc + 1];
         I32[d] = I32[s]; I32[d + 1] = I32[s + 1]; I32[d + 2] = I32[s + 2]; I32[d + 3] = I32[s + 3];
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.global_get128:
         v128ToRegs(I32, fp + code[pc + 1], inst.globals[code[pc + 2]].value as Uint8Array);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.global_set128:
         inst.globals[code[pc + 1]].value = v128FromRegs(I32, fp + code[pc + 2]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       case Ir.load128: {
         const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
@@ -2549,7 +2555,7 @@ function runVector(
         I32[d + 1] = dv.getInt32(ea + 4, true);
         I32[d + 2] = dv.getInt32(ea + 8, true);
         I32[d + 3] = dv.getInt32(ea + 12, true);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.store128: {
@@ -2561,43 +2567,43 @@ function runVector(
         dv.setInt32(ea + 8, I32[v + 2], true);
         dv.setInt32(ea + 12, I32[v + 3], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.simd_unary:
         simdUnary(I32, code[pc + 2], fp + code[pc + 1], fp + code[pc + 3]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       case Ir.simd_binary:
         simdBinary(I32, code[pc + 2], fp + code[pc + 1], fp + code[pc + 3], fp + code[pc + 4]);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.simd_ternary:
         simdTernary(I32, code[pc + 2], fp + code[pc + 1], fp + code[pc + 3], fp + code[pc + 4], fp + code[pc + 5]);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       case Ir.simd_extract:
         simdExtract(I32, code[pc + 2], fp + code[pc + 1], fp + code[pc + 3], code[pc + 4]);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.simd_replace:
         simdReplace(I32, code[pc + 2], fp + code[pc + 1], fp + code[pc + 3], fp + code[pc + 4], code[pc + 5]);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       case Ir.simd_load:
         simdLoad(I32, code[pc + 2], dv, fp + code[pc + 1], (I32[fp + code[pc + 3]] >>> 0) + (code[pc + 4] >>> 0));
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       case Ir.simd_load_lane:
         simdLoadLane(I32, code[pc + 2], dv, fp + code[pc + 1], fp + code[pc + 4],
           (I32[fp + code[pc + 3]] >>> 0) + (code[pc + 5] >>> 0), code[pc + 6]);
-        pc += 7;
+        pc = (pc + 7) | 0;
         continue;
       case Ir.simd_store_lane: {
         const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 4] >>> 0);
         simdStoreLane(I32, code[pc + 1], dv, fp + code[pc + 3], ea, code[pc + 5]);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.i8x16_shuffle: {
@@ -2621,7 +2627,7 @@ function runVector(
           ((I32[fp + (code[pc + 17] >> 5)] >>> code[pc + 17]) & 0xff) << 24;
         const d = fp + code[pc + 1];
         I32[d] = w0; I32[d + 1] = w1; I32[d + 2] = w2; I32[d + 3] = w3;
-        pc += 18;
+        pc = (pc + 18) | 0;
         continue;
       }
 
@@ -2634,7 +2640,7 @@ function runVector(
         I32[d + 1] = dv.getInt32(ea + 4, true);
         I32[d + 2] = dv.getInt32(ea + 8, true);
         I32[d + 3] = dv.getInt32(ea + 12, true);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.load128_tee: {
@@ -2647,35 +2653,179 @@ function runVector(
         I32[d + 1] = dv.getInt32(ea + 4, true);
         I32[d + 2] = dv.getInt32(ea + 8, true);
         I32[d + 3] = dv.getInt32(ea + 12, true);
-        pc += 6;
+        pc = (pc + 6) | 0;
+        continue;
+      }
+      case Ir.store128_add: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 4];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        dv.setInt32(ea + 8, I32[v + 2], true);
+        dv.setInt32(ea + 12, I32[v + 3], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 6) | 0;
+        continue;
+      }
+      // Store, step, branch (ir.ts): as v128.store / v128.store_add, then as step_br_if.
+      case Ir.store128_step_br_if: {
+        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 2];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        dv.setInt32(ea + 8, I32[v + 2], true);
+        dv.setInt32(ea + 12, I32[v + 3], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
+        pc = I32[fp + code[pc + 7]] !== 0 ? code[pc + 8] : (pc + 9) | 0;
+        continue;
+      }
+      case Ir.store128_add_step_br_if: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 4];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        dv.setInt32(ea + 8, I32[v + 2], true);
+        dv.setInt32(ea + 12, I32[v + 3], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        I32[fp + code[pc + 6]] = (I32[fp + code[pc + 7]] + code[pc + 8]) | 0;
+        pc = I32[fp + code[pc + 9]] !== 0 ? code[pc + 10] : (pc + 11) | 0;
+        continue;
+      }
+      case Ir.store128_idx: {
+        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 3];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        dv.setInt32(ea + 8, I32[v + 2], true);
+        dv.setInt32(ea + 12, I32[v + 3], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 5) | 0;
+        continue;
+      }
+      case Ir.i8x16_shuffle_w: {
+        // Two packed terms per word (ir.ts): t = w << 10 | splat << 9 | p << 5 | r, p a 4-bit byte
+        // mask spread to one bit per byte by the multiply; `<< (32 - 0)` shifts by 0.
+        const t0 = code[pc + 2], x0 = I32[fp + (t0 >> 10)], r0 = t0 & 24;
+        const p0 = ((t0 >>> 5) & 15) * 0x204081 & 0x01010101, q0 = (x0 >>> r0) | (x0 << (32 - r0));
+        const t1 = code[pc + 3], x1 = I32[fp + (t1 >> 10)], r1 = t1 & 24;
+        const p1 = ((t1 >>> 5) & 15) * 0x204081 & 0x01010101, q1 = (x1 >>> r1) | (x1 << (32 - r1));
+        const t2 = code[pc + 4], x2 = I32[fp + (t2 >> 10)], r2 = t2 & 24;
+        const p2 = ((t2 >>> 5) & 15) * 0x204081 & 0x01010101, q2 = (x2 >>> r2) | (x2 << (32 - r2));
+        const t3 = code[pc + 5], x3 = I32[fp + (t3 >> 10)], r3 = t3 & 24;
+        const p3 = ((t3 >>> 5) & 15) * 0x204081 & 0x01010101, q3 = (x3 >>> r3) | (x3 << (32 - r3));
+        const t4 = code[pc + 6], x4 = I32[fp + (t4 >> 10)], r4 = t4 & 24;
+        const p4 = ((t4 >>> 5) & 15) * 0x204081 & 0x01010101, q4 = (x4 >>> r4) | (x4 << (32 - r4));
+        const t5 = code[pc + 7], x5 = I32[fp + (t5 >> 10)], r5 = t5 & 24;
+        const p5 = ((t5 >>> 5) & 15) * 0x204081 & 0x01010101, q5 = (x5 >>> r5) | (x5 << (32 - r5));
+        const t6 = code[pc + 8], x6 = I32[fp + (t6 >> 10)], r6 = t6 & 24;
+        const p6 = ((t6 >>> 5) & 15) * 0x204081 & 0x01010101, q6 = (x6 >>> r6) | (x6 << (32 - r6));
+        const t7 = code[pc + 9], x7 = I32[fp + (t7 >> 10)], r7 = t7 & 24;
+        const p7 = ((t7 >>> 5) & 15) * 0x204081 & 0x01010101, q7 = (x7 >>> r7) | (x7 << (32 - r7));
+        const w0 = ((t0 & 512) !== 0 ? Math.imul(q0 & 255, p0) : q0 & (p0 * 255)) |
+          ((t1 & 512) !== 0 ? Math.imul(q1 & 255, p1) : q1 & (p1 * 255));
+        const w1 = ((t2 & 512) !== 0 ? Math.imul(q2 & 255, p2) : q2 & (p2 * 255)) |
+          ((t3 & 512) !== 0 ? Math.imul(q3 & 255, p3) : q3 & (p3 * 255));
+        const w2 = ((t4 & 512) !== 0 ? Math.imul(q4 & 255, p4) : q4 & (p4 * 255)) |
+          ((t5 & 512) !== 0 ? Math.imul(q5 & 255, p5) : q5 & (p5 * 255));
+        const w3 = ((t6 & 512) !== 0 ? Math.imul(q6 & 255, p6) : q6 & (p6 * 255)) |
+          ((t7 & 512) !== 0 ? Math.imul(q7 & 255, p7) : q7 & (p7 * 255));
+        const d = fp + code[pc + 1];
+        I32[d] = w0; I32[d + 1] = w1; I32[d + 2] = w2; I32[d + 3] = w3;
+        pc = (pc + 10) | 0;
+        continue;
+      }
+      case Ir.f32x4_mul_add: {
+        // Each product rounded to f32 before the add, as f32x4.mul would.
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];
+        F32[d] = F32[a] + Math.fround(F32[b] * F32[c]); F32[d + 1] = F32[a + 1] + Math.fround(F32[b + 1] * F32[c + 1]);
+        F32[d + 2] = F32[a + 2] + Math.fround(F32[b + 2] * F32[c + 2]); F32[d + 3] = F32[a + 3] + Math.fround(F32[b + 3] * F32[c + 3]);
+        pc = (pc + 5) | 0;
+        continue;
+      }
+      case Ir.f32x4_mul_load_add: {
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        F32[d] = F32[a] * dv.getFloat32(ea, true); F32[d + 1] = F32[a + 1] * dv.getFloat32(ea + 4, true);
+        F32[d + 2] = F32[a + 2] * dv.getFloat32(ea + 8, true); F32[d + 3] = F32[a + 3] * dv.getFloat32(ea + 12, true);
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.f32x4_sub_load_add: {
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        F32[d] = F32[a] - dv.getFloat32(ea, true); F32[d + 1] = F32[a + 1] - dv.getFloat32(ea + 4, true);
+        F32[d + 2] = F32[a + 2] - dv.getFloat32(ea + 8, true); F32[d + 3] = F32[a + 3] - dv.getFloat32(ea + 12, true);
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.f32x4_max_min: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];
+        for (let i = 0; i < 4; i++) F32[d + i] = fMin(F32[a + i], fMax(F32[b + i], F32[c + i]));
+        pc = (pc + 5) | 0;
+        continue;
+      }
+      case Ir.i32x4_mul_add: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];
+        I32[d] = I32[a] + Math.imul(I32[b], I32[c]); I32[d + 1] = I32[a + 1] + Math.imul(I32[b + 1], I32[c + 1]);
+        I32[d + 2] = I32[a + 2] + Math.imul(I32[b + 2], I32[c + 2]); I32[d + 3] = I32[a + 3] + Math.imul(I32[b + 3], I32[c + 3]);
+        pc = (pc + 5) | 0;
+        continue;
+      }
+      case Ir.f32x4_mul_convert_s: {
+        // The product of two f32 values is exact in a double: one rounding, as f32x4.mul.
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        F32[d] = F32[a] * Math.fround(I32[b]); F32[d + 1] = F32[a + 1] * Math.fround(I32[b + 1]);
+        F32[d + 2] = F32[a + 2] * Math.fround(I32[b + 2]); F32[d + 3] = F32[a + 3] * Math.fround(I32[b + 3]);
+        pc = (pc + 4) | 0;
+        continue;
+      }
+      case Ir.i32x4_shl_xor: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], k = code[pc + 4];
+        I32[d] = I32[a] ^ (I32[b] << k); I32[d + 1] = I32[a + 1] ^ (I32[b + 1] << k);
+        I32[d + 2] = I32[a + 2] ^ (I32[b + 2] << k); I32[d + 3] = I32[a + 3] ^ (I32[b + 3] << k);
+        pc = (pc + 5) | 0;
+        continue;
+      }
+      case Ir.i32x4_shr_u_xor: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], k = code[pc + 4];
+        I32[d] = I32[a] ^ (I32[b] >>> k); I32[d + 1] = I32[a + 1] ^ (I32[b + 1] >>> k);
+        I32[d + 2] = I32[a + 2] ^ (I32[b + 2] >>> k); I32[d + 3] = I32[a + 3] ^ (I32[b + 3] >>> k);
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.v128_and: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         I32[d] = I32[a] & I32[b]; I32[d + 1] = I32[a + 1] & I32[b + 1];
         I32[d + 2] = I32[a + 2] & I32[b + 2]; I32[d + 3] = I32[a + 3] & I32[b + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.v128_andnot: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         I32[d] = I32[a] & ~I32[b]; I32[d + 1] = I32[a + 1] & ~I32[b + 1];
         I32[d + 2] = I32[a + 2] & ~I32[b + 2]; I32[d + 3] = I32[a + 3] & ~I32[b + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.v128_or: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         I32[d] = I32[a] | I32[b]; I32[d + 1] = I32[a + 1] | I32[b + 1];
         I32[d + 2] = I32[a + 2] | I32[b + 2]; I32[d + 3] = I32[a + 3] | I32[b + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.v128_xor: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         I32[d] = I32[a] ^ I32[b]; I32[d + 1] = I32[a + 1] ^ I32[b + 1];
         I32[d + 2] = I32[a + 2] ^ I32[b + 2]; I32[d + 3] = I32[a + 3] ^ I32[b + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       // Packed 8- and 16-bit lanes: four or two lanes per word, the formulas of swarAdd and
@@ -2687,7 +2837,7 @@ function runVector(
           const x = I32[a + i], y = I32[b + i];
           I32[d + i] = ((x & ~H8) + (y & ~H8)) ^ ((x ^ y) & H8);
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i8x16_sub: {
@@ -2696,7 +2846,7 @@ function runVector(
           const x = I32[a + i], y = I32[b + i];
           I32[d + i] = ((x | H8) - (y & ~H8)) ^ ((x ^ ~y) & H8);
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i16x8_add: {
@@ -2705,7 +2855,7 @@ function runVector(
           const x = I32[a + i], y = I32[b + i];
           I32[d + i] = ((x & ~H16) + (y & ~H16)) ^ ((x ^ y) & H16);
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i16x8_sub: {
@@ -2714,7 +2864,7 @@ function runVector(
           const x = I32[a + i], y = I32[b + i];
           I32[d + i] = ((x | H16) - (y & ~H16)) ^ ((x ^ ~y) & H16);
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i16x8_mul: {
@@ -2724,28 +2874,28 @@ function runVector(
           const x = I32[a + i], y = I32[b + i];
           I32[d + i] = (Math.imul(x, y) & 0xffff) | (Math.imul(x >>> 16, y >>> 16) << 16);
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32x4_add: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         I32[d] = I32[a] + I32[b]; I32[d + 1] = I32[a + 1] + I32[b + 1];
         I32[d + 2] = I32[a + 2] + I32[b + 2]; I32[d + 3] = I32[a + 3] + I32[b + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32x4_sub: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         I32[d] = I32[a] - I32[b]; I32[d + 1] = I32[a + 1] - I32[b + 1];
         I32[d + 2] = I32[a + 2] - I32[b + 2]; I32[d + 3] = I32[a + 3] - I32[b + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32x4_mul: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         I32[d] = Math.imul(I32[a], I32[b]); I32[d + 1] = Math.imul(I32[a + 1], I32[b + 1]);
         I32[d + 2] = Math.imul(I32[a + 2], I32[b + 2]); I32[d + 3] = Math.imul(I32[a + 3], I32[b + 3]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32x4_min_s: {
@@ -2754,7 +2904,7 @@ function runVector(
           const x = I32[a + i], y = I32[b + i];
           I32[d + i] = x < y ? x : y;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32x4_min_u: {
@@ -2763,7 +2913,7 @@ function runVector(
           const x = I32[a + i], y = I32[b + i];
           I32[d + i] = (x ^ SIGN) < (y ^ SIGN) ? x : y;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32x4_max_s: {
@@ -2772,7 +2922,7 @@ function runVector(
           const x = I32[a + i], y = I32[b + i];
           I32[d + i] = x > y ? x : y;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32x4_max_u: {
@@ -2781,7 +2931,7 @@ function runVector(
           const x = I32[a + i], y = I32[b + i];
           I32[d + i] = (x ^ SIGN) > (y ^ SIGN) ? x : y;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       // f32 lanes: computed in f64 and rounded once by the Float32Array store, as f32.add etc.
@@ -2789,58 +2939,58 @@ function runVector(
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         F32[d] = F32[a] + F32[b]; F32[d + 1] = F32[a + 1] + F32[b + 1];
         F32[d + 2] = F32[a + 2] + F32[b + 2]; F32[d + 3] = F32[a + 3] + F32[b + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.f32x4_sub: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         F32[d] = F32[a] - F32[b]; F32[d + 1] = F32[a + 1] - F32[b + 1];
         F32[d + 2] = F32[a + 2] - F32[b + 2]; F32[d + 3] = F32[a + 3] - F32[b + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.f32x4_mul: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         F32[d] = F32[a] * F32[b]; F32[d + 1] = F32[a + 1] * F32[b + 1];
         F32[d + 2] = F32[a + 2] * F32[b + 2]; F32[d + 3] = F32[a + 3] * F32[b + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.f32x4_div: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         F32[d] = F32[a] / F32[b]; F32[d + 1] = F32[a + 1] / F32[b + 1];
         F32[d + 2] = F32[a + 2] / F32[b + 2]; F32[d + 3] = F32[a + 3] / F32[b + 3];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.f32x4_min: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         for (let i = 0; i < 4; i++) F32[d + i] = fMin(F32[a + i], F32[b + i]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.f32x4_max: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         for (let i = 0; i < 4; i++) F32[d + i] = fMax(F32[a + i], F32[b + i]);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.f64x2_add: {
         const d = (fp + code[pc + 1]) >> 1, a = (fp + code[pc + 2]) >> 1, b = (fp + code[pc + 3]) >> 1;
         F64[d] = F64[a] + F64[b]; F64[d + 1] = F64[a + 1] + F64[b + 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.f64x2_sub: {
         const d = (fp + code[pc + 1]) >> 1, a = (fp + code[pc + 2]) >> 1, b = (fp + code[pc + 3]) >> 1;
         F64[d] = F64[a] - F64[b]; F64[d + 1] = F64[a + 1] - F64[b + 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.f64x2_mul: {
         const d = (fp + code[pc + 1]) >> 1, a = (fp + code[pc + 2]) >> 1, b = (fp + code[pc + 3]) >> 1;
         F64[d] = F64[a] * F64[b]; F64[d + 1] = F64[a + 1] * F64[b + 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       // Shifts by a constant count s (already reduced mod the lane width).
@@ -2849,7 +2999,7 @@ function runVector(
         const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
         const m = Math.imul((0xffff << s) & 0xffff, 0x10001);
         for (let i = 0; i < 4; i++) I32[d + i] = (I32[a + i] << s) & m;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i16x8_shr_s_imm: {
@@ -2859,7 +3009,7 @@ function runVector(
           const w = I32[a + i];
           I32[d + i] = ((w >> s) & -0x10000) | (((w << 16) >> (16 + s)) & 0xffff);
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i16x8_shr_u_imm: {
@@ -2867,31 +3017,31 @@ function runVector(
         const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
         const m = Math.imul(0xffff >>> s, 0x10001);
         for (let i = 0; i < 4; i++) I32[d + i] = (I32[a + i] >>> s) & m;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32x4_shl_imm: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
         I32[d] = I32[a] << s; I32[d + 1] = I32[a + 1] << s; I32[d + 2] = I32[a + 2] << s; I32[d + 3] = I32[a + 3] << s;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32x4_shr_s_imm: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
         I32[d] = I32[a] >> s; I32[d + 1] = I32[a + 1] >> s; I32[d + 2] = I32[a + 2] >> s; I32[d + 3] = I32[a + 3] >> s;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32x4_shr_u_imm: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], s = code[pc + 3];
         I32[d] = I32[a] >>> s; I32[d + 1] = I32[a + 1] >>> s; I32[d + 2] = I32[a + 2] >>> s; I32[d + 3] = I32[a + 3] >>> s;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i32x4_splat: {
         const d = fp + code[pc + 1], v = I32[fp + code[pc + 2]];
         I32[d] = v; I32[d + 1] = v; I32[d + 2] = v; I32[d + 3] = v;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i32x4_abs: {
@@ -2900,24 +3050,28 @@ function runVector(
           const x = I32[a + i], s = x >> 31;
           I32[d + i] = (x ^ s) - s;
         }
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.f32x4_convert_i32x4_s: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         F32[d] = I32[a]; F32[d + 1] = I32[a + 1]; F32[d + 2] = I32[a + 2]; F32[d + 3] = I32[a + 3];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i32x4_trunc_sat_f32x4_s: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         for (let i = 0; i < 4; i++) I32[d + i] = i32TruncSatF64S(F32[a + i]);
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i32x4_extract_lane:
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2] + code[pc + 3]];
-        pc += 4;
+        pc = (pc + 4) | 0;
+        continue;
+      case Ir.i32x4_lane_shl_add_imm:
+        I32[fp + code[pc + 1]] = ((I32[fp + code[pc + 2] + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) | 0;
+        pc = (pc + 6) | 0;
         continue;
       // Narrowing with saturation: all eight (sixteen) lanes are read before d is written.
       case Ir.i16x8_narrow_i32x4_u: {
@@ -2925,7 +3079,7 @@ function runVector(
         const v0 = sat16u(I32[a]) | (sat16u(I32[a + 1]) << 16), v1 = sat16u(I32[a + 2]) | (sat16u(I32[a + 3]) << 16);
         const v2 = sat16u(I32[b]) | (sat16u(I32[b + 1]) << 16), v3 = sat16u(I32[b + 2]) | (sat16u(I32[b + 3]) << 16);
         I32[d] = v0; I32[d + 1] = v1; I32[d + 2] = v2; I32[d + 3] = v3;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i8x16_narrow_i16x8_u: {
@@ -2933,7 +3087,7 @@ function runVector(
         const v0 = narrow8u(I32[a], I32[a + 1]), v1 = narrow8u(I32[a + 2], I32[a + 3]);
         const v2 = narrow8u(I32[b], I32[b + 1]), v3 = narrow8u(I32[b + 2], I32[b + 3]);
         I32[d] = v0; I32[d + 1] = v1; I32[d + 2] = v2; I32[d + 3] = v3;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i16x8_add_sat_s: {
@@ -2944,7 +3098,7 @@ function runVector(
           I32[d + i] = ((lo < -32768 ? -32768 : lo > 32767 ? 32767 : lo) & 0xffff) |
             ((hi < -32768 ? -32768 : hi > 32767 ? 32767 : hi) << 16);
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64x2_add: {
@@ -2954,7 +3108,7 @@ function runVector(
           I32[d + i + 1] = (I32[a + i + 1] + I32[b + i + 1] + carry(alo, blo, lo)) | 0;
           I32[d + i] = lo;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64x2_shl_imm: {
@@ -2969,7 +3123,7 @@ function runVector(
             I32[d + i] = 0;
           }
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64x2_shr_u_imm: {
@@ -2984,7 +3138,7 @@ function runVector(
             I32[d + i + 1] = 0;
           }
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64x2_mul: {
@@ -2999,7 +3153,7 @@ function runVector(
           I32[d + i + 1] = (highOfLow + Math.imul(alo, I32[b + i + 1]) + Math.imul(I32[a + i + 1], blo)) | 0;
           I32[d + i] = Math.imul(alo, blo);
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       // 32-bit loads into a vector (spec §4.4.7): d, a (address), [a (vector),] u (offset)[, i (lane)].
@@ -3008,7 +3162,7 @@ function runVector(
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1], v = dv.getInt32(ea, true);
         I32[d] = v; I32[d + 1] = v; I32[d + 2] = v; I32[d + 3] = v;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.v128_load32_zero: {
@@ -3016,7 +3170,7 @@ function runVector(
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1];
         I32[d] = dv.getInt32(ea, true); I32[d + 1] = 0; I32[d + 2] = 0; I32[d + 3] = 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.v128_load32_lane: {
@@ -3027,7 +3181,44 @@ function runVector(
           I32[d] = I32[v]; I32[d + 1] = I32[v + 1]; I32[d + 2] = I32[v + 2]; I32[d + 3] = I32[v + 3];
         }
         I32[d + code[pc + 5]] = x;
-        pc += 6;
+        pc = (pc + 6) | 0;
+        continue;
+      }
+      // Extending loads through a computed address (ir.ts v128.load8x8_s_add …): d, a, i (s), i (c), u.
+      case Ir.v128_load8x8_s_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = ((((lo << 24) >> 24) & 0xffff) | (((lo << 16) >> 24) << 16)); I32[d + 1] = ((((lo << 8) >> 24) & 0xffff) | ((lo >> 24) << 16));
+        I32[d + 2] = ((((hi << 24) >> 24) & 0xffff) | (((hi << 16) >> 24) << 16)); I32[d + 3] = ((((hi << 8) >> 24) & 0xffff) | ((hi >> 24) << 16));
+        pc = (pc + 6) | 0;
+        continue;
+      }
+      case Ir.v128_load8x8_u_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = ((lo & 0xff) | ((lo & 0xff00) << 8)); I32[d + 1] = (((lo >>> 16) & 0xff) | ((lo >>> 8) & 0xff0000));
+        I32[d + 2] = ((hi & 0xff) | ((hi & 0xff00) << 8)); I32[d + 3] = (((hi >>> 16) & 0xff) | ((hi >>> 8) & 0xff0000));
+        pc = (pc + 6) | 0;
+        continue;
+      }
+      case Ir.v128_load16x4_s_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = (lo << 16) >> 16; I32[d + 1] = lo >> 16;
+        I32[d + 2] = (hi << 16) >> 16; I32[d + 3] = hi >> 16;
+        pc = (pc + 6) | 0;
+        continue;
+      }
+      case Ir.v128_load16x4_u_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = lo & 0xffff; I32[d + 1] = lo >>> 16;
+        I32[d + 2] = hi & 0xffff; I32[d + 3] = hi >>> 16;
+        pc = (pc + 6) | 0;
         continue;
       }
       // Lane stores (spec §4.4.7 v128.storeN_lane): a (address), a (vector), u (offset), i (lane).
@@ -3036,7 +3227,25 @@ function runVector(
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(ea, I32[fp + code[pc + 2] + code[pc + 4]], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
+        continue;
+      }
+      case Ir.v128_store32_lane_add: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, I32[fp + code[pc + 4] + code[pc + 6]], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.v128_store64_lane_add: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const v = fp + code[pc + 4] + 2 * code[pc + 6];
+        dv.setInt32(ea, I32[v], true);
+        dv.setInt32(ea + 4, I32[v + 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 7) | 0;
         continue;
       }
       case Ir.v128_store64_lane: {
@@ -3046,7 +3255,7 @@ function runVector(
         dv.setInt32(ea, I32[v], true);
         dv.setInt32(ea + 4, I32[v + 1], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       // Extending loads (spec §4.4.7 v128.load8x8 / load16x4): d, a (address), u (offset).
@@ -3056,7 +3265,7 @@ function runVector(
         const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
         I32[d] = ((((lo << 24) >> 24) & 0xffff) | (((lo << 16) >> 24) << 16)); I32[d + 1] = ((((lo << 8) >> 24) & 0xffff) | ((lo >> 24) << 16));
         I32[d + 2] = ((((hi << 24) >> 24) & 0xffff) | (((hi << 16) >> 24) << 16)); I32[d + 3] = ((((hi << 8) >> 24) & 0xffff) | ((hi >> 24) << 16));
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.v128_load8x8_u: {
@@ -3065,7 +3274,7 @@ function runVector(
         const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
         I32[d] = ((lo & 0xff) | ((lo & 0xff00) << 8)); I32[d + 1] = (((lo >>> 16) & 0xff) | ((lo >>> 8) & 0xff0000));
         I32[d + 2] = ((hi & 0xff) | ((hi & 0xff00) << 8)); I32[d + 3] = (((hi >>> 16) & 0xff) | ((hi >>> 8) & 0xff0000));
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.v128_load16x4_s: {
@@ -3074,7 +3283,7 @@ function runVector(
         const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
         I32[d] = (lo << 16) >> 16; I32[d + 1] = lo >> 16;
         I32[d + 2] = (hi << 16) >> 16; I32[d + 3] = hi >> 16;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.v128_load16x4_u: {
@@ -3083,10 +3292,111 @@ function runVector(
         const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
         I32[d] = lo & 0xffff; I32[d + 1] = lo >>> 16;
         I32[d + 2] = hi & 0xffff; I32[d + 3] = hi >>> 16;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
 
+      default:
+        break;
+    }
+    // ── Scalar instructions of vector loops (copies of `run`'s cases) ───────────────────────
+    // Compiled SIMD loops interleave these with vector instructions: address and counter
+    // arithmetic, the loop's step-and-branch, scalar loads feeding a splat. Running them here
+    // keeps such a loop inside runVector instead of returning to `run` for each and calling
+    // runVector again for the next vector instruction (a call from the loop is not inlined;
+    // RATIONALE, "Why do vector instructions run in a loop of their own?"). Each must stay
+    // identical to its case in `run`. They are a switch of their own, most frequent first: in
+    // the one above, their opcodes (far below the vector ones) would spread its cases too thin
+    // for V8's jump table, and every dispatch would walk a chain of comparisons. (Read into a
+    // local: tools/ir-profile.js counts a dispatch at each `switch (code[pc])`, the one above.)
+    const scalar = code[pc];
+    switch (scalar) {
+      case Ir.i32_add_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = (pc + 4) | 0;
+        continue;
+      case Ir.step_br_if:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] !== 0 ? code[pc + 5] : (pc + 6) | 0;
+        continue;
+      case Ir.i32_add:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) | 0;
+        pc = (pc + 4) | 0;
+        continue;
+      case Ir.step_br_ne_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] !== code[pc + 5] ? code[pc + 6] : (pc + 7) | 0;
+        continue;
+      case Ir.step3_br_ne_imm:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
+        I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
+        pc = I32[fp + code[pc + 10]] !== code[pc + 11] ? code[pc + 12] : (pc + 13) | 0;
+        continue;
+      case Ir.step3_br_if:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
+        I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
+        pc = I32[fp + code[pc + 10]] !== 0 ? code[pc + 11] : (pc + 12) | 0;
+        continue;
+      case Ir.step3_br_ne:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
+        I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
+        pc = I32[fp + code[pc + 10]] !== I32[fp + code[pc + 11]] ? code[pc + 12] : (pc + 13) | 0;
+        continue;
+      case Ir.i32_shl_add_imm:
+        I32[fp + code[pc + 1]] = ((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) | 0;
+        pc = (pc + 5) | 0;
+        continue;
+      case Ir.load32_add: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        pc = (pc + 6) | 0;
+        continue;
+      }
+      case Ir.load32: {
+        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        pc = (pc + 4) | 0;
+        continue;
+      }
+      case Ir.i32_add_imm2:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
+        pc = (pc + 7) | 0;
+        continue;
+      case Ir.const32:
+        I32[fp + code[pc + 1]] = code[pc + 2];
+        pc = (pc + 3) | 0;
+        continue;
+      case Ir.copy32:
+        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
+        pc = (pc + 3) | 0;
+        continue;
+      case Ir.step_br:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = code[pc + 4];
+        continue;
+      case Ir.step_br_ne:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = I32[fp + code[pc + 4]] !== I32[fp + code[pc + 5]] ? code[pc + 6] : (pc + 7) | 0;
+        continue;
+      case Ir.step_br_lt_u:
+        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        pc = (I32[fp + code[pc + 4]] ^ SIGN) < (I32[fp + code[pc + 5]] ^ SIGN) ? code[pc + 6] : (pc + 7) | 0;
+        continue;
+      case Ir.br_if:
+        pc = I32[fp + code[pc + 1]] !== 0 ? code[pc + 2] : (pc + 3) | 0;
+        continue;
+      case Ir.br_unless:
+        pc = I32[fp + code[pc + 1]] === 0 ? code[pc + 2] : (pc + 3) | 0;
+        continue;
+      case Ir.br:
+        pc = code[pc + 1];
+        continue;
       default:
         return pc;
     }

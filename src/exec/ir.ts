@@ -20,6 +20,7 @@
  * | y      | canonical type id (runtime/canon.ts)                                              |
  * | x      | SIMD instruction (exec/simd.ts `S`), printed as its mnemonic                     |
  * | v      | 128-bit immediate: four words, lowest bytes first                                 |
+ * | h      | a byte-moving term of i8x16_shuffle_w (a register word, a rotation, bytes; see there) |
  *
  * Registers are counted in 32-bit *words* so that the common case, an i32, is `I32[fp + a]`
  * without a shift; 64-bit values take the word pair `[a, a + 1]` (low word first — the host must
@@ -739,6 +740,75 @@ export const enum Ir {
   load128_add,
   /** r32[x] = r32[a] + c, then r128[d] = mem128[u32(r32[x]) + u]. Fields d, d (the local x), a, i (c), u. */
   load128_tee,
+  // Stores through a computed address, as store32_add / store32_idx (fields and ea formula
+  // there). Why: a vector loop's `v128.store(p + k, v)` computes p + k before v, so the add is not
+  // right before the store; the translator folds it as for the scalar stores (foldStoreAddress).
+  /** mem128[ea] = r128[b], ea = u32((r32[a] << s) + c) + u. Fields a (base), i (s), i (c), a (value), u. */
+  store128_add,
+  /** mem128[ea] = r128[v], ea = u32(r32[a] + r32[b]) + u. Fields a (base), a (index), a (value), u. */
+  store128_idx,
+  /**
+   * i8x16.shuffle by word terms: word j of r128[d] = T(t_2j) | T(t_2j+1), each term packed as
+   * t = w << 10 | s << 9 | p << 5 | r: source register word w (a word offset, as the selectors of
+   * i8x16_shuffle), rotation r (0, 8, 16 or 24), a 4-bit byte mask p and a flag s. With
+   * x = rotr(r32[w], r): T = x & (the bytes set in p) when s = 0 (bytes a rotation puts in
+   * place), and byte 0 of x copied to every byte set in p when s = 1 (one byte into several
+   * lanes). Why: compiled code shuffles mostly runs of bytes (a word or half-word moved,
+   * interleaving with a zero vector, a byte splatted into don't-care lanes); an instruction's cost
+   * here goes mostly with the code and register words it reads, 8 + 8 against i8x16_shuffle's
+   * 16 + 16. The translator picks it when every word needs at most two terms (they may overlap:
+   * each is right wherever its mask is set). All sources are read before d is written. d; 8 × h.
+   */
+  i8x16_shuffle_w,
+  // Fused vector arithmetic, lane-wise as f32.mul_add / f32.mul_load_add / i32.mul_add (fields and
+  // why there): a product feeding an add, a loaded vector feeding a multiply, one dispatch and no
+  // temporary vector written and read back. Lane i of every source is read before lane i of d is
+  // written.
+  /** 4 lanes: r[d]_i = r[a]_i + fround(r[b]_i · r[c]_i) (f32). Fields d, a, a (b), a (c). */ f32x4_mul_add,
+  /**
+   * 4 lanes: r[d]_i = r[a]_i · f32 lane i of mem128[ea], ea = u32((r32[b] << s) + c) + u as in
+   * v128.load_add. Fields d, a, a (b), i (s), i (c), u.
+   */
+  f32x4_mul_load_add,
+  /** 4 lanes: r[d]_i = r[a]_i + r[b]_i · r[c]_i mod 2^32. Fields d, a, a (b), a (c). */ i32x4_mul_add,
+  /**
+   * 4 lanes: r[d]_i = r[a]_i · f32(r[b]_i) (f32; r[b] i32 lanes converted as
+   * f32x4.convert_i32x4_s, then multiplied). Fields d, a, a (b). Why: integers scaled to floats.
+   */
+  f32x4_mul_convert_s,
+  /** 4 lanes: r[d]_i = r[a]_i ^ (r[b]_i << i) (32-bit lanes; i already mod 32). Fields d, a, a (b), i. */
+  i32x4_shl_xor,
+  /** 4 lanes: r[d]_i = r[a]_i ^ (r[b]_i >>u i). Fields d, a, a (b), i. Why (both): xorshift steps. */
+  i32x4_shr_u_xor,
+  /** 4 lanes: r[d]_i = r[a]_i − f32 lane i of mem128[ea], ea as f32x4.mul_load_add. Fields as there. */
+  f32x4_sub_load_add,
+  /** 4 lanes: r[d]_i = fmin(r[a]_i, fmax(r[b]_i, r[c]_i)) (f32). Fields d, a, a (b), a (c). Why: a clamp. */
+  f32x4_max_min,
+  // Lane stores through a computed address, as v128.store32_lane / store64_lane with the address
+  // of store32_add: fields a (base), i (s), i (c), a (vector), u (offset), i (lane); ea =
+  // u32((r32[a] << s) + c) + u. Why: as store128_add (a narrowing loop stores the low lanes of a
+  // vector to p + k).
+  /** mem32[ea] = 32-bit lane i of r128[b]. */ v128_store32_lane_add,
+  /** mem64[ea] = 64-bit lane i of r128[b]. */ v128_store64_lane_add,
+  // Extending loads through a computed address, fields d, a (base), i (s), i (c), u; ea =
+  // u32((r32[a] << s) + c) + u as in v128.load_add; lanes as v128.load8x8_s etc. Why: as
+  // v128.load_add (p[k] with k a constant the offset cannot carry: the add may wrap).
+  /** 8 lanes: r[d]_i = sext16(mem8[ea + i]). */ v128_load8x8_s_add,
+  /** 8 lanes: r[d]_i = zext16(mem8[ea + i]). */ v128_load8x8_u_add,
+  /** 4 lanes: r[d]_i = sext32(mem16[ea + 2i]). */ v128_load16x4_s_add,
+  /** 4 lanes: r[d]_i = zext32(mem16[ea + 2i]). */ v128_load16x4_u_add,
+  /**
+   * r32[d] = (lane i of r128[a] << s) + c mod 2^32. Why: i32x4.extract_lane followed by the
+   * i32.shl_add_imm of an address (a gather: each lane of an index vector scaled and offset),
+   * one instruction and no temporary. Fields d, a, i (lane), i (s), i (c).
+   */
+  i32x4_lane_shl_add_imm,
+  // Store and step-and-branch: a v128.store (or v128.store_add; fields and ea as there) right
+  // before the step_br_if closing a loop (fields d, a, i, a, L as there), one instruction: the
+  // store, then the step, then the branch. Why: a vectorized loop that writes its output ends
+  // with exactly these two.
+  /** v128.store, then step_br_if. Fields a, a, u, d, a, i, a, L. */ store128_step_br_if,
+  /** v128.store_add, then step_br_if. Fields a, i, i, a, u, d, a, i, a, L. */ store128_add_step_br_if,
   // Binary, fields d (result), a (left), a (right); v128 registers.
   /** r[d] = r[a] & r[b]. */ v128_and,
   /** r[d] = r[a] & ~r[b]. */ v128_andnot,
@@ -978,6 +1048,19 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.simd_load_lane, 'simd_load_lane', 'dxaaui'], [Ir.simd_store_lane, 'simd_store_lane', 'xaaui'],
   [Ir.i8x16_shuffle, 'i8x16.shuffle', 'd' + 'i'.repeat(16)],
   [Ir.load128_add, 'v128.load_add', 'daiiu'], [Ir.load128_tee, 'v128.load_tee', 'ddaiu'],
+  [Ir.store128_add, 'v128.store_add', 'aiiau'], [Ir.store128_idx, 'v128.store_idx', 'aaau'],
+  [Ir.i8x16_shuffle_w, 'i8x16.shuffle_w', 'd' + 'h'.repeat(8)],
+  [Ir.f32x4_mul_add, 'f32x4.mul_add', 'daaa'], [Ir.f32x4_mul_load_add, 'f32x4.mul_load_add', 'daaiiu'],
+  [Ir.i32x4_mul_add, 'i32x4.mul_add', 'daaa'],
+  [Ir.f32x4_mul_convert_s, 'f32x4.mul_convert_s', 'daa'], [Ir.i32x4_shl_xor, 'i32x4.shl_xor', 'daai'],
+  [Ir.i32x4_shr_u_xor, 'i32x4.shr_u_xor', 'daai'],
+  [Ir.f32x4_sub_load_add, 'f32x4.sub_load_add', 'daaiiu'], [Ir.f32x4_max_min, 'f32x4.max_min', 'daaa'],
+  [Ir.v128_store32_lane_add, 'v128.store32_lane_add', 'aiiaui'], [Ir.v128_store64_lane_add, 'v128.store64_lane_add', 'aiiaui'],
+  [Ir.v128_load8x8_s_add, 'v128.load8x8_s_add', 'daiiu'], [Ir.v128_load8x8_u_add, 'v128.load8x8_u_add', 'daiiu'],
+  [Ir.v128_load16x4_s_add, 'v128.load16x4_s_add', 'daiiu'], [Ir.v128_load16x4_u_add, 'v128.load16x4_u_add', 'daiiu'],
+  [Ir.i32x4_lane_shl_add_imm, 'i32x4.lane_shl_add_imm', 'daiii'],
+  [Ir.store128_step_br_if, 'v128.store_step_br_if', 'aaudaiaL'],
+  [Ir.store128_add_step_br_if, 'v128.store_add_step_br_if', 'aiiaudaiaL'],
   [Ir.v128_and, 'v128.and', B], [Ir.v128_andnot, 'v128.andnot', B], [Ir.v128_or, 'v128.or', B],
   [Ir.v128_xor, 'v128.xor', B], [Ir.i8x16_add, 'i8x16.add', B], [Ir.i8x16_sub, 'i8x16.sub', B],
   [Ir.i16x8_add, 'i16x8.add', B], [Ir.i16x8_sub, 'i16x8.sub', B], [Ir.i16x8_mul, 'i16x8.mul', B],
@@ -1058,6 +1141,13 @@ export function dumpIR(code: Int32Array): string {
           break;
         }
         case 'y': ops.push(`type#${w}`); break;
+        case 'h': {
+          // Source register word (`r<slot>.<word>`), then the rotation and mask, or the byte copied.
+          const src = `r${w >> 11}.${(w >> 10) & 1}`, p = (w >>> 5) & 15;
+          ops.push((w & 512) === 0 ? `${src} rotr ${w & 24} & 0b${p.toString(2).padStart(4, '0')}`
+            : `${src} byte ${(w & 24) >> 3} to 0b${p.toString(2).padStart(4, '0')}`);
+          break;
+        }
         default: ops.push(`${f}${w}`);
       }
     }

@@ -15,7 +15,7 @@ import { parseWat } from '../text/wat.js';
 import { validateModule } from '../valid/module.js';
 import { dumpIR } from './ir.js';
 import { S, simdBinary, simdExtract, simdLoad, simdLoadLane, simdOps, simdStoreLane, simdUnary } from './simd.js';
-import { translateFunc } from './translate.js';
+import { shuffleWordTerms, translateFunc } from './translate.js';
 
 function instance(src: string): ModuleInstance {
   const m = parseWat(src, wasm2);
@@ -196,6 +196,485 @@ test('extending loads, lane stores and folded v128.load addresses match the gene
   regBytes.set(v, 16);
   simdExtract(regs, S.i32x4_extract_lane, 0, 4, 3);
   assert.is(regs[0], new Int32Array(v.buffer)[3]);
+});
+
+test('scalar instructions between vector ones (run inside runVector) compute as in run', () => {
+  // Loops mixing vector instructions with the scalar ones runVector also runs: copy32, const32,
+  // load32, load32_add, i32.add, i32.shl_add_imm, br, br_if, br_unless and the step-and-branch
+  // forms (a pair of steps before a step_br_if becomes step3_br_if). Checked against the same loops written in JS.
+  const src = `(module (memory (export "mem") 1)
+    (func (export "f") (param $p i32) (param $n i32) (result v128) (local $acc v128) (local $i i32) (local $q i32) (local $k i32)
+      (local.set $q (local.get $p))
+      (loop $l
+        (local.set $acc (i32x4.add (local.get $acc) (v128.load (local.get $q))))
+        (local.set $k (local.get $i))
+        (local.set $acc (i32x4.add (local.get $acc) (i32x4.splat (i32.load (local.get $q)))))
+        (local.set $acc (i32x4.add (local.get $acc) (i32x4.splat (i32.add (i32.shl (local.get $k) (i32.const 3)) (i32.const 7)))))
+        (local.set $acc (i32x4.add (local.get $acc) (i32x4.splat (i32.add (local.get $k) (local.get $n)))))
+        (local.set $acc (i32x4.add (local.get $acc) (i32x4.splat (i32.const 5))))
+        (local.set $q (i32.add (local.get $q) (i32.const 16)))
+        (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+      (local.get $acc))
+    (func (export "g") (param $p i32) (param $n i32) (result v128) (local $acc v128) (local $i i32) (local $q i32) (local $r i32)
+      (local.set $q (local.get $p))
+      (local.set $i (local.get $n))
+      (loop $l
+        (local.set $acc (i32x4.add (local.get $acc) (v128.load (local.get $q))))
+        (local.set $acc (i32x4.add (local.get $acc) (i32x4.splat (i32.load offset=4 (i32.add (local.get $q) (i32.const 8))))))
+        (if (i32.and (local.get $i) (i32.const 1))
+          (then (local.set $acc (i32x4.add (local.get $acc) (i32x4.splat (local.get $i)))))
+          (else (local.set $acc (i32x4.sub (local.get $acc) (i32x4.splat (local.get $r))))))
+        (block $b
+          (br_if $b (i32.and (local.get $i) (i32.const 2)))
+          (local.set $acc (v128.xor (local.get $acc) (i32x4.splat (local.get $q)))))
+        (local.set $q (i32.add (local.get $q) (i32.const 16)))
+        (local.set $r (i32.add (local.get $r) (i32.const 3)))
+        (br_if $l (local.tee $i (i32.add (local.get $i) (i32.const -1)))))
+      (local.get $acc))
+    (func (export "h") (param $p i32) (param $n i32) (result v128) (local $acc v128) (local $i i32)
+      (loop $l
+        (local.set $acc (i32x4.add (local.get $acc) (v128.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 4))))))
+        (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 8))))
+      (loop $m
+        (local.set $acc (i32x4.mul (local.get $acc) (v128.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 4))))))
+        (br_if $m (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+      (local.get $acc)))`;
+  const ir = irOf(src);
+  for (const n of ['copy32', 'const32', 'load32', 'load32_add', 'i32.add', 'step3_br_if', 'i32.shl_add_imm', 'br', 'br_if',
+    'br_unless', 'step3_br_if', 'step3_br_ne', 'step_br_ne_imm', 'step_br_lt_u']) {
+    assert.ok(ir.includes(` ${n} `), `${n} is used`);
+  }
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const words = new Int32Array(e.value.buffer, 0, 1024);
+  let x = 0x2545f491;
+  for (let i = 0; i < words.length; i++) {
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    words[i] = x;
+  }
+  const p = 64, w = (at: number): number => words[at >> 2];
+  const bytes = (acc: number[]): Uint8Array => new Uint8Array(Int32Array.from(acc).buffer);
+  const addAll = (acc: number[], f: (j: number) => number): void => {
+    for (let j = 0; j < 4; j++) acc[j] = (acc[j] + f(j)) | 0;
+  };
+  for (const n of [1, 2, 7, 13]) {
+    let acc = [0, 0, 0, 0];
+    for (let i = 0, q = p; i < n; i++, q += 16) {
+      addAll(acc, (j) => w(q + 4 * j));
+      addAll(acc, () => w(q) + i * 8 + 7 + i + n + 5);
+    }
+    assert.equal(call(inst, 'f', p, n)[0], bytes(acc), `f ${n}`);
+    acc = [0, 0, 0, 0];
+    for (let i = n, q = p, r = 0; i !== 0; i--, q += 16, r += 3) {
+      addAll(acc, (j) => w(q + 4 * j));
+      addAll(acc, () => w(q + 12));
+      addAll(acc, () => (i & 1 ? i : -r));
+      if (!(i & 2)) acc = acc.map((a) => a ^ q);
+    }
+    assert.equal(call(inst, 'g', p, n)[0], bytes(acc), `g ${n}`);
+    acc = [0, 0, 0, 0];
+    let i = 0;
+    do addAll(acc, (j) => w(p + 16 * i + 4 * j)); while (++i !== 8);
+    do acc = acc.map((a, j) => Math.imul(a, w(p + 16 * i + 4 * j))); while (++i < n + 8);
+    assert.equal(call(inst, 'h', p, n + 8)[0], bytes(acc), `h ${n}`);
+  }
+});
+
+test('i8x16.shuffle by word terms (i8x16.shuffle_w) moves the bytes i8x16.shuffle does, also into an operand', () => {
+  // Patterns of compiled code (each word needs at most two terms) and pseudo-random ones (mostly
+  // more, then the byte form runs); every shuffle is checked byte by byte, written to a fresh
+  // register and to its first operand.
+  const patterns: number[][] = [
+    [0, 17, 18, 19, 1, 21, 22, 23, 2, 25, 26, 27, 3, 29, 30, 31], [0, 1, 4, 5, 8, 9, 12, 13, 0, 0, 0, 0, 0, 0, 0, 0],
+    [15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0], [8, 9, 10, 11, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0],
+    [4, 5, 6, 7, 16, 17, 18, 19, 31, 30, 29, 28, 5, 5, 5, 5], [1, 2, 3, 16, 5, 6, 7, 20, 9, 10, 11, 24, 13, 14, 15, 28],
+    [0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15], [3, 3, 19, 19, 7, 23, 7, 23, 0, 1, 0, 1, 30, 31, 30, 31],
+  ];
+  let x = 0x1234567;
+  for (let n = 0; n < 40; n++) {
+    patterns.push(Array.from({ length: 16 }, () => {
+      x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+      return (x >>> 0) % 32;
+    }));
+  }
+  const src = `(module ${patterns.map((l, i) => `
+    (func (export "s${i}") (param v128 v128) (result v128) (i8x16.shuffle ${l.join(' ')} (local.get 0) (local.get 1)))
+    (func (export "t${i}") (param v128 v128) (result v128)
+      (local.set 0 (i8x16.shuffle ${l.join(' ')} (local.get 0) (local.get 1))) (local.get 0))`).join('')})`;
+  const ir = irOf(src);
+  assert.ok(ir.includes(' i8x16.shuffle_w r'), 'the word form is chosen');
+  assert.ok(ir.includes(' i8x16.shuffle r'), 'the byte form is kept for the others');
+  const inst = instance(src);
+  const vs = vectors();
+  patterns.forEach((lanes, i) => {
+    for (let k = 0; k + 1 < vs.length; k += 3) {
+      const a = vs[k], b = vs[k + 1];
+      const expected = Uint8Array.from(lanes, (j) => (j < 16 ? a[j] : b[j - 16]));
+      assert.equal(call(inst, `s${i}`, a, b)[0], expected, `shuffle ${lanes}`);
+      assert.equal(call(inst, `t${i}`, a, b)[0], expected, `shuffle ${lanes} into its operand`);
+    }
+  });
+  // The operands in place: shuffle_w terms are [w, r, …] of register words, 2 a word.
+  const words = shuffleWordTerms(patterns[0].map((j) => [(j < 16 ? 10 : 20) + ((j & 15) >> 2), j & 3]));
+  assert.ok(words !== null && words.length === 8);
+  assert.is(shuffleWordTerms(patterns[6].map((j) => [(j < 16 ? 10 : 20) + ((j & 15) >> 2), j & 3])), null, 'a transpose needs four terms a word');
+});
+
+test('v128.store through a folded address (v128.store_add, v128.store_idx) writes where v128.store does and traps alike', () => {
+  const src = `(module (memory (export "mem") 1)
+    (func (export "add") (param i32 v128) (v128.store offset=3 (i32.add (local.get 0) (i32.const 16)) (local.get 1)))
+    (func (export "shl_add") (param i32 v128) (v128.store (i32.add (i32.shl (local.get 0) (i32.const 4)) (i32.const -32)) (local.get 1)))
+    (func (export "idx") (param i32 i32 v128) (v128.store offset=1 (i32.add (local.get 0) (local.get 1)) (local.get 2))))`;
+  const ir = irOf(src);
+  assert.ok(ir.includes(' v128.store_add r') && ir.includes(' v128.store_idx r'));
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const mem = (): Uint8Array => new Uint8Array(e.value.buffer);
+  const v = vectors()[10];
+  const storedAt = (at: number, f: () => void): void => {
+    mem().fill(0);
+    f();
+    const expected = new Uint8Array(65536);
+    expected.set(v, at);
+    assert.equal(mem(), expected, `stored at ${at}`);
+  };
+  storedAt(5 + 16 + 3, () => call(inst, 'add', 5, v));
+  storedAt(65536 - 16, () => call(inst, 'add', 65536 - 35, v));
+  storedAt(3 * 16 - 32, () => call(inst, 'shl_add', 3, v));
+  storedAt(100 + 7 + 1, () => call(inst, 'idx', 100, 7, v));
+  storedAt(9, () => call(inst, 'idx', -2, 10, v));
+  const traps = (f: () => void): void => assert.throws(f, (x: unknown) => x instanceof RuntimeError);
+  traps(() => call(inst, 'add', 65536 - 34, v));
+  traps(() => call(inst, 'add', -17, v)); // the add wraps to -1, the offset does not
+  traps(() => call(inst, 'shl_add', 1, v));
+  traps(() => call(inst, 'idx', 65536 - 16, 0, v));
+});
+
+test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add) computes what the unfused pair does', () => {
+  // The unfused twins put the inner result into a local first, which keeps the two instructions.
+  const src = `(module (memory (export "mem") 1)
+    (func (export "f32 ma") (param v128 v128 v128) (result v128) (f32x4.add (local.get 0) (f32x4.mul (local.get 1) (local.get 2))))
+    (func (export "f32 am") (param v128 v128 v128) (result v128) (f32x4.add (f32x4.mul (local.get 1) (local.get 2)) (local.get 0)))
+    (func (export "f32 ma unfused") (param v128 v128 v128) (result v128) (local v128)
+      (local.set 3 (f32x4.mul (local.get 1) (local.get 2))) (f32x4.add (local.get 0) (local.get 3)))
+    (func (export "i32 ma") (param v128 v128 v128) (result v128) (i32x4.add (i32x4.mul (local.get 1) (local.get 2)) (local.get 0)))
+    (func (export "i32 ma unfused") (param v128 v128 v128) (result v128) (local v128)
+      (local.set 3 (i32x4.mul (local.get 1) (local.get 2))) (i32x4.add (local.get 0) (local.get 3)))
+    (func (export "ml") (param v128 i32) (result v128) (f32x4.mul (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))
+    (func (export "ml unfused") (param v128 i32) (result v128) (local v128)
+      (local.set 2 (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))) (f32x4.mul (local.get 0) (local.get 2))))`;
+  const ir = irOf(src);
+  assert.is(ir.split(' f32x4.mul_add r').length - 1, 2);
+  assert.is(ir.split(' i32x4.mul_add r').length - 1, 1);
+  assert.is(ir.split(' f32x4.mul_load_add r').length - 1, 1);
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const vs = vectors();
+  new Uint8Array(e.value.buffer).set(vs.flatMap((v) => [...v]));
+  /** f32 lanes equal, any NaN matching any NaN (their payloads may differ: spec §4.3.3). */
+  const sameF32 = (x: Uint8Array, y: Uint8Array, what: string): void => {
+    const fx = new Float32Array(x.buffer.slice(0)), fy = new Float32Array(y.buffer.slice(0));
+    for (let i = 0; i < 4; i++) {
+      if (Number.isNaN(fx[i]) && Number.isNaN(fy[i])) continue;
+      assert.is(new Int32Array(fx.buffer)[i], new Int32Array(fy.buffer)[i], `${what} lane ${i}`);
+    }
+  };
+  for (let i = 0; i + 2 < vs.length; i++) {
+    const [a, b, c] = [vs[i], vs[i + 1], vs[(i * 7) % vs.length]];
+    const want = call(inst, 'f32 ma unfused', a, b, c)[0] as Uint8Array;
+    sameF32(call(inst, 'f32 ma', a, b, c)[0] as Uint8Array, want, 'f32x4.mul_add');
+    sameF32(call(inst, 'f32 am', a, b, c)[0] as Uint8Array, want, 'f32x4.mul_add, product on the left');
+    assert.equal(call(inst, 'i32 ma', a, b, c)[0], call(inst, 'i32 ma unfused', a, b, c)[0], 'i32x4.mul_add');
+    for (const at of [0, 3, 100, 65536 - 36]) {
+      sameF32(call(inst, 'ml', a, at)[0] as Uint8Array, call(inst, 'ml unfused', a, at)[0] as Uint8Array, `f32x4.mul_load_add at ${at}`);
+    }
+  }
+  assert.throws(() => call(inst, 'ml', vs[0], 65536 - 35), (x: unknown) => x instanceof RuntimeError);
+  assert.throws(() => call(inst, 'ml', vs[0], -17), (x: unknown) => x instanceof RuntimeError);
+});
+
+test('v128 constants hoisted out of loops: the loops compute what they did', () => {
+  const src = `(module
+    (func (export "f") (param i32 v128) (result v128) (local v128 v128)
+      (local.set 3 (local.get 1))
+      (loop $l
+        (local.set 1 (i32x4.add (local.get 1) (local.get 3)))
+        (local.set 3 (v128.const i32x4 1 2 3 4))
+        (local.set 2 (v128.const i32x4 10 20 30 40))
+        (local.set 1 (i32x4.mul (local.get 1) (local.get 2)))
+        (br_if $l (local.tee 0 (i32.add (local.get 0) (i32.const -1)))))
+      (i32x4.add (local.get 1) (local.get 2)))
+    (func (export "g") (param $n i32) (param $v v128) (result v128) (local $a v128) (local $k v128) (local $i i32)
+      (loop $outer
+        (local.set $i (i32.const 3))
+        (loop $inner
+          (local.set $k (v128.const i32x4 1 2 3 4))
+          (local.set $v (i32x4.add (i32x4.mul (local.get $v) (local.get $k)) (v128.const i32x4 5 6 7 8)))
+          (br_if $inner (local.tee $i (i32.add (local.get $i) (i32.const -1)))))
+        (local.set $a (i32x4.add (local.get $a) (local.get $v)))
+        (br_if $outer (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+      (i32x4.add (local.get $a) (local.get $k))))`;
+  const ir = irOf(src);
+  assert.match(ir, /^ +3: const128 r3, i32x4 0xa 0x14 0x1e 0x28$/m, 'f: the multiplier is hoisted');
+  const inst = instance(src);
+  const lanes = (v: Uint8Array): number[] => [...new Int32Array(v.buffer.slice(0))];
+  const bytes = (w: number[]): Uint8Array => new Uint8Array(Int32Array.from(w).buffer);
+  const map = (x: number[], f: (a: number, i: number) => number): number[] => x.map((a, i) => f(a, i) | 0);
+  for (const n of [1, 2, 5]) {
+    for (const v of vectors().slice(0, 8)) {
+      let x = lanes(v), k = lanes(v);
+      const m = [10, 20, 30, 40], c = [1, 2, 3, 4];
+      for (let i = n; i !== 0; i--) {
+        x = map(x, (a, j) => a + k[j]);
+        k = c;
+        x = map(x, (a, j) => Math.imul(a, m[j]));
+      }
+      assert.equal(call(inst, 'f', n, v)[0], bytes(map(x, (a, j) => a + m[j])), `f ${n}`);
+      let acc = [0, 0, 0, 0], kk = [0, 0, 0, 0], y = lanes(v);
+      for (let o = n; o !== 0; o--) {
+        for (let i = 3; i !== 0; i--) {
+          kk = c;
+          y = map(y, (a, j) => Math.imul(a, kk[j]) + 5 + j);
+        }
+        acc = map(acc, (a, j) => a + y[j]);
+      }
+      assert.equal(call(inst, 'g', n, v)[0], bytes(map(acc, (a, j) => a + kk[j])), `g ${n}`);
+    }
+  }
+});
+
+test('a shuffle of a splat reads the splatted scalar (the splat is dropped), in either operand and either form', () => {
+  const cases = [
+    [0, 17, 18, 19, 1, 21, 22, 23, 2, 25, 26, 27, 3, 29, 30, 31], [16, 1, 2, 3, 17, 5, 6, 7, 18, 9, 10, 11, 19, 13, 14, 15],
+    [0, 17, 5, 30, 4, 8, 12, 16, 31, 0, 1, 2, 3, 15, 14, 13],
+  ];
+  const src = `(module (memory (export "mem") 1) ${cases.map((l, i) => `
+    (func (export "a${i}") (param i32 v128) (result v128) (i8x16.shuffle ${l.join(' ')} (i32x4.splat (local.get 0)) (local.get 1)))
+    (func (export "b${i}") (param i32 v128) (result v128) (i8x16.shuffle ${l.join(' ')} (local.get 1) (f32x4.splat (f32.reinterpret_i32 (local.get 0)))))`).join('')})`;
+  const ir = irOf(src);
+  assert.not.ok(ir.includes('splat'), 'no splat is left');
+  assert.ok(ir.includes(' i8x16.shuffle r') && ir.includes(' i8x16.shuffle_w r'), 'both forms');
+  const inst = instance(src);
+  const vs = vectors();
+  cases.forEach((lanes, i) => {
+    for (let k = 0; k + 1 < vs.length; k += 2) {
+      const x = new Int32Array(vs[k].buffer.slice(0))[1], v = vs[k + 1];
+      const splat = new Uint8Array(Int32Array.of(x, x, x, x).buffer);
+      assert.equal(call(inst, `a${i}`, x, v)[0], Uint8Array.from(lanes, (j) => (j < 16 ? splat[j] : v[j - 16])), `a${i}`);
+      assert.equal(call(inst, `b${i}`, x, v)[0], Uint8Array.from(lanes, (j) => (j < 16 ? v[j] : splat[j - 16])), `b${i}`);
+    }
+  });
+});
+
+test('lane stores through a folded address (v128.store32_lane_add, store64_lane_add) write and trap as the plain ones', () => {
+  const src = `(module (memory (export "mem") 1)
+    (func (export "s32") (param i32 v128) (v128.store32_lane offset=3 2 (i32.add (local.get 0) (i32.const 16)) (i32x4.add (local.get 1) (local.get 1))))
+    (func (export "s64") (param i32 v128) (v128.store64_lane 1 (i32.add (i32.shl (local.get 0) (i32.const 3)) (i32.const -8)) (local.get 1))))`;
+  const ir = irOf(src);
+  assert.ok(ir.includes(' v128.store32_lane_add r') && ir.includes(' v128.store64_lane_add r'));
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const mem = (): Uint8Array => new Uint8Array(e.value.buffer);
+  const v = vectors()[11];
+  const doubled = new Uint8Array(Int32Array.from(new Int32Array(v.buffer.slice(0)), (x) => x * 2).buffer);
+  for (const [f, at, arg, bytes] of [['s32', 5 + 16 + 3, 5, doubled.slice(8, 12)], ['s32', 65536 - 4, 65536 - 23, doubled.slice(8, 12)],
+    ['s64', 4 * 8 - 8, 4, v.slice(8, 16)], ['s64', 65536 - 8, 8192, v.slice(8, 16)]] as const) {
+    mem().fill(0);
+    call(inst, f, arg, v);
+    const expected = new Uint8Array(65536);
+    expected.set(bytes, at);
+    assert.equal(mem(), expected, `${f} at ${at}`);
+  }
+  const traps = (f: () => void): void => assert.throws(f, (x: unknown) => x instanceof RuntimeError);
+  traps(() => call(inst, 's32', 65536 - 22, v));
+  traps(() => call(inst, 's32', -17, v)); // the add wraps to -1, the offset does not
+  traps(() => call(inst, 's64', 8193, v));
+  traps(() => call(inst, 's64', 0, v));
+});
+
+test('extending loads through a folded address (v128.load16x4_s_add …) read and trap as the plain ones', () => {
+  const loads = ['v128.load8x8_s', 'v128.load8x8_u', 'v128.load16x4_s', 'v128.load16x4_u'];
+  const src = `(module (memory (export "mem") 1)
+    ${loads.map((n) => `(func (export "${n}") (param i32) (result v128) (${n} offset=3 (i32.add (local.get 0) (i32.const 24))))
+      (func (export "${n} shl") (param i32) (result v128) (${n} (i32.add (i32.shl (local.get 0) (i32.const 3)) (i32.const -8))))`).join('\n')})`;
+  const ir = irOf(src);
+  for (const n of loads) assert.is(ir.split(` ${n}_add r`).length - 1, 2, `${n}_add`);
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  new Uint8Array(e.value.buffer).set(vectors().flatMap((v) => [...v]).slice(0, 300));
+  const view = new DataView(e.value.buffer);
+  for (const n of loads) {
+    for (const [f, arg, ea] of [[n, 5, 5 + 24 + 3], [n, 65536 - 35, 65536 - 8], [`${n} shl`, 7, 48], [`${n} shl`, 8192, 65536 - 8]] as const) {
+      regs.fill(0);
+      simdLoad(regs, simdOps.get(n)![1], view, 0, ea);
+      assert.equal(call(inst, f, arg)[0], regBytes.slice(0, 16), `${f} at ${ea}`);
+    }
+    const traps = (f: () => void): void => assert.throws(f, (x: unknown) => x instanceof RuntimeError);
+    traps(() => call(inst, n, 65536 - 34));
+    traps(() => call(inst, n, -25)); // the add wraps to -1, the offset does not
+    traps(() => call(inst, `${n} shl`, 8193));
+    traps(() => call(inst, `${n} shl`, 0));
+  }
+});
+
+test('an extracted lane scaled and offset (i32x4.lane_shl_add_imm) computes (lane << s) + c', () => {
+  const src = `(module
+    (func (export "f") (param v128) (result i32 i32)
+      (i32.add (i32.shl (i32x4.extract_lane 3 (local.get 0)) (i32.const 2)) (i32.const 1040))
+      (i32.sub (i32.shl (i32x4.extract_lane 0 (local.get 0)) (i32.const 31)) (i32.const 7)))
+    (func (export "in place") (param v128) (result i32) (local i32)
+      (local.set 1 (i32.add (i32.shl (i32x4.extract_lane 1 (local.get 0)) (i32.const 4)) (i32.const -1)))
+      (local.get 1)))`;
+  assert.is(irOf(src).split(' i32x4.lane_shl_add_imm r').length - 1, 3);
+  const inst = instance(src);
+  for (const v of vectors()) {
+    const w = new Int32Array(v.buffer.slice(0));
+    assert.equal(call(inst, 'f', v), [((w[3] << 2) + 1040) | 0, ((w[0] << 31) - 7) | 0]);
+    assert.equal(call(inst, 'in place', v), [((w[1] << 4) - 1) | 0]);
+  }
+});
+
+test('loop constants given registers of their own: the loop computes what it did', () => {
+  const src = `(module
+    (func (export "f") (param i32 v128 v128) (result v128)
+      (loop $l
+        (local.set 1 (i32x4.add (local.get 1) (v128.const i32x4 1 2 3 4)))
+        (local.set 2 (i32x4.mul (local.get 2) (v128.const i32x4 3 3 3 3)))
+        (local.set 1 (i8x16.shuffle 0 17 2 19 4 21 6 23 8 25 10 27 12 29 14 31 (local.get 1) (v128.const i32x4 -1 0 -1 0)))
+        (local.set 2 (i32x4.add (local.get 2) (i32x4.splat (i32x4.extract_lane 2 (v128.const i32x4 5 6 7 8)))))
+        (br_if $l (local.tee 0 (i32.add (local.get 0) (i32.const -1)))))
+      (i32x4.add (local.get 1) (local.get 2))))`;
+  assert.match(irOf(src), /^ +18: const128 r15, i32x4 0x5 0x6 0x7 0x8$/m, 'the constants moved to the head');
+  const inst = instance(src);
+  const vs = vectors();
+  for (const n of [1, 3, 10]) {
+    for (let k = 0; k + 1 < vs.length; k += 3) {
+      let x = [...new Int32Array(vs[k].buffer.slice(0))], y = [...new Int32Array(vs[k + 1].buffer.slice(0))];
+      for (let i = n; i !== 0; i--) {
+        x = x.map((a, j) => (a + j + 1) | 0);
+        y = y.map((a) => Math.imul(a, 3));
+        // Bytes 1 and 3 of each word from (-1, 0, -1, 0), bytes 0 and 2 kept.
+        x = x.map((a, j) => (a & 0x00ff00ff) | (j % 2 === 0 ? 0xff00ff00 : 0));
+        y = y.map((a) => (a + 7) | 0);
+      }
+      assert.equal(call(inst, 'f', n, vs[k], vs[k + 1])[0], new Uint8Array(Int32Array.from(x, (a, j) => a + y[j]).buffer), `f ${n}`);
+    }
+  }
+});
+
+test('a v128 store joined to the step-and-branch of a loop (v128.store_step_br_if, …_add_…) stores, steps and branches', () => {
+  const src = `(module (memory (export "mem") 1)
+    (func (export "a") (param $n i32) (param $v v128)
+      (loop $l
+        (local.set $v (i32x4.add (local.get $v) (local.get $v)))
+        (v128.store offset=2 (i32.shl (local.get $n) (i32.const 4)) (local.get $v))
+        (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1))))))
+    (func (export "b") (param $n i32) (param $v v128)
+      (loop $l
+        (local.set $v (i32x4.add (local.get $v) (local.get $v)))
+        (v128.store (i32.add (i32.shl (local.get $n) (i32.const 4)) (i32.const 1024)) (i32x4.mul (local.get $v) (local.get $v)))
+        (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1)))))))`;
+  const ir = irOf(src);
+  assert.ok(ir.includes(' v128.store_step_br_if r') && ir.includes(' v128.store_add_step_br_if r'));
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const v = vectors()[12];
+  for (const [f, at, square] of [['a', 2, false], ['b', 1024, true]] as const) {
+    for (const n of [1, 5]) {
+      new Uint8Array(e.value.buffer).fill(0);
+      call(inst, f, n, v);
+      const expected = new Uint8Array(65536), dv = new DataView(expected.buffer);
+      let x = [...new Int32Array(v.buffer.slice(0))];
+      for (let i = n; i !== 0; i--) {
+        x = x.map((a) => (a + a) | 0);
+        x.forEach((a, j) => dv.setInt32(at + 16 * i + 4 * j, square ? Math.imul(a, a) : a, true));
+      }
+      assert.equal(new Uint8Array(e.value.buffer), expected, `${f} ${n}`);
+    }
+  }
+  // The store traps before the step: the first iteration's address is out of bounds.
+  assert.throws(() => call(inst, 'a', 4096, v), (x: unknown) => x instanceof RuntimeError);
+  assert.throws(() => call(inst, 'b', 4096 - 64, v), (x: unknown) => x instanceof RuntimeError);
+});
+
+test('f32x4.mul_convert_s, i32x4.shl_xor and i32x4.shr_u_xor compute what the unfused pairs do', () => {
+  const src = `(module
+    (func (export "mc") (param v128 v128) (result v128) (f32x4.mul (local.get 0) (f32x4.convert_i32x4_s (local.get 1))))
+    (func (export "cm") (param v128 v128) (result v128) (f32x4.mul (f32x4.convert_i32x4_s (local.get 1)) (local.get 0)))
+    (func (export "mc unfused") (param v128 v128) (result v128) (local v128)
+      (local.set 2 (f32x4.convert_i32x4_s (local.get 1))) (f32x4.mul (local.get 0) (local.get 2)))
+    (func (export "shl") (param v128 v128) (result v128) (v128.xor (local.get 0) (i32x4.shl (local.get 1) (i32.const 45))))
+    (func (export "shl unfused") (param v128 v128) (result v128) (local v128)
+      (local.set 2 (i32x4.shl (local.get 1) (i32.const 45))) (v128.xor (local.get 0) (local.get 2)))
+    (func (export "shr") (param v128 v128) (result v128) (v128.xor (i32x4.shr_u (local.get 1) (i32.const 7)) (local.get 0)))
+    (func (export "shr unfused") (param v128 v128) (result v128) (local v128)
+      (local.set 2 (i32x4.shr_u (local.get 1) (i32.const 7))) (v128.xor (local.get 0) (local.get 2))))`;
+  const ir = irOf(src);
+  assert.is(ir.split(' f32x4.mul_convert_s r').length - 1, 2);
+  assert.ok(ir.includes(' i32x4.shl_xor r') && ir.includes(' i32x4.shr_u_xor r'));
+  const inst = instance(src);
+  const vs = vectors();
+  const sameF32 = (x: Uint8Array, y: Uint8Array, what: string): void => {
+    const fx = new Float32Array(x.buffer.slice(0)), fy = new Float32Array(y.buffer.slice(0));
+    for (let i = 0; i < 4; i++) {
+      if (Number.isNaN(fx[i]) && Number.isNaN(fy[i])) continue;
+      assert.is(new Int32Array(fx.buffer)[i], new Int32Array(fy.buffer)[i], `${what} lane ${i}`);
+    }
+  };
+  for (const a of vs) {
+    for (const b of vs) {
+      const want = call(inst, 'mc unfused', a, b)[0] as Uint8Array;
+      sameF32(call(inst, 'mc', a, b)[0] as Uint8Array, want, 'f32x4.mul_convert_s');
+      sameF32(call(inst, 'cm', a, b)[0] as Uint8Array, want, 'f32x4.mul_convert_s, converted on the left');
+      assert.equal(call(inst, 'shl', a, b)[0], call(inst, 'shl unfused', a, b)[0], 'i32x4.shl_xor');
+      assert.equal(call(inst, 'shr', a, b)[0], call(inst, 'shr unfused', a, b)[0], 'i32x4.shr_u_xor');
+    }
+  }
+});
+
+test('f32x4.sub_load_add and f32x4.max_min (a clamp) compute what the unfused pairs do', () => {
+  const src = `(module (memory (export "mem") 1)
+    (func (export "sl") (param v128 i32) (result v128) (f32x4.sub (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))
+    (func (export "sl unfused") (param v128 i32) (result v128) (local v128)
+      (local.set 2 (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))) (f32x4.sub (local.get 0) (local.get 2)))
+    (func (export "clamp") (param v128 v128 v128) (result v128) (f32x4.min (f32x4.max (local.get 0) (local.get 1)) (local.get 2)))
+    (func (export "clamp2") (param v128 v128 v128) (result v128) (f32x4.min (local.get 2) (f32x4.max (local.get 0) (local.get 1))))
+    (func (export "clamp unfused") (param v128 v128 v128) (result v128) (local v128)
+      (local.set 3 (f32x4.max (local.get 0) (local.get 1))) (f32x4.min (local.get 3) (local.get 2))))`;
+  const ir = irOf(src);
+  assert.is(ir.split(' f32x4.sub_load_add r').length - 1, 1);
+  assert.is(ir.split(' f32x4.max_min r').length - 1, 2);
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const vs = vectors();
+  new Uint8Array(e.value.buffer).set(vs.flatMap((v) => [...v]));
+  const sameF32 = (x: Uint8Array, y: Uint8Array, what: string): void => {
+    const fx = new Float32Array(x.buffer.slice(0)), fy = new Float32Array(y.buffer.slice(0));
+    for (let i = 0; i < 4; i++) {
+      if (Number.isNaN(fx[i]) && Number.isNaN(fy[i])) continue;
+      assert.is(new Int32Array(fx.buffer)[i], new Int32Array(fy.buffer)[i], `${what} lane ${i}`);
+    }
+  };
+  for (const a of vs) {
+    for (const at of [0, 5, 65536 - 36]) {
+      sameF32(call(inst, 'sl', a, at)[0] as Uint8Array, call(inst, 'sl unfused', a, at)[0] as Uint8Array, `sub_load_add at ${at}`);
+    }
+    for (const b of vs) {
+      for (const c of [vs[0], vs[2], vs[4], vs[5]]) {
+        const want = call(inst, 'clamp unfused', a, b, c)[0] as Uint8Array;
+        sameF32(call(inst, 'clamp', a, b, c)[0] as Uint8Array, want, 'max_min');
+        sameF32(call(inst, 'clamp2', a, b, c)[0] as Uint8Array, want, 'max_min, max on the right');
+      }
+    }
+  }
+  assert.throws(() => call(inst, 'sl', vs[0], 65536 - 35), (x: unknown) => x instanceof RuntimeError);
 });
 
 test.run();

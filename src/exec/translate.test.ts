@@ -513,32 +513,35 @@ test('v128: four-word registers, one simd_* instruction per shape naming its SIM
       (i32.add (i16x8.extract_lane_s 7 (local.get 0)) (v128.any_true (v128.bitselect (local.get 0) (local.get 1) (global.get $g)))))`, `
      0: simd_binary r0, i8x16.avgr_u, r0, r2
      5: const128 r7, i32x4 0x1 0x2 0x3 0xffffffff
-    11: i8x16.shuffle r2, 0, 456, 16, 472, 32, 488, 48, 504, 64, 520, 80, 536, 96, 552, 112, 568
-    29: simd_load r6, v128.load64_zero, r4, 0
-    34: v128.store r4, r6, 16
-    38: select128 r5, r0, r2, r4
-    43: global.set128 g0, r5
-    46: simd_replace r6, i32x4.replace_lane, r2, r4, 3
-    52: simd_store_lane v128.store8_lane, r4, r6, 0, 15
-    58: simd_extract r5, i16x8.extract_lane_s, r0, 7
-    63: global.get128 r10, g0
-    66: simd_ternary r6, v128.bitselect, r0, r2, r10
-    72: simd_unary r6, v128.any_true, r6
-    76: i32.add r0, r5, r6
-    80: return`);
+    11: i8x16.shuffle_w r2, r0.0 rotr 0 & 0b0101, r7.0 rotr 0 & 0b1010, r0.1 rotr 0 & 0b0101, r7.1 rotr 0 & 0b1010, r1.0 rotr 0 & 0b0101, r8.0 rotr 0 & 0b1010, r1.1 rotr 0 & 0b0101, r8.1 rotr 0 & 0b1010
+    21: simd_load r6, v128.load64_zero, r4, 0
+    26: v128.store r4, r6, 16
+    30: select128 r5, r0, r2, r4
+    35: global.set128 g0, r5
+    38: simd_replace r6, i32x4.replace_lane, r2, r4, 3
+    44: simd_store_lane v128.store8_lane, r4, r6, 0, 15
+    50: simd_extract r5, i16x8.extract_lane_s, r0, 7
+    55: global.get128 r10, g0
+    58: simd_ternary r6, v128.bitselect, r0, r2, r10
+    64: simd_unary r6, v128.any_true, r6
+    68: i32.add r0, r5, r6
+    72: return`);
 });
 
 test('hot SIMD instructions inline: v128.load absorbs its address add, shifts take constant counts', () => {
-  // The shuffle's selectors (word << 5 | bit): lane 17 is byte 1 of b = r1, word 2: (2 << 5) | 8 = 72;
-  // lane 0 is byte 0 of a = r4, word 8: 8 << 5 = 256.
+  // The first shuffle's terms: lane 17 is byte 1 of b = r1 (word 0 of slot 1), moved to byte 0
+  // by a rotation; lane 0 is byte 0 of a = r4, copied to the other bytes. The second needs four
+  // terms for word 0 (a byte from each word), so it keeps the byte form, whose selectors are
+  // word << 5 | bit: lane 4 is byte 0 of a's word 9, 9 << 5 = 288; lane 31, byte 3 of b's word 5: 5 << 5 | 24 = 184.
   golden(`(memory 1)
     (func (param i32 v128) (result v128) (local i32)
-      (v128.store (local.get 0) (f32x4.mul (v128.load offset=4 (i32.add (local.get 0) (i32.const 16))) (local.get 1)))
+      (v128.store (local.get 0) (f32x4.sub (v128.load offset=4 (i32.add (local.get 0) (i32.const 16))) (local.get 1)))
       (local.set 1 (i32x4.shr_u (v128.load (local.tee 2 (i32.add (local.get 0) (i32.const 32)))) (i32.const 33)))
       (v128.store32_lane 3 (local.get 2) (i32x4.splat (i32x4.extract_lane 2 (local.get 1))))
-      (i8x16.shuffle 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 (v128.load16x4_s (local.get 0)) (local.get 1)))`, `
+      (local.set 1 (i8x16.shuffle 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 (v128.load16x4_s (local.get 0)) (local.get 1)))
+      (i8x16.shuffle 0 4 8 31 0 0 0 0 0 0 0 0 0 0 0 0 (local.get 1) (local.get 1)))`, `
      0: v128.load_add r5, r0, 0, 16, 4
-     6: f32x4.mul r5, r5, r1
+     6: f32x4.sub r5, r5, r1
     10: v128.store r0, r5, 0
     14: v128.load_tee r4, r3, r0, 32, 0
     20: i32x4.shr_u_imm r1, r4, 1
@@ -546,8 +549,9 @@ test('hot SIMD instructions inline: v128.load absorbs its address add, shifts ta
     28: i32x4.splat r5, r5
     31: v128.store32_lane r3, r5, 0, 3
     36: v128.load16x4_s r4, r0, 0
-    40: i8x16.shuffle r0, 72, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256
-    58: return`);
+    40: i8x16.shuffle_w r1, r1.0 rotr 8 & 0b0001, r4.0 byte 0 to 0b1110, r4.0 byte 0 to 0b1111, r4.0 byte 0 to 0b1111, r4.0 byte 0 to 0b1111, r4.0 byte 0 to 0b1111, r4.0 byte 0 to 0b1111, r4.0 byte 0 to 0b1111
+    50: i8x16.shuffle r0, 64, 96, 128, 184, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64
+    68: return`);
 });
 
 test('metering: meter at the entry (body outside loops) and at each loop header (its body)', () => {
@@ -772,6 +776,220 @@ test('load32_sidx: base + (index << s), the shift and the add taken into the loa
     6: load32_sidx r3, r0, r1, 3, 0
     12: i32.add r0, r2, r3
     16: return`);
+});
+
+test('v128.store absorbs the add computing its address, as the scalar stores do', () => {
+  golden(`(memory 1)
+    (func (param i32 i32 v128)
+      (v128.store offset=4 (i32.add (local.get 0) (i32.const 16)) (f32x4.mul (local.get 2) (local.get 2)))
+      (v128.store (i32.add (i32.shl (local.get 0) (i32.const 4)) (i32.const 32)) (local.get 2))
+      (v128.store offset=8 (i32.add (local.get 0) (local.get 1)) (i32x4.add (local.get 2) (local.get 2))))`, `
+     0: f32x4.mul r5, r2, r2
+     4: v128.store_add r0, 0, 16, r5, 4
+    10: v128.store_add r0, 4, 32, r2, 0
+    16: i32x4.add r5, r2, r2
+    20: v128.store_idx r0, r1, r5, 8
+    25: return`);
+});
+
+test('fused vector arithmetic: a product feeding an add, a load or conversion feeding a multiply, a shift a xor', () => {
+  golden(`(memory 1)
+    (func (param v128 v128 i32) (result v128)
+      (local.set 0 (f32x4.add (local.get 0) (f32x4.mul (local.get 1) (local.get 1))))
+      (local.set 1 (i32x4.add (i32x4.mul (local.get 0) (local.get 1)) (local.get 1)))
+      (local.set 0 (f32x4.mul (local.get 1) (f32x4.convert_i32x4_s (local.get 0))))
+      (local.set 1 (v128.xor (local.get 1) (i32x4.shl (local.get 0) (i32.const 13))))
+      (local.set 1 (v128.xor (i32x4.shr_u (local.get 1) (i32.const 17)) (local.get 1)))
+      (local.set 0 (f32x4.min (f32x4.max (local.get 0) (local.get 1)) (local.get 1)))
+      (local.set 1 (f32x4.sub (local.get 1) (v128.load (i32.add (local.get 2) (i32.const 32)))))
+      (f32x4.mul (local.get 1) (v128.load offset=4 (i32.add (local.get 2) (i32.const 16)))))`, `
+     0: f32x4.mul_add r0, r0, r2, r2
+     5: i32x4.mul_add r2, r2, r0, r2
+    10: f32x4.mul_convert_s r0, r2, r0
+    14: i32x4.shl_xor r2, r2, r0, 13
+    19: i32x4.shr_u_xor r2, r2, r2, 17
+    24: f32x4.max_min r0, r2, r0, r2
+    29: f32x4.sub_load_add r2, r2, r4, 0, 32, 0
+    36: f32x4.mul_load_add r0, r2, r4, 0, 16, 4
+    43: return`);
+});
+
+test('loop-invariant v128 constants move to the loop head, and the back edge jumps past them', () => {
+  // r3 (local 2) is hoisted; the temporary r9 holds two constants, so each gets a register of its
+  // own (r11, r13) that its reader reads; local 3 (r5) is also written by an add, so its constant
+  // stays; in the second loop the constant comes after a branch.
+  const loops = `(func (param i32 v128) (result v128) (local v128 v128)
+      (loop $l
+        (local.set 1 (f32x4.mul (local.get 1) (v128.const f32x4 0.5 0.5 0.5 0.5)))
+        (local.set 2 (v128.const i32x4 1 2 3 4))
+        (local.set 1 (i32x4.add (local.get 1) (local.get 2)))
+        (local.set 3 (i32x4.add (local.get 3) (v128.const i32x4 7 7 7 7)))
+        (local.set 3 (v128.const i32x4 9 9 9 9))
+        (br_if $l (local.tee 0 (i32.add (local.get 0) (i32.const -1)))))
+      (block $b
+        (loop $m
+          (br_if $b (i32.eqz (local.get 0)))
+          (local.set 2 (v128.const i32x4 5 5 5 5))
+          (local.set 0 (i32.add (local.get 0) (i32.const -1)))
+          (br $m)))
+      (i32x4.add (local.get 1) (local.get 2)))`;
+  golden(loops, `
+     0: const128 r11, i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+     6: const128 r3, i32x4 0x1 0x2 0x3 0x4
+    12: const128 r13, i32x4 0x7 0x7 0x7 0x7
+    18: f32x4.mul r1, r1, r11
+    22: i32x4.add r1, r1, r3
+    26: i32x4.add r5, r5, r13
+    30: const128 r5, i32x4 0x9 0x9 0x9 0x9
+    36: step_br_if r0, r0, -1, r0, @18
+    42: br_unless r0, @56
+    45: const128 r3, i32x4 0x5 0x5 0x5 0x5
+    51: step_br r0, r0, -1, @42
+    56: i32x4.add r0, r1, r3
+    60: return`);
+  // A local read in the loop before its constant is written keeps it (the first iteration reads
+  // the value from before the loop); the other constant moves above both.
+  golden(`(func (param i32 v128) (result v128) (local v128 v128)
+      (local.set 3 (local.get 1))
+      (loop $l
+        (local.set 1 (i32x4.add (local.get 1) (local.get 3)))
+        (local.set 3 (v128.const i32x4 1 2 3 4))
+        (local.set 2 (v128.const i32x4 10 20 30 40))
+        (local.set 1 (i32x4.mul (local.get 1) (local.get 2)))
+        (br_if $l (local.tee 0 (i32.add (local.get 0) (i32.const -1)))))
+      (i32x4.add (local.get 1) (local.get 2)))`, `
+     0: copy128 r5, r1
+     3: const128 r3, i32x4 0xa 0x14 0x1e 0x28
+     9: i32x4.add r1, r1, r5
+    13: const128 r5, i32x4 0x1 0x2 0x3 0x4
+    19: i32x4.mul r1, r1, r3
+    23: step_br_if r0, r0, -1, r0, @9
+    29: i32x4.add r0, r1, r3
+    33: return`);
+  // A loop that calls, and metered code (the meter heads the loop), keep every constant in place.
+  golden(`(func $g (param i32) (result i32) (local.get 0))
+    (func $f (param i32 v128) (result v128) (local v128)
+      (loop $l
+        (local.set 2 (v128.const i32x4 1 2 3 4))
+        (local.set 1 (i32x4.add (local.get 1) (local.get 2)))
+        (br_if $l (call $g (local.tee 0 (i32.add (local.get 0) (i32.const -1))))))
+      (local.get 1))`, `
+     0: const128 r3, i32x4 0x1 0x2 0x3 0x4
+     6: i32x4.add r1, r1, r3
+    10: i32.add_imm r0, r0, -1
+    14: copy32 r5, r0
+    17: call f0, r5
+    20: br_if r5, @0
+    23: copy128 r0, r1
+    26: return`);
+  const m = parseWat(`(module ${loops})`, wasm2);
+  validateModule(m, wasm2);
+  assert.match(dumpIR(translateFunc(m, 0, true).code), /2: meter \d+\n +4: const128 r9, [^\n]*\n +10: f32x4.mul r1, r1, r9\n +\d+: const128 r3,/);
+});
+
+test('a shuffle of a splat just made reads the splatted scalar', () => {
+  golden(`(memory 1)
+    (func (param i32 v128) (result v128)
+      (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 1) (i32x4.splat (i32.load offset=4 (local.get 0)))))`, `
+     0: load32 r5, r0, 4
+     4: i8x16.shuffle_w r0, r5.0 rotr 0 & 0b0001, r1.0 rotr 0 & 0b1110, r5.0 rotr 8 & 0b0001, r1.1 rotr 0 & 0b1110, r5.0 rotr 16 & 0b0001, r2.0 rotr 0 & 0b1110, r5.0 rotr 24 & 0b0001, r2.1 rotr 0 & 0b1110
+    14: return`);
+});
+
+test('lane stores absorb the add computing their address (not an i32.add of two registers)', () => {
+  golden(`(memory 1)
+    (func (param i32 i32 v128)
+      (v128.store32_lane offset=3 2 (i32.add (local.get 0) (i32.const 16)) (i32x4.add (local.get 2) (local.get 2)))
+      (v128.store64_lane 1 (i32.add (i32.shl (local.get 0) (i32.const 3)) (i32.const 8)) (local.get 2))
+      (v128.store64_lane 0 (i32.add (local.get 0) (local.get 1)) (local.get 2)))`, `
+     0: i32x4.add r5, r2, r2
+     4: v128.store32_lane_add r0, 0, 16, r5, 3, 2
+    11: v128.store64_lane_add r0, 3, 8, r2, 0, 1
+    18: i32.add r4, r0, r1
+    22: v128.store64_lane r4, r2, 0, 0
+    27: return`);
+});
+
+test('extending v128 loads absorb the add computing their address', () => {
+  golden(`(memory 1)
+    (func (param i32) (result v128)
+      (i32x4.add (v128.load16x4_s offset=2 (i32.add (local.get 0) (i32.const 24)))
+        (v128.load8x8_u (i32.add (i32.shl (local.get 0) (i32.const 3)) (i32.const 8)))))`, `
+     0: v128.load16x4_s_add r1, r0, 0, 24, 2
+     6: v128.load8x8_u_add r3, r0, 3, 8, 0
+    12: i32x4.add r0, r1, r3
+    16: return`);
+});
+
+test('an extracted lane shifted and offset is one i32x4.lane_shl_add_imm (not when the lane went into a local)', () => {
+  golden(`(func (param v128) (result i32) (local i32)
+      (local.set 1 (i32x4.extract_lane 2 (local.get 0)))
+      (i32.add (i32.add (i32.shl (local.get 1) (i32.const 2)) (i32.const 16))
+        (i32.add (i32.shl (i32x4.extract_lane 3 (local.get 0)) (i32.const 2)) (i32.const 1040))))`, `
+     0: i32x4.extract_lane r2, r0, 2
+     4: i32.shl_add_imm r3, r2, 2, 16
+     9: i32x4.lane_shl_add_imm r4, r0, 3, 2, 1040
+    15: i32.add r0, r3, r4
+    19: return`);
+});
+
+test('a loop constant in a temporary the loop reuses gets a register of its own, read by its one reader', () => {
+  golden(`(func (param i32 v128 v128) (result v128)
+      (loop $l
+        (local.set 1 (i32x4.add (local.get 1) (v128.const i32x4 1 2 3 4)))
+        (local.set 2 (i32x4.mul (local.get 2) (v128.const i32x4 3 3 3 3)))
+        (local.set 1 (i8x16.shuffle 0 17 2 19 4 21 6 23 8 25 10 27 12 29 14 31 (local.get 1) (v128.const i32x4 -1 0 -1 0)))
+        (local.set 2 (i32x4.add (local.get 2) (i32x4.splat (i32x4.extract_lane 2 (v128.const i32x4 5 6 7 8)))))
+        (br_if $l (local.tee 0 (i32.add (local.get 0) (i32.const -1)))))
+      (i32x4.add (local.get 1) (local.get 2)))`, `
+     0: const128 r9, i32x4 0x1 0x2 0x3 0x4
+     6: const128 r11, i32x4 0x3 0x3 0x3 0x3
+    12: const128 r13, i32x4 0xffffffff 0x0 0xffffffff 0x0
+    18: const128 r15, i32x4 0x5 0x6 0x7 0x8
+    24: i32x4.add r1, r1, r9
+    28: i32x4.mul r3, r3, r11
+    32: i8x16.shuffle_w r1, r1.0 rotr 0 & 0b0101, r13.0 rotr 0 & 0b1010, r1.1 rotr 0 & 0b0101, r13.1 rotr 0 & 0b1010, r2.0 rotr 0 & 0b0101, r14.0 rotr 0 & 0b1010, r2.1 rotr 0 & 0b0101, r14.1 rotr 0 & 0b1010
+    42: i32x4.extract_lane r7, r15, 2
+    46: i32x4.splat r7, r7
+    49: i32x4.add r3, r3, r7
+    53: step_br_if r0, r0, -1, r0, @24
+    59: i32x4.add r0, r1, r3
+    63: return`);
+  // A constant whose reader comes after a branch (the value also leaves by br_if), and one after
+  // a branch, keep their places.
+  golden(`(func (param i32 v128) (result v128)
+      (block $b (result v128)
+        (loop $l
+          (local.set 1 (i32x4.add (local.get 1) (br_if $b (v128.const i32x4 9 9 9 9) (local.get 0))))
+          (local.set 1 (i32x4.sub (local.get 1) (v128.const i32x4 1 1 1 1)))
+          (br_if $l (local.tee 0 (i32.add (local.get 0) (i32.const -1)))))
+        (local.get 1)))`, `
+     0: const128 r5, i32x4 0x9 0x9 0x9 0x9
+     6: br_unless r0, @14
+     9: copy128 r3, r5
+    12: br @37
+    14: i32x4.add r1, r1, r5
+    18: const128 r5, i32x4 0x1 0x1 0x1 0x1
+    24: i32x4.sub r1, r1, r5
+    28: step_br_if r0, r0, -1, r0, @0
+    34: copy128 r3, r1
+    37: copy128 r0, r3
+    40: return`);
+});
+
+test('a v128 store right before the step_br_if of a loop joins it', () => {
+  golden(`(memory 1)
+    (func (param $n i32) (param $v v128)
+      (loop $l
+        (v128.store offset=2 (i32.shl (local.get $n) (i32.const 4)) (local.get $v))
+        (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+      (loop $m
+        (v128.store (i32.add (i32.shl (local.get $n) (i32.const 4)) (i32.const 1024)) (local.get $v))
+        (br_if $m (local.tee $n (i32.add (local.get $n) (i32.const 1))))))`, `
+     0: i32.shl_imm r3, r0, 4
+     4: v128.store_step_br_if r3, r1, 2, r0, r0, -1, r0, @0
+    13: v128.store_add_step_br_if r0, 4, 1024, r1, 0, r0, r0, 1, r0, @13
+    24: return`);
 });
 
 test.run();

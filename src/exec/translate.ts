@@ -304,6 +304,11 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.i32_add, Ir.i32_mul, Ir.i32_mul_add, true], [Ir.i64_add, Ir.i64_add, Ir.i64_add3, true],
   [Ir.i64_and, Ir.i64_xor, Ir.i64_xor_and, true], [Ir.i64_xor, Ir.i64_and, Ir.i64_and_xor, true],
   [Ir.i64_and, Ir.i64_xor_imm, Ir.i64_xor_imm_and, true],
+  [Ir.f32x4_add, Ir.f32x4_mul, Ir.f32x4_mul_add, true], [Ir.f32x4_mul, Ir.load128_add, Ir.f32x4_mul_load_add, true],
+  [Ir.i32x4_add, Ir.i32x4_mul, Ir.i32x4_mul_add, true],
+  [Ir.f32x4_mul, Ir.f32x4_convert_i32x4_s, Ir.f32x4_mul_convert_s, true],
+  [Ir.v128_xor, Ir.i32x4_shl_imm, Ir.i32x4_shl_xor, true], [Ir.v128_xor, Ir.i32x4_shr_u_imm, Ir.i32x4_shr_u_xor, true],
+  [Ir.f32x4_sub, Ir.load128_add, Ir.f32x4_sub_load_add, false], [Ir.f32x4_min, Ir.f32x4_max, Ir.f32x4_max_min, true],
 ] as const).map(([op, producer, fused, commutative]) => [fusedArithKey(op, producer), [fused, commutative] as const]));
 
 function fusedArithKey(op: Ir, producer: Ir): number {
@@ -343,11 +348,13 @@ const idxLoads: ReadonlyMap<Ir, Ir> = new Map([
 /** Stores whose address an i32.add_imm / i32.shl_add_imm computed: store → its `_add` form. */
 const addStores: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.store8, Ir.store8_add], [Ir.store16, Ir.store16_add], [Ir.store32, Ir.store32_add], [Ir.store64, Ir.store64_add],
+  [Ir.store128, Ir.store128_add],
 ]);
 
 /** Stores whose address an i32.add of two registers computed: store → its `_idx` form. */
 const idxStores: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.store8, Ir.store8_idx], [Ir.store16, Ir.store16_idx], [Ir.store32, Ir.store32_idx], [Ir.store64, Ir.store64_idx],
+  [Ir.store128, Ir.store128_idx],
 ]);
 
 /** Constant stores whose address an i32.add of two registers computed (`_imm_idx` forms). */
@@ -382,6 +389,71 @@ const absOps: ReadonlyMap<Ir, Ir> = new Map([
 /** Stores of a constant value: store → its `_imm` form. */
 const storeImmOps: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.store8, Ir.store8_imm], [Ir.store16, Ir.store16_imm], [Ir.store32, Ir.store32_imm], [Ir.store64, Ir.store64_imm],
+]);
+
+/**
+ * The operands of i8x16_shuffle_w (ir.ts) for a shuffle whose byte i comes from byte src[i][1]
+ * of register word src[i][0]: per result word two packed terms — or null when some word needs
+ * more than two, or a word offset does not fit. Candidate terms: the bytes of one source word
+ * that a single rotation puts in place, and the positions that copy one source byte.
+ */
+export function shuffleWordTerms(src: readonly (readonly [number, number])[]): number[] | null {
+  const out: number[] = [];
+  for (let j = 0; j < 4; j++) {
+    const terms: { t: number; covers: number }[] = [];
+    for (let p = 0; p < 4; p++) {
+      const [w, b] = src[4 * j + p];
+      if (w >= 1 << 20) return null;
+      const r = ((b - p) & 3) << 3;
+      let rotCovers = 0, splatCovers = 0;
+      for (let q = 0; q < 4; q++) {
+        const [w2, b2] = src[4 * j + q];
+        if (w2 !== w) continue;
+        if ((((b2 - q) & 3) << 3) === r) rotCovers |= 1 << q;
+        if (b2 === b) splatCovers |= 1 << q;
+      }
+      terms.push({ t: (w << 10) | (rotCovers << 5) | r, covers: rotCovers });
+      terms.push({ t: (w << 10) | (1 << 9) | (splatCovers << 5) | (b << 3), covers: splatCovers });
+    }
+    // A word one term covers repeats it (terms may overlap: each is right where its mask is).
+    const one = terms.find((x) => x.covers === 15);
+    let best: number[] | null = one !== undefined ? [one.t, one.t] : null;
+    for (let x = 0; x < terms.length && best === null; x++) {
+      for (let y = x + 1; y < terms.length && best === null; y++) {
+        if ((terms[x].covers | terms[y].covers) === 15) best = [terms[x].t, terms[y].t];
+      }
+    }
+    if (best === null) return null;
+    out.push(...best);
+  }
+  return out;
+}
+
+/**
+ * Whether an instruction in code[from, to) may read or write any of the four words of the v128
+ * register r: a register operand that `overlaps` it, or a word an i8x16.shuffle selector or
+ * shuffle_w term reads.
+ */
+function readsRegister(
+  code: readonly number[], from: number, to: number, r: number, overlaps: (w: number, r: number) => boolean,
+): boolean {
+  for (let q = from; q < to; q += irLength(code, q)) {
+    const op = code[q];
+    let w = q + 1;
+    for (const f of irInfo[op].fields) {
+      if ((f === 'a' || f === 'd') && overlaps(code[w], r)) return true;
+      if (f === 'h' && (code[w] >> 10) - r >>> 0 < 4) return true;
+      if (f === 'i' && op === Ir.i8x16_shuffle && (code[w] >> 5) - r >>> 0 < 4) return true;
+      w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
+    }
+  }
+  return false;
+}
+
+/** Extending v128 loads that can absorb the add computing their address: load → its `_add` form. */
+const extLoadAdds: ReadonlyMap<Ir, Ir> = new Map([
+  [Ir.v128_load8x8_s, Ir.v128_load8x8_s_add], [Ir.v128_load8x8_u, Ir.v128_load8x8_u_add],
+  [Ir.v128_load16x4_s, Ir.v128_load16x4_s_add], [Ir.v128_load16x4_u, Ir.v128_load16x4_u_add],
 ]);
 
 /** Loads that can absorb an `i32.add_imm` computing their address: load → its `_add` form. */
@@ -460,7 +532,13 @@ class Translator {
   private lastAddImm = -1;
   /** Position of the last i32.add_imm2 formed (a step branch right behind it may absorb it). */
   private lastAddImm2 = -1;
+  /** Position of the last v128.store / v128.store_add emitted (a step_br_if may absorb it). */
+  private lastStore = -1;
   private lastLabel = 0;
+  /** The current heads of the loops emitted so far (their back edges' target). */
+  private readonly loopHeads = new Set<number>();
+  /** Every position a forward branch has been patched to jump to. */
+  private readonly labels = new Set<number>();
   /** With metering: the fuel charges of the body (fuelCharges); null when not metered. */
   meter: FuelCharges | null = null;
   /**
@@ -771,12 +849,22 @@ class Translator {
       this.lastStep = -1;
       return [three, [...first, first[0], first[0], 0, ...step]];
     }
+    const st = this.lastStore, stOp = st >= 0 ? this.code[st] : -1;
+    if (fused === Ir.step_br_if && this.lastLabel <= st && (stOp === Ir.store128 || stOp === Ir.store128_add) &&
+      st + irLength(this.code, st) === p) {
+      // A v128 store right before the add: it joins too.
+      const store = this.code.slice(st + 1);
+      this.code.length = st;
+      this.lastStore = -1;
+      return [stOp === Ir.store128 ? Ir.store128_step_br_if : Ir.store128_add_step_br_if, [...store, ...step]];
+    }
     return [fused, step];
   }
 
   private patch(pos: number): void {
     this.code[pos] = this.code.length;
     this.lastLabel = this.code.length;
+    this.labels.add(this.code.length);
   }
 
   /**
@@ -853,6 +941,7 @@ class Translator {
       case Op.loop:
         this.enterBlock(CtlKind.Loop, ins.bt);
         this.lastLabel = this.code.length;
+        this.loopHeads.add(this.code.length);
         this.knownZero.clear();
         if (this.meter !== null) this.emit(Ir.meter, this.meter.loops.get(ins) ?? 0);
         return;
@@ -882,6 +971,7 @@ class Translator {
         if (ctl.elseFixup >= 0) this.patch(ctl.elseFixup);
         for (const pos of ctl.fixups) this.patch(pos);
         this.resetStack(ctl, ctl.results);
+        if (ctl.kind === CtlKind.Loop && this.meter === null) this.hoistConsts(ctl.startPc);
         return;
       }
       case Op.br:
@@ -1143,6 +1233,137 @@ class Translator {
     if (this.info.memAddr[0] === 'i64') throw unsupported('64-bit memories');
   }
 
+  /**
+   * Loop-invariant v128 constants (ir.ts const128; RATIONALE "Why inline the hot SIMD
+   * instructions?"), at the `end` of the loop whose head is at `head`: a const128 among the loop's
+   * first instructions — before any branch, call, meter, global access or other loop's head, so
+   * it runs on every iteration before anything else can happen — whose register no other
+   * instruction of the loop writes and no instruction before it in the loop reads, moves to the
+   * head, and the loop's back edges jump past it: it runs once on entry instead of each time round.
+   * The loop must not call (a call writes its results, and its callee's frame, above its
+   * arguments). Code length and every position outside the moved prefix stay as they were.
+   */
+  private hoistConsts(head: number): void {
+    const code = this.code, end = code.length;
+    if (this.stack.some((e) => e.pos >= head)) return;
+    // How many instructions of the loop write each register (by its first word).
+    const writes = new Map<number, number>();
+    for (let q = head; q < end; q += irLength(code, q)) {
+      const op = code[q];
+      if (op === Ir.call || op === Ir.call_indirect || op === Ir.call_ref) return;
+      let w = q + 1;
+      for (const f of irInfo[op].fields) {
+        if (f === 'd') writes.set(code[w], (writes.get(code[w]) ?? 0) + 1);
+        w += f === 'k' ? 2 : f === 'v' ? 4 : f === 'T' ? 2 + code[w] : 1;
+      }
+    }
+    // Whether a register at word w (a local: its own size; a temporary: up to four words) may
+    // overlap the four words of r, and how many writes of the loop may.
+    const overlaps = (w: number, r: number): boolean => {
+      const i = w < this.localWords ? this.localWord.indexOf(w) : -1;
+      return w < r + 4 && w + (i >= 0 ? clsWords[this.localCls[i]] : 4) > r;
+    };
+    const writesOf = (r: number): number => {
+      let n = 0;
+      for (let w = r - 3; w < r + 4; w++) if (writes.has(w) && overlaps(w, r)) n += writes.get(w)!;
+      return n;
+    };
+    let start = head;
+    // The prefix scanned is bounded (each constant rescans it for reads): 4096 words.
+    for (let q = head, next = q; q < end && q - head < 4096; q = next) {
+      const op = code[q];
+      if ((q > head && this.loopHeads.has(q)) || op === Ir.meter || op === Ir.return || op === Ir.unreachable ||
+        op === Ir.return_call_ref || /[LTfytesg]/.test(irInfo[op].fields)) break;
+      next = q + irLength(code, q);
+      if (op !== Ir.const128) continue;
+      const r = code[q + 1];
+      if (writesOf(r) !== 1 || readsRegister(code, start, q, r, overlaps)) {
+        // A temporary the loop also uses for other values: the constant gets a register of its
+        // own, which its one reader (the instruction that pops it) reads instead.
+        if (r < this.localWords || !this.redirectConst(q, r, next, end)) continue;
+      }
+      // [start, q) moves up by the constant's six words; the instruction after it stays at q + 6.
+      const c = code.slice(q, q + 6);
+      code.splice(q, 6);
+      code.splice(start, 0, ...c);
+      start += 6;
+    }
+    if (start === head) return;
+    for (let q = start; q < end; q += irLength(code, q)) {
+      let w = q + 1;
+      for (const f of irInfo[code[q]].fields) {
+        if (f === 'L' && code[w] === head) code[w] = start;
+        if (f === 'T') for (let j = 0; j <= code[w]; j++) if (code[w + 1 + j] === head) code[w + 1 + j] = start;
+        w += f === 'k' ? 2 : f === 'v' ? 4 : f === 'T' ? 2 + code[w] : 1;
+      }
+    }
+    this.loopHeads.delete(head);
+    this.loopHeads.add(start);
+    // Positions the peepholes remember may have moved: forget them.
+    this.lastLabel = Math.max(this.lastLabel, start);
+    this.forgetPositions();
+    this.lastDst = -1;
+    this.lastEntry = null;
+  }
+
+  /**
+   * For hoistConsts: the const128 at `q` writes temporary r, popped by the first instruction after
+   * it that touches r (from `from` on, before `end`). When that reader comes before any branch,
+   * label, call or meter, is not a copy (a copy before a branch moves a value the fall-through
+   * keeps) and reads r as a whole register, a word shuffle term or shuffle selectors, the
+   * constant is given a new register above the frame's others and the reader reads it there
+   * (true); otherwise nothing changes (false).
+   */
+  private redirectConst(q: number, r: number, from: number, end: number): boolean {
+    const code = this.code;
+    const fresh = this.maxWords + (this.maxWords & 1);
+    if (fresh + 4 > 1 << 20) return false;
+    for (let p = from; p < end; p += irLength(code, p)) {
+      const op = code[p];
+      if (this.loopHeads.has(p) || this.labels.has(p) || op === Ir.meter || op === Ir.return ||
+        op === Ir.unreachable || op === Ir.call_ref || op === Ir.return_call_ref || /[LTfytesg]/.test(irInfo[op].fields)) {
+        return false;
+      }
+      const fields = irInfo[op].fields;
+      const reads: number[] = [];
+      let touches = false, w = p + 1;
+      for (const f of fields) {
+        const x = code[w];
+        if (f === 'a' && x === r) reads.push(w);
+        else if ((f === 'a' || f === 'd') && x < r + 4 && x + 4 > r) touches = true;
+        else if (f === 'h' && (x >> 10) - r >>> 0 < 4) reads.push(w);
+        else if (f === 'i' && op === Ir.i8x16_shuffle && (x >> 5) - r >>> 0 < 4) reads.push(w);
+        w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
+      }
+      if (reads.length === 0 && !touches) continue;
+      // The reader: every field touching r must be a whole-register read, and not a copy's.
+      if (op === Ir.copy128 || reads.length === 0) return false;
+      for (let v = p + 1, fi = 0; fi < fields.length; fi++) {
+        if (fields[fi] === 'a' && code[v] !== r && code[v] < r + 4 && code[v] + 4 > r) return false;
+        v += fields[fi] === 'k' ? 2 : fields[fi] === 'v' ? 4 : 1;
+      }
+      for (const at of reads) {
+        const x = code[at], f = fields[this.fieldIndex(op, at - p)];
+        code[at] = f === 'a' ? fresh : f === 'h' ? x + ((fresh - r) << 10) : x + ((fresh - r) << 5);
+      }
+      code[q + 1] = fresh;
+      this.maxWords = fresh + 4;
+      return true;
+    }
+    return false;
+  }
+
+  /** The index in `irInfo[op].fields` of the field at word `offset` of an instruction (offset ≥ 1). */
+  private fieldIndex(op: Ir, offset: number): number {
+    let w = 1;
+    const fields = irInfo[op].fields;
+    for (let i = 0; i < fields.length; i++) {
+      if (w === offset) return i;
+      w += fields[i] === 'k' ? 2 : fields[i] === 'v' ? 4 : 1;
+    }
+    throw new Error('internal error: no such field');
+  }
+
   /** Checks that table `t` has 32-bit indices (the table instructions read u32 operands). */
   private tableIndex(...tables: number[]): void {
     for (const t of tables) if (this.info.tableAddr[t] === 'i64') throw unsupported('64-bit tables');
@@ -1168,9 +1389,26 @@ class Translator {
         this.memAccess(ins, Ir.store128);
         return;
       case 'i8x16.shuffle': {
-        // Lane index j selects byte j mod 16 of a (j < 16) or b: its word and bit offset.
+        // Lane index j selects byte j mod 16 of a (j < 16) or b: its word and bit offset. When an
+        // operand was just made by an i32x4.splat (a broadcast before a shuffle), the splat is
+        // dropped and the shuffle reads its scalar instead: all four words of that operand are it.
+        let splatA = -1, splatB = -1;
+        const splatIn = this.isLastProduced(this.peek()) ? 0 : this.isLastProduced(this.peek(1)) ? 1 : -1;
+        if (splatIn >= 0 && this.code[this.lastDst - 1] === Ir.i32x4_splat) {
+          if (splatIn === 0) splatB = this.code[this.lastDst + 1];
+          else splatA = this.code[this.lastDst + 1];
+          this.code.length = this.lastDst - 1;
+          this.lastDst = -1;
+        }
         const [a, b] = this.srcs(2);
-        const sels = [...ins.bytes!].map((j) => (((j < 16 ? a : b) + ((j & 15) >> 2)) << 5) | ((j & 3) << 3));
+        const wordOf = (j: number): number => j >= 16 ? (splatB >= 0 ? splatB : b + ((j & 15) >> 2))
+          : splatA >= 0 ? splatA : a + (j >> 2);
+        const words = shuffleWordTerms([...ins.bytes!].map((j) => [wordOf(j), j & 3]));
+        if (words !== null) {
+          this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
+          return;
+        }
+        const sels = [...ins.bytes!].map((j) => (wordOf(j) << 5) | ((j & 3) << 3));
         this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
         return;
       }
@@ -1187,6 +1425,7 @@ class Translator {
     }
     const inline = simdInline.get(x);
     if (inline !== undefined && (fam === Fam.Unary || fam === Fam.Binary || fam === Fam.Extract)) {
+      if (fam === Fam.Binary && this.fuseArith(inline, result)) return;
       const operands = this.srcs(fam === Fam.Binary ? 2 : 1);
       this.produce(inline, result, ...operands, ...(fam === Fam.Extract ? [ins.lane!] : []));
       return;
@@ -1209,6 +1448,18 @@ class Translator {
       }
       case Fam.Load: {
         this.memIndex(ins.mem!.mem);
+        const addLoad = extLoadAdds.get(inline!);
+        const last = this.isLastProduced(this.peek()) ? this.code[this.lastDst - 1] : -1;
+        if (addLoad !== undefined && (last === Ir.i32_add_imm || last === Ir.i32_shl_add_imm)) {
+          // The address was just computed as (base << s) + c: the load does that itself.
+          const base = this.code[this.lastDst + 1];
+          const [shift, added] = last === Ir.i32_add_imm ? [0, this.code[this.lastDst + 2]]
+            : [this.code[this.lastDst + 2], this.code[this.lastDst + 3]];
+          this.code.length = this.lastDst - 1;
+          this.pop();
+          this.produce(addLoad, Cls.V128, base, shift, added, ins.mem!.offset | 0);
+          return;
+        }
         if (inline !== undefined) {
           const addr = this.src(this.pop());
           this.produce(inline, Cls.V128, addr, ins.mem!.offset | 0);
@@ -1230,6 +1481,16 @@ class Translator {
       }
       case Fam.StoreLane: {
         this.memIndex(ins.mem!.mem);
+        const addLane = inline === Ir.v128_store32_lane ? Ir.v128_store32_lane_add
+          : inline === Ir.v128_store64_lane ? Ir.v128_store64_lane_add : undefined;
+        const folded = addLane !== undefined ? this.foldStoreAddress(true, false) : null;
+        if (folded !== null) {
+          // The address add folded into the store (as store*_add).
+          const v = this.src(this.pop());
+          this.pop();
+          this.emit(addLane!, ...folded.words, v, ins.mem!.offset | 0, ins.lane!);
+          return;
+        }
         const [addr, v] = this.srcs(2);
         if (inline !== undefined) {
           this.emit(inline, addr, v, ins.mem!.offset | 0, ins.lane!);
@@ -1333,6 +1594,7 @@ class Translator {
       if (folded !== null) {
         const v = this.src(this.pop());
         this.pop();
+        this.lastStore = this.code.length;
         this.emit(folded.idx ? idxStores.get(ir)! : addStore!, ...folded.words, v, offset);
         return;
       }
@@ -1345,6 +1607,7 @@ class Translator {
         return;
       }
       const v = this.src(this.pop()), addr = this.src(this.pop());
+      this.lastStore = this.code.length;
       this.emit(ir, addr, v, offset);
     } else {
       const cls = clsOf(opInfo.get(ins.op)!.sig!.results[0]);
@@ -1409,12 +1672,14 @@ class Translator {
    * (`idx`), followed only by instructions that neither branch nor write a register the add
    * read (and no label after the add), the add is removed and returned for the store to do:
    * its kind and words ([base, shift, added] or [base, index]); otherwise null. `addForms`:
-   * whether the store has `_add` forms (constant stores have only `_idx` ones).
+   * whether the store has `_add` forms (constant stores have only `_idx` ones); `idxForms`,
+   * whether it has `_idx` ones (the lane stores have only `_add` ones).
    */
-  private foldStoreAddress(addForms: boolean): { idx: boolean; words: number[] } | null {
+  private foldStoreAddress(addForms: boolean, idxForms = true): { idx: boolean; words: number[] } | null {
     const a = this.peek(1), p = a.pos, code = this.code;
     if (a.kind !== Kind.Temp || p < 0 || this.lastLabel > p || code[p + 1] !== a.home) return null;
     const op = code[p], idx = op === Ir.i32_add;
+    if (idx && !idxForms) return null;
     const len = idx ? 4 : !addForms ? 0 : op === Ir.i32_add_imm ? 4 : op === Ir.i32_shl_add_imm ? 5 : 0;
     if (len === 0) return null;
     const base = code[p + 2], index = idx ? code[p + 3] : base;
@@ -1458,10 +1723,18 @@ class Translator {
         const c = op === Op.i32_sub ? -b.lo | 0 : b.lo;
         if (imm[0] === Ir.i32_add_imm && this.isLastProduced(a) && this.code[this.lastDst - 1] === Ir.i32_shl_imm) {
           // (x << s) + c, the shift just emitted: one i32.shl_add_imm.
-          const x = this.code[this.lastDst + 1], s = this.code[this.lastDst + 2];
+          const x = this.code[this.lastDst + 1], s = this.code[this.lastDst + 2], p = this.lastDst - 5;
           this.code.length = this.lastDst - 1;
           this.pop();
           this.pop();
+          if (p >= 0 && this.code[p] === Ir.i32x4_extract_lane && this.code[p + 1] === x && x >= this.localWords &&
+            this.lastLabel <= p) {
+            // x is the temporary of an i32x4.extract_lane right before: read the lane itself.
+            const v = this.code[p + 2], lane = this.code[p + 3];
+            this.code.length = p;
+            this.produce(Ir.i32x4_lane_shl_add_imm, Cls.W32, v, lane, s, c);
+            return;
+          }
           this.produce(Ir.i32_shl_add_imm, Cls.W32, x, s, c);
           return;
         }
@@ -1665,7 +1938,7 @@ class Translator {
 
   /** Code before the current end moved (an instruction was taken out): forget recorded positions. */
   private forgetPositions(): void {
-    this.lastAddImm = this.lastAddImm2 = this.lastStep = this.lastCopy = this.lastAddStore = -1;
+    this.lastAddImm = this.lastAddImm2 = this.lastStep = this.lastCopy = this.lastAddStore = this.lastStore = -1;
     this.teeAdd = { pos: -1, loc: -1, end: -1 };
     this.teeRotl = { pos: -1, end: -1 };
   }
