@@ -447,7 +447,9 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
   }
   // `pc = (pc + 4) | 0`, not `pc += 4`, and `| 0` on every value pc, fp and argBase take: the
   // int32 result keeps TurboFan from checking each add for overflow and from keeping the
-  // variables as tagged small integers (RATIONALE, "Why `pc = (pc + 4) | 0`?").
+  // variables as tagged small integers. The most frequent instructions also read operands as
+  // `I32[(fp + code[pc + 1]) | 0]`; all of them would not fit TurboFan's size limit (RATIONALE,
+  // "Why `pc = (pc + 4) | 0`?" and the third round's totals).
   for (;;) {
     switch (code[pc]) {
       // ── Control ───────────────────────────────────────────────────────────────────────────
@@ -457,13 +459,13 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = code[pc + 1];
         continue;
       case Ir.br_if:
-        pc = I32[fp + code[pc + 1]] !== 0 ? code[pc + 2] : (pc + 3) | 0;
+        pc = I32[(fp + code[pc + 1]) | 0] !== 0 ? code[pc + 2] : (pc + 3) | 0;
         continue;
       case Ir.br_unless:
-        pc = I32[fp + code[pc + 1]] === 0 ? code[pc + 2] : (pc + 3) | 0;
+        pc = I32[(fp + code[pc + 1]) | 0] === 0 ? code[pc + 2] : (pc + 3) | 0;
         continue;
       case Ir.br_table: {
-        const i = I32[fp + code[pc + 1]] >>> 0;
+        const i = I32[(fp + code[pc + 1]) | 0] >>> 0;
         const n = code[pc + 2];
         pc = code[pc + 3 + (i < n ? i : n)];
         continue;
@@ -556,7 +558,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
 
       // ── Moves and constants ───────────────────────────────────────────────────────────────
       case Ir.copy32:
-        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
+        I32[(fp + code[pc + 1]) | 0] = I32[(fp + code[pc + 2]) | 0];
         pc = (pc + 3) | 0;
         continue;
       case Ir.copy64:
@@ -568,8 +570,8 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 3) | 0;
         continue;
       case Ir.copy32x2:
-        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
-        I32[fp + code[pc + 3]] = I32[fp + code[pc + 4]];
+        I32[(fp + code[pc + 1]) | 0] = I32[(fp + code[pc + 2]) | 0];
+        I32[(fp + code[pc + 3]) | 0] = I32[(fp + code[pc + 4]) | 0];
         pc = (pc + 5) | 0;
         continue;
       case Ir.copy64x2:
@@ -590,7 +592,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 7) | 0;
         continue;
       case Ir.const32:
-        I32[fp + code[pc + 1]] = code[pc + 2];
+        I32[(fp + code[pc + 1]) | 0] = code[pc + 2];
         pc = (pc + 3) | 0;
         continue;
       case Ir.const64: {
@@ -617,7 +619,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 4) | 0;
         continue;
       case Ir.select32:
-        I32[fp + code[pc + 1]] = I32[fp + code[pc + 4]] !== 0 ? I32[fp + code[pc + 2]] : I32[fp + code[pc + 3]];
+        I32[(fp + code[pc + 1]) | 0] = I32[(fp + code[pc + 4]) | 0] !== 0 ? I32[(fp + code[pc + 2]) | 0] : I32[(fp + code[pc + 3]) | 0];
         pc = (pc + 5) | 0;
         continue;
       case Ir.select64: {
@@ -667,14 +669,14 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
 
       // ── Memory ────────────────────────────────────────────────────────────────────────────
       case Ir.load32: {
-        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (I32[(fp + code[pc + 2]) | 0] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        I32[(fp + code[pc + 1]) | 0] = dv.getInt32(ea, true);
         pc = (pc + 4) | 0;
         continue;
       }
       case Ir.load64: {
-        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (I32[(fp + code[pc + 2]) | 0] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1];
         I32[d] = dv.getInt32(ea, true);
@@ -690,9 +692,9 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       }
       case Ir.i32_load8_u: {
-        const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (I32[(fp + code[pc + 2]) | 0] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        I32[fp + code[pc + 1]] = dv.getUint8(ea);
+        I32[(fp + code[pc + 1]) | 0] = dv.getUint8(ea);
         pc = (pc + 4) | 0;
         continue;
       }
@@ -772,9 +774,9 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       }
       case Ir.load32_sidx: {
-        const ea = ((I32[fp + code[pc + 2]] + (I32[fp + code[pc + 3]] << code[pc + 4])) >>> 0) + (code[pc + 5] >>> 0);
+        const ea = ((I32[(fp + code[pc + 2]) | 0] + (I32[(fp + code[pc + 3]) | 0] << code[pc + 4])) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        I32[(fp + code[pc + 1]) | 0] = dv.getInt32(ea, true);
         pc = (pc + 6) | 0;
         continue;
       }
@@ -795,9 +797,9 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       }
       case Ir.i32_load8_u_idx: {
-        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        const ea = ((I32[(fp + code[pc + 2]) | 0] + I32[(fp + code[pc + 3]) | 0]) >>> 0) + (code[pc + 4] >>> 0);
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        I32[fp + code[pc + 1]] = dv.getUint8(ea);
+        I32[(fp + code[pc + 1]) | 0] = dv.getUint8(ea);
         pc = (pc + 5) | 0;
         continue;
       }
@@ -832,15 +834,15 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       }
       case Ir.store32_add: {
-        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        const ea = (((I32[(fp + code[pc + 1]) | 0] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        dv.setInt32(ea, I32[fp + code[pc + 4]], true);
+        dv.setInt32(ea, I32[(fp + code[pc + 4]) | 0], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 6) | 0;
         continue;
       }
       case Ir.store64_add: {
-        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+        const ea = (((I32[(fp + code[pc + 1]) | 0] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const v = fp + code[pc + 4];
         dv.setInt32(ea, I32[v], true);
@@ -884,7 +886,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       }
       case Ir.store8_imm_idx: {
-        const ea = ((I32[fp + code[pc + 1]] + I32[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        const ea = ((I32[(fp + code[pc + 1]) | 0] + I32[(fp + code[pc + 2]) | 0]) >>> 0) + (code[pc + 4] >>> 0);
         if (ea + 1 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt8(ea, code[pc + 3]);
         mem.dirty[ea >>> Dirty.Shift] = 1;
@@ -967,14 +969,14 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       }
       case Ir.load32_add: {
-        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        const ea = (((I32[(fp + code[pc + 2]) | 0] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        I32[(fp + code[pc + 1]) | 0] = dv.getInt32(ea, true);
         pc = (pc + 6) | 0;
         continue;
       }
       case Ir.load64_add: {
-        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        const ea = (((I32[(fp + code[pc + 2]) | 0] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1];
         I32[d] = dv.getInt32(ea, true);
@@ -1012,10 +1014,10 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
       }
       case Ir.load32_tee: {
         const x = fp + code[pc + 2];
-        I32[x] = (I32[fp + code[pc + 3]] + code[pc + 4]) | 0;
+        I32[x] = (I32[(fp + code[pc + 3]) | 0] + code[pc + 4]) | 0;
         const ea = (I32[x] >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        I32[fp + code[pc + 1]] = dv.getInt32(ea, true);
+        I32[(fp + code[pc + 1]) | 0] = dv.getInt32(ea, true);
         pc = (pc + 6) | 0;
         continue;
       }
@@ -1031,9 +1033,9 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       }
       case Ir.store32: {
-        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (I32[(fp + code[pc + 1]) | 0] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        dv.setInt32(ea, I32[fp + code[pc + 2]], true);
+        dv.setInt32(ea, I32[(fp + code[pc + 2]) | 0], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 4) | 0;
         continue;
@@ -1224,7 +1226,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 3) | 0;
         continue;
       case Ir.i32_add:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) | 0;
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + I32[(fp + code[pc + 3]) | 0]) | 0;
         pc = (pc + 4) | 0;
         continue;
       case Ir.i32_sub:
@@ -1232,7 +1234,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 4) | 0;
         continue;
       case Ir.i32_mul:
-        I32[fp + code[pc + 1]] = Math.imul(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]);
+        I32[(fp + code[pc + 1]) | 0] = Math.imul(I32[(fp + code[pc + 2]) | 0], I32[(fp + code[pc + 3]) | 0]);
         pc = (pc + 4) | 0;
         continue;
       case Ir.i32_div_s:
@@ -1260,7 +1262,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 4) | 0;
         continue;
       case Ir.i32_xor:
-        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] ^ I32[fp + code[pc + 3]];
+        I32[(fp + code[pc + 1]) | 0] = I32[(fp + code[pc + 2]) | 0] ^ I32[(fp + code[pc + 3]) | 0];
         pc = (pc + 4) | 0;
         continue;
       case Ir.i32_shl:
@@ -1294,15 +1296,15 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
 
       // ── i32 with an immediate ─────────────────────────────────────────────────────────────
       case Ir.i32_add_imm:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + code[pc + 3]) | 0;
         pc = (pc + 4) | 0;
         continue;
       case Ir.i32_mul_imm:
-        I32[fp + code[pc + 1]] = Math.imul(I32[fp + code[pc + 2]], code[pc + 3]);
+        I32[(fp + code[pc + 1]) | 0] = Math.imul(I32[(fp + code[pc + 2]) | 0], code[pc + 3]);
         pc = (pc + 4) | 0;
         continue;
       case Ir.i32_and_imm:
-        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] & code[pc + 3];
+        I32[(fp + code[pc + 1]) | 0] = I32[(fp + code[pc + 2]) | 0] & code[pc + 3];
         pc = (pc + 4) | 0;
         continue;
       case Ir.i32_or_imm:
@@ -1314,7 +1316,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 4) | 0;
         continue;
       case Ir.i32_shl_imm:
-        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] << code[pc + 3];
+        I32[(fp + code[pc + 1]) | 0] = I32[(fp + code[pc + 2]) | 0] << code[pc + 3];
         pc = (pc + 4) | 0;
         continue;
       case Ir.i32_shr_s_imm:
@@ -1322,7 +1324,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 4) | 0;
         continue;
       case Ir.i32_shr_u_imm:
-        I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >>> code[pc + 3];
+        I32[(fp + code[pc + 1]) | 0] = I32[(fp + code[pc + 2]) | 0] >>> code[pc + 3];
         pc = (pc + 4) | 0;
         continue;
       case Ir.i32_eq_imm:
@@ -1401,7 +1403,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       // Step and branch (ir.ts): the add, then the branch on operands from pc + 4.
       case Ir.step_br:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + code[pc + 3]) | 0;
         pc = code[pc + 4];
         continue;
       case Ir.step_br_if:
@@ -1417,8 +1419,8 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = I32[fp + code[pc + 4]] === I32[fp + code[pc + 5]] ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.step_br_ne:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = I32[fp + code[pc + 4]] !== I32[fp + code[pc + 5]] ? code[pc + 6] : (pc + 7) | 0;
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + code[pc + 3]) | 0;
+        pc = I32[(fp + code[pc + 4]) | 0] !== I32[(fp + code[pc + 5]) | 0] ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.step_br_eq_imm:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
@@ -1429,8 +1431,8 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = I32[fp + code[pc + 4]] !== code[pc + 5] ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.step_br_gt_u_imm:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = (I32[fp + code[pc + 4]] ^ SIGN) > (code[pc + 5] ^ SIGN) ? code[pc + 6] : (pc + 7) | 0;
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + code[pc + 3]) | 0;
+        pc = (I32[(fp + code[pc + 4]) | 0] ^ SIGN) > (code[pc + 5] ^ SIGN) ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.step_br_le_u_imm:
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
@@ -1441,11 +1443,11 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (I32[fp + code[pc + 4]] ^ SIGN) < (I32[fp + code[pc + 5]] ^ SIGN) ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.step_br_le_u:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        pc = (I32[fp + code[pc + 4]] ^ SIGN) <= (I32[fp + code[pc + 5]] ^ SIGN) ? code[pc + 6] : (pc + 7) | 0;
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + code[pc + 3]) | 0;
+        pc = (I32[(fp + code[pc + 4]) | 0] ^ SIGN) <= (I32[(fp + code[pc + 5]) | 0] ^ SIGN) ? code[pc + 6] : (pc + 7) | 0;
         continue;
       case Ir.i32_shr_u_and_imm:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] >>> code[pc + 3]) & code[pc + 4];
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] >>> code[pc + 3]) & code[pc + 4];
         pc = (pc + 5) | 0;
         continue;
       case Ir.i32_add_imm2:
@@ -1454,28 +1456,28 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 7) | 0;
         continue;
       case Ir.step3_br:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
-        I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + code[pc + 3]) | 0;
+        I32[(fp + code[pc + 4]) | 0] = (I32[(fp + code[pc + 5]) | 0] + code[pc + 6]) | 0;
+        I32[(fp + code[pc + 7]) | 0] = (I32[(fp + code[pc + 8]) | 0] + code[pc + 9]) | 0;
         pc = code[pc + 10];
         continue;
       case Ir.step3_br_ne_imm:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
-        I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
-        pc = I32[fp + code[pc + 10]] !== code[pc + 11] ? code[pc + 12] : (pc + 13) | 0;
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + code[pc + 3]) | 0;
+        I32[(fp + code[pc + 4]) | 0] = (I32[(fp + code[pc + 5]) | 0] + code[pc + 6]) | 0;
+        I32[(fp + code[pc + 7]) | 0] = (I32[(fp + code[pc + 8]) | 0] + code[pc + 9]) | 0;
+        pc = I32[(fp + code[pc + 10]) | 0] !== code[pc + 11] ? code[pc + 12] : (pc + 13) | 0;
         continue;
       case Ir.step3_br_if:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
-        I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
-        pc = I32[fp + code[pc + 10]] !== 0 ? code[pc + 11] : (pc + 12) | 0;
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + code[pc + 3]) | 0;
+        I32[(fp + code[pc + 4]) | 0] = (I32[(fp + code[pc + 5]) | 0] + code[pc + 6]) | 0;
+        I32[(fp + code[pc + 7]) | 0] = (I32[(fp + code[pc + 8]) | 0] + code[pc + 9]) | 0;
+        pc = I32[(fp + code[pc + 10]) | 0] !== 0 ? code[pc + 11] : (pc + 12) | 0;
         continue;
       case Ir.step3_br_ne:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
-        I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
-        I32[fp + code[pc + 7]] = (I32[fp + code[pc + 8]] + code[pc + 9]) | 0;
-        pc = I32[fp + code[pc + 10]] !== I32[fp + code[pc + 11]] ? code[pc + 12] : (pc + 13) | 0;
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + code[pc + 3]) | 0;
+        I32[(fp + code[pc + 4]) | 0] = (I32[(fp + code[pc + 5]) | 0] + code[pc + 6]) | 0;
+        I32[(fp + code[pc + 7]) | 0] = (I32[(fp + code[pc + 8]) | 0] + code[pc + 9]) | 0;
+        pc = I32[(fp + code[pc + 10]) | 0] !== I32[(fp + code[pc + 11]) | 0] ? code[pc + 12] : (pc + 13) | 0;
         continue;
       case Ir.i32_mul_shl_imm:
         I32[fp + code[pc + 1]] = Math.imul(I32[fp + code[pc + 2]], I32[fp + code[pc + 3]]) << code[pc + 4];
@@ -1505,7 +1507,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = I32[fp + code[pc + 1]] <= I32[fp + code[pc + 2]] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_le_u:
-        pc = (I32[fp + code[pc + 1]] ^ SIGN) <= (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
+        pc = (I32[(fp + code[pc + 1]) | 0] ^ SIGN) <= (I32[(fp + code[pc + 2]) | 0] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_ge_s:
         pc = I32[fp + code[pc + 1]] >= I32[fp + code[pc + 2]] ? code[pc + 3] : (pc + 4) | 0;
@@ -1514,16 +1516,16 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (I32[fp + code[pc + 1]] ^ SIGN) >= (I32[fp + code[pc + 2]] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_eq_imm:
-        pc = I32[fp + code[pc + 1]] === code[pc + 2] ? code[pc + 3] : (pc + 4) | 0;
+        pc = I32[(fp + code[pc + 1]) | 0] === code[pc + 2] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_ne_imm:
-        pc = I32[fp + code[pc + 1]] !== code[pc + 2] ? code[pc + 3] : (pc + 4) | 0;
+        pc = I32[(fp + code[pc + 1]) | 0] !== code[pc + 2] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_lt_s_imm:
         pc = I32[fp + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_lt_u_imm:
-        pc = (I32[fp + code[pc + 1]] ^ SIGN) < (code[pc + 2] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
+        pc = (I32[(fp + code[pc + 1]) | 0] ^ SIGN) < (code[pc + 2] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_gt_s_imm:
         pc = I32[fp + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : (pc + 4) | 0;
@@ -2064,7 +2066,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 6) | 0;
         continue;
       case Ir.i64_load_mul_imm_add: {
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        const ea = (((I32[(fp + code[pc + 3]) | 0] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1]
           + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true))) * ((BigInt(code[pc + 8]) << 32n) | BigInt(code[pc + 7] >>> 0)));
@@ -2168,7 +2170,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
       }
 
       case Ir.i32_mul_add:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + Math.imul(I32[fp + code[pc + 3]], I32[fp + code[pc + 4]])) | 0;
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + Math.imul(I32[(fp + code[pc + 3]) | 0], I32[(fp + code[pc + 4]) | 0])) | 0;
         pc = (pc + 5) | 0;
         continue;
       case Ir.i64_add3:
@@ -2209,9 +2211,9 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       }
       case Ir.f32_sub_store: {
-        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        const ea = (I32[(fp + code[pc + 1]) | 0] >>> 0) + (code[pc + 2] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        dv.setFloat32(ea, F32[fp + code[pc + 3]] - F32[fp + code[pc + 4]], true);
+        dv.setFloat32(ea, F32[(fp + code[pc + 3]) | 0] - F32[(fp + code[pc + 4]) | 0], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 5) | 0;
         continue;
@@ -2258,8 +2260,8 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       }
       case Ir.f64_mul_load_add_to: {
-        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
-        const eb = (((I32[fp + code[pc + 4]] << code[pc + 5]) + code[pc + 6]) >>> 0) + (code[pc + 7] >>> 0);
+        const ea = (I32[(fp + code[pc + 1]) | 0] >>> 0) + (code[pc + 2] >>> 0);
+        const eb = (((I32[(fp + code[pc + 4]) | 0] << code[pc + 5]) + code[pc + 6]) >>> 0) + (code[pc + 7] >>> 0);
         if (ea + 8 > memLen || eb + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setFloat64(ea, dv.getFloat64(ea, true) + F64[(fp + code[pc + 3]) >> 1] * dv.getFloat64(eb, true), true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
@@ -2267,7 +2269,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       }
       case Ir.f64_mul_sub_to: {
-        const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 2] >>> 0);
+        const ea = (I32[(fp + code[pc + 1]) | 0] >>> 0) + (code[pc + 2] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setFloat64(ea, dv.getFloat64(ea, true) - F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
