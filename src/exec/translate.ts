@@ -1449,17 +1449,7 @@ class Translator {
       case Fam.Load: {
         this.memIndex(ins.mem!.mem);
         const addLoad = extLoadAdds.get(inline!);
-        const last = this.isLastProduced(this.peek()) ? this.code[this.lastDst - 1] : -1;
-        if (addLoad !== undefined && (last === Ir.i32_add_imm || last === Ir.i32_shl_add_imm)) {
-          // The address was just computed as (base << s) + c: the load does that itself.
-          const base = this.code[this.lastDst + 1];
-          const [shift, added] = last === Ir.i32_add_imm ? [0, this.code[this.lastDst + 2]]
-            : [this.code[this.lastDst + 2], this.code[this.lastDst + 3]];
-          this.code.length = this.lastDst - 1;
-          this.pop();
-          this.produce(addLoad, Cls.V128, base, shift, added, ins.mem!.offset | 0);
-          return;
-        }
+        if (addLoad !== undefined && this.foldLoadAddress(addLoad, Cls.V128, ins.mem!.offset | 0)) return;
         if (inline !== undefined) {
           const addr = this.src(this.pop());
           this.produce(inline, Cls.V128, addr, ins.mem!.offset | 0);
@@ -1612,17 +1602,8 @@ class Translator {
     } else {
       const cls = clsOf(opInfo.get(ins.op)!.sig!.results[0]);
       const addLoad = addLoads.get(ir);
+      if (addLoad !== undefined && this.foldLoadAddress(addLoad, cls, offset)) return;
       const last = this.isLastProduced(this.peek()) ? this.code[this.lastDst - 1] : -1;
-      if (addLoad !== undefined && (last === Ir.i32_add_imm || last === Ir.i32_shl_add_imm)) {
-        // The address was just computed as (base << s) + c: the load does that itself.
-        const base = this.code[this.lastDst + 1];
-        const [shift, added] = last === Ir.i32_add_imm ? [0, this.code[this.lastDst + 2]]
-          : [this.code[this.lastDst + 2], this.code[this.lastDst + 3]];
-        this.code.length = this.lastDst - 1;
-        this.pop();
-        this.produce(addLoad, cls, base, shift, added, offset);
-        return;
-      }
       const idxLoad = idxLoads.get(ir);
       if (idxLoad !== undefined && last === Ir.i32_add) {
         // The address was just computed as base + index: the load does that itself.
@@ -1934,6 +1915,23 @@ class Translator {
       }
     }
     return null;
+  }
+
+  /**
+   * Loads through a computed address (ir.ts load*_add): when the address on top of the stack was
+   * just computed as (base << s) + c by an i32.add_imm / i32.shl_add_imm, that instruction is
+   * dropped and `addLoad` does the add itself. Returns whether it did.
+   */
+  private foldLoadAddress(addLoad: Ir, cls: Cls, offset: number): boolean {
+    const last = this.isLastProduced(this.peek()) ? this.code[this.lastDst - 1] : -1;
+    if (last !== Ir.i32_add_imm && last !== Ir.i32_shl_add_imm) return false;
+    const base = this.code[this.lastDst + 1];
+    const [shift, added] = last === Ir.i32_add_imm ? [0, this.code[this.lastDst + 2]]
+      : [this.code[this.lastDst + 2], this.code[this.lastDst + 3]];
+    this.code.length = this.lastDst - 1;
+    this.pop();
+    this.produce(addLoad, cls, base, shift, added, offset);
+    return true;
   }
 
   /** Code before the current end moved (an instruction was taken out): forget recorded positions. */
