@@ -45,7 +45,7 @@ import { simdNames } from './simd.js';
 export const enum Cls {
   /** i32 and f32: one word (f32 as raw bits, so NaN payloads survive moves). */
   W32 = 0,
-  /** i64 and f64: a word pair, moved as two words (bits exact). */
+  /** i64 and f64: a word pair (two words, or one 64-bit element of a BigInt64Array view; bits exact). */
   W64 = 1,
   /** References: the parallel reference array. */
   Ref = 2,
