@@ -401,11 +401,6 @@ function carry(alo: number, blo: number, lo: number): number {
   return ((alo & blo) | ((alo | blo) & ~lo)) >>> 31;
 }
 
-/** The borrow out of the low-word subtraction lo = alo − blo (mod 2^32), 0 or 1. */
-function borrow(alo: number, blo: number, lo: number): number {
-  return ((~alo & blo) | (~(alo ^ blo) & lo)) >>> 31;
-}
-
 /** A call_indirect trap naming the element, as the reference interpreter does ("uninitialized element 2"). */
 function elementTrap(code: TrapCode, i: number): RuntimeError {
   return new RuntimeError(`${trapMessages[code]} ${i}`, code);
