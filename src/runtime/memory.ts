@@ -2,8 +2,10 @@
  * Memory instances — spec §4.2.8 (Runtime Structure › Memory Instances), allocation §4.5.3.4,
  * growth §4.5.3.9.
  *
- * The bytes live in one ArrayBuffer that is replaced (copied into a larger one) on growth, so
- * anyone caching `buffer` or `view` re-reads them after anything that may grow the memory.
+ * The bytes live in one ArrayBuffer that is replaced on growth, so anyone caching `buffer` or
+ * `view` re-reads them after anything that may grow the memory. Memories of HOST_MEMORY_MIN_PAGES
+ * pages or more take their buffer from the host's `WebAssembly.Memory` where there is one (see
+ * `allocate`); the others, and every memory where the host has no WebAssembly, a plain ArrayBuffer.
  */
 
 import { markWritten, untrackedBuffer } from './memory-access.js';
@@ -19,6 +21,54 @@ export const PAGE_SIZE = 65536;
  * "Implementation limits") — an ArrayBuffer cannot be much larger anyway.
  */
 export const MAX_PAGES = 65536;
+
+/**
+ * From this many pages on (1 MiB), a memory's buffer comes from the host's WebAssembly.Memory when
+ * the host has one: see RATIONALE, "Why take large memories' bytes from the host's
+ * WebAssembly.Memory?". Below it, `new ArrayBuffer` is as fast or faster.
+ */
+export const HOST_MEMORY_MIN_PAGES = 16;
+
+/** The part of the host's WebAssembly.Memory that `allocate` uses. */
+interface HostMemory {
+  readonly buffer: ArrayBuffer;
+  grow(delta: number): number;
+}
+type HostMemoryConstructor = new (descriptor: { initial: number }) => HostMemory;
+
+/** The host's WebAssembly.Memory, or undefined (no WebAssembly: `node --jitless`, some embedders). */
+const HostMemoryClass = (globalThis as { WebAssembly?: { Memory?: HostMemoryConstructor } }).WebAssembly?.Memory;
+
+/**
+ * At most this many host memories taken and not yet collected: the host's Wasm address space is
+ * finite (V8 11.3 refuses after ~13,000 live memories) and belongs to the host's own modules too.
+ * See RATIONALE, "Implementation limits".
+ */
+export const HOST_MEMORY_MAX_LIVE = 8192;
+/** How many more host memories `allocate` may take; a collected one gives its place back. */
+let hostBudget = HOST_MEMORY_MAX_LIVE;
+const hostCollected = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<undefined>(() => { hostBudget++; }) : undefined;
+
+/**
+ * `pages` zeroed pages: from the host's WebAssembly.Memory (with the host memory, to grow in
+ * place) when the host has one, the memory is large and the budget allows, else a plain
+ * ArrayBuffer. Throws when neither can be had.
+ */
+function allocate(pages: number): { buf: ArrayBuffer; host: HostMemory | null } {
+  if (pages >= HOST_MEMORY_MIN_PAGES && hostBudget > 0 && HostMemoryClass !== undefined && hostCollected !== undefined) {
+    try {
+      const host = new HostMemoryClass({ initial: pages });
+      hostBudget--;
+      hostCollected.register(host, undefined);
+      return { buf: host.buffer, host };
+    } catch {
+      // The host refused (its address space or page limit; each refusal costs V8 ~150 ms of
+      // collection): leave it alone until a budget's worth of host memories has been collected.
+      hostBudget -= HOST_MEMORY_MAX_LIVE;
+    }
+  }
+  return { buf: new ArrayBuffer(pages * PAGE_SIZE), host: null };
+}
 
 /** Dirty tracking constants (a const enum, so the interpreter's stores get literals). */
 export const enum Dirty {
@@ -39,6 +89,8 @@ export const DIRTY_BLOCK = 1 << Dirty.Shift;
 export class MemoryInst {
   readonly type: MemType;
   private buf: ArrayBuffer;
+  /** The host memory `buf` belongs to, which grows in place; null for a plain ArrayBuffer. */
+  private host: HostMemory | null = null;
   /** A little-endian view of the whole current buffer (replaced together with it). */
   view: DataView;
   /**
@@ -63,7 +115,7 @@ export class MemoryInst {
       throw new RuntimeError(`cannot allocate ${pages} pages: at most ${MAX_PAGES} are supported`);
     }
     try {
-      this.buf = new ArrayBuffer(pages * PAGE_SIZE);
+      ({ buf: this.buf, host: this.host } = allocate(pages));
     } catch {
       throw new RuntimeError(`cannot allocate ${pages} pages: out of memory`);
     }
@@ -111,7 +163,7 @@ export class MemoryInst {
 
   /** Replaces the bytes with a zeroed buffer of `pages` pages (a pool reset of a grown memory). */
   reallocate(pages: number): void {
-    this.buf = new ArrayBuffer(pages * PAGE_SIZE);
+    ({ buf: this.buf, host: this.host } = allocate(pages));
     this.view = new DataView(this.buf);
     this.dirty = new Uint8Array(dirtyBlocks(this.buf.byteLength));
   }
@@ -132,18 +184,34 @@ export class MemoryInst {
     if (size > max) return -1;
     if (deltaPages === 0) return old;
     let next: ArrayBuffer;
-    try {
-      next = new ArrayBuffer(size * PAGE_SIZE);
-    } catch {
-      return -1;
+    if (this.host !== null && this.growHost(deltaPages)) {
+      next = this.host.buffer; // grown in place; the host detached the old buffer
+    } else {
+      let host: HostMemory | null;
+      try {
+        ({ buf: next, host } = allocate(size));
+      } catch {
+        return -1;
+      }
+      new Uint8Array(next).set(new Uint8Array(this.buf));
+      this.host = host;
     }
-    new Uint8Array(next).set(new Uint8Array(this.buf));
     this.buf = next;
     this.view = new DataView(next);
     const dirty = new Uint8Array(dirtyBlocks(next.byteLength));
     dirty.set(this.dirty);
     this.dirty = dirty;
     return old;
+  }
+
+  /** Grows the host memory in place; false if the host refuses (then `grow` copies instead). */
+  private growHost(deltaPages: number): boolean {
+    try {
+      this.host!.grow(deltaPages);
+      return true;
+    } catch {
+      return false;
+    }
   }
 }
 
