@@ -23,11 +23,11 @@ export const PAGE_SIZE = 65536;
 export const MAX_PAGES = 65536;
 
 /**
- * From this many pages on (1 MiB), a memory's buffer comes from the host's WebAssembly.Memory when
- * the host has one: see RATIONALE, "Why take large memories' bytes from the host's
- * WebAssembly.Memory?". Below it, `new ArrayBuffer` is as fast or faster.
+ * From this many pages on (128 KiB, glibc's initial mmap threshold), a memory's buffer comes from
+ * the host's WebAssembly.Memory when the host has one: see RATIONALE, "Why take memories' bytes
+ * from the host's WebAssembly.Memory?". A one-page ArrayBuffer comes cheaply from malloc's heap.
  */
-export const HOST_MEMORY_MIN_PAGES = 16;
+export const HOST_MEMORY_MIN_PAGES = 2;
 
 /** The part of the host's WebAssembly.Memory that `allocate` uses. */
 interface HostMemory {
