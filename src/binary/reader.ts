@@ -16,6 +16,9 @@ import { CompileError } from '../errors.js';
 /** Message for running off the end of the input anywhere after the header. */
 export const UNEXPECTED_END = 'unexpected end of section or function';
 
+/** Assembles a 64-bit integer from two 32-bit halves (`s64`). */
+const scratch = new DataView(new ArrayBuffer(8));
+
 export class Reader {
   /** Offset of the next byte to read. */
   pos: number;
@@ -65,19 +68,43 @@ export class Reader {
   uN(bits: number): number {
     const bytes = this.bytes;
     const pos = this.pos;
-    // The common one- and two-byte cases (up to 16383).
-    if (pos + 1 < bytes.length && bits >= 14) {
+    // The common cases, in integer arithmetic: one byte, and for u32 every complete encoding of
+    // up to four bytes (below 2^28) that lies within the input.
+    if (pos < bytes.length) {
       const b0 = bytes[pos];
-      if (b0 < 0x80) {
+      if (b0 < 0x80 && (bits >= 7 || b0 < 1 << bits)) {
         this.pos = pos + 1;
         return b0;
       }
-      const b1 = bytes[pos + 1];
-      if (b1 < 0x80) {
-        this.pos = pos + 2;
-        return (b1 << 7) | (b0 & 0x7f);
+      if (bits >= 28 && pos + 3 < bytes.length) {
+        const b1 = bytes[pos + 1];
+        if (b1 < 0x80) {
+          this.pos = pos + 2;
+          return (b1 << 7) | (b0 & 0x7f);
+        }
+        const b2 = bytes[pos + 2];
+        if (b2 < 0x80) {
+          this.pos = pos + 3;
+          return (b2 << 14) | ((b1 & 0x7f) << 7) | (b0 & 0x7f);
+        }
+        const b3 = bytes[pos + 3];
+        if (b3 < 0x80) {
+          this.pos = pos + 4;
+          return (b3 << 21) | ((b2 & 0x7f) << 14) | ((b1 & 0x7f) << 7) | (b0 & 0x7f);
+        }
+        // Five bytes: linkers pad sizes and indices to five bytes so they can patch them.
+        const b4 = pos + 4 < bytes.length ? bytes[pos + 4] : 0x80;
+        if (bits === 32 && b4 < 0x10) {
+          this.pos = pos + 5;
+          return ((b4 << 28) | ((b3 & 0x7f) << 21) | ((b2 & 0x7f) << 14) | ((b1 & 0x7f) << 7) | (b0 & 0x7f)) >>> 0;
+        }
       }
     }
+    return this.uNSlow(bits);
+  }
+
+  /** uN's general loop: five-byte encodings, other widths, and every malformed case. */
+  private uNSlow(bits: number): number {
     let b = this.u8();
     if (b < 0x80 && (bits >= 7 || b < 1 << bits)) return b;
     let result = 0;
@@ -86,7 +113,9 @@ export class Reader {
       if (left <= 0) this.fail('integer representation too long');
       if (shift > 0) b = this.u8();
       if (left < 7 && (b & 0x7f) >= 1 << left) this.fail('integer too large', this.pos - 1);
-      result += (b & 0x7f) * 2 ** shift;
+      // Integer arithmetic up to 28 bits; the fifth byte of a u32 needs floats.
+      if (shift < 28) result |= (b & 0x7f) << shift;
+      else result += (b & 0x7f) * 2 ** shift;
       if ((b & 0x80) === 0) return result;
       shift += 7;
     }
@@ -106,12 +135,32 @@ export class Reader {
         this.pos = pos + 1; // the common one-byte case: -64…63
         return (b0 << 25) >> 25;
       }
-      // Two bytes: -8192…8191.
-      if (pos + 1 < bytes.length && bits >= 14 && bytes[pos + 1] < 0x80) {
-        this.pos = pos + 2;
-        return (((bytes[pos + 1] << 7) | (b0 & 0x7f)) << 18) >> 18;
+      // s32 in integer arithmetic, up to five bytes (padded ones included), when within the input.
+      if (bits === 32 && pos + 4 < bytes.length) {
+        let result = b0 & 0x7f;
+        for (let k = 1; k < 5; k++) {
+          const b = bytes[pos + k];
+          if (k === 4) {
+            // The last byte: bits beyond 32 must copy the sign bit (bit 3), else the slow path reports it.
+            const high = b & 0xf8;
+            if (high !== 0 && high !== 0x78) break;
+            this.pos = pos + 5;
+            return result | (b << 28);
+          }
+          result |= (b & 0x7f) << (7 * k);
+          if (b < 0x80) {
+            this.pos = pos + k + 1;
+            const unused = 32 - 7 * (k + 1); // sign-extend from bit 7(k+1)-1
+            return (result << unused) >> unused;
+          }
+        }
       }
     }
+    return this.sNSlow(bits);
+  }
+
+  /** sN's general loop: other widths, the end of the input, and every malformed case. */
+  private sNSlow(bits: number): number {
     let result = 0;
     let shift = 0;
     for (let left = bits; ; left -= 7) {
@@ -170,7 +219,10 @@ export class Reader {
         }
         if (hi === 0 && lo >= 0) return BigInt(lo);
         if (hi === -1 && lo < 0) return BigInt(lo);
-        return (BigInt(hi) << 32n) | BigInt(lo >>> 0);
+        // One BigInt from both halves (three BigInt operations cost several times as much).
+        scratch.setInt32(0, lo, true);
+        scratch.setInt32(4, hi, true);
+        return scratch.getBigInt64(0, true);
       }
     }
     let result = 0n;
@@ -210,8 +262,17 @@ export class Reader {
    * table or in-bounds offset (see RATIONALE, "Implementation limits").
    */
   u64Number(): number {
-    const b = this.peek();
-    if (b >= 0 && b < 0x80) return this.u8();
+    // Encodings of up to four bytes are those of u32: its integer fast paths.
+    const bytes = this.bytes;
+    const pos = this.pos;
+    for (let k = 0, n = 0; k < 4 && pos + k < bytes.length; k++) {
+      const b = bytes[pos + k];
+      n |= (b & 0x7f) << (7 * k);
+      if (b < 0x80) {
+        this.pos = pos + k + 1;
+        return n;
+      }
+    }
     return Number(this.u64());
   }
 
