@@ -223,6 +223,10 @@ function readMemInstr(r: Reader, op: number, f: Features): Instr {
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
+/** readExpr's buffer: dense, grown as needed, shared (decoding never nests). */
+const scratch: Instr[] = [];
+const MAX_SCRATCH = 1 << 16;
+
 /**
  * spec §5.4.9 an expression: instructions up to the `end` that closes it, which is consumed but
  * not returned. A misplaced `else` (outside an `if`, or a second one) is "END opcode expected",
@@ -232,7 +236,9 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
   const { single, prefixed, kinds } = opTables(ctx.features);
   const bytes = r.bytes;
   const end = bytes.length;
-  const body: Instr[] = [];
+  // Instructions collect in `scratch` (reused, no growth per body), copied out once at the end.
+  const body = scratch;
+  let n = 0;
   // One entry per open block: 1 for an `if` still before its `else`, 0 otherwise.
   const open: number[] = [];
   // The position lives in `pos` here and in `r.pos` around calls that read through `r`.
@@ -248,7 +254,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
     // without a call (index, constant).
     switch (kinds[b]) {
       case Kind.Plain:
-        body.push(plainSingle[b] ?? plainInstr(b));
+        body[n++] = plainSingle[b] ?? plainInstr(b);
         continue;
       case Kind.Index: {
         let x = pos < end ? bytes[pos] : 0x80;
@@ -259,7 +265,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
           x = r.u32();
           pos = r.pos;
         }
-        body.push(indexedInstr(b, x));
+        body[n++] = indexedInstr(b, x);
         continue;
       }
       case Kind.I32: {
@@ -272,7 +278,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
           v = r.s32();
           pos = r.pos;
         }
-        body.push(i32Const(v));
+        body[n++] = i32Const(v);
         continue;
       }
       case Kind.I64: {
@@ -280,31 +286,34 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         if (v < 0x80) {
           pos++;
           const x = (v << 25) >> 25;
-          body.push(i64Consts[x - MIN_CONST] ??= shared({ op: I64_CONST, value: BigInt(x) }));
+          body[n++] = i64Consts[x - MIN_CONST] ??= shared({ op: I64_CONST, value: BigInt(x) });
         } else {
           r.pos = pos;
-          body.push(i64Const(r.s64()));
+          body[n++] = i64Const(r.s64());
           pos = r.pos;
         }
         continue;
       }
       case Kind.MemArg:
         r.pos = pos;
-        body.push(readMemInstr(r, b, ctx.features));
+        body[n++] = readMemInstr(r, b, ctx.features);
         pos = r.pos;
         continue;
       case Kind.End:
         if (open.length === 0) {
           r.pos = pos;
-          return body;
+          const expr = body.slice(0, n);
+          // Let go of a very large body's instructions.
+          if (n > MAX_SCRATCH) scratch.length = 0;
+          return expr;
         }
         open.pop();
-        body.push(plainSingle[END] ?? plainInstr(END));
+        body[n++] = plainSingle[END] ?? plainInstr(END);
         continue;
       case Kind.Else:
         if (open.length === 0 || open[open.length - 1] !== 1) r.fail('END opcode expected', at);
         open[open.length - 1] = 0;
-        body.push(plainSingle[ELSE] ?? plainInstr(ELSE));
+        body[n++] = plainSingle[ELSE] ?? plainInstr(ELSE);
         continue;
       case Kind.Prefix: {
         r.pos = pos;
@@ -312,14 +321,14 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         const tab = prefixed[b - PREFIX_GC];
         const info = sub < tab.length ? tab[sub] : undefined;
         if (info === undefined) r.fail(`illegal opcode ${hex2(b)} ${hex2(sub)}`, at);
-        body.push(readInstr(r, info, ctx));
+        body[n++] = readInstr(r, info, ctx);
         pos = r.pos;
         continue;
       }
       case Kind.Other: {
         const info = single[b]!;
         r.pos = pos;
-        body.push(readInstr(r, info, ctx));
+        body[n++] = readInstr(r, info, ctx);
         pos = r.pos;
         if (info.imm === 'block' || info.imm === 'try_table') open.push(b === IF ? 1 : 0);
         continue;

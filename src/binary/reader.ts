@@ -335,6 +335,12 @@ export class Reader {
  * U+10FFFF, no truncated sequences. Returns undefined for malformed input.
  */
 export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string | undefined {
+  // ASCII, the usual case: one string from the bytes, without the array of code units.
+  let ascii = start;
+  while (ascii < end && bytes[ascii] < 0x80) ascii++;
+  if (ascii === end && end - start <= 4096) {
+    return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  }
   let out = '';
   const units: number[] = [];
   let i = start;

@@ -155,6 +155,13 @@ function descsFor(f: Features): Descs {
   return t;
 }
 
+/**
+ * The operand stack's storage, shared by all validators: an `Int32Array` of this size has its
+ * own backing store, and allocating (and collecting) one per module cost more than validating a
+ * small module's bodies. Validation never nests, so one validator at a time uses it.
+ */
+let sharedStack = new Int32Array(1024);
+
 /** A control frame (appendix "Data Structures"), plus 3.0's height of the local-init stack. */
 interface Frame {
   op: number;
@@ -187,8 +194,8 @@ const opFeature: ReadonlyMap<number, keyof Features> = new Map<number, keyof Fea
 ]);
 
 export class FuncValidator {
-  /** The operand stack: codes `vals[0 … sp-1]`. */
-  private vals = new Int32Array(256);
+  /** The operand stack: codes `vals[0 … sp-1]` (`sharedStack`, taken for each body). */
+  private vals = sharedStack;
   private sp = 0;
   /** The control stack: frames `0 … depth-1` are live; entries beyond are kept for reuse. */
   private readonly ctrls: Frame[] = [];
@@ -280,6 +287,7 @@ export class FuncValidator {
     }
     this.numLocals = n;
     this.returns = results;
+    this.vals = sharedStack;
     this.sp = 0;
     this.depth = 0;
     this.initStack.length = 0;
@@ -477,7 +485,7 @@ export class FuncValidator {
   private grow(n: number): void {
     const vals = new Int32Array(Math.max(2 * this.vals.length, this.sp + n));
     vals.set(this.vals);
-    this.vals = vals;
+    this.vals = sharedStack = vals;
   }
 
   private pushVals(cs: readonly number[]): void {
