@@ -23,6 +23,9 @@ export class Reader {
   /** Offset of the next byte to read. */
   pos: number;
   private readonly view: DataView;
+  /** `bytes` from `copyStart` on, copied at the first large `bytesN`. */
+  private copy: Uint8Array | undefined = undefined;
+  private copyStart = 0;
 
   constructor(readonly bytes: Uint8Array, pos = 0) {
     this.pos = pos;
@@ -190,8 +193,8 @@ export class Reader {
 
   /** Signed LEB128 of at most 64 bits. */
   s64(): bigint {
-    // Up to nine bytes (63 bits; no "too large" check applies before the tenth): the two 32-bit
-    // halves in integer arithmetic, then one BigInt. Longer or truncated: the general loop.
+    // Up to ten bytes: the two 32-bit halves in integer arithmetic, then one BigInt. Malformed or
+    // truncated: the general loop, which reports it.
     const bytes = this.bytes;
     const pos = this.pos;
     let lo = 0;
@@ -222,6 +225,16 @@ export class Reader {
         // One BigInt from both halves (three BigInt operations cost several times as much).
         scratch.setInt32(0, lo, true);
         scratch.setInt32(4, hi, true);
+        return scratch.getBigInt64(0, true);
+      }
+    }
+    // Ten bytes (full 64-bit constants): the last holds bit 63 and, to be valid, copies of it.
+    if (pos + 9 < bytes.length) {
+      const b = bytes[pos + 9];
+      if (b === 0x00 || b === 0x7f) {
+        this.pos = pos + 10;
+        scratch.setInt32(0, lo, true);
+        scratch.setInt32(4, hi | (b << 31), true);
         return scratch.getBigInt64(0, true);
       }
     }
@@ -310,12 +323,22 @@ export class Reader {
     return n;
   }
 
-  /** `n` raw bytes, copied. */
+  /**
+   * `n` raw bytes, copied. Up to 64 bytes get their own copy (V8 keeps so small a buffer on its
+   * heap); larger ones are views into one copy of the input from the first such read on, so a
+   * module's data segments and custom sections share one backing store: each `ArrayBuffer`
+   * outside the heap costs an allocation, a finalizer and external-memory pressure on the collector.
+   */
   bytesN(n: number): Uint8Array {
-    if (n < 0 || this.pos + n > this.bytes.length) this.eof();
-    const out = this.bytes.slice(this.pos, this.pos + n);
-    this.pos += n;
-    return out;
+    const pos = this.pos;
+    if (n < 0 || pos + n > this.bytes.length) this.eof();
+    this.pos = pos + n;
+    if (n <= 64) return this.bytes.slice(pos, pos + n);
+    if (this.copy === undefined) {
+      this.copy = this.bytes.slice(pos);
+      this.copyStart = pos;
+    }
+    return this.copy.subarray(pos - this.copyStart, pos - this.copyStart + n);
   }
 
   /** spec §5.2.4 a name: a byte vector that must be valid UTF-8. */
@@ -338,8 +361,13 @@ export function decodeUtf8(bytes: Uint8Array, start: number, end: number): strin
   // ASCII, the usual case: one string from the bytes, without the array of code units.
   let ascii = start;
   while (ascii < end && bytes[ascii] < 0x80) ascii++;
-  if (ascii === end && end - start <= 4096) {
-    return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  if (ascii === end) {
+    // Four characters per call: fewer calls and intermediate strings than one at a time.
+    let s = '';
+    let i = start;
+    for (; i + 4 <= end; i += 4) s += String.fromCharCode(bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]);
+    for (; i < end; i++) s += String.fromCharCode(bytes[i]);
+    return s;
   }
   let out = '';
   const units: number[] = [];

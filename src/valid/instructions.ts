@@ -290,7 +290,7 @@ export class FuncValidator {
     this.vals = sharedStack;
     this.sp = 0;
     this.depth = 0;
-    this.initStack.length = 0;
+    if (this.initStack.length !== 0) this.initStack.length = 0;
     if (this.trackInits) {
       this.inits.length = n;
       for (let i = 0; i < n; i++) this.inits[i] = i < numParams || isDefaultable(locals[i - numParams]);
