@@ -16,20 +16,18 @@ import { CompileError } from '../errors.js';
 /** Message for running off the end of the input anywhere after the header. */
 export const UNEXPECTED_END = 'unexpected end of section or function';
 
-/** Assembles a 64-bit integer from two 32-bit halves (`s64`). */
+/** Assembles a 64-bit integer from two 32-bit halves (`s64`, `f64Bits`); no DataView per reader. */
 const scratch = new DataView(new ArrayBuffer(8));
 
 export class Reader {
   /** Offset of the next byte to read. */
   pos: number;
-  private readonly view: DataView;
   /** `bytes` from `copyStart` on, copied at the first large `bytesN`. */
   private copy: Uint8Array | undefined = undefined;
   private copyStart = 0;
 
   constructor(readonly bytes: Uint8Array, pos = 0) {
     this.pos = pos;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   atEnd(): boolean {
@@ -294,18 +292,22 @@ export class Reader {
 
   /** The 4 bytes of an f32, as a signed 32-bit integer. */
   f32Bits(): number {
-    if (this.pos + 4 > this.bytes.length) this.eof();
-    const v = this.view.getInt32(this.pos, true);
-    this.pos += 4;
-    return v;
+    const b = this.bytes;
+    const p = this.pos;
+    if (p + 4 > b.length) this.eof();
+    this.pos = p + 4;
+    return b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24);
   }
 
   /** The 8 bytes of an f64, as a signed 64-bit bigint. */
   f64Bits(): bigint {
-    if (this.pos + 8 > this.bytes.length) this.eof();
-    const v = this.view.getBigInt64(this.pos, true);
-    this.pos += 8;
-    return v;
+    const b = this.bytes;
+    const p = this.pos;
+    if (p + 8 > b.length) this.eof();
+    this.pos = p + 8;
+    scratch.setInt32(0, b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24), true);
+    scratch.setInt32(4, b[p + 4] | (b[p + 5] << 8) | (b[p + 6] << 16) | (b[p + 7] << 24), true);
+    return scratch.getBigInt64(0, true);
   }
 
   // -------------------------------------------------------------------------------------------
