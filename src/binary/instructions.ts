@@ -69,6 +69,8 @@ interface OpTables {
   readonly prefixed: readonly (readonly (OpInfo | undefined)[])[];
   /** `Kind` of every byte in opcode position. */
   readonly kinds: Uint8Array;
+  /** Whether each prefixed opcode (as `prefixed`) is `Kind.Plain` (no immediates). */
+  readonly prefixedPlain: readonly Uint8Array[];
 }
 
 const tablesByFeatures = new WeakMap<Features, OpTables>();
@@ -110,7 +112,8 @@ function opTables(f: Features): OpTables {
         }
       }
     }
-    t = { single, prefixed, kinds };
+    const prefixedPlain = prefixed.map((p) => Uint8Array.from(p, (info) => (info?.imm === 'none' ? 1 : 0)));
+    t = { single, prefixed, kinds, prefixedPlain };
     tablesByFeatures.set(f, t);
   }
   lastFeatures = f;
@@ -226,6 +229,8 @@ function readMemInstr(r: Reader, op: number, f: Features): Instr {
 /** readExpr's buffer: dense, grown as needed, shared (decoding never nests). */
 const scratch: Instr[] = [];
 const MAX_SCRATCH = 1 << 16;
+/** readExpr's stack of open blocks (see there). */
+const openBlocks: number[] = [];
 
 /**
  * spec §5.4.9 an expression: instructions up to the `end` that closes it, which is consumed but
@@ -233,14 +238,16 @@ const MAX_SCRATCH = 1 << 16;
  * as is anything but `end` where the expression must close.
  */
 export function readExpr(r: Reader, ctx: ExprContext): Expr {
-  const { single, prefixed, kinds } = opTables(ctx.features);
+  const { single, prefixed, kinds, prefixedPlain } = opTables(ctx.features);
   const bytes = r.bytes;
   const end = bytes.length;
   // Instructions collect in `scratch` (reused, no growth per body), copied out once at the end.
   const body = scratch;
   let n = 0;
-  // One entry per open block: 1 for an `if` still before its `else`, 0 otherwise.
-  const open: number[] = [];
+  // One entry per open block, `open[0 … depth-1]`: 1 for an `if` still before its `else`, 0
+  // otherwise. A shared array and a depth, not push/pop: `pop` shrinks an array's storage.
+  const open = openBlocks;
+  let depth = 0;
   // The position lives in `pos` here and in `r.pos` around calls that read through `r`.
   let pos = r.pos;
   for (;;) {
@@ -300,19 +307,19 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         pos = r.pos;
         continue;
       case Kind.End:
-        if (open.length === 0) {
+        if (depth === 0) {
           r.pos = pos;
           const expr = body.slice(0, n);
           // Let go of a very large body's instructions.
           if (n > MAX_SCRATCH) scratch.length = 0;
           return expr;
         }
-        open.pop();
+        depth--;
         body[n++] = plainSingle[END] ?? plainInstr(END);
         continue;
       case Kind.Else:
-        if (open.length === 0 || open[open.length - 1] !== 1) r.fail('END opcode expected', at);
-        open[open.length - 1] = 0;
+        if (depth === 0 || open[depth - 1] !== 1) r.fail('END opcode expected', at);
+        open[depth - 1] = 0;
         body[n++] = plainSingle[ELSE] ?? plainInstr(ELSE);
         continue;
       case Kind.Prefix: {
@@ -321,8 +328,13 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         const tab = prefixed[b - PREFIX_GC];
         const info = sub < tab.length ? tab[sub] : undefined;
         if (info === undefined) r.fail(`illegal opcode ${hex2(b)} ${hex2(sub)}`, at);
-        body[n++] = readInstr(r, info, ctx);
         pos = r.pos;
+        if (prefixedPlain[b - PREFIX_GC][sub] === 1) {
+          body[n++] = plainPrefixed[b - PREFIX_GC][sub] ?? plainInstr(info.code);
+        } else {
+          body[n++] = readInstr(r, info, ctx);
+          pos = r.pos;
+        }
         continue;
       }
       case Kind.Other: {
@@ -330,7 +342,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         r.pos = pos;
         body[n++] = readInstr(r, info, ctx);
         pos = r.pos;
-        if (info.imm === 'block' || info.imm === 'try_table') open.push(b === IF ? 1 : 0);
+        if (info.imm === 'block' || info.imm === 'try_table') open[depth++] = b === IF ? 1 : 0;
         continue;
       }
       default:

@@ -335,7 +335,13 @@ export class Reader {
     const pos = this.pos;
     if (n < 0 || pos + n > this.bytes.length) this.eof();
     this.pos = pos + n;
-    if (n <= 64) return this.bytes.slice(pos, pos + n);
+    if (n <= 64) {
+      // A fresh small array and a copy loop: cheaper than `slice`'s generic path.
+      const bytes = this.bytes;
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = bytes[pos + i];
+      return out;
+    }
     if (this.copy === undefined) {
       this.copy = this.bytes.slice(pos);
       this.copyStart = pos;

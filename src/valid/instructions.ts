@@ -75,6 +75,10 @@ const enum Cat {
   Plain,
   /** A load or store (memarg): a fixed type plus the address, and the memarg's checks. */
   Mem,
+  /** extract_lane, replace_lane: a fixed type and a lane index below the count in bits 20–24. */
+  Lane,
+  /** i8x16.shuffle: a fixed type and 16 lane indices. */
+  Shuffle,
   LocalGet, LocalSet, LocalTee, GlobalGet, GlobalSet, Block, If, Else, End, Br, BrIf, Call, Drop, Return,
 }
 
@@ -128,6 +132,10 @@ function describe(info: OpInfo, f: Features): number {
       return d | Cat.Plain;
     case 'memarg':
       return d | Cat.Mem | ((31 - Math.clz32(info.memBytes ?? 1)) << 20);
+    case 'lane':
+      return d | Cat.Lane | (laneCount(info) << 20);
+    case 'shuffle':
+      return d | Cat.Shuffle;
     default:
       return Cat.General;
   }
@@ -297,6 +305,10 @@ export class FuncValidator {
     }
     this.pushCtrl(Op.block, noCodes, results);
     const single = this.descs.single;
+    // Constant for the body: locals (fast paths only without 3.0 local-initialization tracking)
+    // and globals.
+    const numFast = this.trackInits ? 0 : n;
+    const globalCodes = this.globalCodes;
     let pc = 0;
     try {
       for (; pc < body.length; pc++) {
@@ -306,40 +318,45 @@ export class FuncValidator {
         // The frequent cases; anything unusual (an error included) goes to the general path,
         // which checks everything again from the start.
         switch (d & 31) {
-          case Cat.Plain: {
-            const k = (d >>> 5) & 3;
-            if (k !== 0 && !this.popFast(d, k)) this.popVals(staticCodes(infoOf(op)!.sig!.params));
-            if ((d & HAS_RESULT) !== 0) this.push((d >>> 17) & 7);
-            break;
-          }
+          case Cat.Plain: this.plain(d, op); break;
           case Cat.LocalGet: {
             const x = ins.idx!;
-            const c = x < this.numLocals ? lc[x] : undefined;
-            if (c === undefined || this.trackInits) this.instr(ins);
+            const c = x < numFast ? lc[x] : undefined;
+            if (c === undefined) this.instr(ins);
             else this.push(c);
             break;
           }
           case Cat.LocalSet: {
             const x = ins.idx!;
-            const c = x < this.numLocals ? lc[x] : undefined;
-            if (c === undefined || this.trackInits || this.sp <= this.height || this.vals[this.sp - 1] !== c) this.instr(ins);
+            const c = x < numFast ? lc[x] : undefined;
+            if (c === undefined || this.sp <= this.height || this.vals[this.sp - 1] !== c) this.instr(ins);
             else this.sp--;
             break;
           }
           case Cat.LocalTee: {
             const x = ins.idx!;
-            const c = x < this.numLocals ? lc[x] : undefined;
-            if (c === undefined || this.trackInits || this.sp <= this.height || this.vals[this.sp - 1] !== c) this.instr(ins);
+            const c = x < numFast ? lc[x] : undefined;
+            if (c === undefined || this.sp <= this.height || this.vals[this.sp - 1] !== c) this.instr(ins);
             break;
           }
           case Cat.GlobalGet: {
             const x = ins.idx!;
-            const c = x < this.globalCodes.length ? this.globalCodes[x] : undefined;
+            const c = x < globalCodes.length ? globalCodes[x] : undefined;
             if (c === undefined) this.instr(ins);
             else this.push(c);
             break;
           }
           case Cat.Mem: this.memFast(ins, d); break;
+          case Cat.Lane: {
+            const lane = ins.lane;
+            if (lane !== undefined && lane >= 0 && lane < ((d >>> 20) & 31)) this.plain(d, op);
+            else this.instr(ins);
+            break;
+          }
+          case Cat.Shuffle:
+            this.shuffleLanes(ins);
+            this.plain(d, op);
+            break;
           case Cat.Block:
             if (ins.bt === null) this.pushCtrl(op, noCodes, noCodes);
             else this.instr(ins);
@@ -401,6 +418,13 @@ export class FuncValidator {
     const table = this.descs.prefixed[(op >>> 16) - PREFIX_GC];
     const sub = op & 0xffff;
     return table !== undefined && sub < table.length ? table[sub] : Cat.General;
+  }
+
+  /** A Plain (or Lane, Shuffle) instruction typed from its descriptor. */
+  private plain(d: number, op: number): void {
+    const k = (d >>> 5) & 3;
+    if (k !== 0 && !this.popFast(d, k)) this.popVals(staticCodes(infoOf(op)!.sig!.params));
+    if ((d & HAS_RESULT) !== 0) this.push((d >>> 17) & 7);
   }
 
   /** A load or store whose memarg passes its checks, typed from its descriptor. */
