@@ -19,12 +19,17 @@ export const UNEXPECTED_END = 'unexpected end of section or function';
 /** Assembles a 64-bit integer from two 32-bit halves (`s64`, `f64Bits`); no DataView per reader. */
 const scratch = new DataView(new ArrayBuffer(8));
 
+/**
+ * Where `bytesN` copies medium-sized byte strings: one buffer shared by the modules decoded while
+ * it lasts. A module keeps its arena alive (at most ARENA_SIZE bytes) as long as it lives.
+ */
+const ARENA_SIZE = 1 << 16;
+let arena = new ArrayBuffer(0);
+let arenaUsed = 0;
+
 export class Reader {
   /** Offset of the next byte to read. */
   pos: number;
-  /** `bytes` from `copyStart` on, copied at the first large `bytesN`. */
-  private copy: Uint8Array | undefined = undefined;
-  private copyStart = 0;
 
   constructor(readonly bytes: Uint8Array, pos = 0) {
     this.pos = pos;
@@ -326,27 +331,31 @@ export class Reader {
   }
 
   /**
-   * `n` raw bytes, copied. Up to 64 bytes get their own copy (V8 keeps so small a buffer on its
-   * heap); larger ones are views into one copy of the input from the first such read on, so a
-   * module's data segments and custom sections share one backing store: each `ArrayBuffer`
-   * outside the heap costs an allocation, a finalizer and external-memory pressure on the collector.
+   * `n` raw bytes, copied (data segments, custom sections, vector immediates). Up to 64 bytes get
+   * an array of their own, which V8 keeps on its heap; larger copies up to ARENA_SIZE / 4 bytes are
+   * views into a shared arena, and only larger ones get their own `ArrayBuffer`: each buffer
+   * outside the heap costs an allocation, a finalizer and external-memory pressure that makes
+   * the collector run sooner (RATIONALE, "Why integer operand types and opcode descriptors?").
    */
   bytesN(n: number): Uint8Array {
     const pos = this.pos;
-    if (n < 0 || pos + n > this.bytes.length) this.eof();
+    const bytes = this.bytes;
+    if (n < 0 || pos + n > bytes.length) this.eof();
     this.pos = pos + n;
+    if (n > ARENA_SIZE / 4) return bytes.slice(pos, pos + n);
+    let out: Uint8Array;
     if (n <= 64) {
-      // A fresh small array and a copy loop: cheaper than `slice`'s generic path.
-      const bytes = this.bytes;
-      const out = new Uint8Array(n);
-      for (let i = 0; i < n; i++) out[i] = bytes[pos + i];
-      return out;
+      out = new Uint8Array(n);
+    } else {
+      if (arenaUsed + n > arena.byteLength) {
+        arena = new ArrayBuffer(ARENA_SIZE);
+        arenaUsed = 0;
+      }
+      out = new Uint8Array(arena, arenaUsed, n);
+      arenaUsed += (n + 7) & ~7;
     }
-    if (this.copy === undefined) {
-      this.copy = this.bytes.slice(pos);
-      this.copyStart = pos;
-    }
-    return this.copy.subarray(pos - this.copyStart, pos - this.copyStart + n);
+    for (let i = 0; i < n; i++) out[i] = bytes[pos + i];
+    return out;
   }
 
   /** spec §5.2.4 a name: a byte vector that must be valid UTF-8. */
