@@ -168,7 +168,7 @@ function descsFor(f: Features): Descs {
  * own backing store, and allocating (and collecting) one per module cost more than validating a
  * small module's bodies. Validation never nests, so one validator at a time uses it.
  */
-let sharedStack = new Int32Array(1024);
+let sharedStack: Int32Array = new Int32Array(1024);
 
 /** A control frame (appendix "Data Structures"), plus 3.0's height of the local-init stack. */
 interface Frame {
@@ -203,7 +203,7 @@ const opFeature: ReadonlyMap<number, keyof Features> = new Map<number, keyof Fea
 
 export class FuncValidator {
   /** The operand stack: codes `vals[0 … sp-1]` (`sharedStack`, taken for each body). */
-  private vals = sharedStack;
+  private vals: Int32Array = sharedStack;
   private sp = 0;
   /** The control stack: frames `0 … depth-1` are live; entries beyond are kept for reuse. */
   private readonly ctrls: Frame[] = [];
@@ -305,104 +305,129 @@ export class FuncValidator {
     }
     this.pushCtrl(Op.block, noCodes, results);
     const single = this.descs.single;
-    // Constant for the body: locals (fast paths only without 3.0 local-initialization tracking)
-    // and globals.
+    // Constant for the body: locals (fast paths only without 3.0 local-initialization tracking),
+    // globals and memories.
     const numFast = this.trackInits ? 0 : n;
     const globalCodes = this.globalCodes;
+    const mems = this.ctx.mems;
+    // The operand stack in locals: `this.sp`, `this.vals` and `this.height` are written before
+    // and read again after any method that uses them (every `general` call).
+    let vals: Int32Array = this.vals;
+    let sp = this.sp;
+    let height = this.height;
     let pc = 0;
     try {
       for (; pc < body.length; pc++) {
         const ins = body[pc];
         const op = ins.op;
         const d = op < 256 ? single[op] : this.prefixedDesc(op);
-        // The frequent cases; anything unusual (an error included) goes to the general path,
-        // which checks everything again from the start.
+        // The frequent cases, when their operands are exactly as expected; anything else (an
+        // error included) leaves the switch for the general path, which checks it all again.
         switch (d & 31) {
-          case Cat.Plain: this.plain(d, op); break;
+          case Cat.Plain: {
+            const k = (d >>> 5) & 3;
+            if (k !== 0) {
+              if (sp - k >= height && vals[sp - 1] === ((d >>> 7) & 7)
+                && (k === 1 || (vals[sp - 2] === ((d >>> 10) & 7) && (k === 2 || vals[sp - 3] === ((d >>> 13) & 7))))) {
+                sp -= k;
+              } else {
+                this.sp = sp;
+                this.popVals(staticCodes(infoOf(op)!.sig!.params));
+                sp = this.sp;
+              }
+            }
+            if ((d & HAS_RESULT) !== 0) {
+              if (sp === vals.length) vals = this.grow(sp, 1);
+              vals[sp++] = (d >>> 17) & 7;
+            }
+            continue;
+          }
           case Cat.LocalGet: {
             const x = ins.idx!;
             const c = x < numFast ? lc[x] : undefined;
-            if (c === undefined) this.instr(ins);
-            else this.push(c);
-            break;
+            if (c === undefined) break;
+            if (sp === vals.length) vals = this.grow(sp, 1);
+            vals[sp++] = c;
+            continue;
           }
           case Cat.LocalSet: {
             const x = ins.idx!;
             const c = x < numFast ? lc[x] : undefined;
-            if (c === undefined || this.sp <= this.height || this.vals[this.sp - 1] !== c) this.instr(ins);
-            else this.sp--;
-            break;
+            if (c === undefined || sp <= height || vals[sp - 1] !== c) break;
+            sp--;
+            continue;
           }
           case Cat.LocalTee: {
             const x = ins.idx!;
             const c = x < numFast ? lc[x] : undefined;
-            if (c === undefined || this.sp <= this.height || this.vals[this.sp - 1] !== c) this.instr(ins);
-            break;
+            if (c === undefined || sp <= height || vals[sp - 1] !== c) break;
+            continue;
           }
           case Cat.GlobalGet: {
             const x = ins.idx!;
             const c = x < globalCodes.length ? globalCodes[x] : undefined;
-            if (c === undefined) this.instr(ins);
-            else this.push(c);
-            break;
+            if (c === undefined) break;
+            if (sp === vals.length) vals = this.grow(sp, 1);
+            vals[sp++] = c;
+            continue;
           }
-          case Cat.Mem: this.memFast(ins, d); break;
-          case Cat.Lane: {
-            const lane = ins.lane;
-            if (lane !== undefined && lane >= 0 && lane < ((d >>> 20) & 31)) this.plain(d, op);
-            else this.instr(ins);
-            break;
+          case Cat.Mem: {
+            // A load (no operand) or store (one), the address below, and the memarg's checks.
+            const arg = ins.mem;
+            const mt = arg !== undefined ? mems[arg.mem] : undefined;
+            if (mt === undefined || arg!.align > ((d >>> 20) & 15)) break;
+            const k = (d >>> 5) & 3;
+            if (mt.addr === 'i32') {
+              if (arg!.offset > 0xffff_ffff || vals[sp - k - 1] !== T.I32) break;
+            } else if (vals[sp - k - 1] !== T.I64) {
+              break;
+            }
+            if (sp - k - 1 < height || (k === 1 && vals[sp - 1] !== ((d >>> 7) & 7)) || k > 1) break;
+            sp -= k + 1;
+            if ((d & HAS_RESULT) !== 0) {
+              if (sp === vals.length) vals = this.grow(sp, 1);
+              vals[sp++] = (d >>> 17) & 7;
+            }
+            continue;
           }
-          case Cat.Shuffle:
-            this.shuffleLanes(ins);
-            this.plain(d, op);
-            break;
           case Cat.Block:
-            if (ins.bt === null) this.pushCtrl(op, noCodes, noCodes);
-            else this.instr(ins);
-            break;
+            if (ins.bt !== null) break;
+            this.sp = sp;
+            this.pushCtrl(op, noCodes, noCodes);
+            height = sp;
+            continue;
           case Cat.If:
-            if (ins.bt === null && this.sp > this.height && this.vals[this.sp - 1] === T.I32) {
-              this.sp--;
-              this.pushCtrl(op, noCodes, noCodes);
-            } else {
-              this.instr(ins);
-            }
-            break;
-          case Cat.End: this.end(); break;
+            if (ins.bt !== null || sp <= height || vals[sp - 1] !== T.I32) break;
+            this.sp = --sp;
+            this.pushCtrl(op, noCodes, noCodes);
+            height = sp;
+            continue;
+          case Cat.End: {
+            // A block without results or with one, its operand there: only the frame goes.
+            const depth = this.depth;
+            if (depth < 2) break;
+            const frame = this.ctrls[depth - 1];
+            const end = frame.end;
+            if (end.length > 1 || sp !== height + end.length || (end.length === 1 && vals[sp - 1] !== end[0])) break;
+            if ((frame.op === Op.if && frame.start.length + end.length !== 0) || this.initStack.length > frame.initHeight) break;
+            this.depth = depth - 1;
+            height = this.height = this.ctrls[depth - 2].height;
+            continue;
+          }
           case Cat.BrIf: {
+            // To a label without values.
             const x = ins.idx!;
-            if (x >= 0 && x < this.depth && this.sp > this.height && this.vals[this.sp - 1] === T.I32) {
-              this.sp--;
-              const types = FuncValidator.labelTypes(this.ctrls[this.depth - 1 - x]);
-              if (types.length !== 0) {
-                this.popVals(types);
-                this.pushVals(types);
-              }
-            } else {
-              this.instr(ins);
-            }
-            break;
+            if (!(x >= 0 && x < this.depth) || sp <= height || vals[sp - 1] !== T.I32) break;
+            if (FuncValidator.labelTypes(this.ctrls[this.depth - 1 - x]).length !== 0) break;
+            sp--;
+            continue;
           }
-          case Cat.Br:
-            this.popVals(FuncValidator.labelTypes(this.label(this.idx(ins))));
-            this.unreachable();
-            break;
-          case Cat.Call: {
-            const sig = this.funcSig(this.idx(ins));
-            this.popVals(sig.params);
-            this.pushVals(sig.results);
-            break;
-          }
-          case Cat.Drop: this.pop(); break;
-          case Cat.Return:
-            this.popVals(this.returns);
-            this.unreachable();
-            break;
-          // No feature gates these: straight to their hand-typed case.
-          case Cat.GlobalSet: case Cat.Else: this.handTyped(ins); break;
-          default: this.instr(ins);
         }
+        this.sp = sp;
+        this.general(ins, d);
+        sp = this.sp;
+        vals = this.vals;
+        height = this.height;
       }
     } catch (e) {
       if (e instanceof CompileError) {
@@ -410,8 +435,44 @@ export class FuncValidator {
       }
       throw e;
     }
+    this.sp = sp;
     if (this.depth !== 1) throw invalid('unbalanced block structure: missing end');
     this.popCtrl();
+  }
+
+  /** Everything the main loop's fast cases leave, on the stack fields. */
+  private general(ins: Instr, d: number): void {
+    switch (d & 31) {
+      case Cat.Lane: {
+        const lane = ins.lane;
+        if (lane !== undefined && lane >= 0 && lane < ((d >>> 20) & 31)) this.plain(d, ins.op);
+        else this.instr(ins);
+        return;
+      }
+      case Cat.Shuffle:
+        this.shuffleLanes(ins);
+        this.plain(d, ins.op);
+        return;
+      case Cat.End: this.end(); return;
+      case Cat.Br:
+        this.popVals(FuncValidator.labelTypes(this.label(this.idx(ins))));
+        this.unreachable();
+        return;
+      case Cat.Call: {
+        const sig = this.funcSig(this.idx(ins));
+        this.popVals(sig.params);
+        this.pushVals(sig.results);
+        return;
+      }
+      case Cat.Drop: this.pop(); return;
+      case Cat.Return:
+        this.popVals(this.returns);
+        this.unreachable();
+        return;
+      // No feature gates these: straight to their hand-typed case.
+      case Cat.GlobalSet: case Cat.Else: this.handTyped(ins); return;
+      default: this.instr(ins);
+    }
   }
 
   private prefixedDesc(op: number): number {
@@ -424,20 +485,6 @@ export class FuncValidator {
   private plain(d: number, op: number): void {
     const k = (d >>> 5) & 3;
     if (k !== 0 && !this.popFast(d, k)) this.popVals(staticCodes(infoOf(op)!.sig!.params));
-    if ((d & HAS_RESULT) !== 0) this.push((d >>> 17) & 7);
-  }
-
-  /** A load or store whose memarg passes its checks, typed from its descriptor. */
-  private memFast(ins: Instr, d: number): void {
-    const arg = ins.mem;
-    const mt = arg !== undefined ? this.ctx.mems[arg.mem] : undefined;
-    if (mt === undefined || arg!.align > ((d >>> 20) & 15) || (mt.addr === 'i32' && arg!.offset > 0xffff_ffff)) {
-      this.instr(ins);
-      return;
-    }
-    const k = (d >>> 5) & 3;
-    if (k !== 0 && !this.popFast(d, k)) this.popVals(staticCodes(infoOf(ins.op)!.sig!.params));
-    this.popExpect(addrCode(mt.addr));
     if ((d & HAS_RESULT) !== 0) this.push((d >>> 17) & 7);
   }
 
@@ -502,19 +549,21 @@ export class FuncValidator {
   // Operand and control stacks (appendix "Data Structures")
 
   private push(c: number): void {
-    if (this.sp === this.vals.length) this.grow(1);
+    if (this.sp === this.vals.length) this.grow(this.sp, 1);
     this.vals[this.sp++] = c;
   }
 
-  private grow(n: number): void {
-    const vals = new Int32Array(Math.max(2 * this.vals.length, this.sp + n));
+  /** Room for `n` more operands above `sp`: a larger stack, returned (and kept in `vals`). */
+  private grow(sp: number, n: number): Int32Array {
+    const vals = new Int32Array(Math.max(2 * this.vals.length, sp + n));
     vals.set(this.vals);
     this.vals = sharedStack = vals;
+    return vals;
   }
 
   private pushVals(cs: readonly number[]): void {
     const n = cs.length;
-    if (this.sp + n > this.vals.length) this.grow(n);
+    if (this.sp + n > this.vals.length) this.grow(this.sp, n);
     const vals = this.vals;
     for (let i = 0; i < n; i++) vals[this.sp++] = cs[i];
   }
