@@ -620,7 +620,7 @@ export function writeExpr(w: Writer, expr: Expr): void {
 
 /** `ref.func i` as a one-instruction constant expression (element segments' index forms). */
 export function refFuncExpr(funcIdx: number): Expr {
-  return [{ op: 0xd2, idx: funcIdx }];
+  return [indexedInstr(0xd2, funcIdx)];
 }
 
 /** The function index when `e` is exactly `ref.func i`, else undefined. */

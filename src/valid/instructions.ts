@@ -270,7 +270,8 @@ export class FuncValidator {
    * constant expressions of globals, element and data segments.
    */
   validateExpr(expr: Expr, results: readonly ValType[]): void {
-    this.validateBody(expr, none, noCodes, none, results.map((t) => this.codeOf(t)));
+    const codes = results.length === 1 ? this.singleCode(this.codeOf(results[0])) : this.codesOf(results);
+    this.validateBody(expr, none, noCodes, none, codes);
   }
 
   private validateBody(
@@ -790,17 +791,20 @@ export class FuncValidator {
       this.btParams = s.params;
       this.btResults = s.results;
     } else {
-      const c = this.codeOf(bt);
-      let results = this.singleCodes[c];
-      if (results === undefined) {
-        validateValType(bt, this.ctx.types.length, this.ctx.features);
-        results = [c];
-        while (this.singleCodes.length < c) this.singleCodes.push(undefined);
-        this.singleCodes[c] = results;
-      }
+      validateValType(bt, this.ctx.types.length, this.ctx.features);
       this.btParams = noCodes;
-      this.btResults = results;
+      this.btResults = this.singleCode(this.codeOf(bt));
     }
+  }
+
+  /** `[c]`, one array per code. */
+  private singleCode(c: number): readonly number[] {
+    let cs = this.singleCodes[c];
+    if (cs === undefined) {
+      while (this.singleCodes.length < c) this.singleCodes.push(undefined);
+      this.singleCodes[c] = cs = [c];
+    }
+    return cs;
   }
 
   // -------------------------------------------------------------------------------------------

@@ -110,7 +110,13 @@ export function validateModule(m: Module, features: Features = defaultFeatures):
     const e = m.elems[i];
     try {
       validateRefType(e.type, numTypes, features);
-      for (const item of e.init) validateConstExpr(item, e.type, ctx, segmentGlobals, v);
+      // `ref.func x` into a segment of function references is valid once x exists (every
+      // function of a segment is declared, C.refs); anything else is checked in full.
+      const funcs = e.type.heap === 'func';
+      for (const item of e.init) {
+        const x = funcs && item.length === 1 && item[0].op === Op.ref_func ? item[0].idx : undefined;
+        if (x === undefined || ctx.funcs[x] === undefined) validateConstExpr(item, e.type, ctx, segmentGlobals, v);
+      }
       if (e.mode === 'active') {
         const x = e.table ?? 0;
         const tt = tables[x];
