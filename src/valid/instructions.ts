@@ -166,9 +166,11 @@ function descsFor(f: Features): Descs {
 /**
  * The operand stack's storage, shared by all validators: an `Int32Array` of this size has its
  * own backing store, and allocating (and collecting) one per module cost more than validating a
- * small module's bodies. Validation never nests, so one validator at a time uses it.
+ * small module's bodies. A body takes it and gives it back (a validation nested in another one —
+ * it cannot happen with plain instruction objects — would allocate its own).
  */
-let sharedStack: Int32Array = new Int32Array(1024);
+let sharedStack: Int32Array | undefined = new Int32Array(1024);
+const noVals = new Int32Array(0);
 
 /** A control frame (appendix "Data Structures"), plus 3.0's height of the local-init stack. */
 interface Frame {
@@ -203,7 +205,7 @@ const opFeature: ReadonlyMap<number, keyof Features> = new Map<number, keyof Fea
 
 export class FuncValidator {
   /** The operand stack: codes `vals[0 … sp-1]` (`sharedStack`, taken for each body). */
-  private vals: Int32Array = sharedStack;
+  private vals: Int32Array = noVals;
   private sp = 0;
   /** The control stack: frames `0 … depth-1` are live; entries beyond are kept for reuse. */
   private readonly ctrls: Frame[] = [];
@@ -278,6 +280,20 @@ export class FuncValidator {
     body: Expr, params: readonly ValType[], paramCodes: readonly number[], locals: readonly ValType[],
     results: readonly number[],
   ): void {
+    this.vals = sharedStack ?? new Int32Array(256);
+    sharedStack = undefined;
+    try {
+      this.checkBody(body, params, paramCodes, locals, results);
+    } finally {
+      sharedStack = this.vals;
+      this.vals = noVals;
+    }
+  }
+
+  private checkBody(
+    body: Expr, params: readonly ValType[], paramCodes: readonly number[], locals: readonly ValType[],
+    results: readonly number[],
+  ): void {
     this.params = params;
     this.locals = locals;
     const numParams = params.length;
@@ -296,7 +312,6 @@ export class FuncValidator {
     }
     this.numLocals = n;
     this.returns = results;
-    this.vals = sharedStack;
     this.sp = 0;
     this.depth = 0;
     if (this.initStack.length !== 0) this.initStack.length = 0;
@@ -558,7 +573,7 @@ export class FuncValidator {
   private grow(sp: number, n: number): Int32Array {
     const vals = new Int32Array(Math.max(2 * this.vals.length, sp + n));
     vals.set(this.vals);
-    this.vals = sharedStack = vals;
+    this.vals = vals;
     return vals;
   }
 
