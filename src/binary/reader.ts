@@ -370,6 +370,9 @@ export class Reader {
   }
 }
 
+/** Argument arrays for `String.fromCharCode` by length, for ASCII names below 64 bytes. */
+const asciiArgs: number[][] = Array.from({ length: 64 }, (_, n) => new Array<number>(n).fill(0));
+
 /**
  * Strict UTF-8 (Unicode §3.9, table 3-7): no overlong forms, no surrogates, nothing above
  * U+10FFFF, no truncated sequences. Returns undefined for malformed input.
@@ -378,13 +381,11 @@ export function decodeUtf8(bytes: Uint8Array, start: number, end: number): strin
   // ASCII, the usual case: one string from the bytes, without the array of code units.
   let ascii = start;
   while (ascii < end && bytes[ascii] < 0x80) ascii++;
-  if (ascii === end) {
-    // Four characters per call: fewer calls and intermediate strings than one at a time.
-    let s = '';
-    let i = start;
-    for (; i + 4 <= end; i += 4) s += String.fromCharCode(bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]);
-    for (; i < end; i++) s += String.fromCharCode(bytes[i]);
-    return s;
+  if (ascii === end && end - start < asciiArgs.length) {
+    // One call and one string: the codes in a reused argument array of the name's length.
+    const args = asciiArgs[end - start];
+    for (let i = start; i < end; i++) args[i - start] = bytes[i];
+    return String.fromCharCode.apply(null, args);
   }
   let out = '';
   const units: number[] = [];
