@@ -12,7 +12,7 @@
  */
 
 import type { Features } from '../syntax/features.js';
-import type { Catch, Expr, Instr, MemArg } from '../syntax/module.js';
+import type { BlockType, Catch, Expr, Instr, MemArg } from '../syntax/module.js';
 import { opInfo, opcodes, type OpInfo } from '../syntax/opcodes.js';
 import { refType, type ValType } from '../syntax/types.js';
 import type { Reader } from './reader.js';
@@ -179,6 +179,21 @@ function indexedInstr(op: number, idx: number): Instr {
 function i32Const(value: number): Instr {
   if (value < MIN_CONST || value > MAX_CONST) return { op: I32_CONST, value };
   return i32Consts[value - MIN_CONST] ??= shared({ op: I32_CONST, value });
+}
+
+/**
+ * Shared `block` and `if` without a type or with a number or vector type, by op and type. Never
+ * `loop`: the translator's fuel accounting keys each loop by its instruction object
+ * (exec/translate.ts, `fuelCharges`).
+ */
+const blockInstrs: (Instr | undefined)[] = new Array(2 * 6).fill(undefined);
+const blockTypeSlots: Readonly<Record<string, number>> = { i32: 1, i64: 2, f32: 3, f64: 4, v128: 5 };
+const BLOCK = 0x02;
+
+function blockInstr(op: number, bt: BlockType): Instr {
+  const slot = bt === null ? 0 : typeof bt === 'string' ? blockTypeSlots[bt] : undefined;
+  if (slot === undefined || (op !== BLOCK && op !== IF)) return { op, bt };
+  return blockInstrs[(op === IF ? 6 : 0) + slot] ??= shared({ op, bt });
 }
 
 /** Shared `i64.const` instructions for MIN_CONST … MAX_CONST, by value - MIN_CONST. */
@@ -409,7 +424,7 @@ export function readInstr(r: Reader, info: OpInfo, ctx: ExprContext): Instr {
     case 'none':
       return plainInstr(op);
     case 'block':
-      return { op, bt: readBlockType(r, f) };
+      return blockInstr(op, readBlockType(r, f));
     case 'label': case 'func': case 'type': case 'local': case 'global': case 'table': case 'elem':
     case 'tag':
       return { op, idx: r.u32() };
