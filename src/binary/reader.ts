@@ -332,10 +332,11 @@ export class Reader {
 
   /**
    * `n` raw bytes, copied (data segments, custom sections, vector immediates). Up to 64 bytes get
-   * an array of their own, which V8 keeps on its heap; larger copies up to ARENA_SIZE / 4 bytes are
-   * views into a shared arena, and only larger ones get their own `ArrayBuffer`: each buffer
+   * an array of their own, which V8 keeps on its heap; larger copies up to ARENA_SIZE / 4 bytes
+   * are views into a shared arena, and only larger ones get their own `ArrayBuffer`: each buffer
    * outside the heap costs an allocation, a finalizer and external-memory pressure that makes
-   * the collector run sooner (RATIONALE, "Why integer operand types and opcode descriptors?").
+   * the collector run sooner (RATIONALE, "Why read immediates inline, and copy bytes into an
+   * arena?").
    */
   bytesN(n: number): Uint8Array {
     const pos = this.pos;

@@ -215,8 +215,8 @@ export class FuncValidator {
 
   /** Reference types by code - T.Ref, and their codes by heap type, per nullability. */
   private readonly refs: OperandRef[] = [];
-  private readonly nullableCodes = new Map<OperandHeap, number>();
-  private readonly nonNullCodes = new Map<OperandHeap, number>();
+  private nullableCodes: Map<OperandHeap, number> | undefined = undefined;
+  private nonNullCodes: Map<OperandHeap, number> | undefined = undefined;
 
   private readonly descs: Descs;
   /** Parameter and result codes per type index, made on first use. */
@@ -509,7 +509,8 @@ export class FuncValidator {
 
   /** The code of a reference type, interned: structurally equal types get the same code. */
   private refCode(nullable: boolean, heap: OperandHeap): number {
-    const codes = nullable ? this.nullableCodes : this.nonNullCodes;
+    // Made on first use: most 2.0 modules have no reference-typed operand.
+    const codes = nullable ? (this.nullableCodes ??= new Map()) : (this.nonNullCodes ??= new Map());
     let c = codes.get(heap);
     if (c === undefined) {
       c = T.Ref + this.refs.length;
