@@ -22,7 +22,7 @@ import { CompileError } from '../errors.js';
 import type { BlockType, Catch, Expr, Func, Instr } from '../syntax/module.js';
 import { infoOf, Op, opcodes, opName } from '../syntax/opcodes.js';
 import type { OpInfo, Sig } from '../syntax/opcodes.js';
-import type { AddrType, FuncType, HeapType, MemType, RefType, TableType, ValType } from '../syntax/types.js';
+import type { AddrType, MemType, RefType, TableType, ValType } from '../syntax/types.js';
 import { funcref } from '../syntax/types.js';
 import type { Features } from '../syntax/features.js';
 import { featureOff, invalid, unknown } from './context.js';
@@ -226,9 +226,8 @@ export class FuncValidator {
   /** `[t]` per code, for block types `t`. */
   private readonly singleCodes: (readonly number[] | undefined)[] = [];
 
-  /** C.locals: parameters, then declared locals, as codes `localCodes[0 … numLocals-1]`. */
+  /** C.locals: parameters, then declared locals, as codes (entries past them are stale). */
   private readonly localCodes: number[] = [];
-  private numLocals = 0;
   /** The current body's parameters and declared locals, for their `ValType`s. */
   private params: readonly ValType[] = none;
   private locals: readonly ValType[] = none;
@@ -310,7 +309,6 @@ export class FuncValidator {
         if (!isDefaultable(t)) this.trackInits = true;
       }
     }
-    this.numLocals = n;
     this.returns = results;
     this.sp = 0;
     this.depth = 0;
