@@ -218,4 +218,27 @@ test('ref.func expressions of element segments', () => {
   assert.is(refFuncIndex([{ op: Op.ref_func, idx: 1 }, { op: Op.ref_func, idx: 2 }]), undefined);
 });
 
+test('shared instructions: frozen, one object per kind; loops never shared', () => {
+  // block, loop, if (both empty and i32), local.get 1, i32.const 5, i64.const 5, i32.load offset 8,
+  // f32x4.add (prefixed, no immediate): twice each.
+  const once = '02 40 0b 03 40 0b 02 7f 41 00 0b 1a 20 01 41 05 42 05 28 02 08 fd e4 01';
+  const e = expr(`41 00 04 40 0b 41 00 04 40 0b ${once} ${once} 0b`, wasm3);
+  const n = (e.length - 6) / 2;
+  const [a, b] = [e.slice(6, 6 + n), e.slice(6 + n)];
+  assert.is(n, 13);
+  for (let k = 0; k < a.length; k++) {
+    if (a[k].op === Op.loop) {
+      assert.is.not(a[k], b[k], 'each loop is its own object (fuel accounting keys loops by object)');
+      assert.not.ok(Object.isFrozen(a[k]));
+    } else {
+      assert.is(a[k], b[k], `shared: ${JSON.stringify(a[k], (_, v) => (typeof v === 'bigint' ? `${v}n` : v))}`);
+      assert.ok(Object.isFrozen(a[k]));
+    }
+  }
+  assert.is(e[1], e[4], 'if without a type');
+  // Above the bounds, fresh objects: a large index, a large constant, a far offset.
+  const far = expr('20 80 02 20 80 02 41 80 10 41 80 10 28 02 80 80 04 28 02 80 80 04 0b');
+  for (let k = 0; k < far.length; k += 2) assert.is.not(far[k], far[k + 1]);
+});
+
 test.run();

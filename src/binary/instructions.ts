@@ -12,7 +12,7 @@
  */
 
 import type { Features } from '../syntax/features.js';
-import type { Catch, Expr, Instr, MemArg } from '../syntax/module.js';
+import type { BlockType, Catch, Expr, Instr, MemArg } from '../syntax/module.js';
 import { opInfo, opcodes, type OpInfo } from '../syntax/opcodes.js';
 import { refType, type ValType } from '../syntax/types.js';
 import type { Reader } from './reader.js';
@@ -57,29 +57,67 @@ function prefixEnabled(prefix: number, f: Features): boolean {
   return prefix === PREFIX_MISC || (prefix === PREFIX_GC && f.gc) || (prefix === PREFIX_SIMD && f.simd);
 }
 
+/** How readExpr treats a single-byte opcode: a small integer, so its `switch` is a jump table. */
+const enum Kind {
+  Illegal, Plain, Index, I32, I64, MemArg, Other, End, Else, Prefix,
+}
+
 interface OpTables {
   /** Single-byte opcodes by byte (prefix bytes and else/end are handled before the lookup). */
   readonly single: readonly (OpInfo | undefined)[];
-  /** Prefixed opcodes by `prefix << 16 | sub`. */
-  readonly prefixed: ReadonlyMap<number, OpInfo>;
+  /** Prefixed opcodes by `prefix - 0xFB`, then by sub-opcode. */
+  readonly prefixed: readonly (readonly (OpInfo | undefined)[])[];
+  /** `Kind` of every byte in opcode position. */
+  readonly kinds: Uint8Array;
+  /** Whether each prefixed opcode (as `prefixed`) is `Kind.Plain` (no immediates). */
+  readonly prefixedPlain: readonly Uint8Array[];
 }
 
 const tablesByFeatures = new WeakMap<Features, OpTables>();
+/** The last feature set asked for and its tables: one comparison instead of a WeakMap look-up per body. */
+let lastFeatures: Features | undefined;
+let lastTables: OpTables | undefined;
 
 /** The opcode table restricted to `f`, built once per feature set. */
 function opTables(f: Features): OpTables {
+  if (f === lastFeatures) return lastTables!;
   let t = tablesByFeatures.get(f);
   if (t === undefined) {
     const single: (OpInfo | undefined)[] = new Array(256).fill(undefined);
-    const prefixed = new Map<number, OpInfo>();
+    // Dense arrays filled up front (a sparse one would fall back to a dictionary).
+    const sizes = [0, 0, 0];
+    for (const op of opcodes) if (op.prefix !== 0) sizes[op.prefix - PREFIX_GC] = Math.max(sizes[op.prefix - PREFIX_GC], op.sub + 1);
+    const prefixed = sizes.map((n) => new Array<OpInfo | undefined>(n).fill(undefined));
     for (const op of opcodes) {
       if (!opcodeEnabled(op, f)) continue;
       if (op.prefix === 0) single[op.code] ??= op;
-      else prefixed.set(op.code, op);
+      else prefixed[op.prefix - PREFIX_GC][op.sub] = op;
     }
-    t = { single, prefixed };
+    const kinds = new Uint8Array(256);
+    for (let b = 0; b < 256; b++) {
+      const info = single[b];
+      if (b === END) kinds[b] = Kind.End;
+      else if (b === ELSE) kinds[b] = Kind.Else;
+      else if (b === PREFIX_GC || b === PREFIX_MISC || b === PREFIX_SIMD) {
+        kinds[b] = prefixEnabled(b, f) ? Kind.Prefix : Kind.Illegal;
+      } else if (info === undefined) kinds[b] = Kind.Illegal;
+      else {
+        switch (info.imm) {
+          case 'none': kinds[b] = Kind.Plain; break;
+          case 'local': case 'label': case 'func': case 'global': kinds[b] = Kind.Index; break;
+          case 'i32': kinds[b] = Kind.I32; break;
+          case 'i64': kinds[b] = Kind.I64; break;
+          case 'memarg': kinds[b] = Kind.MemArg; break;
+          default: kinds[b] = Kind.Other;
+        }
+      }
+    }
+    const prefixedPlain = prefixed.map((p) => Uint8Array.from(p, (info) => (info?.imm === 'none' ? 1 : 0)));
+    t = { single, prefixed, kinds, prefixedPlain };
     tablesByFeatures.set(f, t);
   }
+  lastFeatures = f;
+  lastTables = t;
   return t;
 }
 
@@ -96,15 +134,24 @@ function hex2(n: number): string {
  * object per distinct instruction serves every body of every module, so the decoder allocates for
  * few instructions (RATIONALE, "Why share decoded instructions?"). The caches are bounded.
  */
-const plainInstrs = new Map<number, Instr>();
+/** Shared `{ op }`: single-byte opcodes by byte, prefixed ones by `prefix - 0xFB` and sub-opcode. */
+const plainSingle: (Instr | undefined)[] = new Array(256).fill(undefined);
+const plainPrefixed: (Instr | undefined)[][] = [0, 1, 2].map(() => new Array(0x200).fill(undefined));
 /** Shared `{ op, idx }` for single-byte index opcodes: by op, then by index (below SMALL_INDEX). */
-const indexedInstrs: (Instr | undefined)[][] = [];
+const indexedInstrs: (Instr | undefined)[][] = new Array(256).fill(undefined);
 const SMALL_INDEX = 256;
 /** Shared `i32.const` instructions for MIN_CONST … MAX_CONST, by value - MIN_CONST. */
 const MIN_CONST = -128;
 const MAX_CONST = 1023;
 const i32Consts: (Instr | undefined)[] = new Array(MAX_CONST - MIN_CONST + 1).fill(undefined);
-/** Shared single-byte memory accesses on memory 0 at offsets below 2^16, by a packed key. */
+/**
+ * Shared single-byte memory accesses on memory 0: offsets below DENSE_OFFSETS with alignment
+ * exponents below DENSE_ALIGNS in a dense array per opcode (by `offset * DENSE_ALIGNS + align`),
+ * other offsets below 2^16 in a map by a packed key.
+ */
+const memDense: (Instr | undefined)[][] = new Array(256).fill(undefined);
+const DENSE_OFFSETS = 256;
+const DENSE_ALIGNS = 8;
 const memInstrs = new Map<number, Instr>();
 const MAX_SHARED_MEM_INSTRS = 8192;
 const I32_CONST = 0x41;
@@ -115,9 +162,11 @@ function shared<T extends object>(x: T): T {
 }
 
 function plainInstr(op: number): Instr {
-  let ins = plainInstrs.get(op);
-  if (ins === undefined) plainInstrs.set(op, ins = shared({ op }));
-  return ins;
+  if (op < 256) return plainSingle[op] ??= shared({ op });
+  const sub = op & 0xffff;
+  const p = (op >>> 16) - PREFIX_GC;
+  if (p >= 0 && p < 3 && sub < 0x200) return plainPrefixed[p][sub] ??= shared({ op });
+  return { op };
 }
 
 function indexedInstr(op: number, idx: number): Instr {
@@ -130,6 +179,21 @@ function indexedInstr(op: number, idx: number): Instr {
 function i32Const(value: number): Instr {
   if (value < MIN_CONST || value > MAX_CONST) return { op: I32_CONST, value };
   return i32Consts[value - MIN_CONST] ??= shared({ op: I32_CONST, value });
+}
+
+/**
+ * Shared `block` and `if` without a type or with a number or vector type, by op and type. Never
+ * `loop`: the translator's fuel accounting keys each loop by its instruction object
+ * (exec/translate.ts, `fuelCharges`).
+ */
+const blockInstrs: (Instr | undefined)[] = new Array(2 * 6).fill(undefined);
+const blockTypeSlots: Readonly<Record<string, number>> = { i32: 1, i64: 2, f32: 3, f64: 4, v128: 5 };
+const BLOCK = 0x02;
+
+function blockInstr(op: number, bt: BlockType): Instr {
+  const slot = bt === null ? 0 : typeof bt === 'string' ? blockTypeSlots[bt] : undefined;
+  if (slot === undefined || (op !== BLOCK && op !== IF)) return { op, bt };
+  return blockInstrs[(op === IF ? 6 : 0) + slot] ??= shared({ op, bt });
 }
 
 /** Shared `i64.const` instructions for MIN_CONST … MAX_CONST, by value - MIN_CONST. */
@@ -154,8 +218,34 @@ function memInstr(op: number, mem: MemArg): Instr {
   return ins;
 }
 
+/**
+ * A single-byte load or store: its memarg read here, the shared instruction looked up before
+ * any MemArg is allocated when the flags are a plain small alignment (the same under every
+ * feature set) and the offset small.
+ */
+function readMemInstr(r: Reader, op: number, f: Features): Instr {
+  const at = r.pos;
+  const align = r.u32();
+  if (align < DENSE_ALIGNS) {
+    const offset = f.memory64 ? r.u64Number() : r.u32();
+    if (offset < DENSE_OFFSETS) {
+      const byOp = memDense[op] ??= new Array<Instr | undefined>(DENSE_OFFSETS * DENSE_ALIGNS).fill(undefined);
+      return byOp[offset * DENSE_ALIGNS + align] ??= shared({ op, mem: shared({ align, offset, mem: 0 }) });
+    }
+    return memInstr(op, { align, offset, mem: 0 });
+  }
+  r.pos = at;
+  return memInstr(op, readMemArg(r, f));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Decoding
+
+/** readExpr's buffer: dense, grown as needed, shared (decoding never nests). */
+const scratch: Instr[] = [];
+const MAX_SCRATCH = 1 << 16;
+/** readExpr's stack of open blocks (see there). */
+const openBlocks: number[] = [];
 
 /**
  * spec §5.4.9 an expression: instructions up to the `end` that closes it, which is consumed but
@@ -163,45 +253,116 @@ function memInstr(op: number, mem: MemArg): Instr {
  * as is anything but `end` where the expression must close.
  */
 export function readExpr(r: Reader, ctx: ExprContext): Expr {
-  const { single, prefixed } = opTables(ctx.features);
-  const body: Instr[] = [];
-  // One entry per open block: 1 for an `if` still before its `else`, 0 otherwise.
-  const open: number[] = [];
+  const { single, prefixed, kinds, prefixedPlain } = opTables(ctx.features);
+  const bytes = r.bytes;
+  const end = bytes.length;
+  // Instructions collect in `scratch` (reused, no growth per body), copied out once at the end.
+  const body = scratch;
+  let n = 0;
+  // One entry per open block, `open[0 … depth-1]`: 1 for an `if` still before its `else`, 0
+  // otherwise. A shared array and a depth, not push/pop: `pop` shrinks an array's storage.
+  const open = openBlocks;
+  let depth = 0;
+  // The position lives in `pos` here and in `r.pos` around calls that read through `r`.
+  let pos = r.pos;
   for (;;) {
-    const at = r.pos;
-    const b = r.u8();
-    if (b === END) {
-      if (open.length === 0) return body;
-      open.pop();
-      body.push(plainInstr(END));
-      continue;
+    if (pos >= end) {
+      r.pos = pos;
+      r.u8(); // "unexpected end"
     }
-    if (b === ELSE) {
-      if (open.length === 0 || open[open.length - 1] !== 1) r.fail('END opcode expected', at);
-      open[open.length - 1] = 0;
-      body.push(plainInstr(ELSE));
-      continue;
-    }
-    let info: OpInfo | undefined;
-    if (b === PREFIX_GC || b === PREFIX_MISC || b === PREFIX_SIMD) {
-      if (!prefixEnabled(b, ctx.features)) r.fail(`illegal opcode ${hex2(b)}`, at);
-      const sub = r.u32();
-      info = sub <= 0xffff ? prefixed.get((b << 16) | sub) : undefined;
-      if (info === undefined) r.fail(`illegal opcode ${hex2(b)} ${hex2(sub)}`, at);
-    } else {
-      info = single[b];
-      if (info === undefined) r.fail(`illegal opcode ${hex2(b)}`, at);
-      // The frequent single-byte forms, shared (see plainInstrs).
-      switch (info.imm) {
-        case 'none': body.push(plainInstr(b)); continue;
-        case 'local': case 'label': case 'func': case 'global': body.push(indexedInstr(b, r.u32())); continue;
-        case 'i32': body.push(i32Const(r.s32())); continue;
-        case 'i64': body.push(i64Const(r.s64())); continue;
-        case 'memarg': body.push(memInstr(b, readMemArg(r, ctx.features))); continue;
+    const at = pos;
+    const b = bytes[pos++];
+    // Most instructions are one of the first five kinds, read inline; one-byte immediates
+    // without a call (index, constant).
+    switch (kinds[b]) {
+      case Kind.Plain:
+        body[n++] = plainSingle[b] ?? plainInstr(b);
+        continue;
+      case Kind.Index: {
+        let x = pos < end ? bytes[pos] : 0x80;
+        if (x < 0x80) {
+          pos++;
+        } else {
+          r.pos = pos;
+          x = r.u32();
+          pos = r.pos;
+        }
+        body[n++] = indexedInstr(b, x);
+        continue;
       }
+      case Kind.I32: {
+        let v = pos < end ? bytes[pos] : 0x80;
+        if (v < 0x80) {
+          pos++;
+          v = (v << 25) >> 25;
+        } else {
+          r.pos = pos;
+          v = r.s32();
+          pos = r.pos;
+        }
+        body[n++] = i32Const(v);
+        continue;
+      }
+      case Kind.I64: {
+        const v = pos < end ? bytes[pos] : 0x80;
+        if (v < 0x80) {
+          pos++;
+          const x = (v << 25) >> 25;
+          body[n++] = i64Consts[x - MIN_CONST] ??= shared({ op: I64_CONST, value: BigInt(x) });
+        } else {
+          r.pos = pos;
+          body[n++] = i64Const(r.s64());
+          pos = r.pos;
+        }
+        continue;
+      }
+      case Kind.MemArg:
+        r.pos = pos;
+        body[n++] = readMemInstr(r, b, ctx.features);
+        pos = r.pos;
+        continue;
+      case Kind.End:
+        if (depth === 0) {
+          r.pos = pos;
+          const expr = body.slice(0, n);
+          // Let go of a very large body's instructions.
+          if (n > MAX_SCRATCH) scratch.length = 0;
+          return expr;
+        }
+        depth--;
+        body[n++] = plainSingle[END] ?? plainInstr(END);
+        continue;
+      case Kind.Else:
+        if (depth === 0 || open[depth - 1] !== 1) r.fail('END opcode expected', at);
+        open[depth - 1] = 0;
+        body[n++] = plainSingle[ELSE] ?? plainInstr(ELSE);
+        continue;
+      case Kind.Prefix: {
+        r.pos = pos;
+        const sub = r.u32();
+        const tab = prefixed[b - PREFIX_GC];
+        const info = sub < tab.length ? tab[sub] : undefined;
+        if (info === undefined) r.fail(`illegal opcode ${hex2(b)} ${hex2(sub)}`, at);
+        pos = r.pos;
+        if (prefixedPlain[b - PREFIX_GC][sub] === 1) {
+          body[n++] = plainPrefixed[b - PREFIX_GC][sub] ?? plainInstr(info.code);
+        } else {
+          body[n++] = readInstr(r, info, ctx);
+          pos = r.pos;
+        }
+        continue;
+      }
+      case Kind.Other: {
+        const info = single[b]!;
+        r.pos = pos;
+        body[n++] = readInstr(r, info, ctx);
+        pos = r.pos;
+        if (info.imm === 'block' || info.imm === 'try_table') open[depth++] = b === IF ? 1 : 0;
+        continue;
+      }
+      default:
+        r.fail(`illegal opcode ${hex2(b)}`, at);
     }
-    body.push(readInstr(r, info, ctx));
-    if (info.imm === 'block' || info.imm === 'try_table') open.push(b === IF ? 1 : 0);
   }
 }
 
@@ -263,7 +424,7 @@ export function readInstr(r: Reader, info: OpInfo, ctx: ExprContext): Instr {
     case 'none':
       return plainInstr(op);
     case 'block':
-      return { op, bt: readBlockType(r, f) };
+      return blockInstr(op, readBlockType(r, f));
     case 'label': case 'func': case 'type': case 'local': case 'global': case 'table': case 'elem':
     case 'tag':
       return { op, idx: r.u32() };
@@ -474,7 +635,7 @@ export function writeExpr(w: Writer, expr: Expr): void {
 
 /** `ref.func i` as a one-instruction constant expression (element segments' index forms). */
 export function refFuncExpr(funcIdx: number): Expr {
-  return [{ op: 0xd2, idx: funcIdx }];
+  return [indexedInstr(0xd2, funcIdx)];
 }
 
 /** The function index when `e` is exactly `ref.func i`, else undefined. */

@@ -184,4 +184,97 @@ test('zeroByte: a single 0x00, not a long zero', () => {
   throwsCompile(() => rd('80 00').zeroByte(), 'zero byte expected', 0);
 });
 
+
+/**
+ * The LEB128 readers' fast paths (one to five bytes in integer arithmetic, s64 from two 32-bit
+ * halves) against a reference written with BigInt per byte: the same value, position and error
+ * (message and offset) on random byte strings — valid, overlong, too large and truncated ones.
+ */
+test('LEB128 fast paths agree with a BigInt reference on random input', () => {
+  const reference = (r: Reader, bits: number, signed: boolean): bigint => {
+    let result = 0n;
+    let shift = 0n;
+    for (let left = bits; ; left -= 7) {
+      if (left <= 0) r.fail('integer representation too long');
+      const b = r.u8();
+      if (left < 7) {
+        if (signed) {
+          const mask = (-1 << (left - 1)) & 0x7f;
+          if ((b & mask) !== 0 && (b & mask) !== mask) r.fail('integer too large', r.pos - 1);
+        } else if ((b & 0x7f) >= 1 << left) {
+          r.fail('integer too large', r.pos - 1);
+        }
+      }
+      result |= BigInt(b & 0x7f) << shift;
+      shift += 7n;
+      if ((b & 0x80) === 0) return signed && b & 0x40 ? result - (1n << shift) : result;
+    }
+  };
+  const outcome = (f: () => unknown, r: Reader): string => {
+    try {
+      return `${String(f())} at ${r.pos}`;
+    } catch (e) {
+      return `${(e as Error).message} @${(e as { offset?: number }).offset}`;
+    }
+  };
+  let seed = 12345;
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
+  const interesting = [0x00, 0x01, 0x0f, 0x10, 0x3f, 0x40, 0x70, 0x78, 0x7f, 0x80, 0x8f, 0xff];
+  for (let t = 0; t < 10000; t++) {
+    const b = new Uint8Array(1 + Math.floor(random() * 12));
+    for (let k = 0; k < b.length; k++) {
+      const x = random();
+      b[k] = x < 0.55 ? 0x80 | Math.floor(random() * 128) : x < 0.8 ? interesting[Math.floor(random() * 12)] : Math.floor(random() * 256);
+    }
+    const at = Math.floor(random() * b.length);
+    const cases: [string, (r: Reader) => unknown, (r: Reader) => unknown][] = [
+      ['u32', (r) => r.u32(), (r) => Number(reference(r, 32, false))],
+      ['uN(1)', (r) => r.uN(1), (r) => Number(reference(r, 1, false))],
+      ['s32', (r) => r.s32(), (r) => Number(reference(r, 32, true))],
+      ['s33', (r) => r.s33(), (r) => Number(reference(r, 33, true))],
+      ['s64', (r) => r.s64(), (r) => BigInt.asIntN(64, reference(r, 64, true))],
+      ['u64Number', (r) => r.u64Number(), (r) => Number(reference(r, 64, false))],
+    ];
+    for (const [name, fast, ref] of cases) {
+      const r1 = new Reader(b, at);
+      const r2 = new Reader(b, at);
+      const got = outcome(() => fast(r1), r1);
+      const want = outcome(() => ref(r2), r2);
+      assert.is(got, want, `${name} of ${Array.from(b, (x) => x.toString(16)).join(' ')} from ${at}`);
+    }
+  }
+});
+
+test('f32Bits / f64Bits: little-endian raw bits', () => {
+  assert.is(rd('00 00 c0 7f').f32Bits(), 0x7fc00000);
+  assert.is(rd('01 00 80 ff').f32Bits(), 0xff800001 | 0);
+  assert.is(rd('00 00 00 00 00 00 f8 7f').f64Bits(), 0x7ff8000000000000n);
+  assert.is(rd('01 02 03 04 05 06 07 88').f64Bits(), BigInt.asIntN(64, 0x8807060504030201n));
+  throwsCompile(() => rd('00 00 00').f32Bits(), UNEXPECTED_END);
+});
+
+test('bytesN: copies, small and large', () => {
+  const src = new Uint8Array(200).map((_, k) => k);
+  const r = new Reader(src, 3);
+  const small = r.bytesN(16);
+  const large = r.bytesN(100);
+  const large2 = r.bytesN(70);
+  src.fill(0);
+  assert.equal([...small], Array.from({ length: 16 }, (_, k) => 3 + k));
+  assert.equal([...large], Array.from({ length: 100 }, (_, k) => 19 + k));
+  assert.equal([...large2], Array.from({ length: 70 }, (_, k) => 119 + k));
+  assert.is(r.pos, 189);
+  throwsCompile(() => r.bytesN(12), UNEXPECTED_END);
+});
+
+test('decodeUtf8: ASCII and longer strings', () => {
+  const ascii = 'abcdefghijklmnopqrstuvwxyz_0123456789';
+  for (let n = 0; n <= ascii.length; n++) {
+    const b = new TextEncoder().encode(ascii.slice(0, n));
+    assert.is(decodeUtf8(b, 0, b.length), ascii.slice(0, n));
+  }
+  const mixed = new TextEncoder().encode('abc\u00e9\u{1f600}z');
+  assert.is(decodeUtf8(mixed, 0, mixed.length), 'abc\u00e9\u{1f600}z');
+});
+
 test.run();

@@ -16,14 +16,23 @@ import { CompileError } from '../errors.js';
 /** Message for running off the end of the input anywhere after the header. */
 export const UNEXPECTED_END = 'unexpected end of section or function';
 
+/** Assembles a 64-bit integer from two 32-bit halves (`s64`, `f64Bits`); no DataView per reader. */
+const scratch = new DataView(new ArrayBuffer(8));
+
+/**
+ * Where `bytesN` copies medium-sized byte strings: one buffer shared by the modules decoded while
+ * it lasts. A module keeps its arena alive (at most ARENA_SIZE bytes) as long as it lives.
+ */
+const ARENA_SIZE = 1 << 16;
+let arena = new ArrayBuffer(0);
+let arenaUsed = 0;
+
 export class Reader {
   /** Offset of the next byte to read. */
   pos: number;
-  private readonly view: DataView;
 
   constructor(readonly bytes: Uint8Array, pos = 0) {
     this.pos = pos;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   atEnd(): boolean {
@@ -65,19 +74,43 @@ export class Reader {
   uN(bits: number): number {
     const bytes = this.bytes;
     const pos = this.pos;
-    // The common one- and two-byte cases (up to 16383).
-    if (pos + 1 < bytes.length && bits >= 14) {
+    // The common cases, in integer arithmetic: one byte, and for u32 every complete encoding of
+    // up to four bytes (below 2^28) that lies within the input.
+    if (pos < bytes.length) {
       const b0 = bytes[pos];
-      if (b0 < 0x80) {
+      if (b0 < 0x80 && (bits >= 7 || b0 < 1 << bits)) {
         this.pos = pos + 1;
         return b0;
       }
-      const b1 = bytes[pos + 1];
-      if (b1 < 0x80) {
-        this.pos = pos + 2;
-        return (b1 << 7) | (b0 & 0x7f);
+      if (bits >= 28 && pos + 3 < bytes.length) {
+        const b1 = bytes[pos + 1];
+        if (b1 < 0x80) {
+          this.pos = pos + 2;
+          return (b1 << 7) | (b0 & 0x7f);
+        }
+        const b2 = bytes[pos + 2];
+        if (b2 < 0x80) {
+          this.pos = pos + 3;
+          return (b2 << 14) | ((b1 & 0x7f) << 7) | (b0 & 0x7f);
+        }
+        const b3 = bytes[pos + 3];
+        if (b3 < 0x80) {
+          this.pos = pos + 4;
+          return (b3 << 21) | ((b2 & 0x7f) << 14) | ((b1 & 0x7f) << 7) | (b0 & 0x7f);
+        }
+        // Five bytes: linkers pad sizes and indices to five bytes so they can patch them.
+        const b4 = pos + 4 < bytes.length ? bytes[pos + 4] : 0x80;
+        if (bits === 32 && b4 < 0x10) {
+          this.pos = pos + 5;
+          return ((b4 << 28) | ((b3 & 0x7f) << 21) | ((b2 & 0x7f) << 14) | ((b1 & 0x7f) << 7) | (b0 & 0x7f)) >>> 0;
+        }
       }
     }
+    return this.uNSlow(bits);
+  }
+
+  /** uN's general loop: five-byte encodings, other widths, and every malformed case. */
+  private uNSlow(bits: number): number {
     let b = this.u8();
     if (b < 0x80 && (bits >= 7 || b < 1 << bits)) return b;
     let result = 0;
@@ -86,7 +119,9 @@ export class Reader {
       if (left <= 0) this.fail('integer representation too long');
       if (shift > 0) b = this.u8();
       if (left < 7 && (b & 0x7f) >= 1 << left) this.fail('integer too large', this.pos - 1);
-      result += (b & 0x7f) * 2 ** shift;
+      // Integer arithmetic up to 28 bits; the fifth byte of a u32 needs floats.
+      if (shift < 28) result |= (b & 0x7f) << shift;
+      else result += (b & 0x7f) * 2 ** shift;
       if ((b & 0x80) === 0) return result;
       shift += 7;
     }
@@ -106,12 +141,32 @@ export class Reader {
         this.pos = pos + 1; // the common one-byte case: -64…63
         return (b0 << 25) >> 25;
       }
-      // Two bytes: -8192…8191.
-      if (pos + 1 < bytes.length && bits >= 14 && bytes[pos + 1] < 0x80) {
-        this.pos = pos + 2;
-        return (((bytes[pos + 1] << 7) | (b0 & 0x7f)) << 18) >> 18;
+      // s32 in integer arithmetic, up to five bytes (padded ones included), when within the input.
+      if (bits === 32 && pos + 4 < bytes.length) {
+        let result = b0 & 0x7f;
+        for (let k = 1; k < 5; k++) {
+          const b = bytes[pos + k];
+          if (k === 4) {
+            // The last byte: bits beyond 32 must copy the sign bit (bit 3), else the slow path reports it.
+            const high = b & 0xf8;
+            if (high !== 0 && high !== 0x78) break;
+            this.pos = pos + 5;
+            return result | (b << 28);
+          }
+          result |= (b & 0x7f) << (7 * k);
+          if (b < 0x80) {
+            this.pos = pos + k + 1;
+            const unused = 32 - 7 * (k + 1); // sign-extend from bit 7(k+1)-1
+            return (result << unused) >> unused;
+          }
+        }
       }
     }
+    return this.sNSlow(bits);
+  }
+
+  /** sN's general loop: other widths, the end of the input, and every malformed case. */
+  private sNSlow(bits: number): number {
     let result = 0;
     let shift = 0;
     for (let left = bits; ; left -= 7) {
@@ -141,8 +196,8 @@ export class Reader {
 
   /** Signed LEB128 of at most 64 bits. */
   s64(): bigint {
-    // Up to nine bytes (63 bits; no "too large" check applies before the tenth): the two 32-bit
-    // halves in integer arithmetic, then one BigInt. Longer or truncated: the general loop.
+    // Up to ten bytes: the two 32-bit halves in integer arithmetic, then one BigInt. Malformed or
+    // truncated: the general loop, which reports it.
     const bytes = this.bytes;
     const pos = this.pos;
     let lo = 0;
@@ -170,7 +225,20 @@ export class Reader {
         }
         if (hi === 0 && lo >= 0) return BigInt(lo);
         if (hi === -1 && lo < 0) return BigInt(lo);
-        return (BigInt(hi) << 32n) | BigInt(lo >>> 0);
+        // One BigInt from both halves (three BigInt operations cost several times as much).
+        scratch.setInt32(0, lo, true);
+        scratch.setInt32(4, hi, true);
+        return scratch.getBigInt64(0, true);
+      }
+    }
+    // Ten bytes (full 64-bit constants): the last holds bit 63 and, to be valid, copies of it.
+    if (pos + 9 < bytes.length) {
+      const b = bytes[pos + 9];
+      if (b === 0x00 || b === 0x7f) {
+        this.pos = pos + 10;
+        scratch.setInt32(0, lo, true);
+        scratch.setInt32(4, hi | (b << 31), true);
+        return scratch.getBigInt64(0, true);
       }
     }
     let result = 0n;
@@ -210,8 +278,17 @@ export class Reader {
    * table or in-bounds offset (see RATIONALE, "Implementation limits").
    */
   u64Number(): number {
-    const b = this.peek();
-    if (b >= 0 && b < 0x80) return this.u8();
+    // Encodings of up to four bytes are those of u32: its integer fast paths.
+    const bytes = this.bytes;
+    const pos = this.pos;
+    for (let k = 0, n = 0; k < 4 && pos + k < bytes.length; k++) {
+      const b = bytes[pos + k];
+      n |= (b & 0x7f) << (7 * k);
+      if (b < 0x80) {
+        this.pos = pos + k + 1;
+        return n;
+      }
+    }
     return Number(this.u64());
   }
 
@@ -220,18 +297,22 @@ export class Reader {
 
   /** The 4 bytes of an f32, as a signed 32-bit integer. */
   f32Bits(): number {
-    if (this.pos + 4 > this.bytes.length) this.eof();
-    const v = this.view.getInt32(this.pos, true);
-    this.pos += 4;
-    return v;
+    const b = this.bytes;
+    const p = this.pos;
+    if (p + 4 > b.length) this.eof();
+    this.pos = p + 4;
+    return b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24);
   }
 
   /** The 8 bytes of an f64, as a signed 64-bit bigint. */
   f64Bits(): bigint {
-    if (this.pos + 8 > this.bytes.length) this.eof();
-    const v = this.view.getBigInt64(this.pos, true);
-    this.pos += 8;
-    return v;
+    const b = this.bytes;
+    const p = this.pos;
+    if (p + 8 > b.length) this.eof();
+    this.pos = p + 8;
+    scratch.setInt32(0, b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24), true);
+    scratch.setInt32(4, b[p + 4] | (b[p + 5] << 8) | (b[p + 6] << 16) | (b[p + 7] << 24), true);
+    return scratch.getBigInt64(0, true);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -249,11 +330,32 @@ export class Reader {
     return n;
   }
 
-  /** `n` raw bytes, copied. */
+  /**
+   * `n` raw bytes, copied (data segments, custom sections, vector immediates). Up to 64 bytes get
+   * an array of their own, which V8 keeps on its heap; larger copies up to ARENA_SIZE / 4 bytes
+   * are views into a shared arena, and only larger ones get their own `ArrayBuffer`: each buffer
+   * outside the heap costs an allocation, a finalizer and external-memory pressure that makes
+   * the collector run sooner (RATIONALE, "Why read immediates inline, and copy bytes into an
+   * arena?").
+   */
   bytesN(n: number): Uint8Array {
-    if (n < 0 || this.pos + n > this.bytes.length) this.eof();
-    const out = this.bytes.slice(this.pos, this.pos + n);
-    this.pos += n;
+    const pos = this.pos;
+    const bytes = this.bytes;
+    if (n < 0 || pos + n > bytes.length) this.eof();
+    this.pos = pos + n;
+    if (n > ARENA_SIZE / 4) return bytes.slice(pos, pos + n);
+    let out: Uint8Array;
+    if (n <= 64) {
+      out = new Uint8Array(n);
+    } else {
+      if (arenaUsed + n > arena.byteLength) {
+        arena = new ArrayBuffer(ARENA_SIZE);
+        arenaUsed = 0;
+      }
+      out = new Uint8Array(arena, arenaUsed, n);
+      arenaUsed += (n + 7) & ~7;
+    }
+    for (let i = 0; i < n; i++) out[i] = bytes[pos + i];
     return out;
   }
 
@@ -269,11 +371,23 @@ export class Reader {
   }
 }
 
+/** Argument arrays for `String.fromCharCode` by length, for ASCII names below 64 bytes. */
+const asciiArgs: number[][] = Array.from({ length: 64 }, (_, n) => new Array<number>(n).fill(0));
+
 /**
  * Strict UTF-8 (Unicode §3.9, table 3-7): no overlong forms, no surrogates, nothing above
  * U+10FFFF, no truncated sequences. Returns undefined for malformed input.
  */
 export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string | undefined {
+  // ASCII, the usual case: one string from the bytes, without the array of code units.
+  let ascii = start;
+  while (ascii < end && bytes[ascii] < 0x80) ascii++;
+  if (ascii === end && end - start < asciiArgs.length) {
+    // One call and one string: the codes in a reused argument array of the name's length.
+    const args = asciiArgs[end - start];
+    for (let i = start; i < end; i++) args[i - start] = bytes[i];
+    return String.fromCharCode.apply(null, args);
+  }
   let out = '';
   const units: number[] = [];
   let i = start;

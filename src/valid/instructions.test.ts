@@ -5,7 +5,7 @@ import { wasm2, wasm3 } from '../syntax/features.js';
 import type { Features } from '../syntax/features.js';
 import type { BlockType, Catch, Global, Instr, Module } from '../syntax/module.js';
 import { emptyModule } from '../syntax/module.js';
-import { Op } from '../syntax/opcodes.js';
+import { Op, opcodes } from '../syntax/opcodes.js';
 import type { SubType, ValType } from '../syntax/types.js';
 import { externref, funcref, refType } from '../syntax/types.js';
 import { validateModule } from './module.js';
@@ -323,6 +323,77 @@ test('a malformed instruction is a CompileError, never a stray exception', () =>
   invalid(fn([i(Op.local_get)]), 'local.get: missing index immediate');
   invalid(fn([i(0xff_ffff)]), 'unknown opcode');
   invalid(fn([i(Op.i32_load)], { module: { mems: [mem1] } }), 'i32.load: missing memory immediate');
+});
+
+/**
+ * Every fixed-type instruction of the opcode table, typed through its descriptor (the main loop's
+ * fast cases) and, for every mismatch, through the general path: well-typed operands validate, an
+ * operand of the wrong type is "type mismatch" naming the signature, and in unreachable code the
+ * operands may be missing.
+ */
+test('every fixed-type instruction: right operands, a wrong one, unreachable code', () => {
+  const consts: Record<string, Instr> = {
+    i32: i32(0), i64: i(Op.i64_const, { value: 0n }), f32: i(Op.f32_const, { value: 0 }),
+    f64: i(Op.f64_const, { value: 0n }), v128: i(Op.v128_const, { bytes: new Uint8Array(16) }),
+  };
+  const other: Record<string, string> = { i32: 'i64', i64: 'f32', f32: 'f64', f64: 'v128', v128: 'i32' };
+  const module = { mems: [mem1], datas: [{ mode: 'passive' as const, bytes: new Uint8Array(0) }], dataCount: 1 };
+  let checked = 0;
+  for (const info of opcodes) {
+    const sig = info.sig;
+    if (sig === undefined || info.imm === 'elem' || info.imm === 'data') continue;
+    const imm: Omit<Instr, 'op'> = info.imm === 'memarg' ? { mem: { align: 0, offset: 0, mem: 0 } }
+      : info.imm === 'memarg_lane' ? { mem: { align: 0, offset: 0, mem: 0 }, lane: 0 }
+      : info.imm === 'lane' ? { lane: 0 } : info.imm === 'shuffle' ? { bytes: new Uint8Array(16) }
+      : info.imm === 'v128' ? { bytes: new Uint8Array(16) } : info.imm === 'i64' || info.imm === 'f64' ? { value: 0n }
+      : { value: 0 };
+    const address = info.imm === 'memarg' || info.imm === 'memarg_lane' ? [i32(0)] : [];
+    const ins = i(info.code, imm);
+    const drops = sig.results.map(() => i(Op.drop));
+    const operands = sig.params.map((t) => consts[t as string]);
+    valid(fn([...address, ...operands, ins, ...drops], { module }), wasm3);
+    valid(fn([i(Op.unreachable), ins, ...drops], { module }), wasm3);
+    if (sig.params.length > 0) {
+      const wrong = [...operands.slice(0, -1), consts[other[sig.params[sig.params.length - 1] as string]]];
+      const msg = invalid(fn([...address, ...wrong, ins, ...drops], { module }), 'type mismatch', wasm3);
+      assert.ok(msg.includes(`instruction requires [${sig.params.join(' ')}]`), msg);
+      // The operands in reverse order, where that changes their types.
+      if (sig.params.join() !== [...sig.params].reverse().join()) {
+        invalid(fn([...address, ...[...operands].reverse(), ins, ...drops], { module }), 'type mismatch', wasm3);
+      }
+      // Too few operands: the block's stack ends below them.
+      invalid(fn([...address, ...operands.slice(1), ins, ...drops], { module }), 'type mismatch', wasm3);
+    }
+    checked++;
+  }
+  assert.ok(checked > 400, `${checked} instructions`);
+});
+
+test('reference types: equal types share a code, different ones match by subtyping', () => {
+  const nonNull = refType(false, 'func');
+  const f = { types: [ft([], [])] };
+  // (ref func) where (ref null func) is expected, through a local, a call and a block result.
+  valid(fn([i(Op.ref_func, { idx: 0 }), i(Op.local_set, { idx: 0 })], { locals: [funcref], module: { exports: [{ name: 'f', kind: 'func', idx: 0 }] } }), wasm3);
+  valid(fn([i(Op.local_get, { idx: 0 }), i(Op.local_tee, { idx: 1 }), i(Op.drop)], { params: [nonNull], locals: [refType(true, 'func')], ...f }), wasm3);
+  valid(fn([i(Op.block, { bt: funcref }), i(Op.local_get, { idx: 0 }), i(Op.end)], { params: [nonNull], results: [refType(true, 'func')] }), wasm3);
+  // Not the other way round.
+  invalid(fn([i(Op.local_get, { idx: 0 }), i(Op.local_set, { idx: 1 })], { params: [funcref], locals: [nonNull] }), 'type mismatch: instruction requires [(ref func)] but stack has [funcref]', wasm3);
+  invalid(fn([i(Op.local_get, { idx: 0 })], { params: [externref], results: [funcref] }), 'type mismatch', wasm3);
+  // A non-defaultable local must be set first (the fast paths step aside for tracked locals).
+  invalid(fn([i(Op.local_get, { idx: 0 }), i(Op.drop)], { locals: [nonNull] }), 'uninitialized local 0', wasm3);
+  valid(fn([i(Op.block, { bt: null }), i(Op.local_get, { idx: 0 }), i(Op.local_set, { idx: 1 }), i(Op.end)], { params: [nonNull], locals: [nonNull] }), wasm3);
+  invalid(fn([i(Op.block, { bt: null }), i(Op.local_get, { idx: 0 }), i(Op.local_set, { idx: 1 }), i(Op.end), i(Op.local_get, { idx: 1 }), i(Op.drop)], { params: [nonNull], locals: [nonNull] }), 'uninitialized local 1', wasm3);
+  // select with a type over references; ref.as_non_null of unreachable code is a reference.
+  valid(fn([i(Op.local_get, { idx: 0 }), i(Op.local_get, { idx: 0 }), i32(1), i(Op.select_t, { types: [funcref] })], { params: [nonNull], results: [funcref] }), wasm3);
+  invalid(fn([i(Op.unreachable), i(Op.ref_as_non_null), i(Op.i32_eqz)], { results: ['i32'] }), 'type mismatch', wasm3);
+});
+
+test('a deep operand stack grows', () => {
+  const n = 3000;
+  const pushes = Array.from({ length: n }, () => i32(1));
+  const adds = Array.from({ length: n - 1 }, () => i(Op.i32_add));
+  valid(fn([...pushes, ...adds], { results: ['i32'] }));
+  invalid(fn([...pushes, ...adds.slice(1)], { results: ['i32'] }), 'type mismatch: [i32] left on the stack');
 });
 
 test.run();

@@ -71,11 +71,16 @@ export function validateModule(m: Module, features: Features = defaultFeatures):
 
   // spec §3.4.4 Globals: in 2.0 an initializer reads imported globals only (C'); with gc (3.0),
   // any global defined before it.
-  m.globals.forEach((g, i) => {
+  for (let i = 0; i < m.globals.length; i++) {
+    const g = m.globals[i];
     validateGlobalType(g.type, numTypes, features);
     const visible = features.gc ? importedGlobals + i : importedGlobals;
-    within(`global ${importedGlobals + i}`, () => validateConstExpr(g.init, g.type.type, ctx, visible, v));
-  });
+    try {
+      validateConstExpr(g.init, g.type.type, ctx, visible, v);
+    } catch (e) {
+      throw within('global', importedGlobals + i, e);
+    }
+  }
   // Element and data segments come after the globals: in 3.0 they may read any of them.
   const segmentGlobals = features.gc ? globals.length : importedGlobals;
 
@@ -86,7 +91,11 @@ export function validateModule(m: Module, features: Features = defaultFeatures):
     const x = tables.length - m.tables.length + i;
     if (t.init !== undefined) {
       if (!features.functionReferences) throw featureOff('a table initializer', 'functionReferences');
-      within(`table ${x}`, () => validateConstExpr(t.init!, t.type.elem, ctx, importedGlobals, v));
+      try {
+        validateConstExpr(t.init, t.type.elem, ctx, importedGlobals, v);
+      } catch (e) {
+        throw within('table', x, e);
+      }
     } else if (!t.type.elem.nullable) {
       throw invalid(`type mismatch: table ${x} of non-nullable references needs an initializer`);
     }
@@ -97,31 +106,46 @@ export function validateModule(m: Module, features: Features = defaultFeatures):
   if (mems.length > 1 && !features.multiMemory) throw invalid('multiple memories');
 
   // spec §3.4.5 Element segments.
-  m.elems.forEach((e, i) => within(`elem segment ${i}`, () => {
-    validateRefType(e.type, numTypes, features);
-    for (const item of e.init) validateConstExpr(item, e.type, ctx, segmentGlobals, v);
-    if (e.mode === 'active') {
-      const x = e.table ?? 0;
-      const tt = tables[x];
-      if (tt === undefined) throw unknown('table', x);
-      validateConstExpr(offsetOf(e.offset), tt.addr, ctx, segmentGlobals, v);
-      if (!refMatches(e.type, tt.elem, ctx)) throw invalid('type mismatch: element segment does not fit its table');
+  for (let i = 0; i < m.elems.length; i++) {
+    const e = m.elems[i];
+    try {
+      validateRefType(e.type, numTypes, features);
+      // `ref.func x` into a segment of function references is valid once x exists (every
+      // function of a segment is declared, C.refs); anything else is checked in full.
+      const funcs = e.type.heap === 'func';
+      for (const item of e.init) {
+        const x = funcs && item.length === 1 && item[0].op === Op.ref_func ? item[0].idx : undefined;
+        if (x === undefined || ctx.funcs[x] === undefined) validateConstExpr(item, e.type, ctx, segmentGlobals, v);
+      }
+      if (e.mode === 'active') {
+        const x = e.table ?? 0;
+        const tt = tables[x];
+        if (tt === undefined) throw unknown('table', x);
+        validateConstExpr(offsetOf(e.offset), tt.addr, ctx, segmentGlobals, v);
+        if (!refMatches(e.type, tt.elem, ctx)) throw invalid('type mismatch: element segment does not fit its table');
+      }
+    } catch (err) {
+      throw within('elem segment', i, err);
     }
-  }));
+  }
 
   // spec §3.4.6 Data segments.
-  m.datas.forEach((d, i) => within(`data segment ${i}`, () => {
-    if (d.mode === 'active') {
+  for (let i = 0; i < m.datas.length; i++) {
+    const d = m.datas[i];
+    if (d.mode !== 'active') continue;
+    try {
       const x = d.mem ?? 0;
       const mt = mems[x];
       if (mt === undefined) throw unknown('memory', x);
       validateConstExpr(offsetOf(d.offset), mt.addr, ctx, segmentGlobals, v);
+    } catch (e) {
+      throw within('data segment', i, e);
     }
-  }));
+  }
 
   // spec §3.4.1 Functions.
   const numImportedFuncs = funcs.length - m.funcs.length;
-  m.funcs.forEach((f, i) => v.validateFunc(f, numImportedFuncs + i));
+  for (let i = 0; i < m.funcs.length; i++) v.validateFunc(m.funcs[i], numImportedFuncs + i);
 
   // spec §3.4.7 Start function: type [] -> [].
   if (m.start !== undefined) {
@@ -136,7 +160,8 @@ export function validateModule(m: Module, features: Features = defaultFeatures):
   // spec §3.4.8 Exports: indices defined, names distinct.
   const names = new Set<string>();
   for (const ex of m.exports) {
-    const space = { func: funcs, table: tables, memory: mems, global: globals, tag: tags }[ex.kind];
+    const space = ex.kind === 'func' ? funcs : ex.kind === 'table' ? tables : ex.kind === 'memory' ? mems
+      : ex.kind === 'global' ? globals : tags;
     if (space[ex.idx] === undefined) throw unknown(ex.kind === 'func' ? 'function' : ex.kind, ex.idx);
     if (names.has(ex.name)) throw invalid(`duplicate export name "${ex.name}"`);
     names.add(ex.name);
@@ -173,12 +198,7 @@ function offsetOf(e: Expr | undefined): Expr {
   return e;
 }
 
-/** Runs `check`, naming the component in the message of any validation error it throws. */
-function within(what: string, check: () => void): void {
-  try {
-    check();
-  } catch (e) {
-    if (e instanceof CompileError) throw new CompileError(`${e.message} (in ${what})`);
-    throw e;
-  }
+/** The error `e` thrown while checking component `what` `idx`: a validation error names the component. */
+function within(what: string, idx: number, e: unknown): unknown {
+  return e instanceof CompileError ? new CompileError(`${e.message} (in ${what} ${idx})`) : e;
 }

@@ -292,8 +292,75 @@ export function defineTypes(types: readonly SubType[], recGroups: readonly RecGr
   return canon;
 }
 
+/**
+ * The registry key `defineGroup` makes for a group of one final function type without supertypes
+ * whose parameters and results are number or vector types (every type of a 2.0 module), built
+ * without the closures and arrays of `subTypeKey` — the same string, so the same id; undefined
+ * for any other group.
+ */
+function plainFuncKey(st: SubType): string | undefined {
+  if (!st.final || st.supers.length !== 0 || st.comp.kind !== 'func') return undefined;
+  const { params, results } = st.comp;
+  let key = 'final  (func ';
+  for (let i = 0; i < params.length; i++) {
+    const t = params[i];
+    if (typeof t !== 'string') return undefined;
+    key += i === 0 ? t : ` ${t}`;
+  }
+  key += ' -> ';
+  for (let i = 0; i < results.length; i++) {
+    const t = results[i];
+    if (typeof t !== 'string') return undefined;
+    key += i === 0 ? t : ` ${t}`;
+  }
+  return `${key})@0`;
+}
+
+/** Ids of the function types `plainFuncKey` covers by a small integer (`plainFuncShape`). */
+const plainFuncIds = new Map<number, number>();
+
+const shapeCodes: Readonly<Record<string, number>> = { i32: 1, i64: 2, f32: 3, f64: 4, v128: 5 };
+
+/**
+ * A function type of at most 7 parameters and 1 result, all number or vector types, as an integer
+ * below 2^25: a leading 1, then one octal digit per parameter (1–5) and one for the result (0 for
+ * none). -1 for other types.
+ */
+function plainFuncShape(st: SubType): number {
+  if (!st.final || st.supers.length !== 0 || st.comp.kind !== 'func') return -1;
+  const { params, results } = st.comp;
+  if (params.length > 7 || results.length > 1) return -1;
+  let shape = 1;
+  for (let i = 0; i < params.length; i++) {
+    const c = shapeCodes[params[i] as string];
+    if (c === undefined) return -1;
+    shape = shape * 8 + c;
+  }
+  if (results.length === 0) return shape * 8;
+  const c = shapeCodes[results[0] as string];
+  return c === undefined ? -1 : shape * 8 + c;
+}
+
 function defineGroup(start: number, end: number, ctx: TypeContext & { canon: number[] }, features: Features): void {
   const { types, canon } = ctx;
+  if (end === start + 1) {
+    // A 2.0-style function type: its id by an integer, or by a key string built directly.
+    const shape = plainFuncShape(types[start]);
+    let id = shape >= 0 ? plainFuncIds.get(shape) : undefined;
+    if (id === undefined) {
+      const key = plainFuncKey(types[start]);
+      if (key !== undefined) {
+        id = registry.get(key);
+        if (id === undefined) registry.set(key, id = registry.size);
+        if (shape >= 0) plainFuncIds.set(shape, id);
+      }
+    }
+    if (id !== undefined) {
+      validateSubTypeSyntax(types[start], start, end, features);
+      canon[start] = id;
+      return;
+    }
+  }
   // Types of a group may refer to each other and to earlier types, not to later groups.
   for (let i = start; i < end; i++) validateSubTypeSyntax(types[i], i, end, features);
   const keys: string[] = [];

@@ -24,23 +24,21 @@ export interface Code {
 
 /**
  * The local declarations. All runs are read first, then their total checked — so a count that is
- * itself malformed reports the integer error, as the suite expects.
+ * itself malformed reports the integer error, as the suite expects. Runs are expanded as they are
+ * read while the total stays within the limit.
  */
 function readLocals(r: Reader, ctx: ExprContext): ValType[] {
   const at = r.pos;
   const n = r.len32();
-  const counts: number[] = [];
-  const types: ValType[] = [];
+  const locals: ValType[] = [];
   let total = 0;
   for (let i = 0; i < n; i++) {
     const count = r.u32();
-    counts.push(count);
-    types.push(readValType(r, ctx.features));
+    const t = readValType(r, ctx.features);
     total += count;
+    if (total <= MAX_LOCALS) for (let k = 0; k < count; k++) locals.push(t);
   }
   if (total >= 2 ** 32 || total > MAX_LOCALS) r.fail('too many locals', at);
-  const locals: ValType[] = [];
-  for (let i = 0; i < n; i++) for (let k = 0; k < counts[i]; k++) locals.push(types[i]);
   return locals;
 }
 
