@@ -2904,11 +2904,13 @@ function runVector(
         pc = (pc + 4) | 0;
         continue;
       }
+      // Unsigned min/max without a branch (lanes of pixel data compare at random): the borrow
+      // of x − y, (~x & y | ~(x ^ y) & (x − y)) >> 31, is all ones when x < y unsigned.
       case Ir.i32x4_min_u: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         for (let i = 0; i < 4; i++) {
           const x = I32[a + i], y = I32[b + i];
-          I32[d + i] = (x ^ SIGN) < (y ^ SIGN) ? x : y;
+          I32[d + i] = y ^ ((x ^ y) & (((~x & y) | (~(x ^ y) & (x - y))) >> 31));
         }
         pc = (pc + 4) | 0;
         continue;
@@ -2926,7 +2928,7 @@ function runVector(
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         for (let i = 0; i < 4; i++) {
           const x = I32[a + i], y = I32[b + i];
-          I32[d + i] = (x ^ SIGN) > (y ^ SIGN) ? x : y;
+          I32[d + i] = x ^ ((x ^ y) & (((~x & y) | (~(x ^ y) & (x - y))) >> 31));
         }
         pc = (pc + 4) | 0;
         continue;
@@ -3072,28 +3074,68 @@ function runVector(
         continue;
       // Narrowing with saturation: all eight (sixteen) lanes are read before d is written.
       case Ir.i16x8_narrow_i32x4_u: {
+        // Saturation without branches or calls: y = max(x, 0) is x & ~(x >> 31), and with
+        // t = 65535 − y, y + (t & (t >> 31)) is min(y, 65535).
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
-        const v0 = sat16u(I32[a]) | (sat16u(I32[a + 1]) << 16), v1 = sat16u(I32[a + 2]) | (sat16u(I32[a + 3]) << 16);
-        const v2 = sat16u(I32[b]) | (sat16u(I32[b + 1]) << 16), v3 = sat16u(I32[b + 2]) | (sat16u(I32[b + 3]) << 16);
+        const x0 = I32[a], x1 = I32[a + 1];
+        const x2 = I32[a + 2], x3 = I32[a + 3];
+        const x4 = I32[b], x5 = I32[b + 1];
+        const x6 = I32[b + 2], x7 = I32[b + 3];
+        const y0 = x0 & ~(x0 >> 31), t0 = 65535 - y0;
+        const y1 = x1 & ~(x1 >> 31), t1 = 65535 - y1;
+        const y2 = x2 & ~(x2 >> 31), t2 = 65535 - y2;
+        const y3 = x3 & ~(x3 >> 31), t3 = 65535 - y3;
+        const y4 = x4 & ~(x4 >> 31), t4 = 65535 - y4;
+        const y5 = x5 & ~(x5 >> 31), t5 = 65535 - y5;
+        const y6 = x6 & ~(x6 >> 31), t6 = 65535 - y6;
+        const y7 = x7 & ~(x7 >> 31), t7 = 65535 - y7;
+        const v0 = (y0 + (t0 & (t0 >> 31))) | ((y1 + (t1 & (t1 >> 31))) << 16);
+        const v1 = (y2 + (t2 & (t2 >> 31))) | ((y3 + (t3 & (t3 >> 31))) << 16);
+        const v2 = (y4 + (t4 & (t4 >> 31))) | ((y5 + (t5 & (t5 >> 31))) << 16);
+        const v3 = (y6 + (t6 & (t6 >> 31))) | ((y7 + (t7 & (t7 >> 31))) << 16);
         I32[d] = v0; I32[d + 1] = v1; I32[d + 2] = v2; I32[d + 3] = v3;
         pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i8x16_narrow_i16x8_u: {
+        // Two 16-bit lanes of a word at once: negative lanes cleared (their sign bits spread to
+        // lane masks), lanes above 255 (a bit among 8–14 set: adding 0x7f to those seven bits
+        // shifted down carries into bit 7) set to 0xff, then the two low bytes packed.
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
-        const v0 = narrow8u(I32[a], I32[a + 1]), v1 = narrow8u(I32[a + 2], I32[a + 3]);
-        const v2 = narrow8u(I32[b], I32[b + 1]), v3 = narrow8u(I32[b + 2], I32[b + 3]);
+        const x0 = I32[a], w0 = x0 & ~Math.imul((x0 >>> 15) & 0x10001, 0xffff);
+        const x1 = I32[a + 1], w1 = x1 & ~Math.imul((x1 >>> 15) & 0x10001, 0xffff);
+        const x2 = I32[a + 2], w2 = x2 & ~Math.imul((x2 >>> 15) & 0x10001, 0xffff);
+        const x3 = I32[a + 3], w3 = x3 & ~Math.imul((x3 >>> 15) & 0x10001, 0xffff);
+        const x4 = I32[b], w4 = x4 & ~Math.imul((x4 >>> 15) & 0x10001, 0xffff);
+        const x5 = I32[b + 1], w5 = x5 & ~Math.imul((x5 >>> 15) & 0x10001, 0xffff);
+        const x6 = I32[b + 2], w6 = x6 & ~Math.imul((x6 >>> 15) & 0x10001, 0xffff);
+        const x7 = I32[b + 3], w7 = x7 & ~Math.imul((x7 >>> 15) & 0x10001, 0xffff);
+        const r0 = (w0 | Math.imul(((((w0 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r1 = (w1 | Math.imul(((((w1 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r2 = (w2 | Math.imul(((((w2 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r3 = (w3 | Math.imul(((((w3 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r4 = (w4 | Math.imul(((((w4 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r5 = (w5 | Math.imul(((((w5 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r6 = (w6 | Math.imul(((((w6 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r7 = (w7 | Math.imul(((((w7 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const v0 = ((r0 | (r0 >>> 8)) & 0xffff) | (r1 << 16) | ((r1 >>> 8) << 16);
+        const v1 = ((r2 | (r2 >>> 8)) & 0xffff) | (r3 << 16) | ((r3 >>> 8) << 16);
+        const v2 = ((r4 | (r4 >>> 8)) & 0xffff) | (r5 << 16) | ((r5 >>> 8) << 16);
+        const v3 = ((r6 | (r6 >>> 8)) & 0xffff) | (r7 << 16) | ((r7 >>> 8) << 16);
         I32[d] = v0; I32[d + 1] = v1; I32[d + 2] = v2; I32[d + 3] = v3;
         pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i16x8_add_sat_s: {
+        // SWAR: the wrapping sum r (as i16x8.add); a lane overflowed where r's sign differs from
+        // both operands' (bit 15 of (x ^ r) & (y ^ r)), and then saturates toward x's sign:
+        // 0x7fff + 1 = 0x8000 for a negative x. The overflow bits spread to lane masks.
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         for (let i = 0; i < 4; i++) {
           const x = I32[a + i], y = I32[b + i];
-          const lo = ((x << 16) >> 16) + ((y << 16) >> 16), hi = (x >> 16) + (y >> 16);
-          I32[d + i] = ((lo < -32768 ? -32768 : lo > 32767 ? 32767 : lo) & 0xffff) |
-            ((hi < -32768 ? -32768 : hi > 32767 ? 32767 : hi) << 16);
+          const r = ((x & ~H16) + (y & ~H16)) ^ ((x ^ y) & H16);
+          const m = Math.imul((((x ^ r) & (y ^ r)) >>> 15) & 0x10001, 0xffff);
+          I32[d + i] = r ^ ((r ^ (0x7fff7fff + ((x >>> 15) & 0x10001))) & m);
         }
         pc = (pc + 4) | 0;
         continue;
