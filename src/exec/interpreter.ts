@@ -3335,6 +3335,24 @@ function runVector(
         continue;
       }
 
+      case Ir.i8x16_shuffle_w4: {
+        // One term a word, as in i8x16_shuffle_w (ir.ts); bytes outside its mask are 0.
+        const t0 = code[pc + 2], x0 = I32[fp + (t0 >> 10)], r0 = t0 & 24;
+        const p0 = ((t0 >>> 5) & 15) * 0x204081 & 0x01010101, q0 = (x0 >>> r0) | (x0 << (32 - r0));
+        const t1 = code[pc + 3], x1 = I32[fp + (t1 >> 10)], r1 = t1 & 24;
+        const p1 = ((t1 >>> 5) & 15) * 0x204081 & 0x01010101, q1 = (x1 >>> r1) | (x1 << (32 - r1));
+        const t2 = code[pc + 4], x2 = I32[fp + (t2 >> 10)], r2 = t2 & 24;
+        const p2 = ((t2 >>> 5) & 15) * 0x204081 & 0x01010101, q2 = (x2 >>> r2) | (x2 << (32 - r2));
+        const t3 = code[pc + 5], x3 = I32[fp + (t3 >> 10)], r3 = t3 & 24;
+        const p3 = ((t3 >>> 5) & 15) * 0x204081 & 0x01010101, q3 = (x3 >>> r3) | (x3 << (32 - r3));
+        const d = fp + code[pc + 1];
+        I32[d] = (t0 & 512) !== 0 ? Math.imul(q0 & 255, p0) : q0 & (p0 * 255);
+        I32[d + 1] = (t1 & 512) !== 0 ? Math.imul(q1 & 255, p1) : q1 & (p1 * 255);
+        I32[d + 2] = (t2 & 512) !== 0 ? Math.imul(q2 & 255, p2) : q2 & (p2 * 255);
+        I32[d + 3] = (t3 & 512) !== 0 ? Math.imul(q3 & 255, p3) : q3 & (p3 * 255);
+        pc = (pc + 6) | 0;
+        continue;
+      }
       default:
         break;
     }

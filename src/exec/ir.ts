@@ -20,7 +20,7 @@
  * | y      | canonical type id (runtime/canon.ts)                                              |
  * | x      | SIMD instruction (exec/simd.ts `S`), printed as its mnemonic                     |
  * | v      | 128-bit immediate: four words, lowest bytes first                                 |
- * | h      | a byte-moving term of i8x16_shuffle_w (a register word, a rotation, bytes; see there) |
+ * | h      | a byte-moving term of i8x16_shuffle_w/_w4 (a register word, a rotation, bytes; see there) |
  *
  * Registers are counted in 32-bit *words* so that the common case, an i32, is `I32[fp + a]`
  * without a shift; 64-bit values take the word pair `[a, a + 1]` (low word first — the host must
@@ -872,6 +872,13 @@ export const enum Ir {
   /** r128[d] = (mem32[ea], 0, 0, 0). */ v128_load32_zero,
   /** r128[d] = r128[b] with 32-bit lane i = mem32[ea]. Fields d, a (address), a (vector), u, i (lane). */
   v128_load32_lane,
+  /**
+   * i8x16.shuffle by one term a word: word j of r128[d] = T(t_j), terms as i8x16_shuffle_w's; a
+   * byte no term covers is 0. Why: zero-extension (bytes or half-words of one word spread over the
+   * lanes, the rest from a v128 local that only ever holds zero) needs one term a word: 4 code and
+   * register words read instead of 8. All sources are read before d is written. d; 4 × h.
+   */
+  i8x16_shuffle_w4,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1085,6 +1092,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64x2_add, 'i64x2.add', B], [Ir.i64x2_shl_imm, 'i64x2.shl_imm', I], [Ir.i64x2_shr_u_imm, 'i64x2.shr_u_imm', I],
   [Ir.i64x2_mul, 'i64x2.mul', B], [Ir.v128_load32_splat, 'v128.load32_splat', LD],
   [Ir.v128_load32_zero, 'v128.load32_zero', LD], [Ir.v128_load32_lane, 'v128.load32_lane', 'daaui'],
+  [Ir.i8x16_shuffle_w4, 'i8x16.shuffle_w4', 'd' + 'h'.repeat(4)],
 ];
 
 /** Disassembly info by opcode. */

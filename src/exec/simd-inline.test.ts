@@ -323,6 +323,50 @@ test('i8x16.shuffle by word terms (i8x16.shuffle_w) moves the bytes i8x16.shuffl
   assert.is(shuffleWordTerms(patterns[6].map((j) => [(j < 16 ? 10 : 20) + ((j & 15) >> 2), j & 3])), null, 'a transpose needs four terms a word');
 });
 
+test('a v128 local known to hold zero: shuffles with it (i8x16.shuffle_w4 / _w) give the bytes i8x16.shuffle does', () => {
+  // z1: zero written just before; z2: written before a loop that does not write it; z3: used at
+  // the top of a loop that overwrites it at the bottom (zero only in the first iteration); z4:
+  // overwritten in an `if` arm (zero only when the arm did not run).
+  const zx = '16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15', il = '0 17 1 19 2 21 3 23 4 25 5 27 6 29 7 31';
+  const src = `(module
+    (func (export "z1") (param v128 v128 i32) (result v128) (local v128)
+      (local.set 3 (v128.const i32x4 0 0 0 0))
+      (i8x16.shuffle ${zx} (local.get 3) (local.get 1)))
+    (func (export "z2") (param v128 v128 i32) (result v128) (local v128 v128)
+      (local.set 3 (v128.const i32x4 0 0 0 0))
+      (loop
+        (local.set 4 (i8x16.shuffle ${il} (local.get 0) (local.get 3)))
+        (br_if 0 (local.tee 2 (i32.sub (local.get 2) (i32.const 1)))))
+      (local.get 4))
+    (func (export "z3") (param v128 v128 i32) (result v128) (local v128 v128)
+      (local.set 3 (v128.const i32x4 0 0 0 0))
+      (loop
+        (local.set 4 (i8x16.shuffle ${zx} (local.get 3) (local.get 1)))
+        (local.set 3 (local.get 0))
+        (br_if 0 (local.tee 2 (i32.sub (local.get 2) (i32.const 1)))))
+      (local.get 4))
+    (func (export "z4") (param v128 v128 i32) (result v128) (local v128)
+      (local.set 3 (v128.const i32x4 0 0 0 0))
+      (if (local.get 2) (then (local.set 3 (local.get 0))))
+      (i8x16.shuffle ${zx} (local.get 3) (local.get 1))))`;
+  const ir = irOf(src);
+  assert.is(ir.split(' i8x16.shuffle_w4 r').length - 1, 1, 'z1 has one term a word');
+  assert.is(ir.split(' i8x16.shuffle_w r').length - 1, 3, 'the others keep the zero vector\'s terms (z2: two a word)');
+  const inst = instance(src);
+  const shuffle = (lanes: string, a: Uint8Array, b: Uint8Array): Uint8Array =>
+    Uint8Array.from(lanes.split(' ').map(Number), (j) => (j < 16 ? a[j] : b[j - 16]));
+  const zero = new Uint8Array(16), vs = vectors();
+  for (let k = 0; k + 1 < vs.length; k += 2) {
+    const a = vs[k], b = vs[k + 1];
+    assert.equal(call(inst, 'z1', a, b, 0)[0], shuffle(zx, zero, b), 'z1');
+    assert.equal(call(inst, 'z2', a, b, 3)[0], shuffle(il, a, zero), 'z2');
+    assert.equal(call(inst, 'z3', a, b, 1)[0], shuffle(zx, zero, b), 'z3, one iteration');
+    assert.equal(call(inst, 'z3', a, b, 2)[0], shuffle(zx, a, b), 'z3, two iterations');
+    assert.equal(call(inst, 'z4', a, b, 0)[0], shuffle(zx, zero, b), 'z4, arm not run');
+    assert.equal(call(inst, 'z4', a, b, 1)[0], shuffle(zx, a, b), 'z4, arm run');
+  }
+});
+
 test('v128.store through a folded address (v128.store_add, v128.store_idx) writes where v128.store does and traps alike', () => {
   const src = `(module (memory (export "mem") 1)
     (func (export "add") (param i32 v128) (v128.store offset=3 (i32.add (local.get 0) (i32.const 16)) (local.get 1)))

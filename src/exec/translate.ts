@@ -395,32 +395,41 @@ const storeImmOps: ReadonlyMap<Ir, Ir> = new Map([
  * The operands of i8x16_shuffle_w (ir.ts) for a shuffle whose byte i comes from byte src[i][1]
  * of register word src[i][0]: per result word two packed terms — or null when some word needs
  * more than two, or a word offset does not fit. Candidate terms: the bytes of one source word
- * that a single rotation puts in place, and the positions that copy one source byte.
+ * that a single rotation puts in place, and the positions that copy one source byte. Bytes with
+ * zero[i] set are known to be 0 (they come from a zero vector): no term covers them, and a term
+ * masks them off. With perWord = 1, the operands of i8x16_shuffle_w4: one term a word.
  */
-export function shuffleWordTerms(src: readonly (readonly [number, number])[]): number[] | null {
+export function shuffleWordTerms(
+  src: readonly (readonly [number, number])[], zero: readonly boolean[] = [], perWord = 2,
+): number[] | null {
   const out: number[] = [];
   for (let j = 0; j < 4; j++) {
     const terms: { t: number; covers: number }[] = [];
+    let need = 0;
     for (let p = 0; p < 4; p++) {
+      if (zero[4 * j + p] === true) continue;
+      need |= 1 << p;
       const [w, b] = src[4 * j + p];
       if (w >= 1 << 20) return null;
       const r = ((b - p) & 3) << 3;
       let rotCovers = 0, splatCovers = 0;
       for (let q = 0; q < 4; q++) {
         const [w2, b2] = src[4 * j + q];
-        if (w2 !== w) continue;
+        if (w2 !== w || zero[4 * j + q] === true) continue;
         if ((((b2 - q) & 3) << 3) === r) rotCovers |= 1 << q;
         if (b2 === b) splatCovers |= 1 << q;
       }
       terms.push({ t: (w << 10) | (rotCovers << 5) | r, covers: rotCovers });
       terms.push({ t: (w << 10) | (1 << 9) | (splatCovers << 5) | (b << 3), covers: splatCovers });
     }
+    // A word of zeros: a term with no bytes (of a source word, which it reads but masks off).
+    if (need === 0) terms.push({ t: Math.min(src[4 * j][0], (1 << 20) - 1) << 10, covers: 0 });
     // A word one term covers repeats it (terms may overlap: each is right where its mask is).
-    const one = terms.find((x) => x.covers === 15);
-    let best: number[] | null = one !== undefined ? [one.t, one.t] : null;
-    for (let x = 0; x < terms.length && best === null; x++) {
+    const one = terms.find((x) => x.covers === need);
+    let best: number[] | null = one !== undefined ? Array<number>(perWord).fill(one.t) : null;
+    for (let x = 0; x < terms.length && best === null && perWord === 2; x++) {
       for (let y = x + 1; y < terms.length && best === null; y++) {
-        if ((terms[x].covers | terms[y].covers) === 15) best = [terms[x].t, terms[y].t];
+        if ((terms[x].covers | terms[y].covers) === need) best = [terms[x].t, terms[y].t];
       }
     }
     if (best === null) return null;
@@ -511,6 +520,15 @@ class Translator {
    */
   private readonly knownZero = new Set<number>();
   /**
+   * v128 locals (by register) holding zero on every path to this point: last written with a
+   * `v128.const` of zero (compiled code keeps the zero vector it shuffles with in a local).
+   * Other writes remove a local; a label clears the set, a loop header keeps the locals its loop
+   * does not write (`loopWrites`).
+   */
+  private readonly zeroV128 = new Set<number>();
+  /** The registers of the locals each loop (by its instruction) writes anywhere inside it. */
+  private readonly loopWrites = new Map<Instr, Set<number>>();
+  /**
    * The last `i32.add_imm` whose result a `local.tee` retargeted into a local: its position, the
    * local, and the code length right after it (a load right behind it can absorb it, see
    * load32_tee). `lastLabel` is the latest position a branch may jump to.
@@ -583,6 +601,22 @@ class Translator {
   }
 
   run(body: readonly Instr[]): CompiledFunc {
+    // The locals each loop writes (for zeroV128): every open loop's set gets each local.set/tee.
+    const open: (Set<number> | null)[] = []; // per open block: its set if it is a loop
+    for (const ins of body) {
+      const op = ins.op;
+      if (op === Op.loop) {
+        const w = new Set<number>();
+        this.loopWrites.set(ins, w);
+        open.push(w);
+      } else if (op === Op.block || op === Op.if || op === Op.try_table) {
+        open.push(null);
+      } else if (op === Op.end) {
+        open.pop();
+      } else if (op === Op.local_set || op === Op.local_tee) {
+        for (const w of open) w?.add(this.localWord[ins.idx!]);
+      }
+    }
     this.ctls.push(this.newCtl(CtlKind.Func, [], this.type.results.map(clsOf), 0));
     let skip = 0; // nesting depth of blocks opened inside skipped (unreachable) code
     if (this.meter !== null) this.emit(Ir.meter, this.meter.entry);
@@ -865,6 +899,7 @@ class Translator {
     this.code[pos] = this.code.length;
     this.lastLabel = this.code.length;
     this.labels.add(this.code.length);
+    this.zeroV128.clear();
   }
 
   /**
@@ -943,6 +978,7 @@ class Translator {
         this.lastLabel = this.code.length;
         this.loopHeads.add(this.code.length);
         this.knownZero.clear();
+        for (const r of this.loopWrites.get(ins) ?? []) this.zeroV128.delete(r);
         if (this.meter !== null) this.emit(Ir.meter, this.meter.loops.get(ins) ?? 0);
         return;
       case Op.if: {
@@ -1400,10 +1436,21 @@ class Translator {
           this.code.length = this.lastDst - 1;
           this.lastDst = -1;
         }
+        // An operand that is a v128 local only ever holding zero gives zero bytes: the word forms
+        // need no term for them (i8x16.shuffle_w4 when one term a word is left).
+        const isZero = (e: Entry): boolean => e.kind === Kind.Local && this.zeroV128.has(e.loc);
+        const zeroA = splatA < 0 && isZero(this.peek(1)), zeroB = splatB < 0 && isZero(this.peek());
         const [a, b] = this.srcs(2);
         const wordOf = (j: number): number => j >= 16 ? (splatB >= 0 ? splatB : b + ((j & 15) >> 2))
           : splatA >= 0 ? splatA : a + (j >> 2);
-        const words = shuffleWordTerms([...ins.bytes!].map((j) => [wordOf(j), j & 3]));
+        const src = [...ins.bytes!].map((j): [number, number] => [wordOf(j), j & 3]);
+        const zero = [...ins.bytes!].map((j) => j >= 16 ? zeroB : zeroA);
+        const w4 = shuffleWordTerms(src, zero, 1);
+        if (w4 !== null) {
+          this.produce(Ir.i8x16_shuffle_w4, Cls.V128, ...w4);
+          return;
+        }
+        const words = shuffleWordTerms(src, zero);
         if (words !== null) {
           this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
           return;
@@ -1992,7 +2039,10 @@ class Translator {
       return;
     }
     this.knownZero.delete(loc);
+    this.zeroV128.delete(loc);
     if (this.isLastProduced(v) && !this.namesLocal(loc)) {
+      const c = this.code, at = this.lastDst;
+      if (c[at - 1] === Ir.const128 && (c[at + 1] | c[at + 2] | c[at + 3] | c[at + 4]) === 0) this.zeroV128.add(loc);
       // Fused: the instruction that produced v writes the local instead.
       this.code[this.lastDst] = loc;
       if (tee && this.code[this.lastDst - 1] === Ir.i32_add_imm) {
