@@ -3353,6 +3353,33 @@ function runVector(
         pc = (pc + 6) | 0;
         continue;
       }
+      // A lane store of a shuffle (ir.ts): the lane's bytes gathered as i8x16.shuffle does.
+      case Ir.v128_store32_shuffle: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, ((I32[fp + (code[pc + 5] >> 5)] >>> code[pc + 5]) & 0xff) |
+          ((I32[fp + (code[pc + 6] >> 5)] >>> code[pc + 6]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 7] >> 5)] >>> code[pc + 7]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 8] >> 5)] >>> code[pc + 8]) & 0xff) << 24, true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 9) | 0;
+        continue;
+      }
+      case Ir.v128_store64_shuffle: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, ((I32[fp + (code[pc + 5] >> 5)] >>> code[pc + 5]) & 0xff) |
+          ((I32[fp + (code[pc + 6] >> 5)] >>> code[pc + 6]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 7] >> 5)] >>> code[pc + 7]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 8] >> 5)] >>> code[pc + 8]) & 0xff) << 24, true);
+        dv.setInt32(ea + 4, ((I32[fp + (code[pc + 9] >> 5)] >>> code[pc + 9]) & 0xff) |
+          ((I32[fp + (code[pc + 10] >> 5)] >>> code[pc + 10]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 11] >> 5)] >>> code[pc + 11]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 12] >> 5)] >>> code[pc + 12]) & 0xff) << 24, true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 13) | 0;
+        continue;
+      }
       default:
         break;
     }

@@ -21,6 +21,7 @@
  * | x      | SIMD instruction (exec/simd.ts `S`), printed as its mnemonic                     |
  * | v      | 128-bit immediate: four words, lowest bytes first                                 |
  * | h      | a byte-moving term of i8x16_shuffle_w/_w4 (a register word, a rotation, bytes; see there) |
+ * | b      | a byte selector: register word << 5 | bit offset of the byte (as i8x16_shuffle's `i`s) |
  *
  * Registers are counted in 32-bit *words* so that the common case, an i32, is `I32[fp + a]`
  * without a shift; 64-bit values take the word pair `[a, a + 1]` (low word first — the host must
@@ -879,6 +880,13 @@ export const enum Ir {
    * register words read instead of 8. All sources are read before d is written. d; 4 × h.
    */
   i8x16_shuffle_w4,
+  // A lane store of a shuffle just made, one instruction: only the stored lane's bytes are
+  // gathered, by their selectors (b), and the shuffled vector is not written. Fields a (base),
+  // i (s), i (c), u, then the lane's selectors; ea = u32((r32[a] << s) + c) + u as in
+  // v128.store32_lane_add. Why: a narrowing store of compiled code (LLVM gathers the low bytes or
+  // half-words of the lanes into lane 0 with a shuffle and stores that lane).
+  /** mem32[ea] = the 4 bytes the selectors pick. Fields a, i, i, u, 4 × b. */ v128_store32_shuffle,
+  /** mem64[ea] = the 8 bytes the selectors pick. Fields a, i, i, u, 8 × b. */ v128_store64_shuffle,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1093,6 +1101,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64x2_mul, 'i64x2.mul', B], [Ir.v128_load32_splat, 'v128.load32_splat', LD],
   [Ir.v128_load32_zero, 'v128.load32_zero', LD], [Ir.v128_load32_lane, 'v128.load32_lane', 'daaui'],
   [Ir.i8x16_shuffle_w4, 'i8x16.shuffle_w4', 'd' + 'h'.repeat(4)],
+  [Ir.v128_store32_shuffle, 'v128.store32_shuffle', 'aiiu' + 'b'.repeat(4)],
+  [Ir.v128_store64_shuffle, 'v128.store64_shuffle', 'aiiu' + 'b'.repeat(8)],
 ];
 
 /** Disassembly info by opcode. */
@@ -1128,7 +1138,7 @@ export function dumpIR(code: Int32Array): string {
       const w = code[p++];
       switch (f) {
         case 'd': case 'a': ops.push(`r${w / 2}`); break;
-        case 'i': ops.push(String(w)); break;
+        case 'i': case 'b': ops.push(String(w)); break;
         case 'u': ops.push(String(w >>> 0)); break;
         case 'k': {
           const v = (BigInt(code[p++]) << 32n) | BigInt(w >>> 0);

@@ -367,6 +367,51 @@ test('a v128 local known to hold zero: shuffles with it (i8x16.shuffle_w4 / _w) 
   }
 });
 
+test('a lane store of a shuffle (v128.store32_shuffle / _64) writes what the shuffle and the store do, and traps alike', () => {
+  const patterns = [
+    [0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1, 4, 5, 8, 9, 12, 13, 16, 17, 20, 21, 24, 25, 28, 29],
+    [31, 0, 17, 2, 19, 4, 21, 6, 23, 8, 25, 10, 27, 12, 29, 15], [15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    [3, 7, 11, 15, 19, 23, 27, 31, 2, 6, 10, 14, 18, 22, 26, 30],
+  ];
+  const forms: string[] = [];
+  patterns.forEach((l, i) => {
+    for (const [bits, lanes] of [[32, 4], [64, 2]] as const) {
+      for (let lane = 0; lane < lanes; lane++) {
+        const sh = `(i8x16.shuffle ${l.join(' ')} (local.get 1) (local.get 2))`;
+        forms.push(`
+          (func (export "f${i}_${bits}_${lane}") (param i32 v128 v128) (v128.store${bits}_lane offset=1 ${lane} (i32.add (local.get 0) (i32.const 7)) ${sh}))
+          (func (export "g${i}_${bits}_${lane}") (param i32 v128 v128) (local v128) (v128.store${bits}_lane offset=1 ${lane} (i32.add (local.get 0) (i32.const 7)) (local.tee 3 ${sh})))`);
+      }
+    }
+  });
+  const src = `(module (memory (export "mem") 1) ${forms.join('')})`;
+  const ir = irOf(src);
+  assert.ok(ir.includes(' v128.store32_shuffle r') && ir.includes(' v128.store64_shuffle r'), 'the fused forms are chosen');
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const bytes = (): Uint8Array => new Uint8Array(e.value.buffer);
+  const vs = vectors();
+  patterns.forEach((_, i) => {
+    for (const [bits, lanes] of [[32, 4], [64, 2]] as const) {
+      for (let lane = 0; lane < lanes; lane++) {
+        for (const at of [0, 5, 65536 - 8 - bits / 8, 65536 - 7 - bits / 8]) {
+          const a = vs[(i + lane) % vs.length], b = vs[(i + 2 * lane + 3) % vs.length];
+          const ok = at + 8 + bits / 8 <= 65536;
+          const results: Uint8Array[] = [];
+          for (const f of ['g', 'f']) {
+            bytes().fill(0x5a);
+            if (ok) call(inst, `${f}${i}_${bits}_${lane}`, at, a, b);
+            else assert.throws(() => call(inst, `${f}${i}_${bits}_${lane}`, at, a, b), (x: unknown) => x instanceof RuntimeError);
+            results.push(bytes().slice());
+          }
+          assert.equal(results[1], results[0], `pattern ${i}, store${bits}_lane ${lane} at ${at}`);
+        }
+      }
+    }
+  });
+});
+
 test('v128.store through a folded address (v128.store_add, v128.store_idx) writes where v128.store does and traps alike', () => {
   const src = `(module (memory (export "mem") 1)
     (func (export "add") (param i32 v128) (v128.store offset=3 (i32.add (local.get 0) (i32.const 16)) (local.get 1)))

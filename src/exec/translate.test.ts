@@ -933,6 +933,22 @@ test('lane stores absorb the add computing their address (not an i32.add of two 
     27: return`);
 });
 
+test('a lane store of a shuffle just made stores the lane\'s bytes by their selectors (v128.store32_shuffle / _64)', () => {
+  // Lane 0 of the first shuffle: byte 0 of each word of a = r1 (words 2–5): selectors 64, 96,
+  // 128, 160; the second stores lane 1 (bytes 8–15) of a half-word gather. A shuffle whose
+  // result is read again (the tee) stays.
+  golden(`(memory 1)
+    (func (param i32 v128) (local v128)
+      (v128.store32_lane 0 (i32.add (local.get 0) (i32.const 4)) (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0 (local.get 1) (local.get 1)))
+      (v128.store64_lane offset=8 1 (local.get 0) (i8x16.shuffle 0 0 0 0 0 0 0 0 0 1 4 5 8 9 12 13 (local.get 1) (local.get 1)))
+      (v128.store32_lane 0 (local.get 0) (local.tee 2 (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0 (local.get 1) (local.get 1)))))`, `
+     0: v128.store32_shuffle r0, 0, 4, 0, 64, 96, 128, 160
+     9: v128.store64_shuffle r0, 0, 0, 8, 64, 72, 96, 104, 128, 136, 160, 168
+    22: i8x16.shuffle r3, 64, 96, 128, 160, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64
+    40: v128.store32_lane r0, r3, 0, 0
+    45: return`);
+});
+
 test('extending v128 loads absorb the add computing their address', () => {
   golden(`(memory 1)
     (func (param i32) (result v128)

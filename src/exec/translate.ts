@@ -452,7 +452,7 @@ function readsRegister(
     for (const f of irInfo[op].fields) {
       if ((f === 'a' || f === 'd') && overlaps(code[w], r)) return true;
       if (f === 'h' && (code[w] >> 10) - r >>> 0 < 4) return true;
-      if (f === 'i' && op === Ir.i8x16_shuffle && (code[w] >> 5) - r >>> 0 < 4) return true;
+      if ((f === 'b' || (f === 'i' && op === Ir.i8x16_shuffle)) && (code[w] >> 5) - r >>> 0 < 4) return true;
       w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
     }
   }
@@ -526,6 +526,8 @@ class Translator {
    * does not write (`loopWrites`).
    */
   private readonly zeroV128 = new Set<number>();
+  /** The last i8x16.shuffle emitted (any form): its entry and its byte selectors (see i8x16_shuffle). */
+  private lastShuffle: { entry: Entry; sels: number[] } | null = null;
   /** The registers of the locals each loop (by its instruction) writes anywhere inside it. */
   private readonly loopWrites = new Map<Instr, Set<number>>();
   /**
@@ -1368,7 +1370,7 @@ class Translator {
         if (f === 'a' && x === r) reads.push(w);
         else if ((f === 'a' || f === 'd') && x < r + 4 && x + 4 > r) touches = true;
         else if (f === 'h' && (x >> 10) - r >>> 0 < 4) reads.push(w);
-        else if (f === 'i' && op === Ir.i8x16_shuffle && (x >> 5) - r >>> 0 < 4) reads.push(w);
+        else if ((f === 'b' || (f === 'i' && op === Ir.i8x16_shuffle)) && (x >> 5) - r >>> 0 < 4) reads.push(w);
         w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
       }
       if (reads.length === 0 && !touches) continue;
@@ -1445,18 +1447,12 @@ class Translator {
           : splatA >= 0 ? splatA : a + (j >> 2);
         const src = [...ins.bytes!].map((j): [number, number] => [wordOf(j), j & 3]);
         const zero = [...ins.bytes!].map((j) => j >= 16 ? zeroB : zeroA);
-        const w4 = shuffleWordTerms(src, zero, 1);
-        if (w4 !== null) {
-          this.produce(Ir.i8x16_shuffle_w4, Cls.V128, ...w4);
-          return;
-        }
-        const words = shuffleWordTerms(src, zero);
-        if (words !== null) {
-          this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
-          return;
-        }
         const sels = [...ins.bytes!].map((j) => (wordOf(j) << 5) | ((j & 3) << 3));
-        this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
+        const w4 = shuffleWordTerms(src, zero, 1), words = w4 ?? shuffleWordTerms(src, zero);
+        if (w4 !== null) this.produce(Ir.i8x16_shuffle_w4, Cls.V128, ...w4);
+        else if (words !== null) this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
+        else this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
+        this.lastShuffle = { entry: this.lastEntry!, sels };
         return;
       }
     }
@@ -1521,6 +1517,20 @@ class Translator {
         const addLane = inline === Ir.v128_store32_lane ? Ir.v128_store32_lane_add
           : inline === Ir.v128_store64_lane ? Ir.v128_store64_lane_add : undefined;
         const folded = addLane !== undefined ? this.foldStoreAddress(true, false) : null;
+        const sh = this.lastShuffle;
+        if (addLane !== undefined && sh !== null && this.isLastProduced(this.peek()) && this.lastEntry === sh.entry) {
+          // The vector is a shuffle just made: the store gathers the lane's bytes itself, and the
+          // shuffle (writing a temporary only this store reads) is dropped.
+          const n = addLane === Ir.v128_store32_lane_add ? 4 : 8;
+          this.code.length = this.lastDst - 1;
+          this.lastDst = -1;
+          this.pop();
+          const words = folded !== null ? folded.words : [this.src(this.peek()), 0, 0];
+          this.pop();
+          this.emit(n === 4 ? Ir.v128_store32_shuffle : Ir.v128_store64_shuffle, ...words, ins.mem!.offset | 0,
+            ...sh.sels.slice(n * ins.lane!, n * ins.lane! + n));
+          return;
+        }
         if (folded !== null) {
           // The address add folded into the store (as store*_add).
           const v = this.src(this.pop());
