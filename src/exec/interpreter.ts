@@ -3380,6 +3380,44 @@ function runVector(
         pc = (pc + 13) | 0;
         continue;
       }
+      case Ir.f32x4_mul_load_add_add: {
+        // Each product rounded to f32 before the add, as f32x4.mul_load_add would store it.
+        const ea = (((I32[fp + code[pc + 4]] << code[pc + 5]) + code[pc + 6]) >>> 0) + (code[pc + 7] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        F32[d] = F32[a] + Math.fround(F32[b] * dv.getFloat32(ea, true));
+        F32[d + 1] = F32[a + 1] + Math.fround(F32[b + 1] * dv.getFloat32(ea + 4, true));
+        F32[d + 2] = F32[a + 2] + Math.fround(F32[b + 2] * dv.getFloat32(ea + 8, true));
+        F32[d + 3] = F32[a + 3] + Math.fround(F32[b + 3] * dv.getFloat32(ea + 12, true));
+        pc = (pc + 8) | 0;
+        continue;
+      }
+      case Ir.i32x4_abs_sub: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = (I32[a + i] - I32[b + i]) | 0, s = x >> 31;
+          I32[d + i] = (x ^ s) - s;
+        }
+        pc = (pc + 4) | 0;
+        continue;
+      }
+      case Ir.v128_load32_shuffle: {
+        // i8x16_shuffle_w4's terms, each applied to the loaded word x.
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const x = dv.getInt32(ea, true);
+        const t0 = code[pc + 6], r0 = t0 & 24, p0 = ((t0 >>> 5) & 15) * 0x204081 & 0x01010101, q0 = (x >>> r0) | (x << (32 - r0));
+        const t1 = code[pc + 7], r1 = t1 & 24, p1 = ((t1 >>> 5) & 15) * 0x204081 & 0x01010101, q1 = (x >>> r1) | (x << (32 - r1));
+        const t2 = code[pc + 8], r2 = t2 & 24, p2 = ((t2 >>> 5) & 15) * 0x204081 & 0x01010101, q2 = (x >>> r2) | (x << (32 - r2));
+        const t3 = code[pc + 9], r3 = t3 & 24, p3 = ((t3 >>> 5) & 15) * 0x204081 & 0x01010101, q3 = (x >>> r3) | (x << (32 - r3));
+        const d = fp + code[pc + 1];
+        I32[d] = (t0 & 512) !== 0 ? Math.imul(q0 & 255, p0) : q0 & (p0 * 255);
+        I32[d + 1] = (t1 & 512) !== 0 ? Math.imul(q1 & 255, p1) : q1 & (p1 * 255);
+        I32[d + 2] = (t2 & 512) !== 0 ? Math.imul(q2 & 255, p2) : q2 & (p2 * 255);
+        I32[d + 3] = (t3 & 512) !== 0 ? Math.imul(q3 & 255, p3) : q3 & (p3 * 255);
+        pc = (pc + 10) | 0;
+        continue;
+      }
       default:
         break;
     }

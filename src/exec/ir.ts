@@ -887,6 +887,26 @@ export const enum Ir {
   // half-words of the lanes into lane 0 with a shuffle and stores that lane).
   /** mem32[ea] = the 4 bytes the selectors pick. Fields a, i, i, u, 4 × b. */ v128_store32_shuffle,
   /** mem64[ea] = the 8 bytes the selectors pick. Fields a, i, i, u, 8 × b. */ v128_store64_shuffle,
+  /**
+   * 4 lanes: r[d]_i = r[a]_i + fround(r[b]_i · f32 lane i of mem128[ea]), ea as in
+   * f32x4.mul_load_add (an f32x4.add of an f32x4.mul_load_add, the product rounded to f32 first).
+   * Why: `y + a·x[i]` (axpy) and `x[i]·c + t`, one dispatch and no temporary vector written and
+   * read back — each f32 lane moved through memory costs two conversions. Fields d, a, a (b),
+   * a (base), i (s), i (c), u.
+   */
+  f32x4_mul_load_add_add,
+  /**
+   * 4 lanes: r[d]_i = |r[a]_i − r[b]_i| mod 2^32 (an i32x4.abs of an i32x4.sub). Why: sums of
+   * absolute differences. Fields d, a, a.
+   */
+  i32x4_abs_sub,
+  /**
+   * i8x16_shuffle_w4 of the word x = mem32[ea] (a splat of a loaded word, shuffled): word j of
+   * r128[d] = T(t_j) with x for the term's source word, ea = u32((r32[a] << s) + c) + u as in
+   * load32_add. Why: compiled code zero-extends four loaded bytes (or two half-words) so — one
+   * dispatch instead of two and no scalar temporary. Fields d, a (base), i (s), i (c), u, 4 × h.
+   */
+  v128_load32_shuffle,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1103,6 +1123,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i8x16_shuffle_w4, 'i8x16.shuffle_w4', 'd' + 'h'.repeat(4)],
   [Ir.v128_store32_shuffle, 'v128.store32_shuffle', 'aiiu' + 'b'.repeat(4)],
   [Ir.v128_store64_shuffle, 'v128.store64_shuffle', 'aiiu' + 'b'.repeat(8)],
+  [Ir.f32x4_mul_load_add_add, 'f32x4.mul_load_add_add', 'daaaiiu'],
+  [Ir.i32x4_abs_sub, 'i32x4.abs_sub', 'daa'], [Ir.v128_load32_shuffle, 'v128.load32_shuffle', 'daiiu' + 'h'.repeat(4)],
 ];
 
 /** Disassembly info by opcode. */

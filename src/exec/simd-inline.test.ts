@@ -412,6 +412,43 @@ test('a lane store of a shuffle (v128.store32_shuffle / _64) writes what the shu
   });
 });
 
+test('v128.load32_shuffle (a shuffle of a loaded word splatted) and i32x4.abs_sub give the bytes of the unfused forms, and trap alike', () => {
+  // a: the zero local, b: the splatted word; zero-extended bytes, half-words, a byte splat, and
+  // a shuffle of the word alone; each also at an address whose load traps.
+  const patterns = [
+    [16, 1, 2, 3, 17, 5, 6, 7, 18, 9, 10, 11, 19, 13, 14, 15], [16, 17, 2, 3, 18, 19, 6, 7, 20, 21, 10, 11, 22, 23, 14, 15],
+    [19, 19, 19, 19, 18, 18, 18, 18, 17, 17, 17, 17, 16, 16, 16, 16], [17, 18, 19, 16, 21, 22, 23, 20, 25, 26, 27, 24, 29, 30, 31, 28],
+  ];
+  const src = `(module (memory (export "mem") 1)
+    ${patterns.map((l, i) => `(func (export "s${i}") (param i32) (result v128) (local v128)
+      (local.set 1 (v128.const i32x4 0 0 0 0))
+      (i8x16.shuffle ${l.join(' ')} (local.get 1) (i32x4.splat (i32.load offset=1 (i32.add (local.get 0) (i32.const 2))))))`).join('\n')}
+    (func (export "abs_sub") (param v128 v128) (result v128) (i32x4.abs (i32x4.sub (local.get 0) (local.get 1)))))`;
+  const ir = irOf(src);
+  assert.is(ir.split(' v128.load32_shuffle r').length - 1, patterns.length, 'every shuffle takes its load in');
+  assert.ok(ir.includes(' i32x4.abs_sub r'), 'abs of sub is one instruction');
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const mem = new Uint8Array(e.value.buffer);
+  mem.set(vectors().flatMap((v) => [...v]).slice(0, 256));
+  patterns.forEach((lanes, i) => {
+    for (const at of [0, 7, 61, 65536 - 7]) {
+      const word = mem.slice(at + 3, at + 7), b = Uint8Array.from({ length: 16 }, (_, k) => word[k & 3]);
+      assert.equal(call(inst, `s${i}`, at)[0], Uint8Array.from(lanes, (j) => (j < 16 ? 0 : b[j - 16])), `pattern ${i} at ${at}`);
+    }
+    assert.throws(() => call(inst, `s${i}`, 65536 - 6), (x: unknown) => x instanceof RuntimeError);
+    assert.throws(() => call(inst, `s${i}`, -3), (x: unknown) => x instanceof RuntimeError);
+  });
+  const vs = vectors();
+  for (const a of vs) {
+    for (const b of vs) {
+      const want = reference('i32x4.abs', reference('i32x4.sub', a, b), 0);
+      assert.equal(call(inst, 'abs_sub', a, b)[0], want, 'abs_sub');
+    }
+  }
+});
+
 test('v128.store through a folded address (v128.store_add, v128.store_idx) writes where v128.store does and traps alike', () => {
   const src = `(module (memory (export "mem") 1)
     (func (export "add") (param i32 v128) (v128.store offset=3 (i32.add (local.get 0) (i32.const 16)) (local.get 1)))
@@ -443,7 +480,7 @@ test('v128.store through a folded address (v128.store_add, v128.store_idx) write
   traps(() => call(inst, 'idx', 65536 - 16, 0, v));
 });
 
-test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add) computes what the unfused pair does', () => {
+test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add, f32x4.mul_load_add_add) computes what the unfused pair does', () => {
   // The unfused twins put the inner result into a local first, which keeps the two instructions.
   const src = `(module (memory (export "mem") 1)
     (func (export "f32 ma") (param v128 v128 v128) (result v128) (f32x4.add (local.get 0) (f32x4.mul (local.get 1) (local.get 2))))
@@ -455,11 +492,19 @@ test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add)
       (local.set 3 (i32x4.mul (local.get 1) (local.get 2))) (i32x4.add (local.get 0) (local.get 3)))
     (func (export "ml") (param v128 i32) (result v128) (f32x4.mul (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))
     (func (export "ml unfused") (param v128 i32) (result v128) (local v128)
-      (local.set 2 (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))) (f32x4.mul (local.get 0) (local.get 2))))`;
+      (local.set 2 (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))) (f32x4.mul (local.get 0) (local.get 2)))
+    (func (export "mla") (param v128 i32 v128) (result v128)
+      (f32x4.add (local.get 2) (f32x4.mul (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16))))))
+    (func (export "mla plain") (param v128 i32 v128) (result v128)
+      (f32x4.add (f32x4.mul (v128.load offset=20 (local.get 1)) (local.get 0)) (local.get 2)))
+    (func (export "mla unfused") (param v128 i32 v128) (result v128) (local v128)
+      (local.set 3 (f32x4.mul (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))
+      (f32x4.add (local.get 2) (local.get 3))))`;
   const ir = irOf(src);
   assert.is(ir.split(' f32x4.mul_add r').length - 1, 2);
   assert.is(ir.split(' i32x4.mul_add r').length - 1, 1);
-  assert.is(ir.split(' f32x4.mul_load_add r').length - 1, 1);
+  assert.is(ir.split(' f32x4.mul_load_add r').length - 1, 2);
+  assert.is(ir.split(' f32x4.mul_load_add_add r').length - 1, 2);
   const inst = instance(src);
   const e = inst.exports.get('mem');
   if (e?.kind !== 'memory') throw new Error('no memory');
@@ -481,10 +526,17 @@ test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add)
     assert.equal(call(inst, 'i32 ma', a, b, c)[0], call(inst, 'i32 ma unfused', a, b, c)[0], 'i32x4.mul_add');
     for (const at of [0, 3, 100, 65536 - 36]) {
       sameF32(call(inst, 'ml', a, at)[0] as Uint8Array, call(inst, 'ml unfused', a, at)[0] as Uint8Array, `f32x4.mul_load_add at ${at}`);
+      const mla = call(inst, 'mla unfused', a, at, c)[0] as Uint8Array;
+      sameF32(call(inst, 'mla', a, at, c)[0] as Uint8Array, mla, `f32x4.mul_load_add_add at ${at}`);
+      sameF32(call(inst, 'mla plain', a, at, c)[0] as Uint8Array, mla, `f32x4.mul_load_add_add of a plain load at ${at}`);
     }
   }
   assert.throws(() => call(inst, 'ml', vs[0], 65536 - 35), (x: unknown) => x instanceof RuntimeError);
   assert.throws(() => call(inst, 'ml', vs[0], -17), (x: unknown) => x instanceof RuntimeError);
+  for (const f of ['mla', 'mla plain']) {
+    assert.throws(() => call(inst, f, vs[0], 65536 - 35, vs[1]), (x: unknown) => x instanceof RuntimeError);
+    assert.throws(() => call(inst, f, vs[0], -17, vs[1]), (x: unknown) => x instanceof RuntimeError);
+  }
 });
 
 test('v128 constants hoisted out of loops: the loops compute what they did', () => {

@@ -814,6 +814,18 @@ test('fused vector arithmetic: a product feeding an add, a load or conversion fe
     43: return`);
 });
 
+test('f32x4.mul_load_add_add: an f32x4.add of an f32x4.mul_load_add; a plain v128.load fuses as v128.load_add with s = c = 0', () => {
+  golden(`(memory 1)
+    (func (param v128 v128 i32) (result v128)
+      (local.set 0 (f32x4.add (local.get 0) (f32x4.mul (local.get 1) (v128.load offset=4 (i32.add (local.get 2) (i32.const 16))))))
+      (local.set 1 (f32x4.sub (local.get 1) (v128.load offset=8 (local.get 2))))
+      (f32x4.add (f32x4.mul (v128.load (local.get 2)) (local.get 1)) (local.get 0)))`, `
+     0: f32x4.mul_load_add_add r0, r0, r2, r4, 0, 16, 4
+     8: f32x4.sub_load_add r2, r2, r4, 0, 0, 8
+    15: f32x4.mul_load_add_add r0, r0, r2, r4, 0, 0, 0
+    23: return`);
+});
+
 test('loop-invariant v128 constants move to the loop head, and the back edge jumps past them', () => {
   // r3 (local 2) is hoisted; the temporary r9 holds two constants, so each gets a register of its
   // own (r11, r13) that its reader reads; local 3 (r5) is also written by an add, so its constant
@@ -905,18 +917,33 @@ test('a v128 local known to hold zero gives zero bytes: one term a word (i8x16.s
     (func (param i32 v128) (result v128) (local v128)
       (loop
         (local.set 2 (v128.const i32x4 0 0 0 0))
-        (local.set 1 (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load (local.get 0)))))
+        (local.set 1 (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (local.get 0))))
         (br_if 0 (local.get 0)))
       (block (br_if 0 (local.get 0)) (local.set 2 (local.get 1)))
       (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (local.get 1)))`, `
      0: const128 r3, i32x4 0x0 0x0 0x0 0x0
-     6: load32 r7, r0, 0
-    10: i8x16.shuffle_w4 r1, r7.0 rotr 0 & 0b0001, r7.0 rotr 8 & 0b0001, r7.0 rotr 16 & 0b0001, r7.0 rotr 24 & 0b0001
-    16: br_if r0, @6
-    19: br_if r0, @25
-    22: copy128 r3, r1
-    25: i8x16.shuffle_w r0, r1.0 rotr 0 & 0b0001, r3.0 rotr 0 & 0b1110, r1.0 rotr 8 & 0b0001, r3.1 rotr 0 & 0b1110, r1.0 rotr 16 & 0b0001, r4.0 rotr 0 & 0b1110, r1.0 rotr 24 & 0b0001, r4.1 rotr 0 & 0b1110
-    35: return`);
+     6: i8x16.shuffle_w4 r1, r0.0 rotr 0 & 0b0001, r0.0 rotr 8 & 0b0001, r0.0 rotr 16 & 0b0001, r0.0 rotr 24 & 0b0001
+    12: br_if r0, @6
+    15: br_if r0, @21
+    18: copy128 r3, r1
+    21: i8x16.shuffle_w r0, r1.0 rotr 0 & 0b0001, r3.0 rotr 0 & 0b1110, r1.0 rotr 8 & 0b0001, r3.1 rotr 0 & 0b1110, r1.0 rotr 16 & 0b0001, r4.0 rotr 0 & 0b1110, r1.0 rotr 24 & 0b0001, r4.1 rotr 0 & 0b1110
+    31: return`);
+});
+
+test('a shuffle of a loaded word splatted takes the load in (v128.load32_shuffle); an abs of a sub is one i32x4.abs_sub', () => {
+  // The sum of absolute differences of compiled C: bytes loaded four at a time, zero-extended
+  // by a shuffle with a zero local, subtracted, abs. The second load has no add to absorb.
+  golden(`(memory 1)
+    (func (param i32 i32) (result v128) (local v128)
+      (local.set 2 (v128.const i32x4 0 0 0 0))
+      (i32x4.abs (i32x4.sub
+        (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load (i32.add (local.get 0) (i32.const 4)))))
+        (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load offset=8 (local.get 1)))))))`, `
+     0: const128 r2, i32x4 0x0 0x0 0x0 0x0
+     6: v128.load32_shuffle r4, r0, 0, 4, 0, r6.0 rotr 0 & 0b0001, r6.0 rotr 8 & 0b0001, r6.0 rotr 16 & 0b0001, r6.0 rotr 24 & 0b0001
+    16: v128.load32_shuffle r6, r1, 0, 0, 8, r8.0 rotr 0 & 0b0001, r8.0 rotr 8 & 0b0001, r8.0 rotr 16 & 0b0001, r8.0 rotr 24 & 0b0001
+    26: i32x4.abs_sub r0, r4, r6
+    30: return`);
 });
 
 test('lane stores absorb the add computing their address (not an i32.add of two registers)', () => {

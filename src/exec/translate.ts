@@ -309,6 +309,9 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.f32x4_mul, Ir.f32x4_convert_i32x4_s, Ir.f32x4_mul_convert_s, true],
   [Ir.v128_xor, Ir.i32x4_shl_imm, Ir.i32x4_shl_xor, true], [Ir.v128_xor, Ir.i32x4_shr_u_imm, Ir.i32x4_shr_u_xor, true],
   [Ir.f32x4_sub, Ir.load128_add, Ir.f32x4_sub_load_add, false], [Ir.f32x4_min, Ir.f32x4_max, Ir.f32x4_max_min, true],
+  // A plain v128.load fuses as a v128.load_add of s = c = 0 (fuseArith widens its operands).
+  [Ir.f32x4_mul, Ir.load128, Ir.f32x4_mul_load_add, true], [Ir.f32x4_sub, Ir.load128, Ir.f32x4_sub_load_add, false],
+  [Ir.f32x4_add, Ir.f32x4_mul_load_add, Ir.f32x4_mul_load_add_add, true],
 ] as const).map(([op, producer, fused, commutative]) => [fusedArithKey(op, producer), [fused, commutative] as const]));
 
 function fusedArithKey(op: Ir, producer: Ir): number {
@@ -1430,13 +1433,18 @@ class Translator {
         // Lane index j selects byte j mod 16 of a (j < 16) or b: its word and bit offset. When an
         // operand was just made by an i32x4.splat (a broadcast before a shuffle), the splat is
         // dropped and the shuffle reads its scalar instead: all four words of that operand are it.
-        let splatA = -1, splatB = -1;
+        let splatA = -1, splatB = -1, load = -1;
         const splatIn = this.isLastProduced(this.peek()) ? 0 : this.isLastProduced(this.peek(1)) ? 1 : -1;
         if (splatIn >= 0 && this.code[this.lastDst - 1] === Ir.i32x4_splat) {
-          if (splatIn === 0) splatB = this.code[this.lastDst + 1];
-          else splatA = this.code[this.lastDst + 1];
-          this.code.length = this.lastDst - 1;
+          const x = this.code[this.lastDst + 1], at = this.lastDst - 1, c = this.code;
+          if (splatIn === 0) splatB = x;
+          else splatA = x;
+          c.length = at;
           this.lastDst = -1;
+          // The splatted scalar just loaded into a temporary (its one reader was the splat): the
+          // load may join the shuffle (v128.load32_shuffle, below).
+          const p = at - (c[at - 4] === Ir.load32 ? 4 : c[at - 6] === Ir.load32_add ? 6 : at + 1);
+          if (p >= 0 && c[p + 1] === x && x >= this.localWords && this.lastLabel <= p) load = p;
         }
         // An operand that is a v128 local only ever holding zero gives zero bytes: the word forms
         // need no term for them (i8x16.shuffle_w4 when one term a word is left).
@@ -1449,6 +1457,15 @@ class Translator {
         const zero = [...ins.bytes!].map((j) => j >= 16 ? zeroB : zeroA);
         const sels = [...ins.bytes!].map((j) => (wordOf(j) << 5) | ((j & 3) << 3));
         const w4 = shuffleWordTerms(src, zero, 1), words = w4 ?? shuffleWordTerms(src, zero);
+        const x = splatA >= 0 ? splatA : splatB, c = this.code;
+        if (w4 !== null && load >= 0 && w4.every((t) => t >> 10 === x || ((t >>> 5) & 15) === 0)) {
+          // Every term reads the loaded word (or no bytes): one v128.load32_shuffle.
+          const addr = c[load] === Ir.load32 ? [c[load + 2], 0, 0, c[load + 3]] : c.slice(load + 2, load + 6);
+          c.length = load;
+          this.produce(Ir.v128_load32_shuffle, Cls.V128, ...addr, ...w4);
+          this.lastShuffle = null;
+          return;
+        }
         if (w4 !== null) this.produce(Ir.i8x16_shuffle_w4, Cls.V128, ...w4);
         else if (words !== null) this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
         else this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
@@ -1469,6 +1486,14 @@ class Translator {
     const inline = simdInline.get(x);
     if (inline !== undefined && (fam === Fam.Unary || fam === Fam.Binary || fam === Fam.Extract)) {
       if (fam === Fam.Binary && this.fuseArith(inline, result)) return;
+      if (inline === Ir.i32x4_abs && this.isLastProduced(this.peek()) && this.code[this.lastDst - 1] === Ir.i32x4_sub) {
+        // |a − b|: the sub (writing a temporary only this abs reads) is absorbed.
+        const operands = this.code.slice(this.lastDst + 1);
+        this.code.length = this.lastDst - 1;
+        this.pop();
+        this.produce(Ir.i32x4_abs_sub, Cls.V128, ...operands);
+        return;
+      }
       const operands = this.srcs(fam === Fam.Binary ? 2 : 1);
       this.produce(inline, result, ...operands, ...(fam === Fam.Extract ? [ins.lane!] : []));
       return;
@@ -1873,6 +1898,7 @@ class Translator {
     else if (form[1] && this.isLastProduced(a) && b.kind === Kind.Local) other = b;
     else return false;
     const operands = this.code.slice(this.lastDst + 1), absorbed = this.lastDst - 1;
+    if (this.code[absorbed] === Ir.load128) operands.splice(1, 0, 0, 0);
     const p = other.pos;
     if ((form[0] === Ir.f32_mul_add || form[0] === Ir.f32_mul_sub) && other === a && other.kind === Kind.Temp
       && p >= 0 && this.code[p] === Ir.f32_mul && this.code[p + 1] === other.home && this.lastLabel <= p
