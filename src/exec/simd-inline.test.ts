@@ -449,6 +449,46 @@ test('v128.load32_shuffle (a shuffle of a loaded word splatted) and i32x4.abs_su
   }
 });
 
+test('a shuffle of a vector just shifted by whole bytes picks the bytes from the unshifted vector', () => {
+  // i32x4.shr_u / shl by 8, 16, 24 (and 13, which stays a shift) into either operand, with
+  // patterns of compiled code and pseudo-random ones (zeros shifted in are picked, and some need
+  // the byte form, where the shift then stays).
+  const patterns: number[][] = [
+    [0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1, 4, 5, 8, 9, 12, 13, 0, 0, 0, 0, 0, 0, 0, 0],
+    [3, 7, 11, 15, 19, 23, 27, 31, 1, 5, 9, 13, 17, 21, 25, 29], [16, 1, 2, 3, 17, 5, 6, 7, 18, 9, 10, 11, 19, 13, 14, 15],
+  ];
+  let r = 0x2545f491;
+  for (let n = 0; n < 12; n++) {
+    patterns.push(Array.from({ length: 16 }, () => {
+      r ^= r << 13; r ^= r >>> 17; r ^= r << 5;
+      return (r >>> 0) % 32;
+    }));
+  }
+  const shifts = [['shr_u', 8], ['shr_u', 16], ['shr_u', 24], ['shl', 8], ['shl', 24], ['shr_u', 13]] as const;
+  const funcs: string[] = [];
+  patterns.forEach((l, i) => shifts.forEach(([op, k], s) => {
+    funcs.push(`(func (export "a${i}_${s}") (param v128 v128) (result v128) (i8x16.shuffle ${l.join(' ')} (local.get 1) (i32x4.${op} (local.get 0) (i32.const ${k}))))`);
+    funcs.push(`(func (export "b${i}_${s}") (param v128 v128) (result v128) (i8x16.shuffle ${l.join(' ')} (i32x4.${op} (local.get 0) (i32.const ${k})) (local.get 1)))`);
+  }));
+  const src = `(module ${funcs.join('\n')})`;
+  const ir = irOf(src);
+  const left = ir.split(' i32x4.shr_u_imm r').length - 1 + ir.split(' i32x4.shl_imm r').length - 1;
+  assert.ok(left >= 2 * patterns.length && left <= 12 * patterns.length - 24, `shifts by whole bytes are folded (${left} left)`);
+  const inst = instance(src);
+  const vs = vectors();
+  const shifted = (v: Uint8Array, op: string, k: number): Uint8Array => {
+    const w = new Int32Array(v.buffer.slice(0));
+    return new Uint8Array(w.map((x) => (op === 'shl' ? x << k : x >>> k)).buffer);
+  };
+  patterns.forEach((lanes, i) => shifts.forEach(([op, k], s) => {
+    for (let n = 0; n + 1 < vs.length; n += 4) {
+      const x = vs[n], y = vs[n + 1], sx = shifted(x, op, k);
+      assert.equal(call(inst, `a${i}_${s}`, x, y)[0], Uint8Array.from(lanes, (j) => (j < 16 ? y[j] : sx[j - 16])), `a ${lanes} ${op} ${k}`);
+      assert.equal(call(inst, `b${i}_${s}`, x, y)[0], Uint8Array.from(lanes, (j) => (j < 16 ? sx[j] : y[j - 16])), `b ${lanes} ${op} ${k}`);
+    }
+  }));
+});
+
 test('v128.store through a folded address (v128.store_add, v128.store_idx) writes where v128.store does and traps alike', () => {
   const src = `(module (memory (export "mem") 1)
     (func (export "add") (param i32 v128) (v128.store offset=3 (i32.add (local.get 0) (i32.const 16)) (local.get 1)))

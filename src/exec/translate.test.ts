@@ -976,6 +976,24 @@ test('a lane store of a shuffle just made stores the lane\'s bytes by their sele
     45: return`);
 });
 
+test('a shuffle of a vector just shifted by whole bytes reads the unshifted vector; a zero shifted in is no term', () => {
+  // Byte 0 of x >>u 8 is byte 1 of x (selector 2 << 5 | 8 = 72). The second and third pick
+  // zeros shifted in: no term covers them (word 0 of the second, words 1–3 of the third, whose
+  // other bytes are byte 0 of x << 16, a zero too); no selector names them, so the lane store
+  // stays apart.
+  golden(`(memory 1)
+    (func (param i32 v128)
+      (v128.store32_lane 0 (local.get 0) (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0 (i32x4.shr_u (local.get 1) (i32.const 8)) (local.get 1)))
+      (v128.store32_lane 0 (local.get 0) (i8x16.shuffle 3 7 11 15 0 0 0 0 0 0 0 0 0 0 0 0 (i32x4.shr_u (local.get 1) (i32.const 8)) (local.get 1)))
+      (v128.store32_lane 0 (local.get 0) (i8x16.shuffle 3 6 9 12 0 0 0 0 0 0 0 0 0 0 0 0 (i32x4.shl (local.get 1) (i32.const 16)) (local.get 1))))`, `
+     0: v128.store32_shuffle r0, 0, 0, 0, 72, 104, 136, 168
+     9: i8x16.shuffle_w4 r4, r0.0 rotr 0 & 0b0000, r1.0 byte 1 to 0b1111, r1.0 byte 1 to 0b1111, r1.0 byte 1 to 0b1111
+    15: v128.store32_lane r0, r4, 0, 0
+    20: i8x16.shuffle_w r4, r1.0 rotr 8 & 0b0001, r1.1 rotr 24 & 0b0010, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000
+    30: v128.store32_lane r0, r4, 0, 0
+    35: return`);
+});
+
 test('extending v128 loads absorb the add computing their address', () => {
   golden(`(memory 1)
     (func (param i32) (result v128)

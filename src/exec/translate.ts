@@ -1446,17 +1446,47 @@ class Translator {
           const p = at - (c[at - 4] === Ir.load32 ? 4 : c[at - 6] === Ir.load32_add ? 6 : at + 1);
           if (p >= 0 && c[p + 1] === x && x >= this.localWords && this.lastLabel <= p) load = p;
         }
+        // An operand just made by an i32x4 shift by whole bytes: the shuffle picks the bytes from
+        // the unshifted vector (byte i of x >>u 8k is byte i + k of x, or a zero shifted in) and
+        // the shift is dropped — unless a zero shifted in is picked and only the byte form fits.
+        let shiftIn = -1, shiftSrc = -1, shiftBy = 0;
+        const shiftOp = splatIn >= 0 && load < 0 ? this.code[this.lastDst - 1] : -1, shiftEnd = this.code.length;
+        if ((shiftOp === Ir.i32x4_shr_u_imm || shiftOp === Ir.i32x4_shl_imm) && (this.code[this.lastDst + 2] & 7) === 0) {
+          shiftIn = splatIn;
+          shiftSrc = this.code[this.lastDst + 1];
+          shiftBy = (shiftOp === Ir.i32x4_shr_u_imm ? 1 : -1) * (this.code[this.lastDst + 2] >> 3);
+        }
         // An operand that is a v128 local only ever holding zero gives zero bytes: the word forms
         // need no term for them (i8x16.shuffle_w4 when one term a word is left).
         const isZero = (e: Entry): boolean => e.kind === Kind.Local && this.zeroV128.has(e.loc);
         const zeroA = splatA < 0 && isZero(this.peek(1)), zeroB = splatB < 0 && isZero(this.peek());
         const [a, b] = this.srcs(2);
-        const wordOf = (j: number): number => j >= 16 ? (splatB >= 0 ? splatB : b + ((j & 15) >> 2))
-          : splatA >= 0 ? splatA : a + (j >> 2);
-        const src = [...ins.bytes!].map((j): [number, number] => [wordOf(j), j & 3]);
-        const zero = [...ins.bytes!].map((j) => j >= 16 ? zeroB : zeroA);
-        const sels = [...ins.bytes!].map((j) => (wordOf(j) << 5) | ((j & 3) << 3));
-        const w4 = shuffleWordTerms(src, zero, 1), words = w4 ?? shuffleWordTerms(src, zero);
+        let fold = shiftIn >= 0 && this.code.length === shiftEnd;
+        let src: [number, number][] = [], zero: boolean[] = [], sels: number[] = [];
+        let w4: number[] | null = null, words: number[] | null = null, shiftedZero = false;
+        for (let attempt = 0; attempt < 2; attempt++) {
+          const folded = (side: number): boolean => fold && shiftIn === side;
+          // Byte j of the operands: its register word and byte, or null for a zero shifted in.
+          const byteOf = (j: number): [number, number] | null => {
+            const side = j >= 16 ? 0 : 1, splat = side === 0 ? splatB : splatA;
+            const k = (j & 3) + (folded(side) ? shiftBy : 0);
+            if (k < 0 || k > 3) return null;
+            return [splat >= 0 ? splat : (folded(side) ? shiftSrc : side === 0 ? b : a) + ((j & 15) >> 2), k];
+          };
+          const picked = [...ins.bytes!].map(byteOf);
+          shiftedZero = picked.some((x) => x === null);
+          src = picked.map((x) => x ?? [0, 0]);
+          zero = [...ins.bytes!].map((j, i) => picked[i] === null || (j >= 16 ? zeroB : zeroA));
+          sels = src.map(([w, k]) => (w << 5) | (k << 3));
+          w4 = shuffleWordTerms(src, zero, 1);
+          words = w4 ?? shuffleWordTerms(src, zero);
+          if (!fold || !shiftedZero || words !== null) break;
+          fold = false;
+        }
+        if (fold) {
+          this.code.splice(this.lastDst - 1, 4);
+          this.lastDst = -1;
+        }
         const x = splatA >= 0 ? splatA : splatB, c = this.code;
         if (w4 !== null && load >= 0 && w4.every((t) => t >> 10 === x || ((t >>> 5) & 15) === 0)) {
           // Every term reads the loaded word (or no bytes): one v128.load32_shuffle.
@@ -1469,7 +1499,8 @@ class Translator {
         if (w4 !== null) this.produce(Ir.i8x16_shuffle_w4, Cls.V128, ...w4);
         else if (words !== null) this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
         else this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
-        this.lastShuffle = { entry: this.lastEntry!, sels };
+        // (A zero shifted in has no selector: then no lane store takes this shuffle in.)
+        this.lastShuffle = fold && shiftedZero ? null : { entry: this.lastEntry!, sels };
         return;
       }
     }
