@@ -826,6 +826,25 @@ test('f32x4.mul_load_add_add: an f32x4.add of an f32x4.mul_load_add; a plain v12
     23: return`);
 });
 
+test('a v128 constant made between a producer and its consumer moves before the producer, and the two fuse', () => {
+  // The clamp's 4.0 is a temporary: it gets a register of its own (r11) above the frame. The
+  // 0.25 is tee'd into local 3 (r5): the load does not read it, so the constant moves before the
+  // load. The last convert reads local 3, which the constant then overwrites: nothing moves.
+  golden(`(memory 1)
+    (func (param i32 v128 v128) (result v128) (local v128)
+      (local.set 1 (f32x4.min (f32x4.max (local.get 1) (local.get 2)) (v128.const f32x4 4 4 4 4)))
+      (local.set 1 (f32x4.add (local.get 1) (f32x4.mul (v128.load (local.get 0)) (local.tee 3 (v128.const f32x4 0.25 0.25 0.25 0.25)))))
+      (f32x4.mul (f32x4.convert_i32x4_s (local.get 3)) (local.tee 3 (v128.const f32x4 2 2 2 2))))`, `
+     0: const128 r11, i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+     6: f32x4.max_min r1, r11, r1, r3
+    11: const128 r5, i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+    17: f32x4.mul_load_add_add r1, r1, r5, r0, 0, 0, 0
+    25: f32x4.convert_i32x4_s r7, r5
+    28: const128 r5, i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    34: f32x4.mul r0, r7, r5
+    38: return`);
+});
+
 test('loop-invariant v128 constants move to the loop head, and the back edge jumps past them', () => {
   // r3 (local 2) is hoisted; the temporary r9 holds two constants, so each gets a register of its
   // own (r11, r13) that its reader reads; local 3 (r5) is also written by an add, so its constant

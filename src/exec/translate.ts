@@ -1920,6 +1920,7 @@ class Translator {
    * register the absorbed instruction reads.
    */
   private fuseArith(ir: Ir, result: Cls): boolean {
+    this.rehomeConst(ir);
     if (this.lastDst < 0) return false;
     const form = fusedArith.get(fusedArithKey(ir, this.code[this.lastDst - 1]));
     if (form === undefined) return false;
@@ -2053,6 +2054,50 @@ class Translator {
     this.lastAddImm = this.lastAddImm2 = this.lastStep = this.lastCopy = this.lastAddStore = this.lastStore = -1;
     this.teeAdd = { pos: -1, loc: -1, end: -1 };
     this.teeRotl = { pos: -1, end: -1 };
+  }
+
+  /**
+   * For fuseArith: op(a, b) where b is a v128 constant just written — into a temporary, or by a
+   * `local.tee` into a local — and a the temporary the instruction right before it wrote (no
+   * label between): compiled code loads or computes a value, then materializes the constant it
+   * combines it with. When op and a's producer have a commutative fused form, the constant moves
+   * before the producer, which is then the last instruction, and fuseArith fuses the two as
+   * usual, the constant's register being the other operand. A temporary constant first gets a
+   * register of its own above the frame's others (as hoistConsts gives them: no other instruction
+   * reads or writes it); a local must be one the producer does not read.
+   */
+  private rehomeConst(ir: Ir): void {
+    const c = this.code, b = this.peek(), a = this.peek(1);
+    const k = this.isLastProduced(b) && c[this.lastDst - 1] === Ir.const128 ? this.lastDst - 1
+      : b.kind === Kind.Local && this.lastDst < 0 && c[c.length - 6] === Ir.const128 && c[c.length - 5] === b.loc ? c.length - 6 : -1;
+    if (k < 0 || a.kind !== Kind.Temp || a.pos < 0 || this.lastLabel > a.pos || this.labels.has(k)) return;
+    if (c[a.pos + 1] !== a.home || a.pos + irLength(c, a.pos) !== k) return;
+    const form = fusedArith.get(fusedArithKey(ir, c[a.pos]));
+    if (form === undefined || !form[1]) return;
+    const constant = c.slice(k, k + 6);
+    if (b.kind === Kind.Local) {
+      // The producer's operands: v128 registers, or a load's address (one slot).
+      const load = c[a.pos] === Ir.load128 || c[a.pos] === Ir.load128_add;
+      let w = a.pos + 2;
+      for (const f of irInfo[c[a.pos]].fields.slice(1)) {
+        const size = load && w === a.pos + 2 ? 2 : 4;
+        if (f !== 'i' && f !== 'u' && (f !== 'a' || (c[w] < b.loc + 4 && c[w] + size > b.loc))) return;
+        w++;
+      }
+    } else {
+      const fresh = this.maxWords + (this.maxWords & 1);
+      if (fresh + 4 > 1 << 20) return;
+      this.maxWords = fresh + 4;
+      constant[1] = fresh;
+      b.kind = Kind.Local;
+      b.loc = fresh;
+    }
+    c.length = k;
+    c.splice(a.pos, 0, ...constant);
+    a.pos += 6;
+    this.lastDst = a.pos + 1;
+    this.lastEntry = a;
+    this.forgetPositions();
   }
 
   /**
