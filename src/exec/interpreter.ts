@@ -3418,6 +3418,35 @@ function runVector(
         pc = (pc + 10) | 0;
         continue;
       }
+      // Gathered 32-bit loads (ir.ts v128.load32_splat_lx …): the address from a lane, as
+      // i32x4.lane_shl_add_imm computes it.
+      case Ir.v128_load32_splat_lx: {
+        const ea = (((I32[fp + code[pc + 2] + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], v = dv.getInt32(ea, true);
+        I32[d] = v; I32[d + 1] = v; I32[d + 2] = v; I32[d + 3] = v;
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.v128_load32_zero_lx: {
+        const ea = (((I32[fp + code[pc + 2] + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true); I32[d + 1] = 0; I32[d + 2] = 0; I32[d + 3] = 0;
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.v128_load32_lane_lx: {
+        const ea = (((I32[fp + code[pc + 2] + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 7] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], v = fp + code[pc + 6], x = dv.getInt32(ea, true);
+        if (d !== v) {
+          I32[d] = I32[v]; I32[d + 1] = I32[v + 1]; I32[d + 2] = I32[v + 2]; I32[d + 3] = I32[v + 3];
+        }
+        I32[d + code[pc + 8]] = x;
+        pc = (pc + 9) | 0;
+        continue;
+      }
       default:
         break;
     }

@@ -907,6 +907,13 @@ export const enum Ir {
    * dispatch instead of two and no scalar temporary. Fields d, a (base), i (s), i (c), u, 4 × h.
    */
   v128_load32_shuffle,
+  // 32-bit loads into a vector whose address is a lane of an index vector scaled and offset, as
+  // i32x4.lane_shl_add_imm computes it: ea = u32((lane l of r128[v] << s) + c) + u; the rest as
+  // v128.load32_splat / _zero / _lane. Why: a gather (compiled code loads p[idx[i]] lane by lane
+  // into a vector), one dispatch and no scalar temporary a lane. Fields d, a (v), i (l), i (s), i (c), …
+  /** r128[d] = four copies of mem32[ea]. Fields …, u. */ v128_load32_splat_lx,
+  /** r128[d] = (mem32[ea], 0, 0, 0). Fields …, u. */ v128_load32_zero_lx,
+  /** r128[d] = r128[b] with 32-bit lane i = mem32[ea]. Fields …, a (b), u, i (lane). */ v128_load32_lane_lx,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1125,6 +1132,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.v128_store64_shuffle, 'v128.store64_shuffle', 'aiiu' + 'b'.repeat(8)],
   [Ir.f32x4_mul_load_add_add, 'f32x4.mul_load_add_add', 'daaaiiu'],
   [Ir.i32x4_abs_sub, 'i32x4.abs_sub', 'daa'], [Ir.v128_load32_shuffle, 'v128.load32_shuffle', 'daiiu' + 'h'.repeat(4)],
+  [Ir.v128_load32_splat_lx, 'v128.load32_splat_lx', 'daiiiu'], [Ir.v128_load32_zero_lx, 'v128.load32_zero_lx', 'daiiiu'],
+  [Ir.v128_load32_lane_lx, 'v128.load32_lane_lx', 'daiiiaui'],
 ];
 
 /** Disassembly info by opcode. */

@@ -1036,6 +1036,26 @@ test('an extracted lane shifted and offset is one i32x4.lane_shl_add_imm (not wh
     19: return`);
 });
 
+test('a 32-bit vector load whose address is a lane scaled and offset reads the lane itself (v128.load32_*_lx)', () => {
+  // The lane load's address was computed before the splat's: it is taken in from there. In the
+  // second pair the zero load's result goes into local 0, the index vector, after the lane load's
+  // address was computed from it: that address stays.
+  golden(`(memory 1)
+    (func (param v128 v128) (result v128)
+      (v128.load32_lane 2 (i32.add (i32.shl (i32x4.extract_lane 1 (local.get 0)) (i32.const 2)) (i32.const 1040))
+        (v128.load32_splat offset=4 (i32.add (i32.shl (i32x4.extract_lane 0 (local.get 0)) (i32.const 2)) (i32.const 1040))))
+      (v128.load32_lane 1 (i32.add (i32.shl (i32x4.extract_lane 3 (local.get 0)) (i32.const 2)) (i32.const 8))
+        (local.tee 0 (v128.load32_zero (i32.add (i32.shl (i32x4.extract_lane 2 (local.get 0)) (i32.const 2)) (i32.const 8)))))
+      i32x4.add)`, `
+     0: v128.load32_splat_lx r5, r0, 0, 2, 1040, 4
+     7: v128.load32_lane_lx r4, r0, 1, 2, 1040, r5, 0, 2
+    16: i32x4.lane_shl_add_imm r6, r0, 3, 2, 8
+    22: v128.load32_zero_lx r0, r0, 2, 2, 8, 0
+    29: v128.load32_lane r6, r6, r0, 0, 1
+    35: i32x4.add r0, r4, r6
+    39: return`);
+});
+
 test('a loop constant in a temporary the loop reuses gets a register of its own, read by its one reader', () => {
   golden(`(func (param i32 v128 v128) (result v128)
       (loop $l

@@ -1547,6 +1547,13 @@ class Translator {
       }
       case Fam.Load: {
         this.memIndex(ins.mem!.mem);
+        const lx = inline === Ir.v128_load32_splat ? Ir.v128_load32_splat_lx : inline === Ir.v128_load32_zero ? Ir.v128_load32_zero_lx : undefined;
+        const lane = lx !== undefined ? this.takeLaneAddress(this.peek()) : null;
+        if (lx !== undefined && lane !== null) {
+          this.pop();
+          this.produce(lx, Cls.V128, ...lane, ins.mem!.offset | 0);
+          return;
+        }
         const addLoad = extLoadAdds.get(inline!);
         if (addLoad !== undefined && this.foldLoadAddress(addLoad, Cls.V128, ins.mem!.offset | 0)) return;
         if (inline !== undefined) {
@@ -1560,6 +1567,13 @@ class Translator {
       }
       case Fam.LoadLane: {
         this.memIndex(ins.mem!.mem);
+        const lane = inline === Ir.v128_load32_lane ? this.takeLaneAddress(this.peek(1)) : null;
+        if (lane !== null) {
+          const v = this.src(this.pop());
+          this.pop();
+          this.produce(Ir.v128_load32_lane_lx, Cls.V128, ...lane, v, ins.mem!.offset | 0, ins.lane!);
+          return;
+        }
         const [addr, v] = this.srcs(2);
         if (inline !== undefined) {
           this.produce(inline, Cls.V128, addr, v, ins.mem!.offset | 0, ins.lane!);
@@ -1603,6 +1617,31 @@ class Translator {
         return;
       }
     }
+  }
+
+  /**
+   * For the 32-bit vector loads: when the address e is a temporary an i32x4.lane_shl_add_imm
+   * wrote, with no label since and nothing since writing its vector's words or branching, that
+   * instruction is removed and its operands [v, lane, s, c] returned (the load reads the lane
+   * itself, as foldStoreAddress has a store compute its address); otherwise null.
+   */
+  private takeLaneAddress(e: Entry): number[] | null {
+    const p = e.pos, code = this.code;
+    if (e.kind !== Kind.Temp || p < 0 || this.lastLabel > p || code[p] !== Ir.i32x4_lane_shl_add_imm || code[p + 1] !== e.home) return null;
+    const v = code[p + 2];
+    for (let q = p + 6; q < code.length; q += irLength(code, q)) {
+      let w = q + 1;
+      for (const f of irInfo[code[q]].fields) {
+        if (f === 'L' || f === 'T' || (f === 'd' && code[w] < v + 4 && code[w] + 4 > v)) return null;
+        w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
+      }
+    }
+    const operands = code.slice(p + 2, p + 6);
+    code.splice(p, 6);
+    if (this.lastDst > p) this.lastDst -= 6;
+    // Positions after the removed instruction have moved: forget them.
+    this.forgetPositions();
+    return operands;
   }
 
   /**
