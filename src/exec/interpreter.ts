@@ -3447,6 +3447,42 @@ function runVector(
         pc = (pc + 9) | 0;
         continue;
       }
+      case Ir.i32x4_add3: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];
+        I32[d] = I32[a] + I32[b] + I32[c]; I32[d + 1] = I32[a + 1] + I32[b + 1] + I32[c + 1];
+        I32[d + 2] = I32[a + 2] + I32[b + 2] + I32[c + 2]; I32[d + 3] = I32[a + 3] + I32[b + 3] + I32[c + 3];
+        pc = (pc + 5) | 0;
+        continue;
+      }
+      case Ir.i32x4_mul_load16x4_s_add: {
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = Math.imul(I32[a], (lo << 16) >> 16); I32[d + 1] = Math.imul(I32[a + 1], lo >> 16);
+        I32[d + 2] = Math.imul(I32[a + 2], (hi << 16) >> 16); I32[d + 3] = Math.imul(I32[a + 3], hi >> 16);
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.i32x4_trunc_sat_mul_load_add: {
+        // The product rounded to f32 (as f32x4.mul_load_add stores it), then truncated.
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        for (let i = 0; i < 4; i++) I32[d + i] = i32TruncSatF64S(Math.fround(F32[a + i] * dv.getFloat32(ea + 4 * i, true)));
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.f32x4_mul_load_tee: {
+        const x = fp + code[pc + 3];
+        I32[x] = (I32[fp + code[pc + 4]] + code[pc + 5]) | 0;
+        const ea = (I32[x] >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        F32[d] = F32[a] * dv.getFloat32(ea, true); F32[d + 1] = F32[a + 1] * dv.getFloat32(ea + 4, true);
+        F32[d + 2] = F32[a + 2] * dv.getFloat32(ea + 8, true); F32[d + 3] = F32[a + 3] * dv.getFloat32(ea + 12, true);
+        pc = (pc + 7) | 0;
+        continue;
+      }
       default:
         break;
     }

@@ -914,6 +914,26 @@ export const enum Ir {
   /** r128[d] = four copies of mem32[ea]. Fields …, u. */ v128_load32_splat_lx,
   /** r128[d] = (mem32[ea], 0, 0, 0). Fields …, u. */ v128_load32_zero_lx,
   /** r128[d] = r128[b] with 32-bit lane i = mem32[ea]. Fields …, a (b), u, i (lane). */ v128_load32_lane_lx,
+  // More fused vector arithmetic (fusedArith, as f32x4.mul_load_add).
+  /** 4 lanes: r[d]_i = r[a]_i + r[b]_i + r[c]_i mod 2^32 (an i32x4.add of an i32x4.add). Fields d, a, a, a. Why: accumulating sums. */
+  i32x4_add3,
+  /**
+   * 4 lanes: r[d]_i = r[a]_i · sext32(mem16[ea + 2i]) mod 2^32, ea as in v128.load16x4_s_add (an
+   * i32x4.mul of an extending load). Why: i16 dot products. Fields d, a, a (base), i (s), i (c), u.
+   */
+  i32x4_mul_load16x4_s_add,
+  /**
+   * 4 lanes: r[d]_i = trunc_sat_s(fround(r[a]_i · f32 lane i of mem128[ea])), ea as in
+   * f32x4.mul_load_add (an i32x4.trunc_sat_f32x4_s of an f32x4.mul_load_add). Why: floats scaled
+   * to integers. Fields d, a, a (base), i (s), i (c), u.
+   */
+  i32x4_trunc_sat_mul_load_add,
+  /**
+   * r32[x] = r32[a] + c, then 4 lanes: r[d]_i = r[o]_i · f32 lane i of mem128[u32(r32[x]) + u]
+   * (an f32x4.mul of a v128.load_tee). Why: `y[i]·k` where the loop keeps &y[i] for the store
+   * back. Fields d, a (o), d (the local x), a, i (c), u.
+   */
+  f32x4_mul_load_tee,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1134,6 +1154,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32x4_abs_sub, 'i32x4.abs_sub', 'daa'], [Ir.v128_load32_shuffle, 'v128.load32_shuffle', 'daiiu' + 'h'.repeat(4)],
   [Ir.v128_load32_splat_lx, 'v128.load32_splat_lx', 'daiiiu'], [Ir.v128_load32_zero_lx, 'v128.load32_zero_lx', 'daiiiu'],
   [Ir.v128_load32_lane_lx, 'v128.load32_lane_lx', 'daiiiaui'],
+  [Ir.i32x4_add3, 'i32x4.add3', 'daaa'], [Ir.i32x4_mul_load16x4_s_add, 'i32x4.mul_load16x4_s_add', 'daaiiu'],
+  [Ir.i32x4_trunc_sat_mul_load_add, 'i32x4.trunc_sat_mul_load_add', 'daaiiu'], [Ir.f32x4_mul_load_tee, 'f32x4.mul_load_tee', 'dadaiu'],
 ];
 
 /** Disassembly info by opcode. */

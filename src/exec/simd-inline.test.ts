@@ -579,6 +579,50 @@ test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add,
   }
 });
 
+test('i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.trunc_sat_mul_load_add and f32x4.mul_load_tee compute what the unfused pairs do', () => {
+  // Each f has a twin g that puts the inner result into a local first (no fusion).
+  const pairs: [string, string, string][] = [
+    ['add3', '(i32x4.add (local.get 1) (i32x4.add (local.get 2) (local.get 1)))', '(i32x4.add (local.get 2) (local.get 1))'],
+    ['mul16', '(i32x4.mul (local.get 1) (v128.load16x4_s offset=2 (i32.add (local.get 0) (i32.const 8))))',
+      '(v128.load16x4_s offset=2 (i32.add (local.get 0) (i32.const 8)))'],
+    ['mul16 plain', '(i32x4.mul (v128.load16x4_s offset=10 (local.get 0)) (local.get 1))', '(v128.load16x4_s offset=10 (local.get 0))'],
+    ['trunc', '(i32x4.trunc_sat_f32x4_s (f32x4.mul (local.get 2) (v128.load offset=4 (local.get 0))))',
+      '(f32x4.mul (local.get 2) (v128.load offset=4 (local.get 0)))'],
+    ['tee', '(f32x4.mul (v128.load offset=16 (local.tee 3 (i32.add (local.get 0) (i32.const 32)))) (local.get 1))',
+      '(v128.load offset=16 (local.tee 3 (i32.add (local.get 0) (i32.const 32))))'],
+  ];
+  const outer: Record<string, (x: string) => string> = {
+    add3: (x) => `(i32x4.add (local.get 1) ${x})`, mul16: (x) => `(i32x4.mul (local.get 1) ${x})`,
+    'mul16 plain': (x) => `(i32x4.mul ${x} (local.get 1))`, trunc: (x) => `(i32x4.trunc_sat_f32x4_s ${x})`,
+    tee: (x) => `(f32x4.mul ${x} (local.get 1))`,
+  };
+  const src = `(module (memory (export "mem") 1)
+    ${pairs.map(([n, fused, inner]) => `
+    (func (export "f ${n}") (param i32 v128 v128) (result v128 i32) (local i32 v128) ${fused} (local.get 3))
+    (func (export "g ${n}") (param i32 v128 v128) (result v128 i32) (local i32 v128)
+      (local.set 4 ${inner}) ${outer[n]('(local.get 4)')} (local.get 3))`).join('')})`;
+  const ir = irOf(src);
+  for (const n of ['i32x4.add3', 'i32x4.mul_load16x4_s_add', 'i32x4.trunc_sat_mul_load_add', 'f32x4.mul_load_tee']) {
+    assert.ok(ir.includes(` ${n} r`), n);
+  }
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const vs = vectors();
+  new Uint8Array(e.value.buffer).set(vs.flatMap((v) => [...v]));
+  for (const [n] of pairs) {
+    for (let k = 0; k + 1 < vs.length; k++) {
+      for (const at of [0, 5, 100, 65536 - 32]) {
+        assert.equal(call(inst, `f ${n}`, at, vs[k], vs[k + 1]), call(inst, `g ${n}`, at, vs[k], vs[k + 1]), `${n} at ${at}`);
+      }
+    }
+    if (n === 'add3') continue;
+    for (const at of [65536 - 9, -40]) {
+      assert.throws(() => call(inst, `f ${n}`, at, vs[0], vs[1]), (x: unknown) => x instanceof RuntimeError, `${n} at ${at}`);
+    }
+  }
+});
+
 test('a constant moved before the producer it is fused with: the same results as unfused', () => {
   // f: the three cases of the golden test in translate.test.ts; g: the same through locals
   // (nothing fuses); compared on every pair of test vectors, in a loop (where the constants are

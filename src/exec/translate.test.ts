@@ -826,6 +826,23 @@ test('f32x4.mul_load_add_add: an f32x4.add of an f32x4.mul_load_add; a plain v12
     23: return`);
 });
 
+test('more fused vector arithmetic: i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.trunc_sat_mul_load_add, f32x4.mul_load_tee', () => {
+  golden(`(memory 1)
+    (func (param i32 v128 v128) (result v128) (local i32)
+      (local.set 1 (i32x4.add (local.get 1) (i32x4.add (local.get 2) (local.get 1))))
+      (local.set 1 (i32x4.mul (local.get 1) (v128.load16x4_s offset=2 (i32.add (local.get 0) (i32.const 8)))))
+      (local.set 2 (i32x4.mul (v128.load16x4_s (local.get 0)) (local.get 2)))
+      (local.set 1 (i32x4.add (local.get 1) (i32x4.trunc_sat_f32x4_s (f32x4.mul (local.get 2) (v128.load offset=4 (local.get 0))))))
+      (f32x4.mul (v128.load offset=16 (local.tee 3 (i32.add (local.get 0) (i32.const 32)))) (local.get 1)))`, `
+     0: i32x4.add3 r1, r1, r3, r1
+     5: i32x4.mul_load16x4_s_add r1, r1, r0, 0, 8, 2
+    12: i32x4.mul_load16x4_s_add r3, r3, r0, 0, 0, 0
+    19: i32x4.trunc_sat_mul_load_add r8, r3, r0, 0, 0, 4
+    26: i32x4.add r1, r1, r8
+    30: f32x4.mul_load_tee r0, r1, r5, r0, 32, 16
+    37: return`);
+});
+
 test('a v128 constant made between a producer and its consumer moves before the producer, and the two fuse', () => {
   // The clamp's 4.0 is a temporary: it gets a register of its own (r11) above the frame. The
   // 0.25 is tee'd into local 3 (r5): the load does not read it, so the constant moves before the

@@ -312,6 +312,9 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   // A plain v128.load fuses as a v128.load_add of s = c = 0 (fuseArith widens its operands).
   [Ir.f32x4_mul, Ir.load128, Ir.f32x4_mul_load_add, true], [Ir.f32x4_sub, Ir.load128, Ir.f32x4_sub_load_add, false],
   [Ir.f32x4_add, Ir.f32x4_mul_load_add, Ir.f32x4_mul_load_add_add, true],
+  [Ir.i32x4_add, Ir.i32x4_add, Ir.i32x4_add3, true], [Ir.f32x4_mul, Ir.load128_tee, Ir.f32x4_mul_load_tee, true],
+  [Ir.i32x4_mul, Ir.v128_load16x4_s_add, Ir.i32x4_mul_load16x4_s_add, true],
+  [Ir.i32x4_mul, Ir.v128_load16x4_s, Ir.i32x4_mul_load16x4_s_add, true],
 ] as const).map(([op, producer, fused, commutative]) => [fusedArithKey(op, producer), [fused, commutative] as const]));
 
 function fusedArithKey(op: Ir, producer: Ir): number {
@@ -1517,12 +1520,15 @@ class Translator {
     const inline = simdInline.get(x);
     if (inline !== undefined && (fam === Fam.Unary || fam === Fam.Binary || fam === Fam.Extract)) {
       if (fam === Fam.Binary && this.fuseArith(inline, result)) return;
-      if (inline === Ir.i32x4_abs && this.isLastProduced(this.peek()) && this.code[this.lastDst - 1] === Ir.i32x4_sub) {
-        // |a − b|: the sub (writing a temporary only this abs reads) is absorbed.
+      const unaryOf = this.isLastProduced(this.peek()) ? this.code[this.lastDst - 1] : -1;
+      const fusedUnary = inline === Ir.i32x4_abs && unaryOf === Ir.i32x4_sub ? Ir.i32x4_abs_sub
+        : inline === Ir.i32x4_trunc_sat_f32x4_s && unaryOf === Ir.f32x4_mul_load_add ? Ir.i32x4_trunc_sat_mul_load_add : undefined;
+      if (fusedUnary !== undefined) {
+        // |a − b|, trunc_sat(a · load): the producer (writing a temporary only this reads) is absorbed.
         const operands = this.code.slice(this.lastDst + 1);
         this.code.length = this.lastDst - 1;
         this.pop();
-        this.produce(Ir.i32x4_abs_sub, Cls.V128, ...operands);
+        this.produce(fusedUnary, Cls.V128, ...operands);
         return;
       }
       const operands = this.srcs(fam === Fam.Binary ? 2 : 1);
@@ -1969,7 +1975,7 @@ class Translator {
     else if (form[1] && this.isLastProduced(a) && b.kind === Kind.Local) other = b;
     else return false;
     const operands = this.code.slice(this.lastDst + 1), absorbed = this.lastDst - 1;
-    if (this.code[absorbed] === Ir.load128) operands.splice(1, 0, 0, 0);
+    if (this.code[absorbed] === Ir.load128 || this.code[absorbed] === Ir.v128_load16x4_s) operands.splice(1, 0, 0, 0);
     const p = other.pos;
     if ((form[0] === Ir.f32_mul_add || form[0] === Ir.f32_mul_sub) && other === a && other.kind === Kind.Temp
       && p >= 0 && this.code[p] === Ir.f32_mul && this.code[p + 1] === other.home && this.lastLabel <= p
