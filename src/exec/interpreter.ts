@@ -3483,6 +3483,16 @@ function runVector(
         pc = (pc + 7) | 0;
         continue;
       }
+      case Ir.f32x4_mul_convert_load_add: {
+        // As f32x4.mul_convert_s, the integers loaded (the product of two f32 values is exact).
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        F32[d] = F32[a] * Math.fround(dv.getInt32(ea, true)); F32[d + 1] = F32[a + 1] * Math.fround(dv.getInt32(ea + 4, true));
+        F32[d + 2] = F32[a + 2] * Math.fround(dv.getInt32(ea + 8, true)); F32[d + 3] = F32[a + 3] * Math.fround(dv.getInt32(ea + 12, true));
+        pc = (pc + 7) | 0;
+        continue;
+      }
       default:
         break;
     }

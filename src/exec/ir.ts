@@ -934,6 +934,12 @@ export const enum Ir {
    * back. Fields d, a (o), d (the local x), a, i (c), u.
    */
   f32x4_mul_load_tee,
+  /**
+   * 4 lanes: r[d]_i = r[a]_i · f32(i32 lane i of mem128[ea]), ea as in v128.load_add (an
+   * f32x4.mul of an f32x4.convert_i32x4_s of a v128.load_add: integers loaded, converted, scaled).
+   * Fields d, a, a (base), i (s), i (c), u.
+   */
+  f32x4_mul_convert_load_add,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1156,6 +1162,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.v128_load32_lane_lx, 'v128.load32_lane_lx', 'daiiiaui'],
   [Ir.i32x4_add3, 'i32x4.add3', 'daaa'], [Ir.i32x4_mul_load16x4_s_add, 'i32x4.mul_load16x4_s_add', 'daaiiu'],
   [Ir.i32x4_trunc_sat_mul_load_add, 'i32x4.trunc_sat_mul_load_add', 'daaiiu'], [Ir.f32x4_mul_load_tee, 'f32x4.mul_load_tee', 'dadaiu'],
+  [Ir.f32x4_mul_convert_load_add, 'f32x4.mul_convert_load_add', 'daaiiu'],
 ];
 
 /** Disassembly info by opcode. */

@@ -579,7 +579,7 @@ test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add,
   }
 });
 
-test('i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.trunc_sat_mul_load_add and f32x4.mul_load_tee compute what the unfused pairs do', () => {
+test('i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.trunc_sat_mul_load_add, f32x4.mul_load_tee and f32x4.mul_convert_load_add compute what the unfused pairs do', () => {
   // Each f has a twin g that puts the inner result into a local first (no fusion).
   const pairs: [string, string, string][] = [
     ['add3', '(i32x4.add (local.get 1) (i32x4.add (local.get 2) (local.get 1)))', '(i32x4.add (local.get 2) (local.get 1))'],
@@ -590,11 +590,16 @@ test('i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.trunc_sat_mul_load_add and f32
       '(f32x4.mul (local.get 2) (v128.load offset=4 (local.get 0)))'],
     ['tee', '(f32x4.mul (v128.load offset=16 (local.tee 3 (i32.add (local.get 0) (i32.const 32)))) (local.get 1))',
       '(v128.load offset=16 (local.tee 3 (i32.add (local.get 0) (i32.const 32))))'],
+    ['convert', '(f32x4.mul (local.get 1) (f32x4.convert_i32x4_s (v128.load offset=16 (i32.add (local.get 0) (i32.const 32)))))',
+      '(f32x4.convert_i32x4_s (v128.load offset=16 (i32.add (local.get 0) (i32.const 32))))'],
+    ['convert plain', '(f32x4.mul (f32x4.convert_i32x4_s (v128.load offset=48 (local.get 0))) (local.get 1))',
+      '(f32x4.convert_i32x4_s (v128.load offset=48 (local.get 0)))'],
   ];
   const outer: Record<string, (x: string) => string> = {
     add3: (x) => `(i32x4.add (local.get 1) ${x})`, mul16: (x) => `(i32x4.mul (local.get 1) ${x})`,
     'mul16 plain': (x) => `(i32x4.mul ${x} (local.get 1))`, trunc: (x) => `(i32x4.trunc_sat_f32x4_s ${x})`,
-    tee: (x) => `(f32x4.mul ${x} (local.get 1))`,
+    tee: (x) => `(f32x4.mul ${x} (local.get 1))`, convert: (x) => `(f32x4.mul (local.get 1) ${x})`,
+    'convert plain': (x) => `(f32x4.mul ${x} (local.get 1))`,
   };
   const src = `(module (memory (export "mem") 1)
     ${pairs.map(([n, fused, inner]) => `
@@ -602,7 +607,7 @@ test('i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.trunc_sat_mul_load_add and f32
     (func (export "g ${n}") (param i32 v128 v128) (result v128 i32) (local i32 v128)
       (local.set 4 ${inner}) ${outer[n]('(local.get 4)')} (local.get 3))`).join('')})`;
   const ir = irOf(src);
-  for (const n of ['i32x4.add3', 'i32x4.mul_load16x4_s_add', 'i32x4.trunc_sat_mul_load_add', 'f32x4.mul_load_tee']) {
+  for (const n of ['i32x4.add3', 'i32x4.mul_load16x4_s_add', 'i32x4.trunc_sat_mul_load_add', 'f32x4.mul_load_tee', 'f32x4.mul_convert_load_add']) {
     assert.ok(ir.includes(` ${n} r`), n);
   }
   const inst = instance(src);

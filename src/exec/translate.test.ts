@@ -843,6 +843,21 @@ test('more fused vector arithmetic: i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.
     37: return`);
 });
 
+test('f32x4.mul_convert_load_add: integers a v128.load(_add) just loaded, converted and multiplied', () => {
+  // Not when something else (the i32x4.add) comes between the load and the conversion.
+  golden(`(memory 1)
+    (func (param i32 v128) (result v128)
+      (local.set 1 (f32x4.mul (local.get 1) (f32x4.convert_i32x4_s (v128.load offset=16 (i32.add (local.get 0) (i32.const 32))))))
+      (local.set 1 (f32x4.mul (f32x4.convert_i32x4_s (v128.load (local.get 0))) (local.get 1)))
+      (f32x4.mul (local.get 1) (f32x4.convert_i32x4_s (i32x4.add (v128.load (local.get 0)) (local.get 1)))))`, `
+     0: f32x4.mul_convert_load_add r1, r1, r0, 0, 32, 16
+     7: f32x4.mul_convert_load_add r1, r1, r0, 0, 0, 0
+    14: v128.load r5, r0, 0
+    18: i32x4.add r5, r5, r1
+    22: f32x4.mul_convert_s r0, r1, r5
+    26: return`);
+});
+
 test('a v128 constant made between a producer and its consumer moves before the producer, and the two fuse', () => {
   // The clamp's 4.0 is a temporary: it gets a register of its own (r11) above the frame. The
   // 0.25 is tee'd into local 3 (r5): the load does not read it, so the constant moves before the

@@ -1976,6 +1976,18 @@ class Translator {
     else return false;
     const operands = this.code.slice(this.lastDst + 1), absorbed = this.lastDst - 1;
     if (this.code[absorbed] === Ir.load128 || this.code[absorbed] === Ir.v128_load16x4_s) operands.splice(1, 0, 0, 0);
+    // An f32x4.mul_convert_s whose integers a v128.load_add (or v128.load) just loaded into a
+    // temporary: one f32x4.mul_convert_load_add.
+    const ld = form[0] === Ir.f32x4_mul_convert_s ? this.code[absorbed - 6] === Ir.load128_add ? 6 : this.code[absorbed - 4] === Ir.load128 ? 4 : 0 : 0;
+    if (ld > 0 && this.code[absorbed - ld + 1] === operands[0] && this.lastLabel <= absorbed - ld
+      && this.code[absorbed - ld + 1] >= this.localWords && other.home !== operands[0] && other.loc !== operands[0]) {
+      const l = absorbed - ld, addr = ld === 6 ? this.code.slice(l + 2, l + 6) : [this.code[l + 2], 0, 0, this.code[l + 3]];
+      this.code.length = l;
+      this.pop();
+      this.pop();
+      this.produce(Ir.f32x4_mul_convert_load_add, result, this.src(other), ...addr);
+      return true;
+    }
     const p = other.pos;
     if ((form[0] === Ir.f32_mul_add || form[0] === Ir.f32_mul_sub) && other === a && other.kind === Kind.Temp
       && p >= 0 && this.code[p] === Ir.f32_mul && this.code[p + 1] === other.home && this.lastLabel <= p
