@@ -532,6 +532,8 @@ class Translator {
    * does not write (`loopWrites`).
    */
   private readonly zeroV128 = new Set<number>();
+  /** Where the last i32x4.splat of a word just loaded (load32 / load32_add) and that load start. */
+  private splatLoad = { splat: -1, load: -1 };
   /** The last i8x16.shuffle emitted (any form): its entry and its byte selectors (see i8x16_shuffle). */
   private lastShuffle: { entry: Entry; sels: number[] } | null = null;
   /** The registers of the locals each loop (by its instruction) writes anywhere inside it. */
@@ -1446,7 +1448,7 @@ class Translator {
           this.lastDst = -1;
           // The splatted scalar just loaded into a temporary (its one reader was the splat): the
           // load may join the shuffle (v128.load32_shuffle, below).
-          const p = at - (c[at - 4] === Ir.load32 ? 4 : c[at - 6] === Ir.load32_add ? 6 : at + 1);
+          const p = this.splatLoad.splat === at ? this.splatLoad.load : -1;
           if (p >= 0 && c[p + 1] === x && x >= this.localWords && this.lastLabel <= p) load = p;
         }
         // An operand just made by an i32x4 shift by whole bytes: the shuffle picks the bytes from
@@ -1521,6 +1523,14 @@ class Translator {
     if (inline !== undefined && (fam === Fam.Unary || fam === Fam.Binary || fam === Fam.Extract)) {
       if (fam === Fam.Binary && this.fuseArith(inline, result)) return;
       const unaryOf = this.isLastProduced(this.peek()) ? this.code[this.lastDst - 1] : -1;
+      if (inline === Ir.i32x4_splat) {
+        // Every splat is remembered, with the load when it splats a word just loaded, for
+        // v128.load32_shuffle (see i8x16.shuffle).
+        const load = unaryOf === Ir.load32 || unaryOf === Ir.load32_add ? this.lastDst - 1 : -1;
+        this.produce(inline, result, this.src(this.pop()));
+        this.splatLoad = { splat: this.lastDst - 1, load };
+        return;
+      }
       const fusedUnary = inline === Ir.i32x4_abs && unaryOf === Ir.i32x4_sub ? Ir.i32x4_abs_sub
         : inline === Ir.i32x4_trunc_sat_f32x4_s && unaryOf === Ir.f32x4_mul_load_add ? Ir.i32x4_trunc_sat_mul_load_add : undefined;
       if (fusedUnary !== undefined) {
