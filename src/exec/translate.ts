@@ -465,6 +465,9 @@ function readsRegister(
   return false;
 }
 
+/** Loads whose result an inline unary vector instruction may take in (see Translator.unaryLoad). */
+const unaryLoads: ReadonlySet<number> = new Set([Ir.load32, Ir.load32_add, Ir.load128, Ir.load128_add]);
+
 /** Extending v128 loads that can absorb the add computing their address: load → its `_add` form. */
 const extLoadAdds: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.v128_load8x8_s, Ir.v128_load8x8_s_add], [Ir.v128_load8x8_u, Ir.v128_load8x8_u_add],
@@ -532,8 +535,11 @@ class Translator {
    * does not write (`loopWrites`).
    */
   private readonly zeroV128 = new Set<number>();
-  /** Where the last i32x4.splat of a word just loaded (load32 / load32_add) and that load start. */
-  private splatLoad = { splat: -1, load: -1 };
+  /**
+   * Where the last inline unary vector instruction starts, and where the load that made its
+   * operand starts if its operand was the temporary a load just wrote (else −1).
+   */
+  private unaryLoad = { at: -1, load: -1 };
   /** The last i8x16.shuffle emitted (any form): its entry and its byte selectors (see i8x16_shuffle). */
   private lastShuffle: { entry: Entry; sels: number[] } | null = null;
   /** The registers of the locals each loop (by its instruction) writes anywhere inside it. */
@@ -1448,8 +1454,8 @@ class Translator {
           this.lastDst = -1;
           // The splatted scalar just loaded into a temporary (its one reader was the splat): the
           // load may join the shuffle (v128.load32_shuffle, below).
-          const p = this.splatLoad.splat === at ? this.splatLoad.load : -1;
-          if (p >= 0 && c[p + 1] === x && x >= this.localWords && this.lastLabel <= p) load = p;
+          const p = this.unaryLoad.at === at ? this.unaryLoad.load : -1;
+          if (p >= 0 && (c[p] === Ir.load32 || c[p] === Ir.load32_add) && c[p + 1] === x && x >= this.localWords && this.lastLabel <= p) load = p;
         }
         // An operand just made by an i32x4 shift by whole bytes: the shuffle picks the bytes from
         // the unshifted vector (byte i of x >>u 8k is byte i + k of x, or a zero shifted in) and
@@ -1523,14 +1529,6 @@ class Translator {
     if (inline !== undefined && (fam === Fam.Unary || fam === Fam.Binary || fam === Fam.Extract)) {
       if (fam === Fam.Binary && this.fuseArith(inline, result)) return;
       const unaryOf = this.isLastProduced(this.peek()) ? this.code[this.lastDst - 1] : -1;
-      if (inline === Ir.i32x4_splat) {
-        // Every splat is remembered, with the load when it splats a word just loaded, for
-        // v128.load32_shuffle (see i8x16.shuffle).
-        const load = unaryOf === Ir.load32 || unaryOf === Ir.load32_add ? this.lastDst - 1 : -1;
-        this.produce(inline, result, this.src(this.pop()));
-        this.splatLoad = { splat: this.lastDst - 1, load };
-        return;
-      }
       const fusedUnary = inline === Ir.i32x4_abs && unaryOf === Ir.i32x4_sub ? Ir.i32x4_abs_sub
         : inline === Ir.i32x4_trunc_sat_f32x4_s && unaryOf === Ir.f32x4_mul_load_add ? Ir.i32x4_trunc_sat_mul_load_add : undefined;
       if (fusedUnary !== undefined) {
@@ -1541,8 +1539,13 @@ class Translator {
         this.produce(fusedUnary, Cls.V128, ...operands);
         return;
       }
+      // Every unary instruction is remembered, with the load that made its operand if one just
+      // did (a splat of a loaded word, a conversion of loaded integers: see v128.load32_shuffle
+      // and f32x4.mul_convert_load_add).
+      const load = fam === Fam.Unary && unaryLoads.has(unaryOf) ? this.lastDst - 1 : -1;
       const operands = this.srcs(fam === Fam.Binary ? 2 : 1);
       this.produce(inline, result, ...operands, ...(fam === Fam.Extract ? [ins.lane!] : []));
+      if (fam === Fam.Unary) this.unaryLoad = { at: this.lastDst - 1, load };
       return;
     }
     switch (fam) {
@@ -1988,10 +1991,10 @@ class Translator {
     if (this.code[absorbed] === Ir.load128 || this.code[absorbed] === Ir.v128_load16x4_s) operands.splice(1, 0, 0, 0);
     // An f32x4.mul_convert_s whose integers a v128.load_add (or v128.load) just loaded into a
     // temporary: one f32x4.mul_convert_load_add.
-    const ld = form[0] === Ir.f32x4_mul_convert_s ? this.code[absorbed - 6] === Ir.load128_add ? 6 : this.code[absorbed - 4] === Ir.load128 ? 4 : 0 : 0;
-    if (ld > 0 && this.code[absorbed - ld + 1] === operands[0] && this.lastLabel <= absorbed - ld
-      && this.code[absorbed - ld + 1] >= this.localWords && other.home !== operands[0] && other.loc !== operands[0]) {
-      const l = absorbed - ld, addr = ld === 6 ? this.code.slice(l + 2, l + 6) : [this.code[l + 2], 0, 0, this.code[l + 3]];
+    const l = form[0] === Ir.f32x4_mul_convert_s && this.unaryLoad.at === absorbed ? this.unaryLoad.load : -1;
+    if (l >= 0 && (this.code[l] === Ir.load128_add || this.code[l] === Ir.load128) && this.code[l + 1] === operands[0]
+      && this.lastLabel <= l && operands[0] >= this.localWords && other.home !== operands[0] && other.loc !== operands[0]) {
+      const addr = this.code[l] === Ir.load128_add ? this.code.slice(l + 2, l + 6) : [this.code[l + 2], 0, 0, this.code[l + 3]];
       this.code.length = l;
       this.pop();
       this.pop();
