@@ -936,8 +936,8 @@ export const enum Ir {
   f32x4_mul_load_tee,
   /**
    * 4 lanes: r[d]_i = r[a]_i · f32(i32 lane i of mem128[ea]), ea as in v128.load_add (an
-   * f32x4.mul of an f32x4.convert_i32x4_s of a v128.load_add: integers loaded, converted, scaled).
-   * Fields d, a, a (base), i (s), i (c), u.
+   * f32x4.mul of an f32x4.convert_i32x4_s of a v128.load_add or v128.load). Why: integers loaded,
+   * converted and scaled, one dispatch instead of two. Fields d, a, a (base), i (s), i (c), u.
    */
   f32x4_mul_convert_load_add,
 
