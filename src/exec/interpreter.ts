@@ -2904,11 +2904,13 @@ function runVector(
         pc = (pc + 4) | 0;
         continue;
       }
+      // Unsigned min/max without a branch (lanes of pixel data compare at random): the borrow
+      // of x − y, (~x & y | ~(x ^ y) & (x − y)) >> 31, is all ones when x < y unsigned.
       case Ir.i32x4_min_u: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         for (let i = 0; i < 4; i++) {
           const x = I32[a + i], y = I32[b + i];
-          I32[d + i] = (x ^ SIGN) < (y ^ SIGN) ? x : y;
+          I32[d + i] = y ^ ((x ^ y) & (((~x & y) | (~(x ^ y) & (x - y))) >> 31));
         }
         pc = (pc + 4) | 0;
         continue;
@@ -2926,7 +2928,7 @@ function runVector(
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         for (let i = 0; i < 4; i++) {
           const x = I32[a + i], y = I32[b + i];
-          I32[d + i] = (x ^ SIGN) > (y ^ SIGN) ? x : y;
+          I32[d + i] = x ^ ((x ^ y) & (((~x & y) | (~(x ^ y) & (x - y))) >> 31));
         }
         pc = (pc + 4) | 0;
         continue;
@@ -3072,28 +3074,68 @@ function runVector(
         continue;
       // Narrowing with saturation: all eight (sixteen) lanes are read before d is written.
       case Ir.i16x8_narrow_i32x4_u: {
+        // Saturation without branches or calls: y = max(x, 0) is x & ~(x >> 31), and with
+        // t = 65535 − y, y + (t & (t >> 31)) is min(y, 65535).
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
-        const v0 = sat16u(I32[a]) | (sat16u(I32[a + 1]) << 16), v1 = sat16u(I32[a + 2]) | (sat16u(I32[a + 3]) << 16);
-        const v2 = sat16u(I32[b]) | (sat16u(I32[b + 1]) << 16), v3 = sat16u(I32[b + 2]) | (sat16u(I32[b + 3]) << 16);
+        const x0 = I32[a], x1 = I32[a + 1];
+        const x2 = I32[a + 2], x3 = I32[a + 3];
+        const x4 = I32[b], x5 = I32[b + 1];
+        const x6 = I32[b + 2], x7 = I32[b + 3];
+        const y0 = x0 & ~(x0 >> 31), t0 = 65535 - y0;
+        const y1 = x1 & ~(x1 >> 31), t1 = 65535 - y1;
+        const y2 = x2 & ~(x2 >> 31), t2 = 65535 - y2;
+        const y3 = x3 & ~(x3 >> 31), t3 = 65535 - y3;
+        const y4 = x4 & ~(x4 >> 31), t4 = 65535 - y4;
+        const y5 = x5 & ~(x5 >> 31), t5 = 65535 - y5;
+        const y6 = x6 & ~(x6 >> 31), t6 = 65535 - y6;
+        const y7 = x7 & ~(x7 >> 31), t7 = 65535 - y7;
+        const v0 = (y0 + (t0 & (t0 >> 31))) | ((y1 + (t1 & (t1 >> 31))) << 16);
+        const v1 = (y2 + (t2 & (t2 >> 31))) | ((y3 + (t3 & (t3 >> 31))) << 16);
+        const v2 = (y4 + (t4 & (t4 >> 31))) | ((y5 + (t5 & (t5 >> 31))) << 16);
+        const v3 = (y6 + (t6 & (t6 >> 31))) | ((y7 + (t7 & (t7 >> 31))) << 16);
         I32[d] = v0; I32[d + 1] = v1; I32[d + 2] = v2; I32[d + 3] = v3;
         pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i8x16_narrow_i16x8_u: {
+        // Two 16-bit lanes of a word at once: negative lanes cleared (their sign bits spread to
+        // lane masks), lanes above 255 (a bit among 8–14 set: adding 0x7f to those seven bits
+        // shifted down carries into bit 7) set to 0xff, then the two low bytes packed.
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
-        const v0 = narrow8u(I32[a], I32[a + 1]), v1 = narrow8u(I32[a + 2], I32[a + 3]);
-        const v2 = narrow8u(I32[b], I32[b + 1]), v3 = narrow8u(I32[b + 2], I32[b + 3]);
+        const x0 = I32[a], w0 = x0 & ~Math.imul((x0 >>> 15) & 0x10001, 0xffff);
+        const x1 = I32[a + 1], w1 = x1 & ~Math.imul((x1 >>> 15) & 0x10001, 0xffff);
+        const x2 = I32[a + 2], w2 = x2 & ~Math.imul((x2 >>> 15) & 0x10001, 0xffff);
+        const x3 = I32[a + 3], w3 = x3 & ~Math.imul((x3 >>> 15) & 0x10001, 0xffff);
+        const x4 = I32[b], w4 = x4 & ~Math.imul((x4 >>> 15) & 0x10001, 0xffff);
+        const x5 = I32[b + 1], w5 = x5 & ~Math.imul((x5 >>> 15) & 0x10001, 0xffff);
+        const x6 = I32[b + 2], w6 = x6 & ~Math.imul((x6 >>> 15) & 0x10001, 0xffff);
+        const x7 = I32[b + 3], w7 = x7 & ~Math.imul((x7 >>> 15) & 0x10001, 0xffff);
+        const r0 = (w0 | Math.imul(((((w0 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r1 = (w1 | Math.imul(((((w1 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r2 = (w2 | Math.imul(((((w2 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r3 = (w3 | Math.imul(((((w3 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r4 = (w4 | Math.imul(((((w4 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r5 = (w5 | Math.imul(((((w5 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r6 = (w6 | Math.imul(((((w6 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const r7 = (w7 | Math.imul(((((w7 >>> 8) & 0x7f007f) + 0x7f007f) & 0x800080) >>> 7, 0xff)) & 0xff00ff;
+        const v0 = ((r0 | (r0 >>> 8)) & 0xffff) | (r1 << 16) | ((r1 >>> 8) << 16);
+        const v1 = ((r2 | (r2 >>> 8)) & 0xffff) | (r3 << 16) | ((r3 >>> 8) << 16);
+        const v2 = ((r4 | (r4 >>> 8)) & 0xffff) | (r5 << 16) | ((r5 >>> 8) << 16);
+        const v3 = ((r6 | (r6 >>> 8)) & 0xffff) | (r7 << 16) | ((r7 >>> 8) << 16);
         I32[d] = v0; I32[d + 1] = v1; I32[d + 2] = v2; I32[d + 3] = v3;
         pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i16x8_add_sat_s: {
+        // SWAR: the wrapping sum r (as i16x8.add); a lane overflowed where r's sign differs from
+        // both operands' (bit 15 of (x ^ r) & (y ^ r)), and then saturates toward x's sign:
+        // 0x7fff + 1 = 0x8000 for a negative x. The overflow bits spread to lane masks.
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         for (let i = 0; i < 4; i++) {
           const x = I32[a + i], y = I32[b + i];
-          const lo = ((x << 16) >> 16) + ((y << 16) >> 16), hi = (x >> 16) + (y >> 16);
-          I32[d + i] = ((lo < -32768 ? -32768 : lo > 32767 ? 32767 : lo) & 0xffff) |
-            ((hi < -32768 ? -32768 : hi > 32767 ? 32767 : hi) << 16);
+          const r = ((x & ~H16) + (y & ~H16)) ^ ((x ^ y) & H16);
+          const m = Math.imul((((x ^ r) & (y ^ r)) >>> 15) & 0x10001, 0xffff);
+          I32[d + i] = r ^ ((r ^ (0x7fff7fff + ((x >>> 15) & 0x10001))) & m);
         }
         pc = (pc + 4) | 0;
         continue;
@@ -3293,6 +3335,164 @@ function runVector(
         continue;
       }
 
+      case Ir.i8x16_shuffle_w4: {
+        // One term a word, as in i8x16_shuffle_w (ir.ts); bytes outside its mask are 0.
+        const t0 = code[pc + 2], x0 = I32[fp + (t0 >> 10)], r0 = t0 & 24;
+        const p0 = ((t0 >>> 5) & 15) * 0x204081 & 0x01010101, q0 = (x0 >>> r0) | (x0 << (32 - r0));
+        const t1 = code[pc + 3], x1 = I32[fp + (t1 >> 10)], r1 = t1 & 24;
+        const p1 = ((t1 >>> 5) & 15) * 0x204081 & 0x01010101, q1 = (x1 >>> r1) | (x1 << (32 - r1));
+        const t2 = code[pc + 4], x2 = I32[fp + (t2 >> 10)], r2 = t2 & 24;
+        const p2 = ((t2 >>> 5) & 15) * 0x204081 & 0x01010101, q2 = (x2 >>> r2) | (x2 << (32 - r2));
+        const t3 = code[pc + 5], x3 = I32[fp + (t3 >> 10)], r3 = t3 & 24;
+        const p3 = ((t3 >>> 5) & 15) * 0x204081 & 0x01010101, q3 = (x3 >>> r3) | (x3 << (32 - r3));
+        const d = fp + code[pc + 1];
+        I32[d] = (t0 & 512) !== 0 ? Math.imul(q0 & 255, p0) : q0 & (p0 * 255);
+        I32[d + 1] = (t1 & 512) !== 0 ? Math.imul(q1 & 255, p1) : q1 & (p1 * 255);
+        I32[d + 2] = (t2 & 512) !== 0 ? Math.imul(q2 & 255, p2) : q2 & (p2 * 255);
+        I32[d + 3] = (t3 & 512) !== 0 ? Math.imul(q3 & 255, p3) : q3 & (p3 * 255);
+        pc = (pc + 6) | 0;
+        continue;
+      }
+      // A lane store of a shuffle (ir.ts): the lane's bytes gathered as i8x16.shuffle does.
+      case Ir.v128_store32_shuffle: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, ((I32[fp + (code[pc + 5] >> 5)] >>> code[pc + 5]) & 0xff) |
+          ((I32[fp + (code[pc + 6] >> 5)] >>> code[pc + 6]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 7] >> 5)] >>> code[pc + 7]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 8] >> 5)] >>> code[pc + 8]) & 0xff) << 24, true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 9) | 0;
+        continue;
+      }
+      case Ir.v128_store64_shuffle: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(ea, ((I32[fp + (code[pc + 5] >> 5)] >>> code[pc + 5]) & 0xff) |
+          ((I32[fp + (code[pc + 6] >> 5)] >>> code[pc + 6]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 7] >> 5)] >>> code[pc + 7]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 8] >> 5)] >>> code[pc + 8]) & 0xff) << 24, true);
+        dv.setInt32(ea + 4, ((I32[fp + (code[pc + 9] >> 5)] >>> code[pc + 9]) & 0xff) |
+          ((I32[fp + (code[pc + 10] >> 5)] >>> code[pc + 10]) & 0xff) << 8 |
+          ((I32[fp + (code[pc + 11] >> 5)] >>> code[pc + 11]) & 0xff) << 16 |
+          ((I32[fp + (code[pc + 12] >> 5)] >>> code[pc + 12]) & 0xff) << 24, true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 13) | 0;
+        continue;
+      }
+      case Ir.f32x4_mul_load_add_add: {
+        // Each product rounded to f32 before the add, as f32x4.mul_load_add would store it.
+        const ea = (((I32[fp + code[pc + 4]] << code[pc + 5]) + code[pc + 6]) >>> 0) + (code[pc + 7] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        F32[d] = F32[a] + Math.fround(F32[b] * dv.getFloat32(ea, true));
+        F32[d + 1] = F32[a + 1] + Math.fround(F32[b + 1] * dv.getFloat32(ea + 4, true));
+        F32[d + 2] = F32[a + 2] + Math.fround(F32[b + 2] * dv.getFloat32(ea + 8, true));
+        F32[d + 3] = F32[a + 3] + Math.fround(F32[b + 3] * dv.getFloat32(ea + 12, true));
+        pc = (pc + 8) | 0;
+        continue;
+      }
+      case Ir.i32x4_abs_sub: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        for (let i = 0; i < 4; i++) {
+          const x = (I32[a + i] - I32[b + i]) | 0, s = x >> 31;
+          I32[d + i] = (x ^ s) - s;
+        }
+        pc = (pc + 4) | 0;
+        continue;
+      }
+      case Ir.v128_load32_shuffle: {
+        // i8x16_shuffle_w4's terms, each applied to the loaded word x.
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const x = dv.getInt32(ea, true);
+        const t0 = code[pc + 6], r0 = t0 & 24, p0 = ((t0 >>> 5) & 15) * 0x204081 & 0x01010101, q0 = (x >>> r0) | (x << (32 - r0));
+        const t1 = code[pc + 7], r1 = t1 & 24, p1 = ((t1 >>> 5) & 15) * 0x204081 & 0x01010101, q1 = (x >>> r1) | (x << (32 - r1));
+        const t2 = code[pc + 8], r2 = t2 & 24, p2 = ((t2 >>> 5) & 15) * 0x204081 & 0x01010101, q2 = (x >>> r2) | (x << (32 - r2));
+        const t3 = code[pc + 9], r3 = t3 & 24, p3 = ((t3 >>> 5) & 15) * 0x204081 & 0x01010101, q3 = (x >>> r3) | (x << (32 - r3));
+        const d = fp + code[pc + 1];
+        I32[d] = (t0 & 512) !== 0 ? Math.imul(q0 & 255, p0) : q0 & (p0 * 255);
+        I32[d + 1] = (t1 & 512) !== 0 ? Math.imul(q1 & 255, p1) : q1 & (p1 * 255);
+        I32[d + 2] = (t2 & 512) !== 0 ? Math.imul(q2 & 255, p2) : q2 & (p2 * 255);
+        I32[d + 3] = (t3 & 512) !== 0 ? Math.imul(q3 & 255, p3) : q3 & (p3 * 255);
+        pc = (pc + 10) | 0;
+        continue;
+      }
+      // Gathered 32-bit loads (ir.ts v128.load32_splat_lx …): the address from a lane, as
+      // i32x4.lane_shl_add_imm computes it.
+      case Ir.v128_load32_splat_lx: {
+        const ea = (((I32[fp + code[pc + 2] + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], v = dv.getInt32(ea, true);
+        I32[d] = v; I32[d + 1] = v; I32[d + 2] = v; I32[d + 3] = v;
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.v128_load32_zero_lx: {
+        const ea = (((I32[fp + code[pc + 2] + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true); I32[d + 1] = 0; I32[d + 2] = 0; I32[d + 3] = 0;
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.v128_load32_lane_lx: {
+        const ea = (((I32[fp + code[pc + 2] + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 7] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], v = fp + code[pc + 6], x = dv.getInt32(ea, true);
+        if (d !== v) {
+          I32[d] = I32[v]; I32[d + 1] = I32[v + 1]; I32[d + 2] = I32[v + 2]; I32[d + 3] = I32[v + 3];
+        }
+        I32[d + code[pc + 8]] = x;
+        pc = (pc + 9) | 0;
+        continue;
+      }
+      case Ir.i32x4_add3: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];
+        I32[d] = I32[a] + I32[b] + I32[c]; I32[d + 1] = I32[a + 1] + I32[b + 1] + I32[c + 1];
+        I32[d + 2] = I32[a + 2] + I32[b + 2] + I32[c + 2]; I32[d + 3] = I32[a + 3] + I32[b + 3] + I32[c + 3];
+        pc = (pc + 5) | 0;
+        continue;
+      }
+      case Ir.i32x4_mul_load16x4_s_add: {
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
+        I32[d] = Math.imul(I32[a], (lo << 16) >> 16); I32[d + 1] = Math.imul(I32[a + 1], lo >> 16);
+        I32[d + 2] = Math.imul(I32[a + 2], (hi << 16) >> 16); I32[d + 3] = Math.imul(I32[a + 3], hi >> 16);
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.i32x4_trunc_sat_mul_load_add: {
+        // The product rounded to f32 (as f32x4.mul_load_add stores it), then truncated.
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        for (let i = 0; i < 4; i++) I32[d + i] = i32TruncSatF64S(Math.fround(F32[a + i] * dv.getFloat32(ea + 4 * i, true)));
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.f32x4_mul_load_tee: {
+        const x = fp + code[pc + 3];
+        I32[x] = (I32[fp + code[pc + 4]] + code[pc + 5]) | 0;
+        const ea = (I32[x] >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        F32[d] = F32[a] * dv.getFloat32(ea, true); F32[d + 1] = F32[a + 1] * dv.getFloat32(ea + 4, true);
+        F32[d + 2] = F32[a + 2] * dv.getFloat32(ea + 8, true); F32[d + 3] = F32[a + 3] * dv.getFloat32(ea + 12, true);
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.f32x4_mul_convert_load_add: {
+        // As f32x4.mul_convert_s, the integers loaded (the product of two f32 values is exact).
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2];
+        F32[d] = F32[a] * Math.fround(dv.getInt32(ea, true)); F32[d + 1] = F32[a + 1] * Math.fround(dv.getInt32(ea + 4, true));
+        F32[d + 2] = F32[a + 2] * Math.fround(dv.getInt32(ea + 8, true)); F32[d + 3] = F32[a + 3] * Math.fround(dv.getInt32(ea + 12, true));
+        pc = (pc + 7) | 0;
+        continue;
+      }
       default:
         break;
     }

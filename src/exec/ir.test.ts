@@ -11,7 +11,7 @@ test('every IR opcode has exactly one description, with a unique name and known 
     assert.ok(info !== undefined, `opcode ${op} has no description`);
     assert.not.ok(names.has(info.name), `duplicate name ${info.name}`);
     names.add(info.name);
-    assert.match(info.fields, /^[daiukLTfgtesyxvh]*$/);
+    assert.match(info.fields, /^[daiukLTfgtesyxvhb]*$/);
   }
 });
 

@@ -20,7 +20,8 @@
  * | y      | canonical type id (runtime/canon.ts)                                              |
  * | x      | SIMD instruction (exec/simd.ts `S`), printed as its mnemonic                     |
  * | v      | 128-bit immediate: four words, lowest bytes first                                 |
- * | h      | a byte-moving term of i8x16_shuffle_w (a register word, a rotation, bytes; see there) |
+ * | h      | a byte-moving term of i8x16_shuffle_w/_w4 (a register word, a rotation, bytes; see there) |
+ * | b      | a byte selector: register word << 5 | bit offset of the byte (as i8x16_shuffle's `i`s) |
  *
  * Registers are counted in 32-bit *words* so that the common case, an i32, is `I32[fp + a]`
  * without a shift; 64-bit values take the word pair `[a, a + 1]` (low word first — the host must
@@ -872,6 +873,73 @@ export const enum Ir {
   /** r128[d] = (mem32[ea], 0, 0, 0). */ v128_load32_zero,
   /** r128[d] = r128[b] with 32-bit lane i = mem32[ea]. Fields d, a (address), a (vector), u, i (lane). */
   v128_load32_lane,
+  /**
+   * i8x16.shuffle by one term a word: word j of r128[d] = T(t_j), terms as i8x16_shuffle_w's; a
+   * byte no term covers is 0. Why: zero-extension (bytes or half-words of one word spread over the
+   * lanes, the rest from a v128 local that only ever holds zero) needs one term a word: 4 code and
+   * register words read instead of 8. All sources are read before d is written. d; 4 × h.
+   */
+  i8x16_shuffle_w4,
+  // A lane store of a shuffle just made, one instruction: only the stored lane's bytes are
+  // gathered, by their selectors (b), and the shuffled vector is not written. Fields a (base),
+  // i (s), i (c), u, then the lane's selectors; ea = u32((r32[a] << s) + c) + u as in
+  // v128.store32_lane_add. Why: a narrowing store of compiled code (LLVM gathers the low bytes or
+  // half-words of the lanes into lane 0 with a shuffle and stores that lane).
+  /** mem32[ea] = the 4 bytes the selectors pick. Fields a, i, i, u, 4 × b. */ v128_store32_shuffle,
+  /** mem64[ea] = the 8 bytes the selectors pick. Fields a, i, i, u, 8 × b. */ v128_store64_shuffle,
+  /**
+   * 4 lanes: r[d]_i = r[a]_i + fround(r[b]_i · f32 lane i of mem128[ea]), ea as in
+   * f32x4.mul_load_add (an f32x4.add of an f32x4.mul_load_add, the product rounded to f32 first).
+   * Why: `y + a·x[i]` (axpy) and `x[i]·c + t`, one dispatch and no temporary vector written and
+   * read back — each f32 lane moved through memory costs two conversions. Fields d, a, a (b),
+   * a (base), i (s), i (c), u.
+   */
+  f32x4_mul_load_add_add,
+  /**
+   * 4 lanes: r[d]_i = |r[a]_i − r[b]_i| mod 2^32 (an i32x4.abs of an i32x4.sub). Why: sums of
+   * absolute differences. Fields d, a, a.
+   */
+  i32x4_abs_sub,
+  /**
+   * i8x16_shuffle_w4 of the word x = mem32[ea] (a splat of a loaded word, shuffled): word j of
+   * r128[d] = T(t_j) with x for the term's source word, ea = u32((r32[a] << s) + c) + u as in
+   * load32_add. Why: compiled code zero-extends four loaded bytes (or two half-words) so — one
+   * dispatch instead of two and no scalar temporary. Fields d, a (base), i (s), i (c), u, 4 × h.
+   */
+  v128_load32_shuffle,
+  // 32-bit loads into a vector whose address is a lane of an index vector scaled and offset, as
+  // i32x4.lane_shl_add_imm computes it: ea = u32((lane l of r128[v] << s) + c) + u; the rest as
+  // v128.load32_splat / _zero / _lane. Why: a gather (compiled code loads p[idx[i]] lane by lane
+  // into a vector), one dispatch and no scalar temporary a lane. Fields d, a (v), i (l), i (s), i (c), …
+  /** r128[d] = four copies of mem32[ea]. Fields …, u. */ v128_load32_splat_lx,
+  /** r128[d] = (mem32[ea], 0, 0, 0). Fields …, u. */ v128_load32_zero_lx,
+  /** r128[d] = r128[b] with 32-bit lane i = mem32[ea]. Fields …, a (b), u, i (lane). */ v128_load32_lane_lx,
+  // More fused vector arithmetic (fusedArith, as f32x4.mul_load_add).
+  /** 4 lanes: r[d]_i = r[a]_i + r[b]_i + r[c]_i mod 2^32 (an i32x4.add of an i32x4.add). Fields d, a, a, a. Why: accumulating sums. */
+  i32x4_add3,
+  /**
+   * 4 lanes: r[d]_i = r[a]_i · sext32(mem16[ea + 2i]) mod 2^32, ea as in v128.load16x4_s_add (an
+   * i32x4.mul of an extending load). Why: i16 dot products. Fields d, a, a (base), i (s), i (c), u.
+   */
+  i32x4_mul_load16x4_s_add,
+  /**
+   * 4 lanes: r[d]_i = trunc_sat_s(fround(r[a]_i · f32 lane i of mem128[ea])), ea as in
+   * f32x4.mul_load_add (an i32x4.trunc_sat_f32x4_s of an f32x4.mul_load_add). Why: floats scaled
+   * to integers. Fields d, a, a (base), i (s), i (c), u.
+   */
+  i32x4_trunc_sat_mul_load_add,
+  /**
+   * r32[x] = r32[a] + c, then 4 lanes: r[d]_i = r[o]_i · f32 lane i of mem128[u32(r32[x]) + u]
+   * (an f32x4.mul of a v128.load_tee). Why: `y[i]·k` where the loop keeps &y[i] for the store
+   * back. Fields d, a (o), d (the local x), a, i (c), u.
+   */
+  f32x4_mul_load_tee,
+  /**
+   * 4 lanes: r[d]_i = r[a]_i · f32(i32 lane i of mem128[ea]), ea as in v128.load_add (an
+   * f32x4.mul of an f32x4.convert_i32x4_s of a v128.load_add or v128.load). Why: integers loaded,
+   * converted and scaled, one dispatch instead of two. Fields d, a, a (base), i (s), i (c), u.
+   */
+  f32x4_mul_convert_load_add,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1085,6 +1153,16 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64x2_add, 'i64x2.add', B], [Ir.i64x2_shl_imm, 'i64x2.shl_imm', I], [Ir.i64x2_shr_u_imm, 'i64x2.shr_u_imm', I],
   [Ir.i64x2_mul, 'i64x2.mul', B], [Ir.v128_load32_splat, 'v128.load32_splat', LD],
   [Ir.v128_load32_zero, 'v128.load32_zero', LD], [Ir.v128_load32_lane, 'v128.load32_lane', 'daaui'],
+  [Ir.i8x16_shuffle_w4, 'i8x16.shuffle_w4', 'd' + 'h'.repeat(4)],
+  [Ir.v128_store32_shuffle, 'v128.store32_shuffle', 'aiiu' + 'b'.repeat(4)],
+  [Ir.v128_store64_shuffle, 'v128.store64_shuffle', 'aiiu' + 'b'.repeat(8)],
+  [Ir.f32x4_mul_load_add_add, 'f32x4.mul_load_add_add', 'daaaiiu'],
+  [Ir.i32x4_abs_sub, 'i32x4.abs_sub', 'daa'], [Ir.v128_load32_shuffle, 'v128.load32_shuffle', 'daiiu' + 'h'.repeat(4)],
+  [Ir.v128_load32_splat_lx, 'v128.load32_splat_lx', 'daiiiu'], [Ir.v128_load32_zero_lx, 'v128.load32_zero_lx', 'daiiiu'],
+  [Ir.v128_load32_lane_lx, 'v128.load32_lane_lx', 'daiiiaui'],
+  [Ir.i32x4_add3, 'i32x4.add3', 'daaa'], [Ir.i32x4_mul_load16x4_s_add, 'i32x4.mul_load16x4_s_add', 'daaiiu'],
+  [Ir.i32x4_trunc_sat_mul_load_add, 'i32x4.trunc_sat_mul_load_add', 'daaiiu'], [Ir.f32x4_mul_load_tee, 'f32x4.mul_load_tee', 'dadaiu'],
+  [Ir.f32x4_mul_convert_load_add, 'f32x4.mul_convert_load_add', 'daaiiu'],
 ];
 
 /** Disassembly info by opcode. */
@@ -1120,7 +1198,7 @@ export function dumpIR(code: Int32Array): string {
       const w = code[p++];
       switch (f) {
         case 'd': case 'a': ops.push(`r${w / 2}`); break;
-        case 'i': ops.push(String(w)); break;
+        case 'i': case 'b': ops.push(String(w)); break;
         case 'u': ops.push(String(w >>> 0)); break;
         case 'k': {
           const v = (BigInt(code[p++]) << 32n) | BigInt(w >>> 0);

@@ -42,6 +42,8 @@ function vectors(): Uint8Array[] {
     [0, 0, 0, 0], [-1, -1, -1, -1], [0x80000000, 0x7fffffff, 0x80008000, 0x7fff7fff],
     [0x80808080, 0x7f7f7f7f, 0x00ff00ff, 0xff00ff00], [0x7fc00000, 0xffc00001, 0x7f800000, 0xff800000],
     [0x80000000, 0, 0x3f800000, 0xbf800000], [0x4f000000, 0xcf000001, 0x7fa00001, 0x00000001],
+    [0x01000100, 0x00ff0100, 0xffff0001, 0x8000ffff], [0x0000ffff, 0xffff0000, 0x00010000, 0x7fff0100],
+    [0x00000100, 0x000000ff, 0x00010000, 0x0000ffff],
   ];
   let x = 0x6c078965;
   for (let n = 0; n < 12; n++) {
@@ -321,6 +323,172 @@ test('i8x16.shuffle by word terms (i8x16.shuffle_w) moves the bytes i8x16.shuffl
   assert.is(shuffleWordTerms(patterns[6].map((j) => [(j < 16 ? 10 : 20) + ((j & 15) >> 2), j & 3])), null, 'a transpose needs four terms a word');
 });
 
+test('a v128 local known to hold zero: shuffles with it (i8x16.shuffle_w4 / _w) give the bytes i8x16.shuffle does', () => {
+  // z1: zero written just before; z2: written before a loop that does not write it; z3: used at
+  // the top of a loop that overwrites it at the bottom (zero only in the first iteration); z4:
+  // overwritten in an `if` arm (zero only when the arm did not run).
+  const zx = '16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15', il = '0 17 1 19 2 21 3 23 4 25 5 27 6 29 7 31';
+  const src = `(module
+    (func (export "z1") (param v128 v128 i32) (result v128) (local v128)
+      (local.set 3 (v128.const i32x4 0 0 0 0))
+      (i8x16.shuffle ${zx} (local.get 3) (local.get 1)))
+    (func (export "z2") (param v128 v128 i32) (result v128) (local v128 v128)
+      (local.set 3 (v128.const i32x4 0 0 0 0))
+      (loop
+        (local.set 4 (i8x16.shuffle ${il} (local.get 0) (local.get 3)))
+        (br_if 0 (local.tee 2 (i32.sub (local.get 2) (i32.const 1)))))
+      (local.get 4))
+    (func (export "z3") (param v128 v128 i32) (result v128) (local v128 v128)
+      (local.set 3 (v128.const i32x4 0 0 0 0))
+      (loop
+        (local.set 4 (i8x16.shuffle ${zx} (local.get 3) (local.get 1)))
+        (local.set 3 (local.get 0))
+        (br_if 0 (local.tee 2 (i32.sub (local.get 2) (i32.const 1)))))
+      (local.get 4))
+    (func (export "z4") (param v128 v128 i32) (result v128) (local v128)
+      (local.set 3 (v128.const i32x4 0 0 0 0))
+      (if (local.get 2) (then (local.set 3 (local.get 0))))
+      (i8x16.shuffle ${zx} (local.get 3) (local.get 1))))`;
+  const ir = irOf(src);
+  assert.is(ir.split(' i8x16.shuffle_w4 r').length - 1, 1, 'z1 has one term a word');
+  assert.is(ir.split(' i8x16.shuffle_w r').length - 1, 3, 'the others keep the zero vector\'s terms (z2: two a word)');
+  const inst = instance(src);
+  const shuffle = (lanes: string, a: Uint8Array, b: Uint8Array): Uint8Array =>
+    Uint8Array.from(lanes.split(' ').map(Number), (j) => (j < 16 ? a[j] : b[j - 16]));
+  const zero = new Uint8Array(16), vs = vectors();
+  for (let k = 0; k + 1 < vs.length; k += 2) {
+    const a = vs[k], b = vs[k + 1];
+    assert.equal(call(inst, 'z1', a, b, 0)[0], shuffle(zx, zero, b), 'z1');
+    assert.equal(call(inst, 'z2', a, b, 3)[0], shuffle(il, a, zero), 'z2');
+    assert.equal(call(inst, 'z3', a, b, 1)[0], shuffle(zx, zero, b), 'z3, one iteration');
+    assert.equal(call(inst, 'z3', a, b, 2)[0], shuffle(zx, a, b), 'z3, two iterations');
+    assert.equal(call(inst, 'z4', a, b, 0)[0], shuffle(zx, zero, b), 'z4, arm not run');
+    assert.equal(call(inst, 'z4', a, b, 1)[0], shuffle(zx, a, b), 'z4, arm run');
+  }
+});
+
+test('a lane store of a shuffle (v128.store32_shuffle / _64) writes what the shuffle and the store do, and traps alike', () => {
+  const patterns = [
+    [0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1, 4, 5, 8, 9, 12, 13, 16, 17, 20, 21, 24, 25, 28, 29],
+    [31, 0, 17, 2, 19, 4, 21, 6, 23, 8, 25, 10, 27, 12, 29, 15], [15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    [3, 7, 11, 15, 19, 23, 27, 31, 2, 6, 10, 14, 18, 22, 26, 30],
+  ];
+  const forms: string[] = [];
+  patterns.forEach((l, i) => {
+    for (const [bits, lanes] of [[32, 4], [64, 2]] as const) {
+      for (let lane = 0; lane < lanes; lane++) {
+        const sh = `(i8x16.shuffle ${l.join(' ')} (local.get 1) (local.get 2))`;
+        forms.push(`
+          (func (export "f${i}_${bits}_${lane}") (param i32 v128 v128) (v128.store${bits}_lane offset=1 ${lane} (i32.add (local.get 0) (i32.const 7)) ${sh}))
+          (func (export "g${i}_${bits}_${lane}") (param i32 v128 v128) (local v128) (v128.store${bits}_lane offset=1 ${lane} (i32.add (local.get 0) (i32.const 7)) (local.tee 3 ${sh})))`);
+      }
+    }
+  });
+  const src = `(module (memory (export "mem") 1) ${forms.join('')})`;
+  const ir = irOf(src);
+  assert.ok(ir.includes(' v128.store32_shuffle r') && ir.includes(' v128.store64_shuffle r'), 'the fused forms are chosen');
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const bytes = (): Uint8Array => new Uint8Array(e.value.buffer);
+  const vs = vectors();
+  patterns.forEach((_, i) => {
+    for (const [bits, lanes] of [[32, 4], [64, 2]] as const) {
+      for (let lane = 0; lane < lanes; lane++) {
+        for (const at of [0, 5, 65536 - 8 - bits / 8, 65536 - 7 - bits / 8]) {
+          const a = vs[(i + lane) % vs.length], b = vs[(i + 2 * lane + 3) % vs.length];
+          const ok = at + 8 + bits / 8 <= 65536;
+          const results: Uint8Array[] = [];
+          for (const f of ['g', 'f']) {
+            bytes().fill(0x5a);
+            if (ok) call(inst, `${f}${i}_${bits}_${lane}`, at, a, b);
+            else assert.throws(() => call(inst, `${f}${i}_${bits}_${lane}`, at, a, b), (x: unknown) => x instanceof RuntimeError);
+            results.push(bytes().slice());
+          }
+          assert.equal(results[1], results[0], `pattern ${i}, store${bits}_lane ${lane} at ${at}`);
+        }
+      }
+    }
+  });
+});
+
+test('v128.load32_shuffle (a shuffle of a loaded word splatted) and i32x4.abs_sub give the bytes of the unfused forms, and trap alike', () => {
+  // a: the zero local, b: the splatted word; zero-extended bytes, half-words, a byte splat, and
+  // a shuffle of the word alone; each also at an address whose load traps.
+  const patterns = [
+    [16, 1, 2, 3, 17, 5, 6, 7, 18, 9, 10, 11, 19, 13, 14, 15], [16, 17, 2, 3, 18, 19, 6, 7, 20, 21, 10, 11, 22, 23, 14, 15],
+    [19, 19, 19, 19, 18, 18, 18, 18, 17, 17, 17, 17, 16, 16, 16, 16], [17, 18, 19, 16, 21, 22, 23, 20, 25, 26, 27, 24, 29, 30, 31, 28],
+  ];
+  const src = `(module (memory (export "mem") 1)
+    ${patterns.map((l, i) => `(func (export "s${i}") (param i32) (result v128) (local v128)
+      (local.set 1 (v128.const i32x4 0 0 0 0))
+      (i8x16.shuffle ${l.join(' ')} (local.get 1) (i32x4.splat (i32.load offset=1 (i32.add (local.get 0) (i32.const 2))))))`).join('\n')}
+    (func (export "abs_sub") (param v128 v128) (result v128) (i32x4.abs (i32x4.sub (local.get 0) (local.get 1)))))`;
+  const ir = irOf(src);
+  assert.is(ir.split(' v128.load32_shuffle r').length - 1, patterns.length, 'every shuffle takes its load in');
+  assert.ok(ir.includes(' i32x4.abs_sub r'), 'abs of sub is one instruction');
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const mem = new Uint8Array(e.value.buffer);
+  mem.set(vectors().flatMap((v) => [...v]).slice(0, 256));
+  patterns.forEach((lanes, i) => {
+    for (const at of [0, 7, 61, 65536 - 7]) {
+      const word = mem.slice(at + 3, at + 7), b = Uint8Array.from({ length: 16 }, (_, k) => word[k & 3]);
+      assert.equal(call(inst, `s${i}`, at)[0], Uint8Array.from(lanes, (j) => (j < 16 ? 0 : b[j - 16])), `pattern ${i} at ${at}`);
+    }
+    assert.throws(() => call(inst, `s${i}`, 65536 - 6), (x: unknown) => x instanceof RuntimeError);
+    assert.throws(() => call(inst, `s${i}`, -3), (x: unknown) => x instanceof RuntimeError);
+  });
+  const vs = vectors();
+  for (const a of vs) {
+    for (const b of vs) {
+      const want = reference('i32x4.abs', reference('i32x4.sub', a, b), 0);
+      assert.equal(call(inst, 'abs_sub', a, b)[0], want, 'abs_sub');
+    }
+  }
+});
+
+test('a shuffle of a vector just shifted by whole bytes picks the bytes from the unshifted vector', () => {
+  // i32x4.shr_u / shl by 8, 16, 24 (and 13, which stays a shift) into either operand, with
+  // patterns of compiled code and pseudo-random ones (zeros shifted in are picked, and some need
+  // the byte form, where the shift then stays).
+  const patterns: number[][] = [
+    [0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1, 4, 5, 8, 9, 12, 13, 0, 0, 0, 0, 0, 0, 0, 0],
+    [3, 7, 11, 15, 19, 23, 27, 31, 1, 5, 9, 13, 17, 21, 25, 29], [16, 1, 2, 3, 17, 5, 6, 7, 18, 9, 10, 11, 19, 13, 14, 15],
+  ];
+  let r = 0x2545f491;
+  for (let n = 0; n < 12; n++) {
+    patterns.push(Array.from({ length: 16 }, () => {
+      r ^= r << 13; r ^= r >>> 17; r ^= r << 5;
+      return (r >>> 0) % 32;
+    }));
+  }
+  const shifts = [['shr_u', 8], ['shr_u', 16], ['shr_u', 24], ['shl', 8], ['shl', 24], ['shr_u', 13]] as const;
+  const funcs: string[] = [];
+  patterns.forEach((l, i) => shifts.forEach(([op, k], s) => {
+    funcs.push(`(func (export "a${i}_${s}") (param v128 v128) (result v128) (i8x16.shuffle ${l.join(' ')} (local.get 1) (i32x4.${op} (local.get 0) (i32.const ${k}))))`);
+    funcs.push(`(func (export "b${i}_${s}") (param v128 v128) (result v128) (i8x16.shuffle ${l.join(' ')} (i32x4.${op} (local.get 0) (i32.const ${k})) (local.get 1)))`);
+  }));
+  const src = `(module ${funcs.join('\n')})`;
+  const ir = irOf(src);
+  const left = ir.split(' i32x4.shr_u_imm r').length - 1 + ir.split(' i32x4.shl_imm r').length - 1;
+  assert.ok(left >= 2 * patterns.length && left <= 12 * patterns.length - 24, `shifts by whole bytes are folded (${left} left)`);
+  const inst = instance(src);
+  const vs = vectors();
+  const shifted = (v: Uint8Array, op: string, k: number): Uint8Array => {
+    const w = new Int32Array(v.buffer.slice(0));
+    return new Uint8Array(w.map((x) => (op === 'shl' ? x << k : x >>> k)).buffer);
+  };
+  patterns.forEach((lanes, i) => shifts.forEach(([op, k], s) => {
+    for (let n = 0; n + 1 < vs.length; n += 4) {
+      const x = vs[n], y = vs[n + 1], sx = shifted(x, op, k);
+      assert.equal(call(inst, `a${i}_${s}`, x, y)[0], Uint8Array.from(lanes, (j) => (j < 16 ? y[j] : sx[j - 16])), `a ${lanes} ${op} ${k}`);
+      assert.equal(call(inst, `b${i}_${s}`, x, y)[0], Uint8Array.from(lanes, (j) => (j < 16 ? sx[j] : y[j - 16])), `b ${lanes} ${op} ${k}`);
+    }
+  }));
+});
+
 test('v128.store through a folded address (v128.store_add, v128.store_idx) writes where v128.store does and traps alike', () => {
   const src = `(module (memory (export "mem") 1)
     (func (export "add") (param i32 v128) (v128.store offset=3 (i32.add (local.get 0) (i32.const 16)) (local.get 1)))
@@ -352,7 +520,7 @@ test('v128.store through a folded address (v128.store_add, v128.store_idx) write
   traps(() => call(inst, 'idx', 65536 - 16, 0, v));
 });
 
-test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add) computes what the unfused pair does', () => {
+test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add, f32x4.mul_load_add_add) computes what the unfused pair does', () => {
   // The unfused twins put the inner result into a local first, which keeps the two instructions.
   const src = `(module (memory (export "mem") 1)
     (func (export "f32 ma") (param v128 v128 v128) (result v128) (f32x4.add (local.get 0) (f32x4.mul (local.get 1) (local.get 2))))
@@ -364,11 +532,19 @@ test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add)
       (local.set 3 (i32x4.mul (local.get 1) (local.get 2))) (i32x4.add (local.get 0) (local.get 3)))
     (func (export "ml") (param v128 i32) (result v128) (f32x4.mul (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))
     (func (export "ml unfused") (param v128 i32) (result v128) (local v128)
-      (local.set 2 (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))) (f32x4.mul (local.get 0) (local.get 2))))`;
+      (local.set 2 (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))) (f32x4.mul (local.get 0) (local.get 2)))
+    (func (export "mla") (param v128 i32 v128) (result v128)
+      (f32x4.add (local.get 2) (f32x4.mul (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16))))))
+    (func (export "mla plain") (param v128 i32 v128) (result v128)
+      (f32x4.add (f32x4.mul (v128.load offset=20 (local.get 1)) (local.get 0)) (local.get 2)))
+    (func (export "mla unfused") (param v128 i32 v128) (result v128) (local v128)
+      (local.set 3 (f32x4.mul (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))
+      (f32x4.add (local.get 2) (local.get 3))))`;
   const ir = irOf(src);
   assert.is(ir.split(' f32x4.mul_add r').length - 1, 2);
   assert.is(ir.split(' i32x4.mul_add r').length - 1, 1);
-  assert.is(ir.split(' f32x4.mul_load_add r').length - 1, 1);
+  assert.is(ir.split(' f32x4.mul_load_add r').length - 1, 2);
+  assert.is(ir.split(' f32x4.mul_load_add_add r').length - 1, 2);
   const inst = instance(src);
   const e = inst.exports.get('mem');
   if (e?.kind !== 'memory') throw new Error('no memory');
@@ -390,10 +566,102 @@ test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add)
     assert.equal(call(inst, 'i32 ma', a, b, c)[0], call(inst, 'i32 ma unfused', a, b, c)[0], 'i32x4.mul_add');
     for (const at of [0, 3, 100, 65536 - 36]) {
       sameF32(call(inst, 'ml', a, at)[0] as Uint8Array, call(inst, 'ml unfused', a, at)[0] as Uint8Array, `f32x4.mul_load_add at ${at}`);
+      const mla = call(inst, 'mla unfused', a, at, c)[0] as Uint8Array;
+      sameF32(call(inst, 'mla', a, at, c)[0] as Uint8Array, mla, `f32x4.mul_load_add_add at ${at}`);
+      sameF32(call(inst, 'mla plain', a, at, c)[0] as Uint8Array, mla, `f32x4.mul_load_add_add of a plain load at ${at}`);
     }
   }
   assert.throws(() => call(inst, 'ml', vs[0], 65536 - 35), (x: unknown) => x instanceof RuntimeError);
   assert.throws(() => call(inst, 'ml', vs[0], -17), (x: unknown) => x instanceof RuntimeError);
+  for (const f of ['mla', 'mla plain']) {
+    assert.throws(() => call(inst, f, vs[0], 65536 - 35, vs[1]), (x: unknown) => x instanceof RuntimeError);
+    assert.throws(() => call(inst, f, vs[0], -17, vs[1]), (x: unknown) => x instanceof RuntimeError);
+  }
+});
+
+test('i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.trunc_sat_mul_load_add, f32x4.mul_load_tee and f32x4.mul_convert_load_add compute what the unfused pairs do', () => {
+  // Each f has a twin g that puts the inner result into a local first (no fusion).
+  const pairs: [string, string, string][] = [
+    ['add3', '(i32x4.add (local.get 1) (i32x4.add (local.get 2) (local.get 1)))', '(i32x4.add (local.get 2) (local.get 1))'],
+    ['mul16', '(i32x4.mul (local.get 1) (v128.load16x4_s offset=2 (i32.add (local.get 0) (i32.const 8))))',
+      '(v128.load16x4_s offset=2 (i32.add (local.get 0) (i32.const 8)))'],
+    ['mul16 plain', '(i32x4.mul (v128.load16x4_s offset=10 (local.get 0)) (local.get 1))', '(v128.load16x4_s offset=10 (local.get 0))'],
+    ['trunc', '(i32x4.trunc_sat_f32x4_s (f32x4.mul (local.get 2) (v128.load offset=4 (local.get 0))))',
+      '(f32x4.mul (local.get 2) (v128.load offset=4 (local.get 0)))'],
+    ['tee', '(f32x4.mul (v128.load offset=16 (local.tee 3 (i32.add (local.get 0) (i32.const 32)))) (local.get 1))',
+      '(v128.load offset=16 (local.tee 3 (i32.add (local.get 0) (i32.const 32))))'],
+    ['convert', '(f32x4.mul (local.get 1) (f32x4.convert_i32x4_s (v128.load offset=16 (i32.add (local.get 0) (i32.const 32)))))',
+      '(f32x4.convert_i32x4_s (v128.load offset=16 (i32.add (local.get 0) (i32.const 32))))'],
+    ['convert plain', '(f32x4.mul (f32x4.convert_i32x4_s (v128.load offset=48 (local.get 0))) (local.get 1))',
+      '(f32x4.convert_i32x4_s (v128.load offset=48 (local.get 0)))'],
+  ];
+  const outer: Record<string, (x: string) => string> = {
+    add3: (x) => `(i32x4.add (local.get 1) ${x})`, mul16: (x) => `(i32x4.mul (local.get 1) ${x})`,
+    'mul16 plain': (x) => `(i32x4.mul ${x} (local.get 1))`, trunc: (x) => `(i32x4.trunc_sat_f32x4_s ${x})`,
+    tee: (x) => `(f32x4.mul ${x} (local.get 1))`, convert: (x) => `(f32x4.mul (local.get 1) ${x})`,
+    'convert plain': (x) => `(f32x4.mul ${x} (local.get 1))`,
+  };
+  const src = `(module (memory (export "mem") 1)
+    ${pairs.map(([n, fused, inner]) => `
+    (func (export "f ${n}") (param i32 v128 v128) (result v128 i32) (local i32 v128) ${fused} (local.get 3))
+    (func (export "g ${n}") (param i32 v128 v128) (result v128 i32) (local i32 v128)
+      (local.set 4 ${inner}) ${outer[n]('(local.get 4)')} (local.get 3))`).join('')})`;
+  const ir = irOf(src);
+  for (const n of ['i32x4.add3', 'i32x4.mul_load16x4_s_add', 'i32x4.trunc_sat_mul_load_add', 'f32x4.mul_load_tee', 'f32x4.mul_convert_load_add']) {
+    assert.ok(ir.includes(` ${n} r`), n);
+  }
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const vs = vectors();
+  new Uint8Array(e.value.buffer).set(vs.flatMap((v) => [...v]));
+  for (const [n] of pairs) {
+    for (let k = 0; k + 1 < vs.length; k++) {
+      for (const at of [0, 5, 100, 65536 - 64]) {
+        assert.equal(call(inst, `f ${n}`, at, vs[k], vs[k + 1]), call(inst, `g ${n}`, at, vs[k], vs[k + 1]), `${n} at ${at}`);
+      }
+    }
+    if (n === 'add3') continue;
+    for (const at of [65536 - 9, -40]) {
+      assert.throws(() => call(inst, `f ${n}`, at, vs[0], vs[1]), (x: unknown) => x instanceof RuntimeError, `${n} at ${at}`);
+    }
+  }
+});
+
+test('a constant moved before the producer it is fused with: the same results as unfused', () => {
+  // f: the three cases of the golden test in translate.test.ts; g: the same through locals
+  // (nothing fuses); compared on every pair of test vectors, in a loop (where the constants are
+  // hoisted out) and outside one.
+  const body = (fused: boolean): string => fused ? `
+      (local.set 1 (f32x4.min (f32x4.max (local.get 1) (local.get 2)) (v128.const f32x4 4 4 4 4)))
+      (local.set 1 (f32x4.add (local.get 1) (f32x4.mul (v128.load (local.get 0)) (local.tee 3 (v128.const f32x4 0.25 0.25 0.25 0.25)))))
+      (local.set 1 (f32x4.mul (f32x4.convert_i32x4_s (local.get 3)) (local.tee 3 (v128.const f32x4 2 2 2 2))))` : `
+      (local.set 4 (f32x4.max (local.get 1) (local.get 2)))
+      (local.set 1 (f32x4.min (local.get 4) (v128.const f32x4 4 4 4 4)))
+      (local.set 4 (v128.load (local.get 0)))
+      (local.set 3 (v128.const f32x4 0.25 0.25 0.25 0.25))
+      (local.set 4 (f32x4.mul (local.get 4) (local.get 3)))
+      (local.set 1 (f32x4.add (local.get 1) (local.get 4)))
+      (local.set 4 (f32x4.convert_i32x4_s (local.get 3)))
+      (local.set 3 (v128.const f32x4 2 2 2 2))
+      (local.set 1 (f32x4.mul (local.get 4) (local.get 3)))`;
+  const src = `(module (memory (export "mem") 1)
+    ${['f', 'g'].map((n) => `(func (export "${n}") (param i32 v128 v128) (result v128) (local v128 v128)
+      (loop ${body(n === 'f')} (br_if 0 (local.tee 0 (i32.sub (local.get 0) (i32.const 16)))))
+      ${body(n === 'f')} (local.get 1))`).join('\n')})`;
+  const ir = irOf(src);
+  assert.is(ir.split(' f32x4.max_min r').length - 1, 2, 'the clamp fuses, in the loop too');
+  assert.is(ir.split(' f32x4.mul_load_add_add r').length - 1, 2);
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  const vs = vectors();
+  new Uint8Array(e.value.buffer).set(vs.flatMap((v) => [...v]));
+  for (const a of vs) {
+    for (const b of vs.slice(0, 8)) {
+      for (const n of [16, 48]) assert.equal(call(inst, 'f', n, a, b)[0], call(inst, 'g', n, a, b)[0], `${n}`);
+    }
+  }
 });
 
 test('v128 constants hoisted out of loops: the loops compute what they did', () => {
@@ -536,6 +804,35 @@ test('an extracted lane scaled and offset (i32x4.lane_shl_add_imm) computes (lan
     const w = new Int32Array(v.buffer.slice(0));
     assert.equal(call(inst, 'f', v), [((w[3] << 2) + 1040) | 0, ((w[0] << 31) - 7) | 0]);
     assert.equal(call(inst, 'in place', v), [((w[1] << 4) - 1) | 0]);
+  }
+});
+
+test('gathered 32-bit loads (v128.load32_splat_lx / _zero_lx / _lane_lx) load what the unfused forms do, and trap alike', () => {
+  // f: a gather of two words by the lanes of an index vector; g: the same with the addresses in
+  // locals first (no fusion).
+  const gather = (addr: (l: number) => string): string => `
+      (v128.load32_lane 2 ${addr(1)} (v128.load32_splat offset=4 ${addr(0)}))
+      (v128.load32_lane 3 ${addr(3)} (v128.load32_zero ${addr(2)}))
+      i32x4.add`;
+  const lane = (l: number): string => `(i32.add (i32.shl (i32x4.extract_lane ${l} (local.get 0)) (i32.const 2)) (i32.const 12))`;
+  const src = `(module (memory (export "mem") 1)
+    (func (export "f") (param v128) (result v128) ${gather(lane)})
+    (func (export "g") (param v128) (result v128) (local i32 i32 i32 i32)
+      (local.set 1 ${lane(0)}) (local.set 2 ${lane(1)}) (local.set 3 ${lane(2)}) (local.set 4 ${lane(3)})
+      ${gather((l) => `(local.get ${l + 1})`)}))`;
+  const ir = irOf(src);
+  for (const n of ['splat', 'zero', 'lane']) assert.is(ir.split(` v128.load32_${n}_lx r`).length - 1, n === 'lane' ? 2 : 1, n);
+  const inst = instance(src);
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  new Uint8Array(e.value.buffer).set(vectors().flatMap((v) => [...v]));
+  const ix = (w: number[]): Uint8Array => new Uint8Array(Int32Array.from(w).buffer);
+  for (const w of [[0, 1, 2, 3], [7, 0, 50, 9], [16379, 16379, 16379, 16378], [-3, -3, -3, -3]]) {
+    assert.equal(call(inst, 'f', ix(w))[0], call(inst, 'g', ix(w))[0], `indices ${w}`);
+  }
+  for (const w of [[16380, 0, 0, 0], [0, 16381, 0, 0], [0, 0, 16381, 0], [0, 0, 0, -4]]) {
+    assert.throws(() => call(inst, 'f', ix(w)), (x: unknown) => x instanceof RuntimeError, `indices ${w}`);
+    assert.throws(() => call(inst, 'g', ix(w)), (x: unknown) => x instanceof RuntimeError, `indices ${w}, unfused`);
   }
 });
 

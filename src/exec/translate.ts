@@ -309,6 +309,12 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.f32x4_mul, Ir.f32x4_convert_i32x4_s, Ir.f32x4_mul_convert_s, true],
   [Ir.v128_xor, Ir.i32x4_shl_imm, Ir.i32x4_shl_xor, true], [Ir.v128_xor, Ir.i32x4_shr_u_imm, Ir.i32x4_shr_u_xor, true],
   [Ir.f32x4_sub, Ir.load128_add, Ir.f32x4_sub_load_add, false], [Ir.f32x4_min, Ir.f32x4_max, Ir.f32x4_max_min, true],
+  // A plain v128.load fuses as a v128.load_add of s = c = 0 (fuseArith widens its operands).
+  [Ir.f32x4_mul, Ir.load128, Ir.f32x4_mul_load_add, true], [Ir.f32x4_sub, Ir.load128, Ir.f32x4_sub_load_add, false],
+  [Ir.f32x4_add, Ir.f32x4_mul_load_add, Ir.f32x4_mul_load_add_add, true],
+  [Ir.i32x4_add, Ir.i32x4_add, Ir.i32x4_add3, true], [Ir.f32x4_mul, Ir.load128_tee, Ir.f32x4_mul_load_tee, true],
+  [Ir.i32x4_mul, Ir.v128_load16x4_s_add, Ir.i32x4_mul_load16x4_s_add, true],
+  [Ir.i32x4_mul, Ir.v128_load16x4_s, Ir.i32x4_mul_load16x4_s_add, true],
 ] as const).map(([op, producer, fused, commutative]) => [fusedArithKey(op, producer), [fused, commutative] as const]));
 
 function fusedArithKey(op: Ir, producer: Ir): number {
@@ -395,32 +401,41 @@ const storeImmOps: ReadonlyMap<Ir, Ir> = new Map([
  * The operands of i8x16_shuffle_w (ir.ts) for a shuffle whose byte i comes from byte src[i][1]
  * of register word src[i][0]: per result word two packed terms — or null when some word needs
  * more than two, or a word offset does not fit. Candidate terms: the bytes of one source word
- * that a single rotation puts in place, and the positions that copy one source byte.
+ * that a single rotation puts in place, and the positions that copy one source byte. Bytes with
+ * zero[i] set are known to be 0 (they come from a zero vector): no term covers them, and a term
+ * masks them off. With perWord = 1, the operands of i8x16_shuffle_w4: one term a word.
  */
-export function shuffleWordTerms(src: readonly (readonly [number, number])[]): number[] | null {
+export function shuffleWordTerms(
+  src: readonly (readonly [number, number])[], zero: readonly boolean[] = [], perWord = 2,
+): number[] | null {
   const out: number[] = [];
   for (let j = 0; j < 4; j++) {
     const terms: { t: number; covers: number }[] = [];
+    let need = 0;
     for (let p = 0; p < 4; p++) {
+      if (zero[4 * j + p] === true) continue;
+      need |= 1 << p;
       const [w, b] = src[4 * j + p];
       if (w >= 1 << 20) return null;
       const r = ((b - p) & 3) << 3;
       let rotCovers = 0, splatCovers = 0;
       for (let q = 0; q < 4; q++) {
         const [w2, b2] = src[4 * j + q];
-        if (w2 !== w) continue;
+        if (w2 !== w || zero[4 * j + q] === true) continue;
         if ((((b2 - q) & 3) << 3) === r) rotCovers |= 1 << q;
         if (b2 === b) splatCovers |= 1 << q;
       }
       terms.push({ t: (w << 10) | (rotCovers << 5) | r, covers: rotCovers });
       terms.push({ t: (w << 10) | (1 << 9) | (splatCovers << 5) | (b << 3), covers: splatCovers });
     }
+    // A word of zeros: a term with no bytes (of a source word, which it reads but masks off).
+    if (need === 0) terms.push({ t: Math.min(src[4 * j][0], (1 << 20) - 1) << 10, covers: 0 });
     // A word one term covers repeats it (terms may overlap: each is right where its mask is).
-    const one = terms.find((x) => x.covers === 15);
-    let best: number[] | null = one !== undefined ? [one.t, one.t] : null;
-    for (let x = 0; x < terms.length && best === null; x++) {
+    const one = terms.find((x) => x.covers === need);
+    let best: number[] | null = one !== undefined ? Array<number>(perWord).fill(one.t) : null;
+    for (let x = 0; x < terms.length && best === null && perWord === 2; x++) {
       for (let y = x + 1; y < terms.length && best === null; y++) {
-        if ((terms[x].covers | terms[y].covers) === 15) best = [terms[x].t, terms[y].t];
+        if ((terms[x].covers | terms[y].covers) === need) best = [terms[x].t, terms[y].t];
       }
     }
     if (best === null) return null;
@@ -443,12 +458,15 @@ function readsRegister(
     for (const f of irInfo[op].fields) {
       if ((f === 'a' || f === 'd') && overlaps(code[w], r)) return true;
       if (f === 'h' && (code[w] >> 10) - r >>> 0 < 4) return true;
-      if (f === 'i' && op === Ir.i8x16_shuffle && (code[w] >> 5) - r >>> 0 < 4) return true;
+      if ((f === 'b' || (f === 'i' && op === Ir.i8x16_shuffle)) && (code[w] >> 5) - r >>> 0 < 4) return true;
       w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
     }
   }
   return false;
 }
+
+/** Loads whose result an inline unary vector instruction may take in (see Translator.unaryLoad). */
+const unaryLoads: ReadonlySet<number> = new Set([Ir.load32, Ir.load32_add, Ir.load128, Ir.load128_add]);
 
 /** Extending v128 loads that can absorb the add computing their address: load → its `_add` form. */
 const extLoadAdds: ReadonlyMap<Ir, Ir> = new Map([
@@ -510,6 +528,22 @@ class Translator {
    * remove a local; a loop header clears the set (its back edges come from later code).
    */
   private readonly knownZero = new Set<number>();
+  /**
+   * v128 locals (by register) holding zero on every path to this point: last written with a
+   * `v128.const` of zero (compiled code keeps the zero vector it shuffles with in a local).
+   * Other writes remove a local; a label clears the set, a loop header keeps the locals its loop
+   * does not write (`loopWrites`).
+   */
+  private readonly zeroV128 = new Set<number>();
+  /**
+   * Where the last inline unary vector instruction starts, and where the load that made its
+   * operand starts if its operand was the temporary a load just wrote (else −1).
+   */
+  private unaryLoad = { at: -1, load: -1 };
+  /** The last i8x16.shuffle emitted (any form): its entry and its byte selectors (see i8x16_shuffle). */
+  private lastShuffle: { entry: Entry; sels: number[] } | null = null;
+  /** The registers of the locals each loop (by its instruction) writes anywhere inside it. */
+  private readonly loopWrites = new Map<Instr, Set<number>>();
   /**
    * The last `i32.add_imm` whose result a `local.tee` retargeted into a local: its position, the
    * local, and the code length right after it (a load right behind it can absorb it, see
@@ -583,6 +617,22 @@ class Translator {
   }
 
   run(body: readonly Instr[]): CompiledFunc {
+    // The locals each loop writes (for zeroV128): every open loop's set gets each local.set/tee.
+    const open: (Set<number> | null)[] = []; // per open block: its set if it is a loop
+    for (const ins of body) {
+      const op = ins.op;
+      if (op === Op.loop) {
+        const w = new Set<number>();
+        this.loopWrites.set(ins, w);
+        open.push(w);
+      } else if (op === Op.block || op === Op.if || op === Op.try_table) {
+        open.push(null);
+      } else if (op === Op.end) {
+        open.pop();
+      } else if (op === Op.local_set || op === Op.local_tee) {
+        for (const w of open) w?.add(this.localWord[ins.idx!]);
+      }
+    }
     this.ctls.push(this.newCtl(CtlKind.Func, [], this.type.results.map(clsOf), 0));
     let skip = 0; // nesting depth of blocks opened inside skipped (unreachable) code
     if (this.meter !== null) this.emit(Ir.meter, this.meter.entry);
@@ -865,6 +915,7 @@ class Translator {
     this.code[pos] = this.code.length;
     this.lastLabel = this.code.length;
     this.labels.add(this.code.length);
+    this.zeroV128.clear();
   }
 
   /**
@@ -943,6 +994,7 @@ class Translator {
         this.lastLabel = this.code.length;
         this.loopHeads.add(this.code.length);
         this.knownZero.clear();
+        for (const r of this.loopWrites.get(ins) ?? []) this.zeroV128.delete(r);
         if (this.meter !== null) this.emit(Ir.meter, this.meter.loops.get(ins) ?? 0);
         return;
       case Op.if: {
@@ -1332,7 +1384,7 @@ class Translator {
         if (f === 'a' && x === r) reads.push(w);
         else if ((f === 'a' || f === 'd') && x < r + 4 && x + 4 > r) touches = true;
         else if (f === 'h' && (x >> 10) - r >>> 0 < 4) reads.push(w);
-        else if (f === 'i' && op === Ir.i8x16_shuffle && (x >> 5) - r >>> 0 < 4) reads.push(w);
+        else if ((f === 'b' || (f === 'i' && op === Ir.i8x16_shuffle)) && (x >> 5) - r >>> 0 < 4) reads.push(w);
         w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
       }
       if (reads.length === 0 && !touches) continue;
@@ -1392,24 +1444,74 @@ class Translator {
         // Lane index j selects byte j mod 16 of a (j < 16) or b: its word and bit offset. When an
         // operand was just made by an i32x4.splat (a broadcast before a shuffle), the splat is
         // dropped and the shuffle reads its scalar instead: all four words of that operand are it.
-        let splatA = -1, splatB = -1;
+        let splatA = -1, splatB = -1, load = -1;
         const splatIn = this.isLastProduced(this.peek()) ? 0 : this.isLastProduced(this.peek(1)) ? 1 : -1;
         if (splatIn >= 0 && this.code[this.lastDst - 1] === Ir.i32x4_splat) {
-          if (splatIn === 0) splatB = this.code[this.lastDst + 1];
-          else splatA = this.code[this.lastDst + 1];
-          this.code.length = this.lastDst - 1;
+          const x = this.code[this.lastDst + 1], at = this.lastDst - 1, c = this.code;
+          if (splatIn === 0) splatB = x;
+          else splatA = x;
+          c.length = at;
+          this.lastDst = -1;
+          // The splatted scalar just loaded into a temporary (its one reader was the splat): the
+          // load may join the shuffle (v128.load32_shuffle, below).
+          const p = this.unaryLoad.at === at ? this.unaryLoad.load : -1;
+          if (p >= 0 && (c[p] === Ir.load32 || c[p] === Ir.load32_add) && c[p + 1] === x && x >= this.localWords && this.lastLabel <= p) load = p;
+        }
+        // An operand just made by an i32x4 shift by whole bytes: the shuffle picks the bytes from
+        // the unshifted vector (byte i of x >>u 8k is byte i + k of x, or a zero shifted in) and
+        // the shift is dropped — unless a zero shifted in is picked and only the byte form fits.
+        let shiftIn = -1, shiftSrc = -1, shiftBy = 0;
+        const shiftOp = splatIn >= 0 && load < 0 ? this.code[this.lastDst - 1] : -1, shiftEnd = this.code.length;
+        if ((shiftOp === Ir.i32x4_shr_u_imm || shiftOp === Ir.i32x4_shl_imm) && (this.code[this.lastDst + 2] & 7) === 0) {
+          shiftIn = splatIn;
+          shiftSrc = this.code[this.lastDst + 1];
+          shiftBy = (shiftOp === Ir.i32x4_shr_u_imm ? 1 : -1) * (this.code[this.lastDst + 2] >> 3);
+        }
+        // An operand that is a v128 local only ever holding zero gives zero bytes: the word forms
+        // need no term for them (i8x16.shuffle_w4 when one term a word is left).
+        const isZero = (e: Entry): boolean => e.kind === Kind.Local && this.zeroV128.has(e.loc);
+        const zeroA = splatA < 0 && isZero(this.peek(1)), zeroB = splatB < 0 && isZero(this.peek());
+        const [a, b] = this.srcs(2);
+        let fold = shiftIn >= 0 && this.code.length === shiftEnd;
+        let src: [number, number][] = [], zero: boolean[] = [], sels: number[] = [];
+        let w4: number[] | null = null, words: number[] | null = null, shiftedZero = false;
+        for (let attempt = 0; attempt < 2; attempt++) {
+          const folded = (side: number): boolean => fold && shiftIn === side;
+          // Byte j of the operands: its register word and byte, or null for a zero shifted in.
+          const byteOf = (j: number): [number, number] | null => {
+            const side = j >= 16 ? 0 : 1, splat = side === 0 ? splatB : splatA;
+            const k = (j & 3) + (folded(side) ? shiftBy : 0);
+            if (k < 0 || k > 3) return null;
+            return [splat >= 0 ? splat : (folded(side) ? shiftSrc : side === 0 ? b : a) + ((j & 15) >> 2), k];
+          };
+          const picked = [...ins.bytes!].map(byteOf);
+          shiftedZero = picked.some((x) => x === null);
+          src = picked.map((x) => x ?? [0, 0]);
+          zero = [...ins.bytes!].map((j, i) => picked[i] === null || (j >= 16 ? zeroB : zeroA));
+          sels = src.map(([w, k]) => (w << 5) | (k << 3));
+          w4 = shuffleWordTerms(src, zero, 1);
+          words = w4 ?? shuffleWordTerms(src, zero);
+          if (!fold || !shiftedZero || words !== null) break;
+          fold = false;
+        }
+        if (fold) {
+          this.code.splice(this.lastDst - 1, 4);
           this.lastDst = -1;
         }
-        const [a, b] = this.srcs(2);
-        const wordOf = (j: number): number => j >= 16 ? (splatB >= 0 ? splatB : b + ((j & 15) >> 2))
-          : splatA >= 0 ? splatA : a + (j >> 2);
-        const words = shuffleWordTerms([...ins.bytes!].map((j) => [wordOf(j), j & 3]));
-        if (words !== null) {
-          this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
+        const x = splatA >= 0 ? splatA : splatB, c = this.code;
+        if (w4 !== null && load >= 0 && w4.every((t) => t >> 10 === x || ((t >>> 5) & 15) === 0)) {
+          // Every term reads the loaded word (or no bytes): one v128.load32_shuffle.
+          const addr = c[load] === Ir.load32 ? [c[load + 2], 0, 0, c[load + 3]] : c.slice(load + 2, load + 6);
+          c.length = load;
+          this.produce(Ir.v128_load32_shuffle, Cls.V128, ...addr, ...w4);
+          this.lastShuffle = null;
           return;
         }
-        const sels = [...ins.bytes!].map((j) => (wordOf(j) << 5) | ((j & 3) << 3));
-        this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
+        if (w4 !== null) this.produce(Ir.i8x16_shuffle_w4, Cls.V128, ...w4);
+        else if (words !== null) this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
+        else this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
+        // (A zero shifted in has no selector: then no lane store takes this shuffle in.)
+        this.lastShuffle = fold && shiftedZero ? null : { entry: this.lastEntry!, sels };
         return;
       }
     }
@@ -1426,8 +1528,24 @@ class Translator {
     const inline = simdInline.get(x);
     if (inline !== undefined && (fam === Fam.Unary || fam === Fam.Binary || fam === Fam.Extract)) {
       if (fam === Fam.Binary && this.fuseArith(inline, result)) return;
+      const unaryOf = this.isLastProduced(this.peek()) ? this.code[this.lastDst - 1] : -1;
+      const fusedUnary = inline === Ir.i32x4_abs && unaryOf === Ir.i32x4_sub ? Ir.i32x4_abs_sub
+        : inline === Ir.i32x4_trunc_sat_f32x4_s && unaryOf === Ir.f32x4_mul_load_add ? Ir.i32x4_trunc_sat_mul_load_add : undefined;
+      if (fusedUnary !== undefined) {
+        // |a − b|, trunc_sat(a · load): the producer (writing a temporary only this reads) is absorbed.
+        const operands = this.code.slice(this.lastDst + 1);
+        this.code.length = this.lastDst - 1;
+        this.pop();
+        this.produce(fusedUnary, Cls.V128, ...operands);
+        return;
+      }
+      // Every unary instruction is remembered, with the load that made its operand if one just
+      // did (a splat of a loaded word, a conversion of loaded integers: see v128.load32_shuffle
+      // and f32x4.mul_convert_load_add).
+      const load = fam === Fam.Unary && unaryLoads.has(unaryOf) ? this.lastDst - 1 : -1;
       const operands = this.srcs(fam === Fam.Binary ? 2 : 1);
       this.produce(inline, result, ...operands, ...(fam === Fam.Extract ? [ins.lane!] : []));
+      if (fam === Fam.Unary) this.unaryLoad = { at: this.lastDst - 1, load };
       return;
     }
     switch (fam) {
@@ -1448,6 +1566,13 @@ class Translator {
       }
       case Fam.Load: {
         this.memIndex(ins.mem!.mem);
+        const lx = inline === Ir.v128_load32_splat ? Ir.v128_load32_splat_lx : inline === Ir.v128_load32_zero ? Ir.v128_load32_zero_lx : undefined;
+        const lane = lx !== undefined ? this.takeLaneAddress(this.peek()) : null;
+        if (lx !== undefined && lane !== null) {
+          this.pop();
+          this.produce(lx, Cls.V128, ...lane, ins.mem!.offset | 0);
+          return;
+        }
         const addLoad = extLoadAdds.get(inline!);
         if (addLoad !== undefined && this.foldLoadAddress(addLoad, Cls.V128, ins.mem!.offset | 0)) return;
         if (inline !== undefined) {
@@ -1461,6 +1586,13 @@ class Translator {
       }
       case Fam.LoadLane: {
         this.memIndex(ins.mem!.mem);
+        const lane = inline === Ir.v128_load32_lane ? this.takeLaneAddress(this.peek(1)) : null;
+        if (lane !== null) {
+          const v = this.src(this.pop());
+          this.pop();
+          this.produce(Ir.v128_load32_lane_lx, Cls.V128, ...lane, v, ins.mem!.offset | 0, ins.lane!);
+          return;
+        }
         const [addr, v] = this.srcs(2);
         if (inline !== undefined) {
           this.produce(inline, Cls.V128, addr, v, ins.mem!.offset | 0, ins.lane!);
@@ -1474,6 +1606,20 @@ class Translator {
         const addLane = inline === Ir.v128_store32_lane ? Ir.v128_store32_lane_add
           : inline === Ir.v128_store64_lane ? Ir.v128_store64_lane_add : undefined;
         const folded = addLane !== undefined ? this.foldStoreAddress(true, false) : null;
+        const sh = this.lastShuffle;
+        if (addLane !== undefined && sh !== null && this.isLastProduced(this.peek()) && this.lastEntry === sh.entry) {
+          // The vector is a shuffle just made: the store gathers the lane's bytes itself, and the
+          // shuffle (writing a temporary only this store reads) is dropped.
+          const n = addLane === Ir.v128_store32_lane_add ? 4 : 8;
+          this.code.length = this.lastDst - 1;
+          this.lastDst = -1;
+          this.pop();
+          const words = folded !== null ? folded.words : [this.src(this.peek()), 0, 0];
+          this.pop();
+          this.emit(n === 4 ? Ir.v128_store32_shuffle : Ir.v128_store64_shuffle, ...words, ins.mem!.offset | 0,
+            ...sh.sels.slice(n * ins.lane!, n * ins.lane! + n));
+          return;
+        }
         if (folded !== null) {
           // The address add folded into the store (as store*_add).
           const v = this.src(this.pop());
@@ -1490,6 +1636,31 @@ class Translator {
         return;
       }
     }
+  }
+
+  /**
+   * For the 32-bit vector loads: when the address e is a temporary an i32x4.lane_shl_add_imm
+   * wrote, with no label since and nothing since writing its vector's words or branching, that
+   * instruction is removed and its operands [v, lane, s, c] returned (the load reads the lane
+   * itself, as foldStoreAddress has a store compute its address); otherwise null.
+   */
+  private takeLaneAddress(e: Entry): number[] | null {
+    const p = e.pos, code = this.code;
+    if (e.kind !== Kind.Temp || p < 0 || this.lastLabel > p || code[p] !== Ir.i32x4_lane_shl_add_imm || code[p + 1] !== e.home) return null;
+    const v = code[p + 2];
+    for (let q = p + 6; q < code.length; q += irLength(code, q)) {
+      let w = q + 1;
+      for (const f of irInfo[code[q]].fields) {
+        if (f === 'L' || f === 'T' || (f === 'd' && code[w] < v + 4 && code[w] + 4 > v)) return null;
+        w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
+      }
+    }
+    const operands = code.slice(p + 2, p + 6);
+    code.splice(p, 6);
+    if (this.lastDst > p) this.lastDst -= 6;
+    // Positions after the removed instruction have moved: forget them.
+    this.forgetPositions();
+    return operands;
   }
 
   /**
@@ -1807,6 +1978,7 @@ class Translator {
    * register the absorbed instruction reads.
    */
   private fuseArith(ir: Ir, result: Cls): boolean {
+    this.rehomeConst(ir);
     if (this.lastDst < 0) return false;
     const form = fusedArith.get(fusedArithKey(ir, this.code[this.lastDst - 1]));
     if (form === undefined) return false;
@@ -1816,6 +1988,19 @@ class Translator {
     else if (form[1] && this.isLastProduced(a) && b.kind === Kind.Local) other = b;
     else return false;
     const operands = this.code.slice(this.lastDst + 1), absorbed = this.lastDst - 1;
+    if (this.code[absorbed] === Ir.load128 || this.code[absorbed] === Ir.v128_load16x4_s) operands.splice(1, 0, 0, 0);
+    // An f32x4.mul_convert_s whose integers a v128.load_add (or v128.load) just loaded into a
+    // temporary: one f32x4.mul_convert_load_add.
+    const l = form[0] === Ir.f32x4_mul_convert_s && this.unaryLoad.at === absorbed ? this.unaryLoad.load : -1;
+    if (l >= 0 && (this.code[l] === Ir.load128_add || this.code[l] === Ir.load128) && this.code[l + 1] === operands[0]
+      && this.lastLabel <= l && operands[0] >= this.localWords && other.home !== operands[0] && other.loc !== operands[0]) {
+      const addr = this.code[l] === Ir.load128_add ? this.code.slice(l + 2, l + 6) : [this.code[l + 2], 0, 0, this.code[l + 3]];
+      this.code.length = l;
+      this.pop();
+      this.pop();
+      this.produce(Ir.f32x4_mul_convert_load_add, result, this.src(other), ...addr);
+      return true;
+    }
     const p = other.pos;
     if ((form[0] === Ir.f32_mul_add || form[0] === Ir.f32_mul_sub) && other === a && other.kind === Kind.Temp
       && p >= 0 && this.code[p] === Ir.f32_mul && this.code[p + 1] === other.home && this.lastLabel <= p
@@ -1942,6 +2127,50 @@ class Translator {
   }
 
   /**
+   * For fuseArith: op(a, b) where b is a v128 constant just written — into a temporary, or by a
+   * `local.tee` into a local — and a the temporary the instruction right before it wrote (no
+   * label between): compiled code loads or computes a value, then materializes the constant it
+   * combines it with. When op and a's producer have a commutative fused form, the constant moves
+   * before the producer, which is then the last instruction, and fuseArith fuses the two as
+   * usual, the constant's register being the other operand. A temporary constant first gets a
+   * register of its own above the frame's others (as hoistConsts gives them: no other instruction
+   * reads or writes it); a local must be one the producer does not read.
+   */
+  private rehomeConst(ir: Ir): void {
+    const c = this.code, b = this.peek(), a = this.peek(1);
+    const k = this.isLastProduced(b) && c[this.lastDst - 1] === Ir.const128 ? this.lastDst - 1
+      : b.kind === Kind.Local && this.lastDst < 0 && c[c.length - 6] === Ir.const128 && c[c.length - 5] === b.loc ? c.length - 6 : -1;
+    if (k < 0 || a.kind !== Kind.Temp || a.pos < 0 || this.lastLabel > a.pos || this.labels.has(k)) return;
+    if (c[a.pos + 1] !== a.home || a.pos + irLength(c, a.pos) !== k) return;
+    const form = fusedArith.get(fusedArithKey(ir, c[a.pos]));
+    if (form === undefined || !form[1]) return;
+    const constant = c.slice(k, k + 6);
+    if (b.kind === Kind.Local) {
+      // The producer's operands: v128 registers, or a load's address (one slot).
+      const load = c[a.pos] === Ir.load128 || c[a.pos] === Ir.load128_add;
+      let w = a.pos + 2;
+      for (const f of irInfo[c[a.pos]].fields.slice(1)) {
+        const size = load && w === a.pos + 2 ? 2 : 4;
+        if (f !== 'i' && f !== 'u' && (f !== 'a' || (c[w] < b.loc + 4 && c[w] + size > b.loc))) return;
+        w++;
+      }
+    } else {
+      const fresh = this.maxWords + (this.maxWords & 1);
+      if (fresh + 4 > 1 << 20) return;
+      this.maxWords = fresh + 4;
+      constant[1] = fresh;
+      b.kind = Kind.Local;
+      b.loc = fresh;
+    }
+    c.length = k;
+    c.splice(a.pos, 0, ...constant);
+    a.pos += 6;
+    this.lastDst = a.pos + 1;
+    this.lastEntry = a;
+    this.forgetPositions();
+  }
+
+  /**
    * Xor of rotates (ir.ts): an i64.rotl_imm_xor / i64.shr_u_imm_xor whose other operand is the
    * unnamed temporary written by the instruction right before the absorbed one — an
    * i64.rotl_imm (→ i64.rotl2_xor) or an i64.rotl2_xor (→ i64.rotl3_xor / i64.rotl2_shr_xor),
@@ -1992,7 +2221,10 @@ class Translator {
       return;
     }
     this.knownZero.delete(loc);
+    this.zeroV128.delete(loc);
     if (this.isLastProduced(v) && !this.namesLocal(loc)) {
+      const c = this.code, at = this.lastDst;
+      if (c[at - 1] === Ir.const128 && (c[at + 1] | c[at + 2] | c[at + 3] | c[at + 4]) === 0) this.zeroV128.add(loc);
       // Fused: the instruction that produced v writes the local instead.
       this.code[this.lastDst] = loc;
       if (tee && this.code[this.lastDst - 1] === Ir.i32_add_imm) {
