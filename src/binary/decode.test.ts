@@ -136,19 +136,6 @@ test('a malformed name section is kept as a custom section and otherwise ignored
   assert.equal(bad.customs, [{ name: 'name', bytes: bytes('01 09 01') }]);
 });
 
-test('the name section is parsed on first read, once; assigning names replaces it', () => {
-  const m = decode(wasm(section(0, str('name'), section(1, 1, 0, str('f')))));
-  const first = m.names;
-  assert.equal(first, { funcs: new Map([[0, 'f']]), locals: new Map() });
-  assert.is(m.names, first);
-  assert.ok(Object.getOwnPropertyDescriptor(m, 'names')!.writable);
-  const other = decode(wasm(section(0, str('name'), section(1, 1, 0, str('g')))));
-  const names = { funcs: new Map([[0, 'h']]), locals: new Map() };
-  other.names = names;
-  assert.is(other.names, names);
-  assert.not.ok('names' in decode(wasm()));
-});
-
 test('every error is a CompileError with an offset, never a JS error', () => {
   // Truncations of a module using most encodings: each prefix must fail cleanly or decode.
   const full = wasm(

@@ -120,29 +120,11 @@ export function decodeModule(bytes: Uint8Array, features: Features = defaultFeat
     m.funcs.push({ typeIdx: funcTypes[i], locals: codes[i].locals, body: codes[i].body });
   }
   const nameSection = m.customs.find((c) => c.name === 'name');
-  if (nameSection !== undefined) namesOnFirstRead(m, nameSection.bytes);
+  if (nameSection !== undefined) {
+    const names = parseNames(nameSection.bytes);
+    if (names !== undefined) m.names = names;
+  }
   return m;
-}
-
-/**
- * Makes `m.names` the name section parsed on first read (undefined if malformed), then a plain
- * property: only error messages and tools read names, so instantiating a module never pays for
- * them (RATIONALE, "Where does Vitrine's start-up time go?"). Assigning `names` first replaces it.
- */
-function namesOnFirstRead(m: Module, bytes: Uint8Array): void {
-  const settle = (names: Module['names']): void => {
-    Object.defineProperty(m, 'names', { value: names, writable: true, enumerable: true, configurable: true });
-  };
-  Object.defineProperty(m, 'names', {
-    get() {
-      const names = parseNames(bytes);
-      settle(names);
-      return names;
-    },
-    set: settle,
-    enumerable: true,
-    configurable: true,
-  });
 }
 
 /** A little-endian u32 of the header. */
