@@ -37,10 +37,13 @@ export interface InstanceOptions {
   maxCallDepth?: number;
 }
 
-/** The [[Exports]] slot of every Instance object. */
-const slots = new WeakMap<object, Readonly<Record<string, ExportValue>>>();
-
 export class Instance {
+  /**
+   * The [[Exports]] slot: a private field, not a WeakMap (RATIONALE, "Why internal slots in
+   * private fields, not WeakMaps?").
+   */
+  readonly #exports: Readonly<Record<string, ExportValue>>;
+
   /**
    * Links `module` against `importObject` and runs its start function (LinkError / RuntimeError).
    * `options` (not in the standard API): limits and async mode; a TypeError if malformed.
@@ -52,14 +55,13 @@ export class Instance {
     const instance = instantiate(ast, (imp) => imports.get(imp), {
       fuel: opts.fuel, timeoutMs: opts.timeout, maxMemoryPages: opts.maxMemoryPages, maxCallDepth: opts.maxCallDepth,
     });
-    slots.set(this, exportsObject(instance, opts.async === true));
+    this.#exports = exportsObject(instance, opts.async === true);
   }
 
   /** A frozen object with a null prototype: one property per export. */
   get exports(): Readonly<Record<string, ExportValue>> {
-    const e = slots.get(this);
-    if (e === undefined) throw new TypeError('not a WebAssembly.Instance');
-    return e;
+    if (typeof this !== 'object' || this === null || !(#exports in this)) throw new TypeError('not a WebAssembly.Instance');
+    return this.#exports;
   }
 }
 

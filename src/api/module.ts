@@ -28,13 +28,23 @@ export interface ModuleImportDescriptor {
   kind: ImportExportKind;
 }
 
-/** The [[Module]] slot of every Module object. */
-const slots = new WeakMap<object, ModuleAst>();
+/** Reads the [[Module]] slot (set in Module's static block: only the class sees `#ast`). */
+let astOf: (m: unknown) => ModuleAst | undefined;
 
 export class Module {
+  /**
+   * The [[Module]] slot: a private field, not a WeakMap (RATIONALE, "Why internal slots in
+   * private fields, not WeakMaps?").
+   */
+  readonly #ast: ModuleAst;
+
   /** Decodes and validates `bytes` (a copy is taken); CompileError when either fails. */
   constructor(bytes: BufferSource) {
-    slots.set(this, compileBytes(copyBytes(bytes)));
+    this.#ast = compileBytes(copyBytes(bytes));
+  }
+
+  static {
+    astOf = (m) => ((typeof m === 'object' && m !== null && #ast in m) ? (m as Module).#ast : undefined);
   }
 
   /** JS API `Module.exports`: name and kind of every export, in order. */
@@ -81,7 +91,7 @@ function compileBytes(bytes: Uint8Array): ModuleAst {
 
 /** The decoded module behind a Module object (brand check: TypeError for anything else). */
 export function moduleOf(m: unknown): ModuleAst {
-  const module = slots.get(m as object);
+  const module = astOf(m);
   if (module === undefined) throw new TypeError('not a WebAssembly.Module');
   return module;
 }

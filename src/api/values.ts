@@ -14,6 +14,7 @@ import { f32FromBits, f32ToBits, f64FromBits, f64ToBits } from '../exec/numerics
 import { FuncInst, hostFunc, invoke, invokeAsync, type RawValue } from '../runtime/index.js';
 import { importCounts } from '../syntax/module.js';
 import { valTypeToString, type FuncType, type RefType, type ValType } from '../syntax/types.js';
+import { slot } from './slot.js';
 
 /**
  * JS API §"ToValueType", plus the spellings engines accept beside the IDL enum ("funcref").
@@ -108,10 +109,13 @@ export function defaultValue(t: ValType): RawValue {
 // ---------------------------------------------------------------------------------------------
 // Exported Functions (JS API §"Exported Functions")
 
-/** The Exported Function cache: one JavaScript function per FuncInst, so identity is stable. */
-const exportedFunctions = new WeakMap<FuncInst, (...args: unknown[]) => unknown>();
+/**
+ * The Exported Function cache: one JavaScript function per FuncInst, so identity is stable. Slots,
+ * not WeakMaps (RATIONALE, "Why internal slots in private fields, not WeakMaps?").
+ */
+const exportedFunctions = slot<(...args: unknown[]) => unknown>();
 /** The reverse direction: the [[FunctionAddress]] slot of an Exported Function. */
-const functionAddresses = new WeakMap<object, FuncInst>();
+const functionAddresses = slot<FuncInst>();
 
 /** The FuncInst behind an Exported Function, or undefined for any other value. */
 export function funcInstOf(v: unknown): FuncInst | undefined {
@@ -155,7 +159,7 @@ function nameExported<F extends (...args: unknown[]) => unknown>(f: FuncInst, js
 }
 
 /** Async Exported Functions (instances in async mode), one per FuncInst like the others. */
-const asyncExportedFunctions = new WeakMap<FuncInst, (...args: unknown[]) => Promise<unknown>>();
+const asyncExportedFunctions = slot<(...args: unknown[]) => Promise<unknown>>();
 
 /**
  * An Exported Function returning a promise: the call runs with `invokeAsync`, so host functions

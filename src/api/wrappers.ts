@@ -7,11 +7,16 @@
  * export) is made by `wrap`, without running the constructor.
  */
 
+import { slot } from './slot.js';
+
 export class WrapperSlots<Inst extends object, Wrapper extends object> {
-  /** The wrapper's internal slot: its runtime object. */
-  private readonly insts = new WeakMap<object, Inst>();
+  /**
+   * The wrapper's internal slot: its runtime object. Slots, not WeakMaps (RATIONALE, "Why
+   * internal slots in private fields, not WeakMaps?").
+   */
+  private readonly insts = slot<Inst>();
   /** The object cache. */
-  private readonly wrappers = new WeakMap<Inst, Wrapper>();
+  private readonly wrappers = slot<Wrapper>();
 
   /** `proto` is the wrapper class's prototype; `name` names it in TypeErrors. */
   constructor(private readonly proto: Wrapper, private readonly name: string) {}
@@ -23,13 +28,13 @@ export class WrapperSlots<Inst extends object, Wrapper extends object> {
 
   /** The runtime object behind a wrapper (the brand check: TypeError for anything else). */
   instOf(v: unknown): Inst {
-    const inst = this.insts.get(v as object);
+    const inst = this.insts.get(v);
     if (inst === undefined) throw new TypeError(`not a ${this.name}`);
     return inst;
   }
 
   has(v: unknown): v is Wrapper {
-    return this.insts.has(v as object);
+    return this.insts.has(v);
   }
 
   /** The cached wrapper of `inst`, created on first use. */
