@@ -14,7 +14,7 @@ import { f32FromBits, f32ToBits, f64FromBits, f64ToBits } from '../exec/numerics
 import { FuncInst, hostFunc, invoke, invokeAsync, type RawValue } from '../runtime/index.js';
 import { importCounts } from '../syntax/module.js';
 import { valTypeToString, type FuncType, type RefType, type ValType } from '../syntax/types.js';
-import { slot } from './slot.js';
+import { slot } from '../runtime/slot.js';
 
 /**
  * JS API §"ToValueType", plus the spellings engines accept beside the IDL enum ("funcref").

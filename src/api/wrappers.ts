@@ -7,7 +7,7 @@
  * export) is made by `wrap`, without running the constructor.
  */
 
-import { slot } from './slot.js';
+import { slot } from '../runtime/slot.js';
 
 export class WrapperSlots<Inst extends object, Wrapper extends object> {
   /**

@@ -32,6 +32,7 @@ import type { BlockType, Instr, Module } from '../syntax/module.js';
 import { Op, opInfo, opName } from '../syntax/opcodes.js';
 import type { AddrType, FuncType, ValType } from '../syntax/types.js';
 import { canonicalTypeIds } from '../runtime/canon.js';
+import { slot } from '../runtime/slot.js';
 import { Cls, clsWords, Ir, irInfo, irLength, irOfWasm } from './ir.js';
 import { Fam, S, simdOps, v128Words } from './simd.js';
 
@@ -75,7 +76,12 @@ interface ModuleInfo {
   readonly tableAddr: readonly AddrType[];
 }
 
-const moduleInfos = new WeakMap<Module, ModuleInfo>();
+/**
+ * Per-module caches are slots (runtime/slot.ts), not WeakMaps: V8's young-generation collector
+ * keeps every WeakMap value alive while its entry exists, copying a young module's translations
+ * on each scavenge (RATIONALE, "Why internal slots in private fields, not WeakMaps?").
+ */
+const moduleInfos = slot<ModuleInfo>();
 
 function moduleInfo(m: Module): ModuleInfo {
   let info = moduleInfos.get(m);
@@ -106,9 +112,9 @@ export function funcTypeAt(m: Module, typeIdx: number): FuncType {
 }
 
 /** Translated functions of each module, by index into `m.funcs`, filled in on first use. */
-const compiledFuncs = new WeakMap<Module, (CompiledFunc | undefined)[]>();
+const compiledFuncs = slot<(CompiledFunc | undefined)[]>();
 /** The same, translated with metering (`Ir.meter`), for instances with fuel or a deadline. */
-const meteredFuncs = new WeakMap<Module, (CompiledFunc | undefined)[]>();
+const meteredFuncs = slot<(CompiledFunc | undefined)[]>();
 
 /** The translation of function `defIdx` of `m.funcs`, made once per module and then shared. */
 export function compiledCode(m: Module, defIdx: number, metered = false): CompiledFunc {
