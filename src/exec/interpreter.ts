@@ -601,17 +601,9 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         refs[(fp + code[pc + 1]) >> 1] = null;
         pc = (pc + 2) | 0;
         continue;
-      case Ir.ref_func:
-        refs[(fp + code[pc + 1]) >> 1] = inst.funcs[code[pc + 2]];
-        pc = (pc + 3) | 0;
-        continue;
       case Ir.ref_is_null:
         I32[fp + code[pc + 1]] = refs[(fp + code[pc + 2]) >> 1] === null ? 1 : 0;
         pc = (pc + 3) | 0;
-        continue;
-      case Ir.ref_eq:
-        I32[fp + code[pc + 1]] = refs[(fp + code[pc + 2]) >> 1] === refs[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc = (pc + 4) | 0;
         continue;
       case Ir.select32:
         I32[(fp + code[pc + 1]) | 0] = I32[(fp + code[pc + 4]) | 0] !== 0 ? I32[(fp + code[pc + 2]) | 0] : I32[(fp + code[pc + 3]) | 0];
@@ -625,40 +617,12 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 5) | 0;
         continue;
       }
-      case Ir.select_ref: {
-        const s = fp + (I32[fp + code[pc + 4]] !== 0 ? code[pc + 2] : code[pc + 3]);
-        refs[(fp + code[pc + 1]) >> 1] = refs[s >> 1];
-        pc = (pc + 5) | 0;
-        continue;
-      }
       case Ir.global_get32:
         I32[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value as number;
         pc = (pc + 3) | 0;
         continue;
-      case Ir.global_get64: {
-        i64ToHalves(inst.globals[code[pc + 2]].value as bigint);
-        const d = fp + code[pc + 1];
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.global_get_ref:
-        refs[(fp + code[pc + 1]) >> 1] = inst.globals[code[pc + 2]].value;
-        pc = (pc + 3) | 0;
-        continue;
       case Ir.global_set32:
         inst.globals[code[pc + 1]].value = I32[fp + code[pc + 2]];
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.global_set64: {
-        const a = fp + code[pc + 2];
-        inst.globals[code[pc + 1]].value = i64FromHalves(I32[a], I32[a + 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.global_set_ref:
-        inst.globals[code[pc + 1]].value = refs[(fp + code[pc + 2]) >> 1];
         pc = (pc + 3) | 0;
         continue;
 
@@ -1090,78 +1054,8 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 4) | 0;
         continue;
       }
-      case Ir.memory_init: {
-        const data = inst.datas[code[pc + 1]];
-        const d = I32[fp + code[pc + 2]] >>> 0, s = I32[fp + code[pc + 3]] >>> 0;
-        const n = I32[fp + code[pc + 4]] >>> 0;
-        if (s + n > data.length || d + n > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        new Uint8Array(dv.buffer).set(data.subarray(s, s + n), d);
-        mem.markDirty(d, n);
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Ir.data_drop:
-        inst.datas[code[pc + 1]] = EMPTY_BYTES;
-        pc = (pc + 2) | 0;
-        continue;
 
       // ── Tables ────────────────────────────────────────────────────────────────────────────
-      case Ir.table_get: {
-        const elements = inst.tables[code[pc + 2]].elements;
-        const i = I32[fp + code[pc + 3]] >>> 0;
-        if (i >= elements.length) throw trap(TrapCode.TableOutOfBounds);
-        refs[(fp + code[pc + 1]) >> 1] = elements[i];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.table_set: {
-        const elements = inst.tables[code[pc + 1]].elements;
-        const i = I32[fp + code[pc + 2]] >>> 0;
-        if (i >= elements.length) throw trap(TrapCode.TableOutOfBounds);
-        elements[i] = refs[(fp + code[pc + 3]) >> 1];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.table_size:
-        I32[fp + code[pc + 1]] = inst.tables[code[pc + 2]].elements.length;
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.table_grow:
-        I32[fp + code[pc + 1]] = inst.tables[code[pc + 2]].grow(
-          I32[fp + code[pc + 4]] >>> 0, refs[(fp + code[pc + 3]) >> 1]);
-        pc = (pc + 5) | 0;
-        continue;
-      case Ir.table_fill: {
-        const elements = inst.tables[code[pc + 1]].elements;
-        const i = I32[fp + code[pc + 2]] >>> 0, n = I32[fp + code[pc + 4]] >>> 0;
-        if (i + n > elements.length) throw trap(TrapCode.TableOutOfBounds);
-        elements.fill(refs[(fp + code[pc + 3]) >> 1], i, i + n);
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Ir.table_copy: {
-        const dst = inst.tables[code[pc + 1]].elements, src = inst.tables[code[pc + 2]].elements;
-        const d = I32[fp + code[pc + 3]] >>> 0, s = I32[fp + code[pc + 4]] >>> 0;
-        const n = I32[fp + code[pc + 5]] >>> 0;
-        if (s + n > src.length || d + n > dst.length) throw trap(TrapCode.TableOutOfBounds);
-        if (dst === src) dst.copyWithin(d, s, s + n);
-        else for (let k = 0; k < n; k++) dst[d + k] = src[s + k];
-        pc = (pc + 6) | 0;
-        continue;
-      }
-      case Ir.table_init: {
-        const seg = inst.elems[code[pc + 1]], elements = inst.tables[code[pc + 2]].elements;
-        const d = I32[fp + code[pc + 3]] >>> 0, s = I32[fp + code[pc + 4]] >>> 0;
-        const n = I32[fp + code[pc + 5]] >>> 0;
-        if (s + n > seg.length || d + n > elements.length) throw trap(TrapCode.TableOutOfBounds);
-        for (let k = 0; k < n; k++) elements[d + k] = seg[s + k];
-        pc = (pc + 6) | 0;
-        continue;
-      }
-      case Ir.elem_drop:
-        inst.elems[code[pc + 1]] = [];
-        pc = (pc + 2) | 0;
-        continue;
 
       // ── i32 ───────────────────────────────────────────────────────────────────────────────
       case Ir.i32_eqz:
@@ -1588,27 +1482,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[fp + code[pc + 1]] = U64[(fp + code[pc + 2]) >> 1] >= U64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc = (pc + 4) | 0;
         continue;
-      case Ir.i64_clz: {
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        I32[d] = i64ClzHalves(I32[a], I32[a + 1]);
-        I32[d + 1] = 0;
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_ctz: {
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        I32[d] = i64CtzHalves(I32[a], I32[a + 1]);
-        I32[d + 1] = 0;
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_popcnt: {
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        I32[d] = i64PopcntHalves(I32[a], I32[a + 1]);
-        I32[d + 1] = 0;
-        pc = (pc + 3) | 0;
-        continue;
-      }
       case Ir.i64_add:
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + B64[(fp + code[pc + 3]) >> 1]);
         pc = (pc + 4) | 0;
@@ -1621,38 +1494,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] * B64[(fp + code[pc + 3]) >> 1]);
         pc = (pc + 4) | 0;
         continue;
-      case Ir.i64_div_s: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        i64DivSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_div_u: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        i64DivUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_rem_s: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        i64RemSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_rem_u: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        i64RemUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 4) | 0;
-        continue;
-      }
       case Ir.i64_and:
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] & B64[(fp + code[pc + 3]) >> 1];
         pc = (pc + 4) | 0;
@@ -1735,22 +1576,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
         I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
         pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_extend8_s: {
-        const d = fp + code[pc + 1];
-        i64Extend8SHalves(I32[fp + code[pc + 2]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_extend16_s: {
-        const d = fp + code[pc + 1];
-        i64Extend16SHalves(I32[fp + code[pc + 2]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
         continue;
       }
       case Ir.i64_extend32_s:
@@ -2273,102 +2098,14 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
       }
 
       // ── Conversions ───────────────────────────────────────────────────────────────────────
-      case Ir.i32_trunc_f32_s:
-        I32[fp + code[pc + 1]] = i32TruncF32S(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.i32_trunc_f32_u:
-        I32[fp + code[pc + 1]] = i32TruncF32U(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
       case Ir.i32_trunc_f64_s:
         I32[fp + code[pc + 1]] = i32TruncF64S(F64[(fp + code[pc + 2]) >> 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.i32_trunc_f64_u:
-        I32[fp + code[pc + 1]] = i32TruncF64U(F64[(fp + code[pc + 2]) >> 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.i64_trunc_f32_s: {
-        const d = fp + code[pc + 1];
-        i64TruncSHalves(F32[fp + code[pc + 2]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_trunc_f32_u: {
-        const d = fp + code[pc + 1];
-        i64TruncUHalves(F32[fp + code[pc + 2]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_trunc_f64_s: {
-        const d = fp + code[pc + 1];
-        i64TruncSHalves(F64[(fp + code[pc + 2]) >> 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_trunc_f64_u: {
-        const d = fp + code[pc + 1];
-        i64TruncUHalves(F64[(fp + code[pc + 2]) >> 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i32_trunc_sat_f32_s:
-        I32[fp + code[pc + 1]] = i32TruncSatF32S(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.i32_trunc_sat_f32_u:
-        I32[fp + code[pc + 1]] = i32TruncSatF32U(F32[fp + code[pc + 2]]);
         pc = (pc + 3) | 0;
         continue;
       case Ir.i32_trunc_sat_f64_s:
         I32[fp + code[pc + 1]] = i32TruncSatF64S(F64[(fp + code[pc + 2]) >> 1]);
         pc = (pc + 3) | 0;
         continue;
-      case Ir.i32_trunc_sat_f64_u:
-        I32[fp + code[pc + 1]] = i32TruncSatF64U(F64[(fp + code[pc + 2]) >> 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.i64_trunc_sat_f32_s: {
-        const d = fp + code[pc + 1];
-        i64TruncSatSHalves(F32[fp + code[pc + 2]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_trunc_sat_f32_u: {
-        const d = fp + code[pc + 1];
-        i64TruncSatUHalves(F32[fp + code[pc + 2]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_trunc_sat_f64_s: {
-        const d = fp + code[pc + 1];
-        i64TruncSatSHalves(F64[(fp + code[pc + 2]) >> 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_trunc_sat_f64_u: {
-        const d = fp + code[pc + 1];
-        i64TruncSatUHalves(F64[(fp + code[pc + 2]) >> 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
       case Ir.f32_convert_i32_s:
         F32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
         pc = (pc + 3) | 0;
@@ -2377,18 +2114,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         F32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >>> 0;
         pc = (pc + 3) | 0;
         continue;
-      case Ir.f32_convert_i64_s: {
-        const a = fp + code[pc + 2];
-        F32[fp + code[pc + 1]] = f32ConvertI64SHalves(I32[a], I32[a + 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.f32_convert_i64_u: {
-        const a = fp + code[pc + 2];
-        F32[fp + code[pc + 1]] = f32ConvertI64UHalves(I32[a], I32[a + 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      }
       case Ir.f32_demote_f64:
         F32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1];
         pc = (pc + 3) | 0;
@@ -2401,28 +2126,18 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         F64[(fp + code[pc + 1]) >> 1] = I32[fp + code[pc + 2]] >>> 0;
         pc = (pc + 3) | 0;
         continue;
-      case Ir.f64_convert_i64_s: {
-        const a = fp + code[pc + 2];
-        F64[(fp + code[pc + 1]) >> 1] = f64ConvertI64SHalves(I32[a], I32[a + 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.f64_convert_i64_u: {
-        const a = fp + code[pc + 2];
-        F64[(fp + code[pc + 1]) >> 1] = f64ConvertI64UHalves(I32[a], I32[a + 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      }
       case Ir.f64_promote_f32:
         F64[(fp + code[pc + 1]) >> 1] = F32[fp + code[pc + 2]];
         pc = (pc + 3) | 0;
         continue;
 
       default: {
-        // A vector instruction: runVector (below) runs it and what follows it, vector instructions
-        // and the scalar ones of vector loops, and returns the pc of the first it does not have
+        // A rare scalar instruction: runCold (below) runs it and returns the next pc. A vector
+        // instruction: runVector (below) runs it and what follows it, vector instructions and the
+        // scalar ones of vector loops, and returns the pc of the first it does not have
         // (RATIONALE, "Why do vector instructions run in a loop of their own?").
-        const next = runVector(code, pc, fp, I32, F32, F64, dv, memLen, mem, inst);
+        const next = code[pc] < Ir.copy128 ? runCold(m, code, pc, fp, inst)
+          : runVector(code, pc, fp, I32, F32, F64, dv, memLen, mem, inst);
         if (next === pc) throw new RuntimeError(`internal error: bad IR opcode ${code[pc]} at ${pc}`);
         pc = next | 0;
         continue;
@@ -2494,6 +2209,267 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
   } catch (e) {
     recordFrames(e, func, frameFunc, entryDepth, depth);
     throw e;
+  }
+}
+
+/**
+ * The scalar instructions too rare to earn a place in `run`'s switch (tables, passive segments,
+ * i64 division and bit counts, most float-to-int truncations and i64-to-float conversions, i64
+ * and reference globals, a few reference instructions): `run`'s `default` calls this for an
+ * opcode before the vector ones; it runs that instruction and returns the next pc (pc itself for
+ * an opcode it does not have). Out of `run`, they leave room within the bytecode size TurboFan
+ * optimizes for the superinstructions that earn it (RATIONALE, "Why are rare instructions outside
+ * `run`?"). None grows the memory or the registers, so `run`'s views stay valid.
+ */
+function runCold(m: Machine, code: Int32Array, pc: number, fp: number, inst: Instance): number {
+  const I32 = m.i32, F32 = m.f32, F64 = m.f64, refs = m.refs;
+  const mem = inst.mem0, dv = mem.view, memLen = dv.byteLength;
+  switch (code[pc]) {
+    case Ir.memory_init: {
+      const data = inst.datas[code[pc + 1]];
+      const d = I32[fp + code[pc + 2]] >>> 0, s = I32[fp + code[pc + 3]] >>> 0;
+      const n = I32[fp + code[pc + 4]] >>> 0;
+      if (s + n > data.length || d + n > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+      new Uint8Array(dv.buffer).set(data.subarray(s, s + n), d);
+      mem.markDirty(d, n);
+      return (pc + 5) | 0;
+    }
+    case Ir.data_drop:
+      inst.datas[code[pc + 1]] = EMPTY_BYTES;
+      return (pc + 2) | 0;
+    case Ir.table_get: {
+      const elements = inst.tables[code[pc + 2]].elements;
+      const i = I32[fp + code[pc + 3]] >>> 0;
+      if (i >= elements.length) throw trap(TrapCode.TableOutOfBounds);
+      refs[(fp + code[pc + 1]) >> 1] = elements[i];
+      return (pc + 4) | 0;
+    }
+    case Ir.table_set: {
+      const elements = inst.tables[code[pc + 1]].elements;
+      const i = I32[fp + code[pc + 2]] >>> 0;
+      if (i >= elements.length) throw trap(TrapCode.TableOutOfBounds);
+      elements[i] = refs[(fp + code[pc + 3]) >> 1];
+      return (pc + 4) | 0;
+    }
+    case Ir.table_size:
+      I32[fp + code[pc + 1]] = inst.tables[code[pc + 2]].elements.length;
+      return (pc + 3) | 0;
+    case Ir.table_grow:
+      I32[fp + code[pc + 1]] = inst.tables[code[pc + 2]].grow(
+        I32[fp + code[pc + 4]] >>> 0, refs[(fp + code[pc + 3]) >> 1]);
+      return (pc + 5) | 0;
+    case Ir.table_fill: {
+      const elements = inst.tables[code[pc + 1]].elements;
+      const i = I32[fp + code[pc + 2]] >>> 0, n = I32[fp + code[pc + 4]] >>> 0;
+      if (i + n > elements.length) throw trap(TrapCode.TableOutOfBounds);
+      elements.fill(refs[(fp + code[pc + 3]) >> 1], i, i + n);
+      return (pc + 5) | 0;
+    }
+    case Ir.table_copy: {
+      const dst = inst.tables[code[pc + 1]].elements, src = inst.tables[code[pc + 2]].elements;
+      const d = I32[fp + code[pc + 3]] >>> 0, s = I32[fp + code[pc + 4]] >>> 0;
+      const n = I32[fp + code[pc + 5]] >>> 0;
+      if (s + n > src.length || d + n > dst.length) throw trap(TrapCode.TableOutOfBounds);
+      if (dst === src) dst.copyWithin(d, s, s + n);
+      else for (let k = 0; k < n; k++) dst[d + k] = src[s + k];
+      return (pc + 6) | 0;
+    }
+    case Ir.table_init: {
+      const seg = inst.elems[code[pc + 1]], elements = inst.tables[code[pc + 2]].elements;
+      const d = I32[fp + code[pc + 3]] >>> 0, s = I32[fp + code[pc + 4]] >>> 0;
+      const n = I32[fp + code[pc + 5]] >>> 0;
+      if (s + n > seg.length || d + n > elements.length) throw trap(TrapCode.TableOutOfBounds);
+      for (let k = 0; k < n; k++) elements[d + k] = seg[s + k];
+      return (pc + 6) | 0;
+    }
+    case Ir.elem_drop:
+      inst.elems[code[pc + 1]] = [];
+      return (pc + 2) | 0;
+    case Ir.i64_clz: {
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      I32[d] = i64ClzHalves(I32[a], I32[a + 1]);
+      I32[d + 1] = 0;
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_ctz: {
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      I32[d] = i64CtzHalves(I32[a], I32[a + 1]);
+      I32[d + 1] = 0;
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_popcnt: {
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      I32[d] = i64PopcntHalves(I32[a], I32[a + 1]);
+      I32[d + 1] = 0;
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_div_s: {
+      const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+      i64DivSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_div_u: {
+      const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+      i64DivUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_rem_s: {
+      const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+      i64RemSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_rem_u: {
+      const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+      i64RemUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_extend8_s: {
+      const d = fp + code[pc + 1];
+      i64Extend8SHalves(I32[fp + code[pc + 2]]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_extend16_s: {
+      const d = fp + code[pc + 1];
+      i64Extend16SHalves(I32[fp + code[pc + 2]]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_f32_s: {
+      const d = fp + code[pc + 1];
+      i64TruncSHalves(F32[fp + code[pc + 2]]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_f32_u: {
+      const d = fp + code[pc + 1];
+      i64TruncUHalves(F32[fp + code[pc + 2]]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_f64_s: {
+      const d = fp + code[pc + 1];
+      i64TruncSHalves(F64[(fp + code[pc + 2]) >> 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_f64_u: {
+      const d = fp + code[pc + 1];
+      i64TruncUHalves(F64[(fp + code[pc + 2]) >> 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i32_trunc_f32_s:
+      I32[fp + code[pc + 1]] = i32TruncF32S(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.i32_trunc_f32_u:
+      I32[fp + code[pc + 1]] = i32TruncF32U(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.i32_trunc_f64_u:
+      I32[fp + code[pc + 1]] = i32TruncF64U(F64[(fp + code[pc + 2]) >> 1]);
+      return (pc + 3) | 0;
+    case Ir.i32_trunc_sat_f32_s:
+      I32[fp + code[pc + 1]] = i32TruncSatF32S(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.i32_trunc_sat_f32_u:
+      I32[fp + code[pc + 1]] = i32TruncSatF32U(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.i32_trunc_sat_f64_u:
+      I32[fp + code[pc + 1]] = i32TruncSatF64U(F64[(fp + code[pc + 2]) >> 1]);
+      return (pc + 3) | 0;
+    case Ir.i64_trunc_sat_f32_s: {
+      const d = fp + code[pc + 1];
+      i64TruncSatSHalves(F32[fp + code[pc + 2]]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_sat_f32_u: {
+      const d = fp + code[pc + 1];
+      i64TruncSatUHalves(F32[fp + code[pc + 2]]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_sat_f64_s: {
+      const d = fp + code[pc + 1];
+      i64TruncSatSHalves(F64[(fp + code[pc + 2]) >> 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_sat_f64_u: {
+      const d = fp + code[pc + 1];
+      i64TruncSatUHalves(F64[(fp + code[pc + 2]) >> 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.f32_convert_i64_s: {
+      const a = fp + code[pc + 2];
+      F32[fp + code[pc + 1]] = f32ConvertI64SHalves(I32[a], I32[a + 1]);
+      return (pc + 3) | 0;
+    }
+    case Ir.f32_convert_i64_u: {
+      const a = fp + code[pc + 2];
+      F32[fp + code[pc + 1]] = f32ConvertI64UHalves(I32[a], I32[a + 1]);
+      return (pc + 3) | 0;
+    }
+    case Ir.f64_convert_i64_s: {
+      const a = fp + code[pc + 2];
+      F64[(fp + code[pc + 1]) >> 1] = f64ConvertI64SHalves(I32[a], I32[a + 1]);
+      return (pc + 3) | 0;
+    }
+    case Ir.f64_convert_i64_u: {
+      const a = fp + code[pc + 2];
+      F64[(fp + code[pc + 1]) >> 1] = f64ConvertI64UHalves(I32[a], I32[a + 1]);
+      return (pc + 3) | 0;
+    }
+    case Ir.global_get64: {
+      i64ToHalves(inst.globals[code[pc + 2]].value as bigint);
+      const d = fp + code[pc + 1];
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.global_set64: {
+      const a = fp + code[pc + 2];
+      inst.globals[code[pc + 1]].value = i64FromHalves(I32[a], I32[a + 1]);
+      return (pc + 3) | 0;
+    }
+    case Ir.ref_func:
+      refs[(fp + code[pc + 1]) >> 1] = inst.funcs[code[pc + 2]];
+      return (pc + 3) | 0;
+    case Ir.ref_eq:
+      I32[fp + code[pc + 1]] = refs[(fp + code[pc + 2]) >> 1] === refs[(fp + code[pc + 3]) >> 1] ? 1 : 0;
+      return (pc + 4) | 0;
+    case Ir.select_ref: {
+      const s = fp + (I32[fp + code[pc + 4]] !== 0 ? code[pc + 2] : code[pc + 3]);
+      refs[(fp + code[pc + 1]) >> 1] = refs[s >> 1];
+      return (pc + 5) | 0;
+    }
+    case Ir.global_get_ref:
+      refs[(fp + code[pc + 1]) >> 1] = inst.globals[code[pc + 2]].value;
+      return (pc + 3) | 0;
+    case Ir.global_set_ref:
+      inst.globals[code[pc + 1]].value = refs[(fp + code[pc + 2]) >> 1];
+      return (pc + 3) | 0;
+    default:
+      return pc;
   }
 }
 
