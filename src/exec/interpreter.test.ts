@@ -812,6 +812,48 @@ test('i64.load_mul_imm_add reads memory at the folded address and traps out of b
   assert.throws(() => call(inst, 'lma2', 4, 0n), /out of bounds memory access/);
 });
 
+test('i64 sums absorbing their term agree with BigInt (carries, wraparound, rotate counts 0/31/32/33/63) and trap as the load', () => {
+  const counts = [0n, 1n, 31n, 32n, 33n, 63n];
+  const funcs = counts.map((k, j) => {
+    const m = counts[(j + 2) % counts.length], n = counts[(j + 4) % counts.length];
+    return `(func (export "s${j}") (param i64 i64) (result i64)
+      (i64.add (local.get 1) (i64.xor (i64.xor (i64.rotl (local.get 0) (i64.const ${k})) (i64.rotl (local.get 1) (i64.const ${m})))
+        (i64.shr_u (local.get 0) (i64.const ${n})))))`;
+  });
+  const inst = instance(`(module (memory 1)
+    ${funcs.join('\n')}
+    (func (export "put") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+    (func (export "am") (param i32 i64) (result i64) (i64.add (local.get 1) (i64.load offset=3 (i32.add (local.get 0) (i32.const 5)))))
+    (func (export "a3m") (param i32 i64 i64) (result i64)
+      (i64.add (local.get 2) (i64.add (local.get 1) (i64.load (i32.add (local.get 0) (i32.const -8))))))
+    (func (export "maj") (param i64 i64 i64) (result i64) (i64.add (local.get 2) (i64.xor (i64.and (local.get 0) (local.get 1)) (local.get 2))))
+    (func (export "ch") (param i64 i64 i64) (result i64) (i64.add (local.get 2) (i64.and (local.get 0) (i64.xor (local.get 1) (i64.const -1)))))
+    (func (export "chk") (param i64 i64 i64) (result i64)
+      (i64.add (i64.and (i64.xor (local.get 1) (i64.const 0x0f0f0f0f_f0f0f0f0)) (local.get 0)) (local.get 2))))`);
+  const u64 = (x: bigint) => BigInt.asUintN(64, x), s64 = (x: bigint) => BigInt.asIntN(64, x);
+  const rotl = (x: bigint, k: bigint) => u64((u64(x) << k) | (u64(x) >> ((64n - k) & 63n)));
+  const values = [0n, 1n, -1n, -0x8000000000000000n, 0xffffffffn, 0x80000000n, 0x123456789abcdef0n, 0x7fffffffffffffffn];
+  for (const a of values) {
+    for (const b of values) {
+      counts.forEach((k, j) => {
+        const m = counts[(j + 2) % counts.length], n = counts[(j + 4) % counts.length];
+        assert.equal(call(inst, `s${j}`, a, b), [s64(b + (rotl(a, k) ^ rotl(b, m) ^ (u64(a) >> n)))], `σ+ ${a} ${b} ${k}`);
+      });
+      for (const c of [0n, -1n, 0x5555aaaa5555aaaan, 0x7fffffffffffffffn]) {
+        assert.equal(call(inst, 'maj', a, b, c), [s64(c + ((a & b) ^ c))]);
+        assert.equal(call(inst, 'ch', a, b, c), [s64(c + (a & ~b))]);
+        assert.equal(call(inst, 'chk', a, b, c), [s64(c + ((b ^ 0x0f0f0f0ff0f0f0f0n) & a))]);
+      }
+      call(inst, 'put', 13, a);
+      assert.equal(call(inst, 'am', 5, b), [s64(a + b)]);
+      assert.equal(call(inst, 'a3m', 21, b, -1n), [s64(-1n + b + a)]);
+    }
+  }
+  assert.throws(() => call(inst, 'am', 65536 - 15, 0n), /out of bounds memory access/);
+  assert.throws(() => call(inst, 'a3m', 65536 + 1, 0n, 0n), /out of bounds memory access/);
+  assert.throws(() => call(inst, 'a3m', 4, 0n, 0n), /out of bounds memory access/);
+});
+
 test('constant registers: constants read in loops, set once per call, keep their bits (−0, NaN payloads, i64 halves)', () => {
   const inst = instance(`(module
     (func $f (export "f") (param i32 f64) (result f64) (local i64 f64)

@@ -2131,6 +2131,65 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 3) | 0;
         continue;
 
+      // ── i64 sums absorbing their operand (ir.ts; RATIONALE, "Why sums that absorb their terms?") ──
+      case Ir.i64_rotl2_shr_xor_add: {
+        // The xor as in i64.rotl2_shr_xor, added to r[a] word by word (the low word's carry
+        // into the high one): the terms are words already, joining them into a BigInt is not.
+        const d = fp + code[pc + 1], e = fp + code[pc + 2], a = fp + code[pc + 3], b = fp + code[pc + 5], c = fp + code[pc + 7];
+        const i = code[pc + 4], j = code[pc + 6], k = code[pc + 8], si = i & 31, sj = j & 31, s = k & 31;
+        let alo = I32[a], ahi = I32[a + 1], blo = I32[b], bhi = I32[b + 1], t = 0;
+        if ((i & 32) !== 0) {
+          t = alo;
+          alo = ahi;
+          ahi = t;
+        }
+        if ((j & 32) !== 0) {
+          t = blo;
+          blo = bhi;
+          bhi = t;
+        }
+        let rlo = ((alo << si) | ((ahi >>> 1) >>> (31 - si))) ^ ((blo << sj) | ((bhi >>> 1) >>> (31 - sj)));
+        let rhi = ((ahi << si) | ((alo >>> 1) >>> (31 - si))) ^ ((bhi << sj) | ((blo >>> 1) >>> (31 - sj)));
+        const lo = I32[c], hi = I32[c + 1];
+        if ((k & 32) === 0) {
+          rlo ^= (lo >>> s) | ((hi << 1) << (31 - s));
+          rhi ^= hi >>> s;
+        } else {
+          rlo ^= hi >>> s;
+        }
+        const elo = I32[e], sum = (elo + rlo) | 0;
+        I32[d + 1] = (I32[e + 1] + rhi + carry(elo, rlo, sum)) | 0;
+        I32[d] = sum;
+        pc = (pc + 9) | 0;
+        continue;
+      }
+      case Ir.i64_add_mem: {
+        const ea = (((I32[(fp + code[pc + 3]) | 0] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1]
+          + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true))));
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.i64_add3_mem: {
+        const ea = (((I32[(fp + code[pc + 4]) | 0] << code[pc + 5]) + code[pc + 6]) >>> 0) + (code[pc + 7] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + (B64[(fp + code[pc + 3]) >> 1]
+          + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true)))));
+        pc = (pc + 8) | 0;
+        continue;
+      }
+      case Ir.i64_and_xor_add:
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1]
+          + (B64[(fp + code[pc + 3]) >> 1] ^ (B64[(fp + code[pc + 4]) >> 1] & B64[(fp + code[pc + 5]) >> 1])));
+        pc = (pc + 6) | 0;
+        continue;
+      case Ir.i64_xor_imm_and_add:
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1]
+          + (B64[(fp + code[pc + 3]) >> 1] & (B64[(fp + code[pc + 4]) >> 1] ^ ((BigInt(code[pc + 6]) << 32n) | BigInt(code[pc + 5] >>> 0)))));
+        pc = (pc + 7) | 0;
+        continue;
+
       default: {
         // A rare scalar instruction: runCold (below) runs it and returns the next pc. A vector
         // instruction: runVector (below) runs it and what follows it, vector instructions and the

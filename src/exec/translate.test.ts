@@ -621,6 +621,22 @@ test('i64.load_mul_imm_add: a loaded word times a constant, added (load64 and lo
     32: return`);
 });
 
+test('i64 sums absorbing their term: σ added, a loaded word added (twice), majority and choice added', () => {
+  golden(`(memory 1) (func (param i32 i64 i64 i64) (result i64)
+      (local.set 1 (i64.add (local.get 2) (i64.xor (i64.xor (i64.rotr (local.get 1) (i64.const 1))
+        (i64.rotr (local.get 1) (i64.const 8))) (i64.shr_u (local.get 1) (i64.const 7)))))
+      (local.set 2 (i64.add (local.get 2) (i64.load offset=8 (i32.add (local.get 0) (i32.const 16)))))
+      (local.set 3 (i64.add (local.get 3) (i64.add (local.get 2) (i64.load (i32.add (local.get 0) (i32.const 24))))))
+      (local.set 1 (i64.add (local.get 1) (i64.xor (i64.and (local.get 2) (local.get 3)) (local.get 1))))
+      (i64.add (local.get 1) (i64.and (local.get 2) (i64.xor (local.get 3) (i64.const -1)))))`, `
+    0: i64.rotl2_shr_xor_add r1, r2, r1, 63, r1, 56, r1, 7
+    9: i64.add_mem r2, r2, r0, 0, 16, 8
+    16: i64.add3_mem r3, r3, r2, r0, 0, 24, 0
+    24: i64.and_xor_add r1, r1, r1, r2, r3
+    30: i64.xor_imm_and_add r0, r1, r2, r3, 0xffffffffffffffff
+    37: return`);
+});
+
 test('constant registers: a constant an operand reads in a loop is set once at entry (a zero needs no code)', () => {
   golden(`(func (param f64 i32) (result f64)
       (loop $l
