@@ -854,6 +854,41 @@ test('i64 sums absorbing their term agree with BigInt (carries, wraparound, rota
   assert.throws(() => call(inst, 'a3m', 4, 0n, 0n), /out of bounds memory access/);
 });
 
+test('i64 shift and mask (or-ed in) agree with BigInt for counts 0…63 and masks with either word zero', () => {
+  const counts = [0n, 1n, 8n, 31n, 32n, 33n, 56n, 63n];
+  const masks = [-1n, 0xff00n, 0xff00000000n, 0x7fffffff80000001n];
+  const funcs: string[] = [];
+  counts.forEach((k, j) => masks.forEach((m, q) => {
+    funcs.push(`(func (export "sl${j}_${q}") (param i64 i64) (result i64)
+      (i64.or (local.get 1) (i64.and (i64.shl (local.get 0) (i64.const ${k})) (i64.const ${m}))))`);
+    funcs.push(`(func (export "sr${j}_${q}") (param i64 i64) (result i64)
+      (i64.or (i64.and (i64.shr_u (local.get 0) (i64.const ${k})) (i64.const ${m})) (local.get 1)))`);
+    funcs.push(`(func (export "al${j}_${q}") (param i64) (result i64) (i64.and (i64.shl (local.get 0) (i64.const ${k})) (i64.const ${m})))`);
+    funcs.push(`(func (export "ar${j}_${q}") (param i64) (result i64) (i64.and (i64.shr_u (local.get 0) (i64.const ${k})) (i64.const ${m})))`);
+  }));
+  counts.forEach((k, j) => {
+    funcs.push(`(func (export "ol${j}") (param i64 i64) (result i64) (i64.or (local.get 1) (i64.shl (local.get 0) (i64.const ${k}))))`);
+    funcs.push(`(func (export "or${j}") (param i64 i64) (result i64) (i64.or (local.get 1) (i64.shr_u (local.get 0) (i64.const ${k}))))`);
+  });
+  const inst = instance(`(module ${funcs.join('\n')})`);
+  const u64 = (x: bigint) => BigInt.asUintN(64, x), s64 = (x: bigint) => BigInt.asIntN(64, x);
+  for (const a of [1n, -1n, -0x8000000000000000n, 0x80000000n, 0x123456789abcdef0n]) {
+    for (const b of [0n, 0x10n, -0x7fffffffffffffffn]) {
+      counts.forEach((k, j) => {
+        masks.forEach((m, q) => {
+          const l = u64(a << k) & u64(m), r = (u64(a) >> k) & u64(m);
+          assert.equal(call(inst, `sl${j}_${q}`, a, b), [s64(u64(b) | l)], `shl ${a} ${k} ${m}`);
+          assert.equal(call(inst, `sr${j}_${q}`, a, b), [s64(u64(b) | r)], `shr ${a} ${k} ${m}`);
+          assert.equal(call(inst, `al${j}_${q}`, a), [s64(l)]);
+          assert.equal(call(inst, `ar${j}_${q}`, a), [s64(r)]);
+        });
+        assert.equal(call(inst, `ol${j}`, a, b), [s64(u64(b) | u64(a << k))]);
+        assert.equal(call(inst, `or${j}`, a, b), [s64(u64(b) | (u64(a) >> k))]);
+      });
+    }
+  }
+});
+
 test('constant registers: constants read in loops, set once per call, keep their bits (−0, NaN payloads, i64 halves)', () => {
   const inst = instance(`(module
     (func $f (export "f") (param i32 f64) (result f64) (local i64 f64)

@@ -2189,6 +2189,50 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
           + (B64[(fp + code[pc + 3]) >> 1] & (B64[(fp + code[pc + 4]) >> 1] ^ ((BigInt(code[pc + 6]) << 32n) | BigInt(code[pc + 5] >>> 0)))));
         pc = (pc + 7) | 0;
         continue;
+      case Ir.i64_shl_and_imm:
+      case Ir.i64_shl_and_imm_or: {
+        // The shift as in i64.shl_imm, masked; or-ed into r[a] (fields one further) for _or.
+        const d = fp + code[pc + 1], f = code[pc] === Ir.i64_shl_and_imm ? pc : (pc + 1) | 0;
+        const x = fp + code[f + 2], k = code[f + 3], s = k & 31, lo = I32[x], hi = I32[x + 1];
+        let rlo = 0, rhi = lo << s;
+        if ((k & 32) === 0) {
+          rhi = (hi << s) | ((lo >>> 1) >>> (31 - s));
+          rlo = lo << s;
+        }
+        rlo &= code[f + 4];
+        rhi &= code[f + 5];
+        if (f !== pc) {
+          const o = fp + code[pc + 2];
+          rlo |= I32[o];
+          rhi |= I32[o + 1];
+        }
+        I32[d] = rlo;
+        I32[d + 1] = rhi;
+        pc = (f + 6) | 0;
+        continue;
+      }
+      case Ir.i64_shr_u_and_imm:
+      case Ir.i64_shr_u_and_imm_or: {
+        // As above, with the shift of i64.shr_u_imm.
+        const d = fp + code[pc + 1], f = code[pc] === Ir.i64_shr_u_and_imm ? pc : (pc + 1) | 0;
+        const x = fp + code[f + 2], k = code[f + 3], s = k & 31, lo = I32[x], hi = I32[x + 1];
+        let rlo = hi >>> s, rhi = 0;
+        if ((k & 32) === 0) {
+          rlo = (lo >>> s) | ((hi << 1) << (31 - s));
+          rhi = hi >>> s;
+        }
+        rlo &= code[f + 4];
+        rhi &= code[f + 5];
+        if (f !== pc) {
+          const o = fp + code[pc + 2];
+          rlo |= I32[o];
+          rhi |= I32[o + 1];
+        }
+        I32[d] = rlo;
+        I32[d + 1] = rhi;
+        pc = (f + 6) | 0;
+        continue;
+      }
 
       default: {
         // A rare scalar instruction: runCold (below) runs it and returns the next pc. A vector

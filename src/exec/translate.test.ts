@@ -637,6 +637,29 @@ test('i64 sums absorbing their term: σ added, a loaded word added (twice), majo
     37: return`);
 });
 
+test('i64 shift and mask, or-ed in: a big-endian load (byte swap) is eleven instructions', () => {
+  golden(`(func (param i64) (result i64)
+      (i64.or (i64.or (i64.or (i64.shl (local.get 0) (i64.const 56))
+        (i64.and (i64.shl (local.get 0) (i64.const 40)) (i64.const 0xff000000000000)))
+        (i64.or (i64.and (i64.shl (local.get 0) (i64.const 24)) (i64.const 0xff0000000000))
+          (i64.and (i64.shl (local.get 0) (i64.const 8)) (i64.const 0xff00000000))))
+        (i64.or (i64.or (i64.and (i64.shr_u (local.get 0) (i64.const 8)) (i64.const 0xff000000))
+          (i64.and (i64.shr_u (local.get 0) (i64.const 24)) (i64.const 0xff0000)))
+          (i64.or (i64.and (i64.shr_u (local.get 0) (i64.const 40)) (i64.const 0xff00)) (i64.shr_u (local.get 0) (i64.const 56))))))`, `
+    0: i64.shl_imm r1, r0, 56
+    4: i64.shl_and_imm_or r1, r1, r0, 40, 0xff000000000000
+    11: i64.shl_and_imm r2, r0, 24, 0xff0000000000
+    17: i64.shl_and_imm_or r2, r2, r0, 8, 0xff00000000
+    24: i64.or r1, r1, r2
+    28: i64.shr_u_and_imm r2, r0, 8, 0xff000000
+    34: i64.shr_u_and_imm_or r2, r2, r0, 24, 0xff0000
+    41: i64.shr_u_and_imm r3, r0, 40, 0xff00
+    47: i64.shr_u_and_imm_or r3, r3, r0, 56, 0xffffffffffffffff
+    54: i64.or r2, r2, r3
+    58: i64.or r0, r1, r2
+    62: return`);
+});
+
 test('constant registers: a constant an operand reads in a loop is set once at entry (a zero needs no code)', () => {
   golden(`(func (param f64 i32) (result f64)
       (loop $l

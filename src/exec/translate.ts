@@ -307,6 +307,8 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.i64_add, Ir.i64_rotl2_shr_xor, Ir.i64_rotl2_shr_xor_add, true], [Ir.i64_add, Ir.load64_add, Ir.i64_add_mem, true],
   [Ir.i64_add, Ir.i64_add_mem, Ir.i64_add3_mem, true], [Ir.i64_add, Ir.i64_and_xor, Ir.i64_and_xor_add, true],
   [Ir.i64_add, Ir.i64_xor_imm_and, Ir.i64_xor_imm_and_add, true],
+  [Ir.i64_or, Ir.i64_shl_and_imm, Ir.i64_shl_and_imm_or, true], [Ir.i64_or, Ir.i64_shr_u_and_imm, Ir.i64_shr_u_and_imm_or, true],
+  [Ir.i64_or, Ir.i64_shl_imm, Ir.i64_shl_and_imm_or, true], [Ir.i64_or, Ir.i64_shr_u_imm, Ir.i64_shr_u_and_imm_or, true],
   [Ir.f32x4_add, Ir.f32x4_mul, Ir.f32x4_mul_add, true], [Ir.f32x4_mul, Ir.load128_add, Ir.f32x4_mul_load_add, true],
   [Ir.i32x4_add, Ir.i32x4_mul, Ir.i32x4_mul_add, true],
   [Ir.f32x4_mul, Ir.f32x4_convert_i32x4_s, Ir.f32x4_mul_convert_s, true],
@@ -1758,6 +1760,16 @@ class Translator {
       if (b.kind === Kind.Const || (a.kind === Kind.Const && imm64[1])) {
         const [k, x] = b.kind === Kind.Const ? [b, a] : [a, b];
         if (imm64[0] === Ir.i64_mul_imm && this.fuseRotlMul(x, k)) return;
+        const shift = this.isLastProduced(x) ? this.code[this.lastDst - 1] : -1;
+        if (imm64[0] === Ir.i64_and_imm && (shift === Ir.i64_shl_imm || shift === Ir.i64_shr_u_imm)) {
+          // (x << i) & k or (x >>u i) & k, the shift just emitted: one i64.shl_and_imm / shr_u_and_imm.
+          const [sx, i] = this.code.slice(this.lastDst + 1, this.lastDst + 3);
+          this.code.length = this.lastDst - 1;
+          this.pop();
+          this.pop();
+          this.produce(shift === Ir.i64_shl_imm ? Ir.i64_shl_and_imm : Ir.i64_shr_u_and_imm, Cls.W64, sx, i, k.lo, k.hi);
+          return;
+        }
         this.pop();
         this.pop();
         const sx = this.src(x);
@@ -1819,6 +1831,9 @@ class Translator {
     else if (form[1] && this.isLastProduced(a) && b.kind === Kind.Local) other = b;
     else return false;
     const operands = this.code.slice(this.lastDst + 1), absorbed = this.lastDst - 1;
+    // A bare shift or-ed in: its mask is all ones.
+    if ((form[0] === Ir.i64_shl_and_imm_or || form[0] === Ir.i64_shr_u_and_imm_or)
+      && (this.code[absorbed] === Ir.i64_shl_imm || this.code[absorbed] === Ir.i64_shr_u_imm)) operands.push(-1, -1);
     const p = other.pos;
     if ((form[0] === Ir.f32_mul_add || form[0] === Ir.f32_mul_sub) && other === a && other.kind === Kind.Temp
       && p >= 0 && this.code[p] === Ir.f32_mul && this.code[p + 1] === other.home && this.lastLabel <= p
