@@ -889,6 +889,29 @@ test('i64 shift and mask (or-ed in) agree with BigInt for counts 0…63 and mask
   }
 });
 
+test('pairs: i64.add2 (the second sum reads the first) and copy64x5 (a rotation of four values) run both instructions', () => {
+  const inst = instance(`(module
+    (func (export "sums") (param i64 i64 i64) (result i64 i64)
+      (local.set 0 (i64.add (local.get 1) (local.get 2)))
+      (local.set 1 (i64.add (local.get 0) (local.get 0)))
+      (local.get 0) (local.get 1))
+    (func (export "rot") (param i64 i64 i64 i64 i32) (result i64 i64 i64 i64) (local i64)
+      (loop $l
+        (local.set 5 (local.get 3)) (local.set 3 (local.get 2)) (local.set 2 (local.get 1)) (local.set 1 (local.get 0))
+        (local.set 0 (local.get 5))
+        (br_if $l (local.tee 4 (i32.sub (local.get 4) (i32.const 1)))))
+      (local.get 0) (local.get 1) (local.get 2) (local.get 3)))`);
+  const s64 = (x: bigint) => BigInt.asIntN(64, x);
+  for (const [a, b] of [[1n, 2n], [-1n, 1n], [0x7fffffffffffffffn, 1n], [-0x8000000000000000n, -1n]]) {
+    const x = s64(a + b);
+    assert.equal(call(inst, 'sums', 0n, a, b), [x, s64(x + x)]);
+  }
+  // Each turn moves (w, x, y, z) to (z, w, x, y).
+  assert.equal(call(inst, 'rot', 1n, -2n, 3n, -0x8000000000000000n, 1), [-0x8000000000000000n, 1n, -2n, 3n]);
+  assert.equal(call(inst, 'rot', 1n, -2n, 3n, -0x8000000000000000n, 4), [1n, -2n, 3n, -0x8000000000000000n]);
+  assert.equal(call(inst, 'rot', 1n, -2n, 3n, -0x8000000000000000n, 6), [3n, -0x8000000000000000n, 1n, -2n]);
+});
+
 test('constant registers: constants read in loops, set once per call, keep their bits (−0, NaN payloads, i64 halves)', () => {
   const inst = instance(`(module
     (func $f (export "f") (param i32 f64) (result f64) (local i64 f64)

@@ -2211,6 +2211,20 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (f + 6) | 0;
         continue;
       }
+      case Ir.i64_add2:
+        // Pairs (ir.ts): the second instruction's fields follow its own opcode word, at pc + 5.
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + B64[(fp + code[pc + 3]) >> 1]);
+        B64[(fp + code[pc + 5]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 6]) >> 1] + B64[(fp + code[pc + 7]) >> 1]);
+        pc = (pc + 8) | 0;
+        continue;
+      case Ir.copy64x5:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1];
+        B64[(fp + code[pc + 3]) >> 1] = B64[(fp + code[pc + 4]) >> 1];
+        B64[(fp + code[pc + 5]) >> 1] = B64[(fp + code[pc + 6]) >> 1];
+        B64[(fp + code[pc + 8]) >> 1] = B64[(fp + code[pc + 9]) >> 1];
+        B64[(fp + code[pc + 10]) >> 1] = B64[(fp + code[pc + 11]) >> 1];
+        pc = (pc + 12) | 0;
+        continue;
       case Ir.i64_shr_u_and_imm:
       case Ir.i64_shr_u_and_imm_or: {
         // As above, with the shift of i64.shr_u_imm.

@@ -710,6 +710,14 @@ export const enum Ir {
   /** r[d] = (r[a] >>u i) & k. Fields d, a, i, k. */ i64_shr_u_and_imm,
   /** r[d] = r[a] | ((r[b] << i) & k). Fields d, a, a (b), i, k. */ i64_shl_and_imm_or,
   /** r[d] = r[a] | ((r[b] >>u i) & k). Fields d, a, a (b), i, k. */ i64_shr_u_and_imm_or,
+  // Pairs: an instruction that also runs the one right after it, which stays in the code as it
+  // was (its opcode word is skipped), so the listing and every pass that walks the code see
+  // two instructions. A last pass over a translated function (translate.ts pairInstructions)
+  // sets them where no branch targets the second. Why: the second dispatch is saved with no
+  // new operand shapes; SHA-2's round ends in two independent sums (`e = d + t1`,
+  // `a = t1 + t2`) and in five moves of its rotating working variables (copy64x3, copy64x2).
+  /** i64.add, then the i64.add after it. Fields d, a, a (b), as i64.add. */ i64_add2,
+  /** copy64x3, then the copy64x2 after it. Fields d, a three times, as copy64x3. */ copy64x5,
 
   // ── v128 (spec §4.4.3 vector instructions, §4.4.7 vector memory instructions) ──────────────
   // A v128 register is four words, lane 0 lowest (see exec/simd.ts). The moves are cases of the
@@ -1071,6 +1079,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64_xor_imm_and_add, 'i64.xor_imm_and_add', 'daaak'],
   [Ir.i64_shl_and_imm, 'i64.shl_and_imm', 'daik'], [Ir.i64_shr_u_and_imm, 'i64.shr_u_and_imm', 'daik'],
   [Ir.i64_shl_and_imm_or, 'i64.shl_and_imm_or', 'daaik'], [Ir.i64_shr_u_and_imm_or, 'i64.shr_u_and_imm_or', 'daaik'],
+  [Ir.i64_add2, 'i64.add2', B], [Ir.copy64x5, 'copy64x5', 'dadada'],
   [Ir.copy128, 'copy128', U], [Ir.const128, 'const128', 'dv'], [Ir.select128, 'select128', 'daaa'],
   [Ir.global_get128, 'global.get128', 'dg'], [Ir.global_set128, 'global.set128', 'ga'],
   [Ir.load128, 'v128.load', LD], [Ir.store128, 'v128.store', ST],

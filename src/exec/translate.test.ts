@@ -660,6 +660,29 @@ test('i64 shift and mask, or-ed in: a big-endian load (byte swap) is eleven inst
     62: return`);
 });
 
+test('pairs: two i64.add and copy64x3 + copy64x2 run as one, not where a branch targets the second', () => {
+  golden(`(func (param i64 i64 i64 i64 i32) (result i64) (local i64)
+      (local.set 0 (i64.add (local.get 1) (local.get 2)))
+      (local.set 1 (i64.add (local.get 0) (local.get 3)))
+      (block (br_if 0 (local.get 4)) (local.set 2 (i64.add (local.get 1) (local.get 2))))
+      (local.set 3 (i64.add (local.get 2) (local.get 2)))
+      (loop $l
+        (local.set 5 (local.get 3)) (local.set 3 (local.get 2)) (local.set 2 (local.get 1)) (local.set 1 (local.get 0))
+        (local.set 0 (local.get 5))
+        (br_if $l (local.tee 4 (i32.sub (local.get 4) (i32.const 1)))))
+      (i64.add (local.get 0) (local.get 3)))`, `
+    0: i64.add2 r0, r1, r2
+    4: i64.add r1, r0, r3
+    8: br_if r4, @15
+    11: i64.add r2, r1, r2
+    15: i64.add r3, r2, r2
+    19: copy64x5 r5, r3, r3, r2, r2, r1
+    26: copy64x2 r1, r0, r0, r5
+    31: step_br_if r4, r4, -1, r4, @19
+    37: i64.add r0, r0, r3
+    41: return`);
+});
+
 test('constant registers: a constant an operand reads in a loop is set once at entry (a zero needs no code)', () => {
   golden(`(func (param f64 i32) (result f64)
       (loop $l

@@ -386,6 +386,34 @@ const reloadSafe: ReadonlySet<Ir> = new Set([
   Ir.f64_mul_add, Ir.f64_mul_sub, Ir.f32_add, Ir.f32_sub, Ir.f32_mul, Ir.f32_div, Ir.f32_mul_add, Ir.f32_mul_sub,
 ]);
 
+/** Pairs (ir.ts): [an instruction, the one after it] → the instruction running both. */
+const pairOps: ReadonlyMap<number, Ir> = new Map([
+  [Ir.i64_add * Ir.COUNT + Ir.i64_add, Ir.i64_add2], [Ir.copy64x3 * Ir.COUNT + Ir.copy64x2, Ir.copy64x5],
+]);
+
+/**
+ * The last pass over a translated function: where `pairOps` pairs an instruction with the one
+ * after it and no branch targets that one, the first's opcode becomes the pair's (ir.ts
+ * "Pairs"). Nothing moves: the second instruction keeps its words, the pair skips its opcode.
+ */
+function pairInstructions(code: number[]): void {
+  const targets = new Set<number>();
+  for (let q = 0; q < code.length; q += irLength(code, q)) {
+    let w = q + 1;
+    for (const f of irInfo[code[q]].fields) {
+      if (f === 'L') targets.add(code[w]);
+      if (f === 'T') for (let j = 0; j <= code[w]; j++) targets.add(code[w + 1 + j]);
+      w += f === 'k' ? 2 : f === 'v' ? 4 : f === 'T' ? 2 + code[w] : 1;
+    }
+  }
+  for (let q = 0; q < code.length;) {
+    const r = q + irLength(code, q);
+    const pair = r < code.length && !targets.has(r) ? pairOps.get(code[q] * Ir.COUNT + code[r]) : undefined;
+    if (pair !== undefined) code[q] = pair;
+    q = pair !== undefined ? r + irLength(code, r) : r;
+  }
+}
+
 /** Loads and stores at a constant address: access → its `_abs` form. */
 const absOps: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.load32, Ir.load32_abs], [Ir.load64, Ir.load64_abs], [Ir.store32, Ir.store32_abs], [Ir.store64, Ir.store64_abs],
@@ -604,6 +632,7 @@ class Translator {
     }
     // The implicit final `end` of the body.
     if (!this.top().unreachable) this.emitReturn(true);
+    pairInstructions(this.code);
     let refLocals = false;
     for (let i = this.type.params.length; i < this.localCls.length; i++) {
       if (this.localCls[i] === Cls.Ref) refLocals = true;
