@@ -2225,6 +2225,46 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         B64[(fp + code[pc + 10]) >> 1] = B64[(fp + code[pc + 11]) >> 1];
         pc = (pc + 12) | 0;
         continue;
+      case Ir.copy64x5_br:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1];
+        B64[(fp + code[pc + 3]) >> 1] = B64[(fp + code[pc + 4]) >> 1];
+        B64[(fp + code[pc + 5]) >> 1] = B64[(fp + code[pc + 6]) >> 1];
+        B64[(fp + code[pc + 8]) >> 1] = B64[(fp + code[pc + 9]) >> 1];
+        B64[(fp + code[pc + 10]) >> 1] = B64[(fp + code[pc + 11]) >> 1];
+        pc = code[pc + 13];
+        continue;
+      case Ir.i64_and_then_add3:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] & B64[(fp + code[pc + 3]) >> 1];
+        B64[(fp + code[pc + 5]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 6]) >> 1] + (B64[(fp + code[pc + 7]) >> 1] + B64[(fp + code[pc + 8]) >> 1]));
+        pc = (pc + 9) | 0;
+        continue;
+      case Ir.i64_xor_and_then_and_xor_add:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] & (B64[(fp + code[pc + 3]) >> 1] ^ B64[(fp + code[pc + 4]) >> 1]);
+        B64[(fp + code[pc + 6]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 7]) >> 1]
+          + (B64[(fp + code[pc + 8]) >> 1] ^ (B64[(fp + code[pc + 9]) >> 1] & B64[(fp + code[pc + 10]) >> 1])));
+        pc = (pc + 11) | 0;
+        continue;
+      case Ir.load64_idx_then_add_imm: {
+        // The load first: when it traps, the index is not stepped, as in the two instructions.
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        I32[(fp + code[pc + 6]) | 0] = (I32[(fp + code[pc + 7]) | 0] + code[pc + 8]) | 0;
+        pc = (pc + 9) | 0;
+        continue;
+      }
+      case Ir.i32_add_then_load64_add: {
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + I32[(fp + code[pc + 3]) | 0]) | 0;
+        const ea = (((I32[(fp + code[pc + 6]) | 0] << code[pc + 7]) + code[pc + 8]) >>> 0) + (code[pc + 9] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 5];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        pc = (pc + 10) | 0;
+        continue;
+      }
       case Ir.i64_shr_u_and_imm:
       case Ir.i64_shr_u_and_imm_or: {
         // As above, with the shift of i64.shr_u_imm.

@@ -718,6 +718,15 @@ export const enum Ir {
   // `a = t1 + t2`) and in five moves of its rotating working variables (copy64x3, copy64x2).
   /** i64.add, then the i64.add after it. Fields d, a, a (b), as i64.add. */ i64_add2,
   /** copy64x3, then the copy64x2 after it. Fields d, a three times, as copy64x3. */ copy64x5,
+  /** copy64x5, then the br after its copy64x2: a loop's back edge moving its variables. Fields
+   * as copy64x3. */ copy64x5_br,
+  /** i64.and, then the i64.add3 after it. Fields as i64.and. */ i64_and_then_add3,
+  /** i64.xor_and, then the i64.and_xor_add after it (SHA-2's majority). Fields as i64.xor_and. */
+  i64_xor_and_then_and_xor_add,
+  /** load64_idx, then the i32.add_imm after it (a load, then a step of its index). Fields as
+   * load64_idx. */ load64_idx_then_add_imm,
+  /** i32.add, then the load64_add after it (an address computed into a local, then loaded
+   * from). Fields as i32.add. */ i32_add_then_load64_add,
 
   // ── v128 (spec §4.4.3 vector instructions, §4.4.7 vector memory instructions) ──────────────
   // A v128 register is four words, lane 0 lowest (see exec/simd.ts). The moves are cases of the
@@ -1079,7 +1088,9 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64_xor_imm_and_add, 'i64.xor_imm_and_add', 'daaak'],
   [Ir.i64_shl_and_imm, 'i64.shl_and_imm', 'daik'], [Ir.i64_shr_u_and_imm, 'i64.shr_u_and_imm', 'daik'],
   [Ir.i64_shl_and_imm_or, 'i64.shl_and_imm_or', 'daaik'], [Ir.i64_shr_u_and_imm_or, 'i64.shr_u_and_imm_or', 'daaik'],
-  [Ir.i64_add2, 'i64.add2', B], [Ir.copy64x5, 'copy64x5', 'dadada'],
+  [Ir.i64_add2, 'i64.add2', B], [Ir.copy64x5, 'copy64x5', 'dadada'], [Ir.copy64x5_br, 'copy64x5_br', 'dadada'],
+  [Ir.i64_and_then_add3, 'i64.and_then_add3', B], [Ir.i64_xor_and_then_and_xor_add, 'i64.xor_and_then_and_xor_add', 'daaa'],
+  [Ir.load64_idx_then_add_imm, 'load64_idx_then_add_imm', 'daau'], [Ir.i32_add_then_load64_add, 'i32.add_then_load64_add', B],
   [Ir.copy128, 'copy128', U], [Ir.const128, 'const128', 'dv'], [Ir.select128, 'select128', 'daaa'],
   [Ir.global_get128, 'global.get128', 'dg'], [Ir.global_set128, 'global.set128', 'ga'],
   [Ir.load128, 'v128.load', LD], [Ir.store128, 'v128.store', ST],

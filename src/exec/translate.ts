@@ -387,9 +387,13 @@ const reloadSafe: ReadonlySet<Ir> = new Set([
 ]);
 
 /** Pairs (ir.ts): [an instruction, the one after it] → the instruction running both. */
-const pairOps: ReadonlyMap<number, Ir> = new Map([
-  [Ir.i64_add * Ir.COUNT + Ir.i64_add, Ir.i64_add2], [Ir.copy64x3 * Ir.COUNT + Ir.copy64x2, Ir.copy64x5],
-]);
+const pairOps: ReadonlyMap<number, Ir> = new Map(([
+  [Ir.i64_add, Ir.i64_add, Ir.i64_add2], [Ir.copy64x3, Ir.copy64x2, Ir.copy64x5],
+  [Ir.i64_and, Ir.i64_add3, Ir.i64_and_then_add3], [Ir.i64_xor_and, Ir.i64_and_xor_add, Ir.i64_xor_and_then_and_xor_add],
+  [Ir.load64_idx, Ir.i32_add_imm, Ir.load64_idx_then_add_imm], [Ir.i32_add, Ir.load64_add, Ir.i32_add_then_load64_add],
+] as const).map(([a, b, pair]) => [a * Ir.COUNT + b, pair]));
+/** Pairs extended by the instruction after their second: [pair, third] → the op running all three. */
+const tripleOps: ReadonlyMap<number, Ir> = new Map([[Ir.copy64x5 * Ir.COUNT + Ir.br, Ir.copy64x5_br]]);
 
 /**
  * The last pass over a translated function: where `pairOps` pairs an instruction with the one
@@ -409,8 +413,15 @@ function pairInstructions(code: number[]): void {
   for (let q = 0; q < code.length;) {
     const r = q + irLength(code, q);
     const pair = r < code.length && !targets.has(r) ? pairOps.get(code[q] * Ir.COUNT + code[r]) : undefined;
-    if (pair !== undefined) code[q] = pair;
-    q = pair !== undefined ? r + irLength(code, r) : r;
+    if (pair === undefined) {
+      q = r;
+      continue;
+    }
+    code[q] = pair;
+    const t = r + irLength(code, r);
+    const triple = t < code.length && !targets.has(t) ? tripleOps.get(pair * Ir.COUNT + code[t]) : undefined;
+    if (triple !== undefined) code[q] = triple;
+    q = triple !== undefined ? t + irLength(code, t) : t;
   }
 }
 
