@@ -912,6 +912,51 @@ test('pairs: i64.add2 (the second sum reads the first) and copy64x5 (a rotation 
   assert.equal(call(inst, 'rot', 1n, -2n, 3n, -0x8000000000000000n, 6), [3n, -0x8000000000000000n, 1n, -2n]);
 });
 
+test('pairs of the SHA-2 loops compute what their unpaired instructions do, and a paired load traps', () => {
+  // The same statements twice: as they pair, and with a branch target (the end of a block a
+  // br_if on the always-zero $z may leave) before each, which keeps every instruction alone.
+  const stmts = [
+    '(local.set 0 (i64.add (local.get 3) (i64.add (local.get 1) (i64.and (local.get 2) (local.get 0)))))',
+    `(local.set 0 (i64.add (local.get 0) (i64.xor (i64.and (local.get 1) (i64.xor (local.get 2) (local.get 3)))
+      (i64.and (local.get 2) (local.get 3)))))`,
+    '(local.set 5 (i64.load (i32.add (local.get 4) (local.get 6))))',
+    '(local.set 6 (i32.add (local.get 6) (i32.const 8)))',
+    '(local.set 4 (i32.add (local.get 4) (local.get 6)))',
+    '(local.set 5 (i64.load offset=8 (i32.add (local.get 4) (i32.const 16))))',
+    '(local.set 1 (i64.load (i32.add (local.get 4) (i32.const 40))))',
+    `(local.set 0 (i64.add (local.get 0) (i64.xor (i64.xor (i64.rotr (local.get 1) (i64.const 19))
+      (i64.rotr (local.get 1) (i64.const 61))) (i64.shr_u (local.get 1) (i64.const 6)))))`,
+    `(block $x (loop $l
+      (local.set 9 (local.get 3)) (local.set 3 (local.get 2)) (local.set 2 (local.get 1))
+      (local.set 0 (i64.add (local.get 0) (i64.xor (i64.xor (i64.rotr (local.get 2) (i64.const 28))
+        (i64.rotr (local.get 2) (i64.const 34))) (i64.rotr (local.get 2) (i64.const 39)))))
+      (br_if $x (i32.eqz (local.get 7)))
+      (local.set 7 (i32.sub (local.get 7) (i32.const 1)))
+      (local.set 1 (local.get 0)) (local.set 10 (local.get 9)) (local.set 11 (local.get 3)) (local.set 5 (local.get 10))
+      (local.set 0 (local.get 11))
+      (br $l)))`,
+  ];
+  const fn = (name: string, sep: string) => `(func (export "${name}") (param i64 i64 i64 i64 i32 i64 i32 i32 i32) (result i64)
+      (local i64 i64 i64) ${stmts.join(sep)}
+      (i64.add (i64.add (local.get 0) (local.get 5)) (i64.add (local.get 2) (i64.extend_i32_u (i32.add (local.get 4) (local.get 6))))))`;
+  const inst = instance(`(module (memory 1)
+    (func (export "put") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+    ${fn('paired', '\n')}
+    ${fn('alone', '\n(block (br_if 0 (local.get 8)))\n')})`);
+  for (let w = 0; w < 200; w += 8) call(inst, 'put', w, BigInt.asIntN(64, 0x9e3779b97f4a7c15n * BigInt(w + 1)));
+  for (const [a, b] of [[0n, 0n], [1n, -1n], [0x123456789abcdef0n, -0x8000000000000000n], [0x7fffffffffffffffn, 3n]]) {
+    for (const n of [0, 1, 2, 5]) {
+      const args = [a, b, a ^ b, -a, 16, 0n, 24, n, 0];
+      const want = call(inst, 'alone', ...args);
+      assert.equal(call(inst, 'paired', ...args), want, `${a} ${b} ${n}`);
+    }
+  }
+  // load64_idx_then_add_imm, i32.add_then_load64_add, load64_add_then_rotl2_shr_xor_add trap at their loads.
+  for (const [base, idx] of [[65536 - 4, 0], [60000, 5500], [60000, 5490]]) {
+    assert.throws(() => call(inst, 'paired', 0n, 0n, 0n, 0n, base, 0n, idx, 0, 0), /out of bounds memory access/);
+  }
+});
+
 test('constant registers: constants read in loops, set once per call, keep their bits (−0, NaN payloads, i64 halves)', () => {
   const inst = instance(`(module
     (func $f (export "f") (param i32 f64) (result f64) (local i64 f64)

@@ -1928,11 +1928,21 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 5) | 0;
         continue;
       }
+      case Ir.copy64x3_then_rotl3_xor:
       case Ir.i64_rotl2_xor:
       case Ir.i64_rotl3_xor:
       case Ir.i64_rotl2_shr_xor: {
+        let op = code[pc];
+        if (op === Ir.copy64x3_then_rotl3_xor) {
+          // The pair (ir.ts): the copies first, then the i64.rotl3_xor after them.
+          B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1];
+          B64[(fp + code[pc + 3]) >> 1] = B64[(fp + code[pc + 4]) >> 1];
+          B64[(fp + code[pc + 5]) >> 1] = B64[(fp + code[pc + 6]) >> 1];
+          pc = (pc + 7) | 0;
+          op = Ir.i64_rotl3_xor;
+        }
         // Each term as in i64.rotl_imm (i64.shr_u_imm for the last of rotl2_shr_xor), xored.
-        const op = code[pc], d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 4], i = code[pc + 3], j = code[pc + 5];
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 4], i = code[pc + 3], j = code[pc + 5];
         const si = i & 31, sj = j & 31;
         let alo = I32[a], ahi = I32[a + 1], blo = I32[b], bhi = I32[b + 1], t = 0;
         if ((i & 32) !== 0) {
@@ -2132,11 +2142,22 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
 
       // ── i64 sums absorbing their operand (ir.ts; RATIONALE, "Why sums that absorb their terms?") ──
+      case Ir.load64_add_then_rotl2_shr_xor_add:
       case Ir.i64_rotl2_shr_xor_add: {
+        let f = pc;
+        if (code[pc] === Ir.load64_add_then_rotl2_shr_xor_add) {
+          // The pair (ir.ts): the load64_add first (as its own case), then the instruction at f.
+          const ea = (((I32[(fp + code[pc + 2]) | 0] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+          if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+          const l = fp + code[pc + 1];
+          I32[l] = dv.getInt32(ea, true);
+          I32[l + 1] = dv.getInt32(ea + 4, true);
+          f = (pc + 6) | 0;
+        }
         // The xor as in i64.rotl2_shr_xor, added to r[a] word by word (the low word's carry
         // into the high one): the terms are words already, joining them into a BigInt is not.
-        const d = fp + code[pc + 1], e = fp + code[pc + 2], a = fp + code[pc + 3], b = fp + code[pc + 5], c = fp + code[pc + 7];
-        const i = code[pc + 4], j = code[pc + 6], k = code[pc + 8], si = i & 31, sj = j & 31, s = k & 31;
+        const d = fp + code[f + 1], e = fp + code[f + 2], a = fp + code[f + 3], b = fp + code[f + 5], c = fp + code[f + 7];
+        const i = code[f + 4], j = code[f + 6], k = code[f + 8], si = i & 31, sj = j & 31, s = k & 31;
         let alo = I32[a], ahi = I32[a + 1], blo = I32[b], bhi = I32[b + 1], t = 0;
         if ((i & 32) !== 0) {
           t = alo;
@@ -2160,7 +2181,7 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         const elo = I32[e], sum = (elo + rlo) | 0;
         I32[d + 1] = (I32[e + 1] + rhi + carry(elo, rlo, sum)) | 0;
         I32[d] = sum;
-        pc = (pc + 9) | 0;
+        pc = (f + 9) | 0;
         continue;
       }
       case Ir.i64_add_mem: {

@@ -727,6 +727,10 @@ export const enum Ir {
    * load64_idx. */ load64_idx_then_add_imm,
   /** i32.add, then the load64_add after it (an address computed into a local, then loaded
    * from). Fields as i32.add. */ i32_add_then_load64_add,
+  /** load64_add, then the i64.rotl2_shr_xor_add after it (a loaded word's σ). Fields as
+   * load64_add. */ load64_add_then_rotl2_shr_xor_add,
+  /** copy64x3, then the i64.rotl3_xor after it (a loop head's moves, then the Σ of one of the
+   * moved values). Fields as copy64x3. */ copy64x3_then_rotl3_xor,
 
   // ── v128 (spec §4.4.3 vector instructions, §4.4.7 vector memory instructions) ──────────────
   // A v128 register is four words, lane 0 lowest (see exec/simd.ts). The moves are cases of the
@@ -1091,6 +1095,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64_add2, 'i64.add2', B], [Ir.copy64x5, 'copy64x5', 'dadada'], [Ir.copy64x5_br, 'copy64x5_br', 'dadada'],
   [Ir.i64_and_then_add3, 'i64.and_then_add3', B], [Ir.i64_xor_and_then_and_xor_add, 'i64.xor_and_then_and_xor_add', 'daaa'],
   [Ir.load64_idx_then_add_imm, 'load64_idx_then_add_imm', 'daau'], [Ir.i32_add_then_load64_add, 'i32.add_then_load64_add', B],
+  [Ir.load64_add_then_rotl2_shr_xor_add, 'load64_add_then_rotl2_shr_xor_add', 'daiiu'],
+  [Ir.copy64x3_then_rotl3_xor, 'copy64x3_then_rotl3_xor', 'dadada'],
   [Ir.copy128, 'copy128', U], [Ir.const128, 'const128', 'dv'], [Ir.select128, 'select128', 'daaa'],
   [Ir.global_get128, 'global.get128', 'dg'], [Ir.global_set128, 'global.set128', 'ga'],
   [Ir.load128, 'v128.load', LD], [Ir.store128, 'v128.store', ST],

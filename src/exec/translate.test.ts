@@ -683,6 +683,49 @@ test('pairs: two i64.add and copy64x3 + copy64x2 run as one, not where a branch 
     41: return`);
 });
 
+test('pairs of the SHA-2 loops: a sum and its and, the majority, a load and a step, an address and a load, a load and its σ, moves and a Σ, a back edge', () => {
+  golden(`(memory 1) (func (param i64 i64 i64 i64 i32 i64 i32) (result i64) (local i64 i64 i64)
+      (local.set 0 (i64.add (local.get 3) (i64.add (local.get 1) (i64.and (local.get 2) (local.get 0)))))
+      (local.set 0 (i64.add (local.get 0) (i64.xor (i64.and (local.get 1) (i64.xor (local.get 2) (local.get 3)))
+        (i64.and (local.get 2) (local.get 3)))))
+      (local.set 5 (i64.load (i32.add (local.get 4) (local.get 6))))
+      (local.set 6 (i32.add (local.get 6) (i32.const 8)))
+      (local.set 4 (i32.add (local.get 4) (local.get 6)))
+      (local.set 5 (i64.load offset=8 (i32.add (local.get 4) (i32.const 16))))
+      (local.set 1 (i64.load (i32.add (local.get 4) (i32.const 24))))
+      (local.set 0 (i64.add (local.get 0) (i64.xor (i64.xor (i64.rotr (local.get 1) (i64.const 19))
+        (i64.rotr (local.get 1) (i64.const 61))) (i64.shr_u (local.get 1) (i64.const 6)))))
+      (block $x (loop $l
+        (local.set 9 (local.get 3)) (local.set 3 (local.get 2)) (local.set 2 (local.get 1))
+        (local.set 0 (i64.xor (i64.xor (i64.rotr (local.get 2) (i64.const 28)) (i64.rotr (local.get 2) (i64.const 34)))
+          (i64.rotr (local.get 2) (i64.const 39))))
+        (br_if $x (i32.eqz (local.get 6)))
+        (local.set 6 (i32.sub (local.get 6) (i32.const 1)))
+        (local.set 1 (local.get 0)) (local.set 7 (local.get 9)) (local.set 8 (local.get 3)) (local.set 5 (local.get 7))
+        (local.set 0 (local.get 8))
+        (br $l)))
+      (i64.add (local.get 0) (local.get 5)))`, `
+    0: i64.and_then_add3 r12, r2, r0
+    4: i64.add3 r0, r3, r1, r12
+    9: i64.xor_and_then_and_xor_add r11, r1, r2, r3
+    14: i64.and_xor_add r0, r0, r11, r2, r3
+    20: load64_idx_then_add_imm r5, r4, r6, 0
+    25: i32.add_imm r6, r6, 8
+    29: i32.add_then_load64_add r4, r4, r6
+    33: load64_add r5, r4, 0, 16, 8
+    39: load64_add_then_rotl2_shr_xor_add r1, r4, 0, 24, 0
+    45: i64.rotl2_shr_xor_add r0, r0, r1, 45, r1, 3, r1, 6
+    54: copy64x3_then_rotl3_xor r9, r3, r3, r2, r2, r1
+    61: i64.rotl3_xor r0, r2, 36, r2, 30, r2, 25
+    69: br_unless r6, @90
+    72: i32.add_imm r6, r6, -1
+    76: copy64x5_br r1, r0, r7, r9, r8, r3
+    83: copy64x2 r5, r7, r0, r8
+    88: br @54
+    90: i64.add r0, r0, r5
+    94: return`);
+});
+
 test('constant registers: a constant an operand reads in a loop is set once at entry (a zero needs no code)', () => {
   golden(`(func (param f64 i32) (result f64)
       (loop $l
