@@ -942,7 +942,17 @@ test('pairs of the SHA-2 loops compute what their unpaired instructions do, and 
   const inst = instance(`(module (memory 1)
     (func (export "put") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
     ${fn('paired', '\n')}
-    ${fn('alone', '\n(block (br_if 0 (local.get 8)))\n')})`);
+    ${fn('alone', '\n(block (br_if 0 (local.get 8)))\n')}
+    (func (export "and3") (param i64 i64 i64 i64) (result i64)
+      (i64.add (local.get 3) (i64.add (local.get 1) (i64.and (local.get 2) (local.get 0)))))
+    (func (export "maj") (param i64 i64 i64 i64) (result i64)
+      (i64.add (local.get 0) (i64.xor (i64.and (local.get 1) (i64.xor (local.get 2) (local.get 3))) (i64.and (local.get 2) (local.get 3))))))`);
+  // The pairs inside one statement (i64.and_then_add3, i64.xor_and_then_and_xor_add) against BigInt.
+  const vals = [0n, 1n, -1n, 0x123456789abcdef0n, -0x8000000000000000n, 0x7fffffffffffffffn];
+  for (const a of vals) for (const b of vals) for (const c of [0n, -1n, 0x5555aaaa5555aaaan]) {
+    assert.equal(call(inst, 'and3', a, b, c, -b), [BigInt.asIntN(64, -b + (b + (c & a)))]);
+    assert.equal(call(inst, 'maj', a, b, c, a ^ c), [BigInt.asIntN(64, a + ((b & (c ^ (a ^ c))) ^ (c & (a ^ c))))]);
+  }
   for (let w = 0; w < 200; w += 8) call(inst, 'put', w, BigInt.asIntN(64, 0x9e3779b97f4a7c15n * BigInt(w + 1)));
   for (const [a, b] of [[0n, 0n], [1n, -1n], [0x123456789abcdef0n, -0x8000000000000000n], [0x7fffffffffffffffn, 3n]]) {
     for (const n of [0, 1, 2, 5]) {
