@@ -967,6 +967,36 @@ test('pairs of the SHA-2 loops compute what their unpaired instructions do, and 
   }
 });
 
+test('i64.bswap reverses the bytes, as the shifts, masks and ors it replaces', () => {
+  const tree = (x: string, last: string) => `(i64.or (i64.or (i64.or (i64.shl ${x} (i64.const 56))
+      (i64.and (i64.shl ${x} (i64.const 40)) (i64.const 0xff000000000000)))
+      (i64.or (i64.and (i64.shl ${x} (i64.const 24)) (i64.const 0xff0000000000))
+        (i64.and (i64.shl ${x} (i64.const 8)) (i64.const 0xff00000000))))
+      (i64.or (i64.or (i64.and (i64.shr_u ${x} (i64.const 8)) (i64.const 0xff000000))
+        (i64.and (i64.shr_u ${x} (i64.const 24)) (i64.const 0xff0000)))
+        (i64.or (i64.and (i64.shr_u ${x} (i64.const 40)) (i64.const 0xff00)) ${last})))`;
+  const inst = instance(`(module (memory 1)
+    (func (export "put") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+    (func (export "swap") (param i64) (result i64) ${tree('(local.get 0)', '(i64.shr_u (local.get 0) (i64.const 56))')})
+    (func (export "be") (param i32) (result i64) (local i64)
+      (local.set 1 (i64.load (local.get 0)))
+      ${tree('(local.get 1)', '(i64.shr_u (local.get 1) (i64.const 56))')})
+    (func (export "not") (param i64) (result i64) ${tree('(local.get 0)', '(i64.shr_u (local.get 0) (i64.const 48))')}))`);
+  const u64 = (x: bigint) => BigInt.asUintN(64, x);
+  const swap = (x: bigint) => {
+    let r = 0n;
+    for (let i = 0n; i < 8n; i++) r |= ((u64(x) >> (8n * i)) & 0xffn) << (8n * (7n - i));
+    return BigInt.asIntN(64, r);
+  };
+  for (const x of [0n, 1n, -1n, 0x0102030405060708n, -0x8000000000000000n, 0x7fffffffffffff80n, 0x80n]) {
+    assert.equal(call(inst, 'swap', x), [swap(x)]);
+    call(inst, 'put', 3, x);
+    assert.equal(call(inst, 'be', 3), [swap(x)]);
+    // The last term shifted by 48 puts bytes 6 and 7 in bytes 0 and 1.
+    assert.equal(call(inst, 'not', x), [BigInt.asIntN(64, (u64(swap(x)) & ~0xffn) | (u64(x) >> 48n))]);
+  }
+});
+
 test('constant registers: constants read in loops, set once per call, keep their bits (−0, NaN payloads, i64 halves)', () => {
   const inst = instance(`(module
     (func $f (export "f") (param i32 f64) (result f64) (local i64 f64)

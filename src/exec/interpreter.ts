@@ -2232,6 +2232,14 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (f + 6) | 0;
         continue;
       }
+      case Ir.i64_bswap: {
+        // Each word's bytes reversed, and the words swapped.
+        const a = fp + code[pc + 2], d = fp + code[pc + 1], lo = I32[a], hi = I32[a + 1];
+        I32[d] = (hi << 24) | ((hi & 0xff00) << 8) | ((hi >>> 8) & 0xff00) | (hi >>> 24);
+        I32[d + 1] = (lo << 24) | ((lo & 0xff00) << 8) | ((lo >>> 8) & 0xff00) | (lo >>> 24);
+        pc = (pc + 3) | 0;
+        continue;
+      }
       case Ir.i64_add2:
         // Pairs (ir.ts): the second instruction's fields follow its own opcode word, at pc + 5.
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + B64[(fp + code[pc + 3]) >> 1]);

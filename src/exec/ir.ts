@@ -710,6 +710,13 @@ export const enum Ir {
   /** r[d] = (r[a] >>u i) & k. Fields d, a, i, k. */ i64_shr_u_and_imm,
   /** r[d] = r[a] | ((r[b] << i) & k). Fields d, a, a (b), i, k. */ i64_shl_and_imm_or,
   /** r[d] = r[a] | ((r[b] >>u i) & k). Fields d, a, a (b), i, k. */ i64_shr_u_and_imm_or,
+  /**
+   * r[d] = r[a] with its eight bytes in reverse order. Fields d, a. Why: Wasm has no byte swap,
+   * so LLVM expands one (a big-endian 64-bit load: network formats, SHA-2's message words) into
+   * 15 shifts, masks and ors; the translator recognizes any such tree of byte moves that
+   * reverses one register's bytes (translate.ts bswapTree). sha512: 14 → 3 dispatches per word.
+   */
+  i64_bswap,
   // Pairs: an instruction that also runs the one right after it, which stays in the code as it
   // was (its opcode word is skipped), so the listing and every pass that walks the code see
   // two instructions. A last pass over a translated function (translate.ts pairInstructions)
@@ -1092,7 +1099,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64_xor_imm_and_add, 'i64.xor_imm_and_add', 'daaak'],
   [Ir.i64_shl_and_imm, 'i64.shl_and_imm', 'daik'], [Ir.i64_shr_u_and_imm, 'i64.shr_u_and_imm', 'daik'],
   [Ir.i64_shl_and_imm_or, 'i64.shl_and_imm_or', 'daaik'], [Ir.i64_shr_u_and_imm_or, 'i64.shr_u_and_imm_or', 'daaik'],
-  [Ir.i64_add2, 'i64.add2', B], [Ir.copy64x5, 'copy64x5', 'dadada'], [Ir.copy64x5_br, 'copy64x5_br', 'dadada'],
+  [Ir.i64_bswap, 'i64.bswap', U], [Ir.i64_add2, 'i64.add2', B], [Ir.copy64x5, 'copy64x5', 'dadada'], [Ir.copy64x5_br, 'copy64x5_br', 'dadada'],
   [Ir.i64_and_then_add3, 'i64.and_then_add3', B], [Ir.i64_xor_and_then_and_xor_add, 'i64.xor_and_then_and_xor_add', 'daaa'],
   [Ir.load64_idx_then_add_imm, 'load64_idx_then_add_imm', 'daau'], [Ir.i32_add_then_load64_add, 'i32.add_then_load64_add', B],
   [Ir.load64_add_then_rotl2_shr_xor_add, 'load64_add_then_rotl2_shr_xor_add', 'daiiu'],

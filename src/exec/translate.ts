@@ -386,6 +386,23 @@ const reloadSafe: ReadonlySet<Ir> = new Set([
   Ir.f64_mul_add, Ir.f64_mul_sub, Ir.f32_add, Ir.f32_sub, Ir.f32_mul, Ir.f32_div, Ir.f32_mul_add, Ir.f32_mul_sub,
 ]);
 
+/** The i64 instructions that move whole bytes, whose results bswapTree follows. */
+const byteMoveOps: ReadonlySet<number> = new Set([
+  Ir.i64_shl_imm, Ir.i64_shr_u_imm, Ir.i64_and_imm, Ir.i64_or, Ir.i64_shl_and_imm, Ir.i64_shr_u_and_imm,
+  Ir.i64_shl_and_imm_or, Ir.i64_shr_u_and_imm_or,
+]);
+
+/**
+ * For bswapTree: a value that is bytes of register `src` — result byte i (0 lowest) is its byte
+ * bytes[i], or zero for −1 — computed by the `n` instructions from `start` on.
+ */
+interface ByteMove {
+  readonly src: number;
+  readonly bytes: readonly number[];
+  readonly start: number;
+  readonly n: number;
+}
+
 /** Pairs (ir.ts): [an instruction, the one after it] → the instruction running both. */
 const pairOps: ReadonlyMap<number, Ir> = new Map(([
   [Ir.i64_add, Ir.i64_add, Ir.i64_add2], [Ir.copy64x3, Ir.copy64x2, Ir.copy64x5],
@@ -581,6 +598,8 @@ class Translator {
   /** Position of the last v128.store / v128.store_add emitted (a step_br_if may absorb it). */
   private lastStore = -1;
   private lastLabel = 0;
+  /** bswapTree's records of the byte-moving i64 instructions just emitted, by destination register. */
+  private readonly byteMoves = new Map<number, ByteMove>();
   /** The current heads of the loops emitted so far (their back edges' target). */
   private readonly loopHeads = new Set<number>();
   /** Every position a forward branch has been patched to jump to. */
@@ -690,6 +709,8 @@ class Translator {
   // ── Emission ──────────────────────────────────────────────────────────────────────────────
 
   private emit(...words: number[]): void {
+    // Anything but a byte-moving i64 instruction ends the run bswapTree looks at.
+    if (this.byteMoves.size > 0 && !byteMoveOps.has(words[0])) this.byteMoves.clear();
     for (const w of words) this.code.push(w);
     this.lastDst = -1;
   }
@@ -701,6 +722,72 @@ class Translator {
     e.pos = this.code.length;
     this.emit(op, e.home, ...operands);
     this.lastDst = this.code.length - operands.length - 1;
+    this.lastEntry = e;
+    if (byteMoveOps.has(op)) this.bswapTree(op, e, operands);
+  }
+
+  /**
+   * i64.bswap (ir.ts): tracks which bytes of which register each value the byte-moving i64
+   * instructions just emitted (byteMoveOps: shifts by whole bytes, masks of whole bytes, ors
+   * of disjoint bytes) holds; when one holds the bytes of a register in reverse order and the
+   * instructions computing it are all the code since its first one (no label between), they
+   * become one i64.bswap. Why: Wasm has no byte swap, so LLVM writes a 64-bit one as 15
+   * shifts, masks and ors (a big-endian load), 23 dispatches per word in sha512.
+   */
+  private bswapTree(op: Ir, e: Entry, operands: number[]): void {
+    const code = this.code, pos = e.pos;
+    // A register's bytes as a permutation: the record of the value it holds if one of these
+    // instructions wrote it, else its own bytes in place (from no instruction).
+    const of = (r: number): ByteMove => this.byteMoves.get(r) ?? { src: r, bytes: [0, 1, 2, 3, 4, 5, 6, 7], start: pos, n: 0 };
+    const shift = (m: ByteMove, k: number, left: boolean): ByteMove | null => {
+      if ((k & 7) !== 0) return null;
+      const b = k >> 3;
+      return { ...m, bytes: m.bytes.map((_, i) => (left ? (i - b >= 0 ? m.bytes[i - b] : -1) : (i + b < 8 ? m.bytes[i + b] : -1))) };
+    };
+    const mask = (m: ByteMove | null, lo: number, hi: number): ByteMove | null => {
+      if (m === null) return null;
+      const bytes = m.bytes.slice();
+      for (let i = 0; i < 8; i++) {
+        const v = ((i < 4 ? lo : hi) >>> ((i & 3) * 8)) & 0xff;
+        if (v === 0) bytes[i] = -1;
+        else if (v !== 0xff) return null;
+      }
+      return { ...m, bytes };
+    };
+    const or = (a: ByteMove | null, b: ByteMove | null): ByteMove | null => {
+      if (a === null || b === null || a.src !== b.src || a.bytes.some((x, i) => x >= 0 && b.bytes[i] >= 0)) return null;
+      return { src: a.src, bytes: a.bytes.map((x, i) => (x >= 0 ? x : b.bytes[i])), start: Math.min(a.start, b.start), n: a.n + b.n };
+    };
+    let m: ByteMove | null;
+    switch (op) {
+      case Ir.i64_shl_imm: case Ir.i64_shr_u_imm: m = shift(of(operands[0]), operands[1], op === Ir.i64_shl_imm); break;
+      case Ir.i64_and_imm: m = mask(of(operands[0]), operands[1], operands[2]); break;
+      case Ir.i64_shl_and_imm: case Ir.i64_shr_u_and_imm:
+        m = mask(shift(of(operands[0]), operands[1], op === Ir.i64_shl_and_imm), operands[2], operands[3]);
+        break;
+      case Ir.i64_shl_and_imm_or: case Ir.i64_shr_u_and_imm_or:
+        m = or(of(operands[0]), mask(shift(of(operands[1]), operands[2], op === Ir.i64_shl_and_imm_or), operands[3], operands[4]));
+        break;
+      default: m = or(of(operands[0]), of(operands[1])); // i64.or
+    }
+    if (m === null) {
+      this.byteMoves.delete(e.home);
+      return;
+    }
+    m = { ...m, start: Math.min(m.start, pos), n: m.n + 1 };
+    if (m.bytes.join() !== '7,6,5,4,3,2,1,0' || this.lastLabel > m.start) {
+      this.byteMoves.set(e.home, m);
+      return;
+    }
+    let count = 0;
+    for (let q = m.start; q < code.length; q += irLength(code, q)) count++;
+    if (count !== m.n) return;
+    code.length = m.start;
+    this.byteMoves.clear();
+    this.forgetPositions();
+    e.pos = code.length;
+    this.emit(Ir.i64_bswap, e.home, m.src);
+    this.lastDst = code.length - 2;
     this.lastEntry = e;
   }
 
@@ -923,6 +1010,7 @@ class Translator {
     const vals = this.topValues(this.type.results.length);
     if (fuse && vals.length === 1 && this.isLastProduced(vals[0])) {
       this.code[this.lastDst] = 0;
+      this.byteMoves.clear();
     } else {
       this.moveValues(vals, 0);
     }
@@ -2055,6 +2143,8 @@ class Translator {
     if (this.isLastProduced(v) && !this.namesLocal(loc)) {
       // Fused: the instruction that produced v writes the local instead.
       this.code[this.lastDst] = loc;
+      // A local may be the register a byte-move record reads: its value is no longer the same.
+      this.byteMoves.clear();
       if (tee && this.code[this.lastDst - 1] === Ir.i32_add_imm) {
         this.teeAdd = { pos: this.lastDst - 1, loc, end: this.code.length };
       }
