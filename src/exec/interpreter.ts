@@ -1893,7 +1893,16 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 9) | 0;
         continue;
       }
+      case Ir.i64_load_mul_imm_add_then_rotl_imm_mul_imm:
       case Ir.i64_rotl_imm_mul_imm: {
+        if (code[pc] === Ir.i64_load_mul_imm_add_then_rotl_imm_mul_imm) {
+          // The pair (ir.ts): the i64.load_mul_imm_add first (as its own case), then the rotate.
+          const ea = (((I32[(fp + code[pc + 3]) | 0] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+          if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+          B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1]
+            + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true))) * ((BigInt(code[pc + 8]) << 32n) | BigInt(code[pc + 7] >>> 0)));
+          pc = (pc + 9) | 0;
+        }
         const a = fp + code[pc + 3], k = code[pc + 4], s = k & 31;
         let lo = I32[a], hi = I32[a + 1];
         if ((k & 32) !== 0) {

@@ -738,6 +738,8 @@ export const enum Ir {
    * load64_add. */ load64_add_then_rotl2_shr_xor_add,
   /** copy64x3, then the i64.rotl3_xor after it (a loop head's moves, then the Σ of one of the
    * moved values). Fields as copy64x3. */ copy64x3_then_rotl3_xor,
+  /** i64.load_mul_imm_add, then the i64.rotl_imm_mul_imm after it (xxHash's round: 8 of its
+   * loop's 9 dispatches). Fields as i64.load_mul_imm_add. */ i64_load_mul_imm_add_then_rotl_imm_mul_imm,
 
   // ── v128 (spec §4.4.3 vector instructions, §4.4.7 vector memory instructions) ──────────────
   // A v128 register is four words, lane 0 lowest (see exec/simd.ts). The moves are cases of the
@@ -1104,6 +1106,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.load64_idx_then_add_imm, 'load64_idx_then_add_imm', 'daau'], [Ir.i32_add_then_load64_add, 'i32.add_then_load64_add', B],
   [Ir.load64_add_then_rotl2_shr_xor_add, 'load64_add_then_rotl2_shr_xor_add', 'daiiu'],
   [Ir.copy64x3_then_rotl3_xor, 'copy64x3_then_rotl3_xor', 'dadada'],
+  [Ir.i64_load_mul_imm_add_then_rotl_imm_mul_imm, 'i64.load_mul_imm_add_then_rotl_imm_mul_imm', 'daaiiuk'],
   [Ir.copy128, 'copy128', U], [Ir.const128, 'const128', 'dv'], [Ir.select128, 'select128', 'daaa'],
   [Ir.global_get128, 'global.get128', 'dg'], [Ir.global_set128, 'global.set128', 'ga'],
   [Ir.load128, 'v128.load', LD], [Ir.store128, 'v128.store', ST],
