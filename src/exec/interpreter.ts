@@ -1506,78 +1506,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] ^ B64[(fp + code[pc + 3]) >> 1];
         pc = (pc + 4) | 0;
         continue;
-      case Ir.i64_shl: {
-        // Inlined like i64.shl_imm below, the count taken mod 64.
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
-        if ((k & 32) === 0) {
-          I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
-          I32[d] = lo << s;
-        } else {
-          I32[d + 1] = lo << s;
-          I32[d] = 0;
-        }
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_shr_s: {
-        // Inlined like i64.shr_s_imm below, the count taken mod 64.
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
-        if ((k & 32) === 0) {
-          I32[d] = (lo >>> s) | ((hi << 1) << (31 - s));
-          I32[d + 1] = hi >> s;
-        } else {
-          I32[d] = hi >> s;
-          I32[d + 1] = hi >> 31;
-        }
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_shr_u: {
-        // Inlined like i64.shr_u_imm below, the count taken mod 64.
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
-        if ((k & 32) === 0) {
-          I32[d] = (lo >>> s) | ((hi << 1) << (31 - s));
-          I32[d + 1] = hi >>> s;
-        } else {
-          I32[d] = hi >>> s;
-          I32[d + 1] = 0;
-        }
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_rotl: {
-        // Inlined like i64.rotl_imm below.
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        const k = I32[fp + code[pc + 3]] & 63, s = k & 31;
-        let lo = I32[a], hi = I32[a + 1];
-        if ((k & 32) !== 0) {
-          const t = lo;
-          lo = hi;
-          hi = t;
-        }
-        I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
-        I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_rotr: {
-        // Inlined like i64.rotl_imm below, rotating left by 64 − count.
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        const k = -I32[fp + code[pc + 3]] & 63, s = k & 31;
-        let lo = I32[a], hi = I32[a + 1];
-        if ((k & 32) !== 0) {
-          const t = lo;
-          lo = hi;
-          hi = t;
-        }
-        I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
-        I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
-        pc = (pc + 4) | 0;
-        continue;
-      }
       case Ir.i64_extend32_s:
       case Ir.i64_extend_i32_s: {
         const d = fp + code[pc + 1], v = I32[fp + code[pc + 2]];
@@ -1702,22 +1630,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] ^ 0x80000000;
         pc = (pc + 3) | 0;
         continue;
-      case Ir.f32_ceil:
-        F32[fp + code[pc + 1]] = fCeil(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.f32_floor:
-        F32[fp + code[pc + 1]] = fFloor(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.f32_trunc:
-        F32[fp + code[pc + 1]] = fTrunc(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.f32_nearest:
-        F32[fp + code[pc + 1]] = f32Nearest(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
       case Ir.f32_sqrt:
         F32[fp + code[pc + 1]] = Math.sqrt(F32[fp + code[pc + 2]]);
         pc = (pc + 3) | 0;
@@ -1744,10 +1656,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       case Ir.f32_max:
         F32[fp + code[pc + 1]] = fMax(F32[fp + code[pc + 2]], F32[fp + code[pc + 3]]);
-        pc = (pc + 4) | 0;
-        continue;
-      case Ir.f32_copysign:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] & 0x7fffffff) | (I32[fp + code[pc + 3]] & 0x80000000);
         pc = (pc + 4) | 0;
         continue;
 
@@ -1834,14 +1742,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         F64[(fp + code[pc + 1]) >> 1] = fMax(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
         pc = (pc + 4) | 0;
         continue;
-      case Ir.f64_copysign: {
-        const d = fp + code[pc + 1], a = fp + code[pc + 2];
-        const hi = (I32[a + 1] & 0x7fffffff) | (I32[fp + code[pc + 3] + 1] & 0x80000000);
-        I32[d] = I32[a];
-        I32[d + 1] = hi;
-        pc = (pc + 4) | 0;
-        continue;
-      }
 
       // ── Fused arithmetic (ir.ts): the absorbed instruction's result is never stored. ──────
       case Ir.f64_mul_add:
@@ -2409,12 +2309,13 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
 
 /**
  * The scalar instructions too rare to earn a place in `run`'s switch (tables, passive segments,
- * i64 division and bit counts, most float-to-int truncations and i64-to-float conversions, i64
- * and reference globals, a few reference instructions): `run`'s `default` calls this for an
- * opcode before the vector ones; it runs that instruction and returns the next pc (pc itself for
- * an opcode it does not have). Out of `run`, they leave room within the bytecode size TurboFan
- * optimizes for the superinstructions that earn it (RATIONALE, "Why are rare instructions outside
- * `run`?"). None grows the memory or the registers, so `run`'s views stay valid.
+ * i64 division, bit counts and shifts by a register, most float-to-int truncations and i64-to-float
+ * conversions, f32 rounding, copysign, i64 and reference globals, a few reference instructions):
+ * `run`'s `default` calls this for an opcode before the vector ones; it runs that instruction and
+ * returns the next pc (pc itself for an opcode it does not have). Out of `run`, they leave room
+ * within the bytecode size TurboFan optimizes for the superinstructions that earn it (RATIONALE,
+ * "Why are rare instructions outside `run`?"). None grows the memory or the registers, so `run`'s
+ * views stay valid.
  */
 function runCold(m: Machine, code: Int32Array, pc: number, fp: number, inst: Instance): number {
   const I32 = m.i32, F32 = m.f32, F64 = m.f64, refs = m.refs;
@@ -2663,6 +2564,95 @@ function runCold(m: Machine, code: Int32Array, pc: number, fp: number, inst: Ins
     case Ir.global_set_ref:
       inst.globals[code[pc + 1]].value = refs[(fp + code[pc + 2]) >> 1];
       return (pc + 3) | 0;
+    case Ir.i64_shl: {
+      // Inlined like i64.shl_imm below, the count taken mod 64.
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
+      if ((k & 32) === 0) {
+        I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
+        I32[d] = lo << s;
+      } else {
+        I32[d + 1] = lo << s;
+        I32[d] = 0;
+      }
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_shr_s: {
+      // Inlined like i64.shr_s_imm below, the count taken mod 64.
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
+      if ((k & 32) === 0) {
+        I32[d] = (lo >>> s) | ((hi << 1) << (31 - s));
+        I32[d + 1] = hi >> s;
+      } else {
+        I32[d] = hi >> s;
+        I32[d + 1] = hi >> 31;
+      }
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_shr_u: {
+      // Inlined like i64.shr_u_imm below, the count taken mod 64.
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
+      if ((k & 32) === 0) {
+        I32[d] = (lo >>> s) | ((hi << 1) << (31 - s));
+        I32[d + 1] = hi >>> s;
+      } else {
+        I32[d] = hi >>> s;
+        I32[d + 1] = 0;
+      }
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_rotl: {
+      // Inlined like i64.rotl_imm below.
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      const k = I32[fp + code[pc + 3]] & 63, s = k & 31;
+      let lo = I32[a], hi = I32[a + 1];
+      if ((k & 32) !== 0) {
+        const t = lo;
+        lo = hi;
+        hi = t;
+      }
+      I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
+      I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_rotr: {
+      // Inlined like i64.rotl_imm below, rotating left by 64 − count.
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      const k = -I32[fp + code[pc + 3]] & 63, s = k & 31;
+      let lo = I32[a], hi = I32[a + 1];
+      if ((k & 32) !== 0) {
+        const t = lo;
+        lo = hi;
+        hi = t;
+      }
+      I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
+      I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
+      return (pc + 4) | 0;
+    }
+    case Ir.f32_ceil:
+      F32[fp + code[pc + 1]] = fCeil(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.f32_floor:
+      F32[fp + code[pc + 1]] = fFloor(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.f32_trunc:
+      F32[fp + code[pc + 1]] = fTrunc(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.f32_nearest:
+      F32[fp + code[pc + 1]] = f32Nearest(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.f32_copysign:
+      I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] & 0x7fffffff) | (I32[fp + code[pc + 3]] & 0x80000000);
+      return (pc + 4) | 0;
+    case Ir.f64_copysign: {
+      const d = fp + code[pc + 1], a = fp + code[pc + 2];
+      const hi = (I32[a + 1] & 0x7fffffff) | (I32[fp + code[pc + 3] + 1] & 0x80000000);
+      I32[d] = I32[a];
+      I32[d + 1] = hi;
+      return (pc + 4) | 0;
+    }
     default:
       return pc;
   }
