@@ -997,6 +997,36 @@ test('i64.bswap reverses the bytes, as the shifts, masks and ors it replaces', (
   }
 });
 
+test('pairs of the other programs compute what their unpaired instructions do', () => {
+  // `@` is where each pair's second instruction starts: nothing in the paired function, the end
+  // of a block a br_if on the always-zero $z may leave (a branch target) in its twin.
+  const body = `(loop $l (local.set 0 (i32.add (local.get 0) (local.get 1))) @ (br_if $l (i32.le_u (local.get 0) (local.get 2))))
+    (local.set 7 (f64.mul (local.get 3) (local.get 4))) @ (local.set 3 (f64.add (local.get 7) (local.get 3)))
+    (local.set 1 (call $g (i32.add (local.get 1) (i32.const -1)) @))
+    (loop $m (local.set 2 (i32.add (local.get 2) (local.get 1))) @
+      (br_if $m (i32.gt_u (local.tee 0 (i32.add (local.get 0) (i32.const -2))) (i32.const 1))))
+    (local.set 9 (i64.add (local.get 5) (i64.mul (i64.load (i32.and (local.get 0) (i32.const 0xfff0))) (i64.const -4417276706812531889)))) @
+    (local.set 5 (i64.mul (i64.rotl (local.get 9) (i64.const 31)) (i64.const -7046029288634856825)))`;
+  const fn = (name: string, sep: string) => `(func (export "${name}") (param i32 i32 i32 f64 f64 i64 i32) (result i32 f64 i64)
+      (local f64 i32 i64) ${body.replaceAll('@', sep)} (local.get 0) (f64.add (local.get 3) (local.get 7)) (i64.add (local.get 5) (i64.extend_i32_u (local.get 2))))`;
+  const inst = instance(`(module (memory 1)
+    (func (export "put") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+    (func $g (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3)))
+    ${fn('paired', '')}
+    ${fn('alone', '(block (br_if 0 (local.get 6)))')}
+    (func (export "oob") (param i32) (result i64)
+      (i64.mul (i64.rotl (i64.add (i64.const 1) (i64.mul (i64.load (local.get 0)) (i64.const 3))) (i64.const 31)) (i64.const 5))))`);
+  for (let w = 0; w < 65536; w += 4096) call(inst, 'put', w, BigInt.asIntN(64, 0x9e3779b97f4a7c15n * BigInt(w + 1)));
+  for (const [a, b, c] of [[0, 1, 10], [5, 7, 100], [3, 1, 2], [1000, 3, 1500]]) {
+    for (const [x, y] of [[1.5, -2], [0, -0], [NaN, 1], [1e308, 10]]) {
+      const bits = (v: number) => new BigInt64Array(Float64Array.of(v).buffer)[0];
+      const args = [a, b, c, bits(x), bits(y), 0x123456789n, 0];
+      assert.equal(call(inst, 'paired', ...args), call(inst, 'alone', ...args), `${a} ${b} ${c} ${x} ${y}`);
+    }
+  }
+  assert.throws(() => call(inst, 'oob', 65536 - 7), /out of bounds memory access/);
+});
+
 test('constant registers: constants read in loops, set once per call, keep their bits (−0, NaN payloads, i64 halves)', () => {
   const inst = instance(`(module
     (func $f (export "f") (param i32 f64) (result f64) (local i64 f64)

@@ -490,7 +490,13 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if ((m.fuel -= code[pc + 1]) < 0) meterCheck(m);
         pc = (pc + 2) | 0;
         continue;
+      case Ir.i32_add_imm_then_call:
       case Ir.call:
+        if (code[pc] === Ir.i32_add_imm_then_call) {
+          // The pair (ir.ts): the i32.add_imm first (as its own case), then this instruction.
+          I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + code[pc + 3]) | 0;
+          pc = (pc + 4) | 0;
+        }
         callee = inst.funcs[code[pc + 1]];
         argBase = (fp + code[pc + 2]) | 0;
         pc = (pc + 3) | 0;
@@ -1319,7 +1325,13 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         pc = I32[fp + code[pc + 4]] !== code[pc + 5] ? code[pc + 6] : (pc + 7) | 0;
         continue;
+      case Ir.i32_add_then_step_br_gt_u_imm:
       case Ir.step_br_gt_u_imm:
+        if (code[pc] === Ir.i32_add_then_step_br_gt_u_imm) {
+          // The pair (ir.ts): the i32.add first (as its own case), then this instruction.
+          I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + I32[(fp + code[pc + 3]) | 0]) | 0;
+          pc = (pc + 4) | 0;
+        }
         I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + code[pc + 3]) | 0;
         pc = (I32[(fp + code[pc + 4]) | 0] ^ SIGN) > (code[pc + 5] ^ SIGN) ? code[pc + 6] : (pc + 7) | 0;
         continue;
@@ -1395,7 +1407,13 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
       case Ir.br_le_s:
         pc = I32[fp + code[pc + 1]] <= I32[fp + code[pc + 2]] ? code[pc + 3] : (pc + 4) | 0;
         continue;
+      case Ir.i32_add_then_br_le_u:
       case Ir.br_le_u:
+        if (code[pc] === Ir.i32_add_then_br_le_u) {
+          // The pair (ir.ts): the i32.add first (as its own case), then this instruction.
+          I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + I32[(fp + code[pc + 3]) | 0]) | 0;
+          pc = (pc + 4) | 0;
+        }
         pc = (I32[(fp + code[pc + 1]) | 0] ^ SIGN) <= (I32[(fp + code[pc + 2]) | 0] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_ge_s:
@@ -1718,7 +1736,13 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         F64[(fp + code[pc + 1]) >> 1] = Math.sqrt(F64[(fp + code[pc + 2]) >> 1]);
         pc = (pc + 3) | 0;
         continue;
+      case Ir.f64_mul_then_add:
       case Ir.f64_add:
+        if (code[pc] === Ir.f64_mul_then_add) {
+          // The pair (ir.ts): the f64.mul first (as its own case), then this instruction.
+          F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] * F64[(fp + code[pc + 3]) >> 1];
+          pc = (pc + 4) | 0;
+        }
         F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] + F64[(fp + code[pc + 3]) >> 1];
         pc = (pc + 4) | 0;
         continue;

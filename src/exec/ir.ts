@@ -740,6 +740,14 @@ export const enum Ir {
    * moved values). Fields as copy64x3. */ copy64x3_then_rotl3_xor,
   /** i64.load_mul_imm_add, then the i64.rotl_imm_mul_imm after it (xxHash's round: 8 of its
    * loop's 9 dispatches). Fields as i64.load_mul_imm_add. */ i64_load_mul_imm_add_then_rotl_imm_mul_imm,
+  // More pairs, each sharing the second instruction's case (which checks for the pair first):
+  // the most frequent consecutive instructions of the other benchmark programs.
+  /** i32.add, then the br_le_u after it (a loop stepping by a register: sieve 19 %). Fields as
+   * i32.add. */ i32_add_then_br_le_u,
+  /** f64.mul, then the f64.add after it (mandelbrot 17 %). Fields as f64.mul. */ f64_mul_then_add,
+  /** i32.add_imm, then the call after it (an argument: fib 14 %). Fields as i32.add_imm. */
+  i32_add_imm_then_call,
+  /** i32.add, then the step_br_gt_u_imm after it (fib 14 %). Fields as i32.add. */ i32_add_then_step_br_gt_u_imm,
 
   // ── v128 (spec §4.4.3 vector instructions, §4.4.7 vector memory instructions) ──────────────
   // A v128 register is four words, lane 0 lowest (see exec/simd.ts). The moves are cases of the
@@ -1107,6 +1115,9 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.load64_add_then_rotl2_shr_xor_add, 'load64_add_then_rotl2_shr_xor_add', 'daiiu'],
   [Ir.copy64x3_then_rotl3_xor, 'copy64x3_then_rotl3_xor', 'dadada'],
   [Ir.i64_load_mul_imm_add_then_rotl_imm_mul_imm, 'i64.load_mul_imm_add_then_rotl_imm_mul_imm', 'daaiiuk'],
+  [Ir.i32_add_then_br_le_u, 'i32.add_then_br_le_u', B], [Ir.f64_mul_then_add, 'f64.mul_then_add', B],
+  [Ir.i32_add_imm_then_call, 'i32.add_imm_then_call', 'dai'],
+  [Ir.i32_add_then_step_br_gt_u_imm, 'i32.add_then_step_br_gt_u_imm', B],
   [Ir.copy128, 'copy128', U], [Ir.const128, 'const128', 'dv'], [Ir.select128, 'select128', 'daaa'],
   [Ir.global_get128, 'global.get128', 'dg'], [Ir.global_set128, 'global.set128', 'ga'],
   [Ir.load128, 'v128.load', LD], [Ir.store128, 'v128.store', ST],

@@ -736,6 +736,37 @@ test('pairs of the SHA-2 loops: a sum and its and, the majority, a load and a st
     94: return`);
 });
 
+test('pairs of the other programs: a register step and its branch, a product and its sum, an argument and its call, xxHash\'s round', () => {
+  golden(`(memory 1)
+    (func $g (param i32) (result i32) (local.get 0))
+    (func (param i32 i32 i32 f64 f64 i64) (result i32) (local f64)
+      (loop $l
+        (local.set 0 (i32.add (local.get 0) (local.get 1)))
+        (br_if $l (i32.le_u (local.get 0) (local.get 2))))
+      (local.set 6 (f64.mul (local.get 3) (local.get 4)))
+      (local.set 3 (f64.add (local.get 6) (local.get 3)))
+      (local.set 1 (call $g (i32.add (local.get 1) (i32.const -1))))
+      (loop $m
+        (local.set 2 (i32.add (local.get 2) (local.get 1)))
+        (br_if $m (i32.gt_u (local.tee 0 (i32.add (local.get 0) (i32.const -2))) (i32.const 1))))
+      (local.set 5 (i64.mul (i64.rotl (i64.add (local.get 5) (i64.mul (i64.load (local.get 0)) (i64.const -4417276706812531889)))
+        (i64.const 31)) (i64.const -7046029288634856825)))
+      (i32.add (local.get 0) (i32.wrap_i64 (local.get 5))))`, `
+    0: i32.add_then_br_le_u r0, r0, r1
+    4: br_le_u r0, r2, @0
+    8: f64.mul_then_add r6, r3, r4
+    12: f64.add r3, r6, r3
+    16: i32.add_imm_then_call r7, r1, -1
+    20: call f0, r7
+    23: copy32 r1, r7
+    26: i32.add_then_step_br_gt_u_imm r2, r2, r1
+    30: step_br_gt_u_imm r0, r0, -2, r0, 1, @26
+    37: i64.load_mul_imm_add_then_rotl_imm_mul_imm r7, r5, r0, 0, 0, 0, 0xc2b2ae3d27d4eb4f
+    46: i64.rotl_imm_mul_imm r5, r7, r7, 31, 0x9e3779b185ebca87
+    53: i32.add r0, r0, r5
+    57: return`);
+});
+
 test('constant registers: a constant an operand reads in a loop is set once at entry (a zero needs no code)', () => {
   golden(`(func (param f64 i32) (result f64)
       (loop $l
@@ -744,7 +775,7 @@ test('constant registers: a constant an operand reads in a loop is set once at e
       (f64.mul (local.get 0) (f64.const 0.5)))`, `
     0: const64 r2, 0x3fe0000000000000
     4: const64 r4, 0x4010000000000000
-    8: f64.mul r5, r0, r2
+    8: f64.mul_then_add r5, r0, r2
     12: f64.add r0, r5, r3
     16: br_f64_gt r0, r4, @8
     20: f64.mul r0, r0, r2

@@ -411,6 +411,8 @@ const pairOps: ReadonlyMap<number, Ir> = new Map(([
   [Ir.load64_add, Ir.i64_rotl2_shr_xor_add, Ir.load64_add_then_rotl2_shr_xor_add],
   [Ir.copy64x3, Ir.i64_rotl3_xor, Ir.copy64x3_then_rotl3_xor],
   [Ir.i64_load_mul_imm_add, Ir.i64_rotl_imm_mul_imm, Ir.i64_load_mul_imm_add_then_rotl_imm_mul_imm],
+  [Ir.i32_add, Ir.br_le_u, Ir.i32_add_then_br_le_u], [Ir.f64_mul, Ir.f64_add, Ir.f64_mul_then_add],
+  [Ir.i32_add_imm, Ir.call, Ir.i32_add_imm_then_call], [Ir.i32_add, Ir.step_br_gt_u_imm, Ir.i32_add_then_step_br_gt_u_imm],
 ] as const).map(([a, b, pair]) => [a * Ir.COUNT + b, pair]));
 /** Pairs extended by the instruction after their second: [pair, third] → the op running all three. */
 const tripleOps: ReadonlyMap<number, Ir> = new Map([[Ir.copy64x5 * Ir.COUNT + Ir.br, Ir.copy64x5_br]]);
