@@ -720,9 +720,9 @@ export const enum Ir {
   // Pairs: an instruction that also runs the one right after it, which stays in the code as it
   // was (its opcode word is skipped), so the listing and every pass that walks the code see
   // two instructions. A last pass over a translated function (translate.ts pairInstructions)
-  // sets them where no branch targets the second. Why: the second dispatch is saved with no
-  // new operand shapes; SHA-2's round ends in two independent sums (`e = d + t1`,
-  // `a = t1 + t2`) and in five moves of its rotating working variables (copy64x3, copy64x2).
+  // sets them where no branch targets the second (RATIONALE, "Why pairs?"). Why: the second
+  // dispatch is saved with no new operand shapes; SHA-2's round ends in two independent sums
+  // (`e = d + t1`, `a = t1 + t2`) and in five moves of its rotating working variables.
   /** i64.add, then the i64.add after it. Fields d, a, a (b), as i64.add. */ i64_add2,
   /** copy64x3, then the copy64x2 after it. Fields d, a three times, as copy64x3. */ copy64x5,
   /** copy64x5, then the br after its copy64x2: a loop's back edge moving its variables. Fields
