@@ -1964,9 +1964,6 @@ class Translator {
     else if (form[1] && this.isLastProduced(a) && b.kind === Kind.Local) other = b;
     else return false;
     const operands = this.code.slice(this.lastDst + 1), absorbed = this.lastDst - 1;
-    // A bare shift or-ed in: its mask is all ones.
-    if ((form[0] === Ir.i64_shl_and_imm_or || form[0] === Ir.i64_shr_u_and_imm_or)
-      && (this.code[absorbed] === Ir.i64_shl_imm || this.code[absorbed] === Ir.i64_shr_u_imm)) operands.push(-1, -1);
     const p = other.pos;
     if ((form[0] === Ir.f32_mul_add || form[0] === Ir.f32_mul_sub) && other === a && other.kind === Kind.Temp
       && p >= 0 && this.code[p] === Ir.f32_mul && this.code[p + 1] === other.home && this.lastLabel <= p
@@ -1982,6 +1979,9 @@ class Translator {
       this.produce(form[0] === Ir.f32_mul_add ? Ir.f32_mul_mul_add : Ir.f32_mul_mul_sub, result, x, y, ...operands);
       return true;
     }
+    // A bare shift or-ed in: its mask is all ones.
+    if ((form[0] === Ir.i64_shl_and_imm_or || form[0] === Ir.i64_shr_u_and_imm_or)
+      && (this.code[absorbed] === Ir.i64_shl_imm || this.code[absorbed] === Ir.i64_shr_u_imm)) operands.push(-1, -1);
     this.code.length = absorbed;
     this.pop();
     this.pop();
