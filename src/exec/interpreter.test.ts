@@ -812,6 +812,221 @@ test('i64.load_mul_imm_add reads memory at the folded address and traps out of b
   assert.throws(() => call(inst, 'lma2', 4, 0n), /out of bounds memory access/);
 });
 
+test('i64 sums absorbing their term agree with BigInt (carries, wraparound, rotate counts 0/31/32/33/63) and trap as the load', () => {
+  const counts = [0n, 1n, 31n, 32n, 33n, 63n];
+  const funcs = counts.map((k, j) => {
+    const m = counts[(j + 2) % counts.length], n = counts[(j + 4) % counts.length];
+    return `(func (export "s${j}") (param i64 i64) (result i64)
+      (i64.add (local.get 1) (i64.xor (i64.xor (i64.rotl (local.get 0) (i64.const ${k})) (i64.rotl (local.get 1) (i64.const ${m})))
+        (i64.shr_u (local.get 0) (i64.const ${n})))))`;
+  });
+  const inst = instance(`(module (memory 1)
+    ${funcs.join('\n')}
+    (func (export "put") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+    (func (export "am") (param i32 i64) (result i64) (i64.add (local.get 1) (i64.load offset=3 (i32.add (local.get 0) (i32.const 5)))))
+    (func (export "a3m") (param i32 i64 i64) (result i64)
+      (i64.add (local.get 2) (i64.add (local.get 1) (i64.load (i32.add (local.get 0) (i32.const -8))))))
+    (func (export "maj") (param i64 i64 i64) (result i64) (i64.add (local.get 2) (i64.xor (i64.and (local.get 0) (local.get 1)) (local.get 2))))
+    (func (export "ch") (param i64 i64 i64) (result i64) (i64.add (local.get 2) (i64.and (local.get 0) (i64.xor (local.get 1) (i64.const -1)))))
+    (func (export "chk") (param i64 i64 i64) (result i64)
+      (i64.add (i64.and (i64.xor (local.get 1) (i64.const 0x0f0f0f0f_f0f0f0f0)) (local.get 0)) (local.get 2))))`);
+  const u64 = (x: bigint) => BigInt.asUintN(64, x), s64 = (x: bigint) => BigInt.asIntN(64, x);
+  const rotl = (x: bigint, k: bigint) => u64((u64(x) << k) | (u64(x) >> ((64n - k) & 63n)));
+  const values = [0n, 1n, -1n, -0x8000000000000000n, 0xffffffffn, 0x80000000n, 0x123456789abcdef0n, 0x7fffffffffffffffn];
+  for (const a of values) {
+    for (const b of values) {
+      counts.forEach((k, j) => {
+        const m = counts[(j + 2) % counts.length], n = counts[(j + 4) % counts.length];
+        assert.equal(call(inst, `s${j}`, a, b), [s64(b + (rotl(a, k) ^ rotl(b, m) ^ (u64(a) >> n)))], `σ+ ${a} ${b} ${k}`);
+      });
+      for (const c of [0n, -1n, 0x5555aaaa5555aaaan, 0x7fffffffffffffffn]) {
+        assert.equal(call(inst, 'maj', a, b, c), [s64(c + ((a & b) ^ c))]);
+        assert.equal(call(inst, 'ch', a, b, c), [s64(c + (a & ~b))]);
+        assert.equal(call(inst, 'chk', a, b, c), [s64(c + ((b ^ 0x0f0f0f0ff0f0f0f0n) & a))]);
+      }
+      call(inst, 'put', 13, a);
+      assert.equal(call(inst, 'am', 5, b), [s64(a + b)]);
+      assert.equal(call(inst, 'a3m', 21, b, -1n), [s64(-1n + b + a)]);
+    }
+  }
+  assert.throws(() => call(inst, 'am', 65536 - 15, 0n), /out of bounds memory access/);
+  assert.throws(() => call(inst, 'a3m', 65536 + 1, 0n, 0n), /out of bounds memory access/);
+  assert.throws(() => call(inst, 'a3m', 4, 0n, 0n), /out of bounds memory access/);
+});
+
+test('i64 shift and mask (or-ed in) agree with BigInt for counts 0…63 and masks with either word zero', () => {
+  const counts = [0n, 1n, 8n, 31n, 32n, 33n, 56n, 63n];
+  const masks = [-1n, 0xff00n, 0xff00000000n, 0x7fffffff80000001n];
+  const funcs: string[] = [];
+  counts.forEach((k, j) => masks.forEach((m, q) => {
+    funcs.push(`(func (export "sl${j}_${q}") (param i64 i64) (result i64)
+      (i64.or (local.get 1) (i64.and (i64.shl (local.get 0) (i64.const ${k})) (i64.const ${m}))))`);
+    funcs.push(`(func (export "sr${j}_${q}") (param i64 i64) (result i64)
+      (i64.or (i64.and (i64.shr_u (local.get 0) (i64.const ${k})) (i64.const ${m})) (local.get 1)))`);
+    funcs.push(`(func (export "al${j}_${q}") (param i64) (result i64) (i64.and (i64.shl (local.get 0) (i64.const ${k})) (i64.const ${m})))`);
+    funcs.push(`(func (export "ar${j}_${q}") (param i64) (result i64) (i64.and (i64.shr_u (local.get 0) (i64.const ${k})) (i64.const ${m})))`);
+  }));
+  counts.forEach((k, j) => {
+    funcs.push(`(func (export "ol${j}") (param i64 i64) (result i64) (i64.or (local.get 1) (i64.shl (local.get 0) (i64.const ${k}))))`);
+    funcs.push(`(func (export "or${j}") (param i64 i64) (result i64) (i64.or (local.get 1) (i64.shr_u (local.get 0) (i64.const ${k}))))`);
+  });
+  const inst = instance(`(module ${funcs.join('\n')})`);
+  const u64 = (x: bigint) => BigInt.asUintN(64, x), s64 = (x: bigint) => BigInt.asIntN(64, x);
+  for (const a of [1n, -1n, -0x8000000000000000n, 0x80000000n, 0x123456789abcdef0n]) {
+    for (const b of [0n, 0x10n, -0x7fffffffffffffffn]) {
+      counts.forEach((k, j) => {
+        masks.forEach((m, q) => {
+          const l = u64(a << k) & u64(m), r = (u64(a) >> k) & u64(m);
+          assert.equal(call(inst, `sl${j}_${q}`, a, b), [s64(u64(b) | l)], `shl ${a} ${k} ${m}`);
+          assert.equal(call(inst, `sr${j}_${q}`, a, b), [s64(u64(b) | r)], `shr ${a} ${k} ${m}`);
+          assert.equal(call(inst, `al${j}_${q}`, a), [s64(l)]);
+          assert.equal(call(inst, `ar${j}_${q}`, a), [s64(r)]);
+        });
+        assert.equal(call(inst, `ol${j}`, a, b), [s64(u64(b) | u64(a << k))]);
+        assert.equal(call(inst, `or${j}`, a, b), [s64(u64(b) | (u64(a) >> k))]);
+      });
+    }
+  }
+});
+
+test('pairs: i64.add2 (the second sum reads the first) and copy64x5 (a rotation of four values) run both instructions', () => {
+  const inst = instance(`(module
+    (func (export "sums") (param i64 i64 i64) (result i64 i64)
+      (local.set 0 (i64.add (local.get 1) (local.get 2)))
+      (local.set 1 (i64.add (local.get 0) (local.get 0)))
+      (local.get 0) (local.get 1))
+    (func (export "rot") (param i64 i64 i64 i64 i32) (result i64 i64 i64 i64) (local i64)
+      (loop $l
+        (local.set 5 (local.get 3)) (local.set 3 (local.get 2)) (local.set 2 (local.get 1)) (local.set 1 (local.get 0))
+        (local.set 0 (local.get 5))
+        (br_if $l (local.tee 4 (i32.sub (local.get 4) (i32.const 1)))))
+      (local.get 0) (local.get 1) (local.get 2) (local.get 3)))`);
+  const s64 = (x: bigint) => BigInt.asIntN(64, x);
+  for (const [a, b] of [[1n, 2n], [-1n, 1n], [0x7fffffffffffffffn, 1n], [-0x8000000000000000n, -1n]]) {
+    const x = s64(a + b);
+    assert.equal(call(inst, 'sums', 0n, a, b), [x, s64(x + x)]);
+  }
+  // Each turn moves (w, x, y, z) to (z, w, x, y).
+  assert.equal(call(inst, 'rot', 1n, -2n, 3n, -0x8000000000000000n, 1), [-0x8000000000000000n, 1n, -2n, 3n]);
+  assert.equal(call(inst, 'rot', 1n, -2n, 3n, -0x8000000000000000n, 4), [1n, -2n, 3n, -0x8000000000000000n]);
+  assert.equal(call(inst, 'rot', 1n, -2n, 3n, -0x8000000000000000n, 6), [3n, -0x8000000000000000n, 1n, -2n]);
+});
+
+test('pairs of the SHA-2 loops compute what their unpaired instructions do, and a paired load traps', () => {
+  // The same statements twice: as they pair, and with a branch target (the end of a block a
+  // br_if on the always-zero $z may leave) before each, which keeps every instruction alone.
+  const stmts = [
+    '(local.set 0 (i64.add (local.get 3) (i64.add (local.get 1) (i64.and (local.get 2) (local.get 0)))))',
+    `(local.set 0 (i64.add (local.get 0) (i64.xor (i64.and (local.get 1) (i64.xor (local.get 2) (local.get 3)))
+      (i64.and (local.get 2) (local.get 3)))))`,
+    '(local.set 5 (i64.load (i32.add (local.get 4) (local.get 6))))',
+    '(local.set 6 (i32.add (local.get 6) (i32.const 8)))',
+    '(local.set 4 (i32.add (local.get 4) (local.get 6)))',
+    '(local.set 5 (i64.load offset=8 (i32.add (local.get 4) (i32.const 16))))',
+    '(local.set 1 (i64.load (i32.add (local.get 4) (i32.const 40))))',
+    `(local.set 0 (i64.add (local.get 0) (i64.xor (i64.xor (i64.rotr (local.get 1) (i64.const 19))
+      (i64.rotr (local.get 1) (i64.const 61))) (i64.shr_u (local.get 1) (i64.const 6)))))`,
+    `(block $x (loop $l
+      (local.set 9 (local.get 3)) (local.set 3 (local.get 2)) (local.set 2 (local.get 1))
+      (local.set 0 (i64.add (local.get 0) (i64.xor (i64.xor (i64.rotr (local.get 2) (i64.const 28))
+        (i64.rotr (local.get 2) (i64.const 34))) (i64.rotr (local.get 2) (i64.const 39)))))
+      (br_if $x (i32.eqz (local.get 7)))
+      (local.set 7 (i32.sub (local.get 7) (i32.const 1)))
+      (local.set 1 (local.get 0)) (local.set 10 (local.get 9)) (local.set 11 (local.get 3)) (local.set 5 (local.get 10))
+      (local.set 0 (local.get 11))
+      (br $l)))`,
+  ];
+  const fn = (name: string, sep: string) => `(func (export "${name}") (param i64 i64 i64 i64 i32 i64 i32 i32 i32) (result i64)
+      (local i64 i64 i64) ${stmts.join(sep)}
+      (i64.add (i64.add (local.get 0) (local.get 5)) (i64.add (local.get 2) (i64.extend_i32_u (i32.add (local.get 4) (local.get 6))))))`;
+  const inst = instance(`(module (memory 1)
+    (func (export "put") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+    ${fn('paired', '\n')}
+    ${fn('alone', '\n(block (br_if 0 (local.get 8)))\n')}
+    (func (export "and3") (param i64 i64 i64 i64) (result i64)
+      (i64.add (local.get 3) (i64.add (local.get 1) (i64.and (local.get 2) (local.get 0)))))
+    (func (export "maj") (param i64 i64 i64 i64) (result i64)
+      (i64.add (local.get 0) (i64.xor (i64.and (local.get 1) (i64.xor (local.get 2) (local.get 3))) (i64.and (local.get 2) (local.get 3))))))`);
+  // The pairs inside one statement (i64.and_then_add3, i64.xor_and_then_and_xor_add) against BigInt.
+  const vals = [0n, 1n, -1n, 0x123456789abcdef0n, -0x8000000000000000n, 0x7fffffffffffffffn];
+  for (const a of vals) for (const b of vals) for (const c of [0n, -1n, 0x5555aaaa5555aaaan]) {
+    assert.equal(call(inst, 'and3', a, b, c, -b), [BigInt.asIntN(64, -b + (b + (c & a)))]);
+    assert.equal(call(inst, 'maj', a, b, c, a ^ c), [BigInt.asIntN(64, a + ((b & (c ^ (a ^ c))) ^ (c & (a ^ c))))]);
+  }
+  for (let w = 0; w < 200; w += 8) call(inst, 'put', w, BigInt.asIntN(64, 0x9e3779b97f4a7c15n * BigInt(w + 1)));
+  for (const [a, b] of [[0n, 0n], [1n, -1n], [0x123456789abcdef0n, -0x8000000000000000n], [0x7fffffffffffffffn, 3n]]) {
+    for (const n of [0, 1, 2, 5]) {
+      const args = [a, b, a ^ b, -a, 16, 0n, 24, n, 0];
+      const want = call(inst, 'alone', ...args);
+      assert.equal(call(inst, 'paired', ...args), want, `${a} ${b} ${n}`);
+    }
+  }
+  // load64_idx_then_add_imm, i32.add_then_load64_add, load64_add_then_rotl2_shr_xor_add trap at their loads.
+  for (const [base, idx] of [[65536 - 4, 0], [60000, 5500], [60000, 5490]]) {
+    assert.throws(() => call(inst, 'paired', 0n, 0n, 0n, 0n, base, 0n, idx, 0, 0), /out of bounds memory access/);
+  }
+});
+
+test('i64.bswap reverses the bytes, as the shifts, masks and ors it replaces', () => {
+  const tree = (x: string, last: string) => `(i64.or (i64.or (i64.or (i64.shl ${x} (i64.const 56))
+      (i64.and (i64.shl ${x} (i64.const 40)) (i64.const 0xff000000000000)))
+      (i64.or (i64.and (i64.shl ${x} (i64.const 24)) (i64.const 0xff0000000000))
+        (i64.and (i64.shl ${x} (i64.const 8)) (i64.const 0xff00000000))))
+      (i64.or (i64.or (i64.and (i64.shr_u ${x} (i64.const 8)) (i64.const 0xff000000))
+        (i64.and (i64.shr_u ${x} (i64.const 24)) (i64.const 0xff0000)))
+        (i64.or (i64.and (i64.shr_u ${x} (i64.const 40)) (i64.const 0xff00)) ${last})))`;
+  const inst = instance(`(module (memory 1)
+    (func (export "put") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+    (func (export "swap") (param i64) (result i64) ${tree('(local.get 0)', '(i64.shr_u (local.get 0) (i64.const 56))')})
+    (func (export "be") (param i32) (result i64) (local i64)
+      (local.set 1 (i64.load (local.get 0)))
+      ${tree('(local.get 1)', '(i64.shr_u (local.get 1) (i64.const 56))')})
+    (func (export "not") (param i64) (result i64) ${tree('(local.get 0)', '(i64.shr_u (local.get 0) (i64.const 48))')}))`);
+  const u64 = (x: bigint) => BigInt.asUintN(64, x);
+  const swap = (x: bigint) => {
+    let r = 0n;
+    for (let i = 0n; i < 8n; i++) r |= ((u64(x) >> (8n * i)) & 0xffn) << (8n * (7n - i));
+    return BigInt.asIntN(64, r);
+  };
+  for (const x of [0n, 1n, -1n, 0x0102030405060708n, -0x8000000000000000n, 0x7fffffffffffff80n, 0x80n]) {
+    assert.equal(call(inst, 'swap', x), [swap(x)]);
+    call(inst, 'put', 3, x);
+    assert.equal(call(inst, 'be', 3), [swap(x)]);
+    // The last term shifted by 48 puts bytes 6 and 7 in bytes 0 and 1.
+    assert.equal(call(inst, 'not', x), [BigInt.asIntN(64, (u64(swap(x)) & ~0xffn) | (u64(x) >> 48n))]);
+  }
+});
+
+test('pairs of the other programs compute what their unpaired instructions do', () => {
+  // `@` is where each pair's second instruction starts: nothing in the paired function, the end
+  // of a block a br_if on the always-zero $z may leave (a branch target) in its twin.
+  const body = `(loop $l (local.set 0 (i32.add (local.get 0) (local.get 1))) @ (br_if $l (i32.le_u (local.get 0) (local.get 2))))
+    (local.set 7 (f64.mul (local.get 3) (local.get 4))) @ (local.set 3 (f64.add (local.get 7) (local.get 3)))
+    (local.set 1 (call $g (i32.add (local.get 1) (i32.const -1)) @))
+    (loop $m (local.set 2 (i32.add (local.get 2) (local.get 1))) @
+      (br_if $m (i32.gt_u (local.tee 0 (i32.add (local.get 0) (i32.const -2))) (i32.const 1))))
+    (local.set 9 (i64.add (local.get 5) (i64.mul (i64.load (i32.and (local.get 0) (i32.const 0xfff0))) (i64.const -4417276706812531889)))) @
+    (local.set 5 (i64.mul (i64.rotl (local.get 9) (i64.const 31)) (i64.const -7046029288634856825)))`;
+  const fn = (name: string, sep: string) => `(func (export "${name}") (param i32 i32 i32 f64 f64 i64 i32) (result i32 f64 i64)
+      (local f64 i32 i64) ${body.replaceAll('@', sep)} (local.get 0) (f64.add (local.get 3) (local.get 7)) (i64.add (local.get 5) (i64.extend_i32_u (local.get 2))))`;
+  const inst = instance(`(module (memory 1)
+    (func (export "put") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+    (func $g (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3)))
+    ${fn('paired', '')}
+    ${fn('alone', '(block (br_if 0 (local.get 6)))')}
+    (func (export "oob") (param i32) (result i64)
+      (i64.mul (i64.rotl (i64.add (i64.const 1) (i64.mul (i64.load (local.get 0)) (i64.const 3))) (i64.const 31)) (i64.const 5))))`);
+  for (let w = 0; w < 65536; w += 4096) call(inst, 'put', w, BigInt.asIntN(64, 0x9e3779b97f4a7c15n * BigInt(w + 1)));
+  for (const [a, b, c] of [[0, 1, 10], [5, 7, 100], [3, 1, 2], [1000, 3, 1500]]) {
+    for (const [x, y] of [[1.5, -2], [0, -0], [NaN, 1], [1e308, 10]]) {
+      const bits = (v: number) => new BigInt64Array(Float64Array.of(v).buffer)[0];
+      const args = [a, b, c, bits(x), bits(y), 0x123456789n, 0];
+      assert.equal(call(inst, 'paired', ...args), call(inst, 'alone', ...args), `${a} ${b} ${c} ${x} ${y}`);
+    }
+  }
+  assert.throws(() => call(inst, 'oob', 65536 - 7), /out of bounds memory access/);
+});
+
 test('constant registers: constants read in loops, set once per call, keep their bits (−0, NaN payloads, i64 halves)', () => {
   const inst = instance(`(module
     (func $f (export "f") (param i32 f64) (result f64) (local i64 f64)

@@ -490,7 +490,13 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         if ((m.fuel -= code[pc + 1]) < 0) meterCheck(m);
         pc = (pc + 2) | 0;
         continue;
+      case Ir.i32_add_imm_then_call:
       case Ir.call:
+        if (code[pc] === Ir.i32_add_imm_then_call) {
+          // The pair (ir.ts): the i32.add_imm first (as its own case), then this instruction.
+          I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + code[pc + 3]) | 0;
+          pc = (pc + 4) | 0;
+        }
         callee = inst.funcs[code[pc + 1]];
         argBase = (fp + code[pc + 2]) | 0;
         pc = (pc + 3) | 0;
@@ -601,17 +607,9 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         refs[(fp + code[pc + 1]) >> 1] = null;
         pc = (pc + 2) | 0;
         continue;
-      case Ir.ref_func:
-        refs[(fp + code[pc + 1]) >> 1] = inst.funcs[code[pc + 2]];
-        pc = (pc + 3) | 0;
-        continue;
       case Ir.ref_is_null:
         I32[fp + code[pc + 1]] = refs[(fp + code[pc + 2]) >> 1] === null ? 1 : 0;
         pc = (pc + 3) | 0;
-        continue;
-      case Ir.ref_eq:
-        I32[fp + code[pc + 1]] = refs[(fp + code[pc + 2]) >> 1] === refs[(fp + code[pc + 3]) >> 1] ? 1 : 0;
-        pc = (pc + 4) | 0;
         continue;
       case Ir.select32:
         I32[(fp + code[pc + 1]) | 0] = I32[(fp + code[pc + 4]) | 0] !== 0 ? I32[(fp + code[pc + 2]) | 0] : I32[(fp + code[pc + 3]) | 0];
@@ -625,40 +623,12 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 5) | 0;
         continue;
       }
-      case Ir.select_ref: {
-        const s = fp + (I32[fp + code[pc + 4]] !== 0 ? code[pc + 2] : code[pc + 3]);
-        refs[(fp + code[pc + 1]) >> 1] = refs[s >> 1];
-        pc = (pc + 5) | 0;
-        continue;
-      }
       case Ir.global_get32:
         I32[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value as number;
         pc = (pc + 3) | 0;
         continue;
-      case Ir.global_get64: {
-        i64ToHalves(inst.globals[code[pc + 2]].value as bigint);
-        const d = fp + code[pc + 1];
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.global_get_ref:
-        refs[(fp + code[pc + 1]) >> 1] = inst.globals[code[pc + 2]].value;
-        pc = (pc + 3) | 0;
-        continue;
       case Ir.global_set32:
         inst.globals[code[pc + 1]].value = I32[fp + code[pc + 2]];
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.global_set64: {
-        const a = fp + code[pc + 2];
-        inst.globals[code[pc + 1]].value = i64FromHalves(I32[a], I32[a + 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.global_set_ref:
-        inst.globals[code[pc + 1]].value = refs[(fp + code[pc + 2]) >> 1];
         pc = (pc + 3) | 0;
         continue;
 
@@ -1090,78 +1060,8 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 4) | 0;
         continue;
       }
-      case Ir.memory_init: {
-        const data = inst.datas[code[pc + 1]];
-        const d = I32[fp + code[pc + 2]] >>> 0, s = I32[fp + code[pc + 3]] >>> 0;
-        const n = I32[fp + code[pc + 4]] >>> 0;
-        if (s + n > data.length || d + n > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        new Uint8Array(dv.buffer).set(data.subarray(s, s + n), d);
-        mem.markDirty(d, n);
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Ir.data_drop:
-        inst.datas[code[pc + 1]] = EMPTY_BYTES;
-        pc = (pc + 2) | 0;
-        continue;
 
       // ── Tables ────────────────────────────────────────────────────────────────────────────
-      case Ir.table_get: {
-        const elements = inst.tables[code[pc + 2]].elements;
-        const i = I32[fp + code[pc + 3]] >>> 0;
-        if (i >= elements.length) throw trap(TrapCode.TableOutOfBounds);
-        refs[(fp + code[pc + 1]) >> 1] = elements[i];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.table_set: {
-        const elements = inst.tables[code[pc + 1]].elements;
-        const i = I32[fp + code[pc + 2]] >>> 0;
-        if (i >= elements.length) throw trap(TrapCode.TableOutOfBounds);
-        elements[i] = refs[(fp + code[pc + 3]) >> 1];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.table_size:
-        I32[fp + code[pc + 1]] = inst.tables[code[pc + 2]].elements.length;
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.table_grow:
-        I32[fp + code[pc + 1]] = inst.tables[code[pc + 2]].grow(
-          I32[fp + code[pc + 4]] >>> 0, refs[(fp + code[pc + 3]) >> 1]);
-        pc = (pc + 5) | 0;
-        continue;
-      case Ir.table_fill: {
-        const elements = inst.tables[code[pc + 1]].elements;
-        const i = I32[fp + code[pc + 2]] >>> 0, n = I32[fp + code[pc + 4]] >>> 0;
-        if (i + n > elements.length) throw trap(TrapCode.TableOutOfBounds);
-        elements.fill(refs[(fp + code[pc + 3]) >> 1], i, i + n);
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Ir.table_copy: {
-        const dst = inst.tables[code[pc + 1]].elements, src = inst.tables[code[pc + 2]].elements;
-        const d = I32[fp + code[pc + 3]] >>> 0, s = I32[fp + code[pc + 4]] >>> 0;
-        const n = I32[fp + code[pc + 5]] >>> 0;
-        if (s + n > src.length || d + n > dst.length) throw trap(TrapCode.TableOutOfBounds);
-        if (dst === src) dst.copyWithin(d, s, s + n);
-        else for (let k = 0; k < n; k++) dst[d + k] = src[s + k];
-        pc = (pc + 6) | 0;
-        continue;
-      }
-      case Ir.table_init: {
-        const seg = inst.elems[code[pc + 1]], elements = inst.tables[code[pc + 2]].elements;
-        const d = I32[fp + code[pc + 3]] >>> 0, s = I32[fp + code[pc + 4]] >>> 0;
-        const n = I32[fp + code[pc + 5]] >>> 0;
-        if (s + n > seg.length || d + n > elements.length) throw trap(TrapCode.TableOutOfBounds);
-        for (let k = 0; k < n; k++) elements[d + k] = seg[s + k];
-        pc = (pc + 6) | 0;
-        continue;
-      }
-      case Ir.elem_drop:
-        inst.elems[code[pc + 1]] = [];
-        pc = (pc + 2) | 0;
-        continue;
 
       // ── i32 ───────────────────────────────────────────────────────────────────────────────
       case Ir.i32_eqz:
@@ -1425,7 +1325,13 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] + code[pc + 3]) | 0;
         pc = I32[fp + code[pc + 4]] !== code[pc + 5] ? code[pc + 6] : (pc + 7) | 0;
         continue;
+      case Ir.i32_add_then_step_br_gt_u_imm:
       case Ir.step_br_gt_u_imm:
+        if (code[pc] === Ir.i32_add_then_step_br_gt_u_imm) {
+          // The pair (ir.ts): the i32.add first (as its own case), then this instruction.
+          I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + I32[(fp + code[pc + 3]) | 0]) | 0;
+          pc = (pc + 4) | 0;
+        }
         I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + code[pc + 3]) | 0;
         pc = (I32[(fp + code[pc + 4]) | 0] ^ SIGN) > (code[pc + 5] ^ SIGN) ? code[pc + 6] : (pc + 7) | 0;
         continue;
@@ -1501,7 +1407,13 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
       case Ir.br_le_s:
         pc = I32[fp + code[pc + 1]] <= I32[fp + code[pc + 2]] ? code[pc + 3] : (pc + 4) | 0;
         continue;
+      case Ir.i32_add_then_br_le_u:
       case Ir.br_le_u:
+        if (code[pc] === Ir.i32_add_then_br_le_u) {
+          // The pair (ir.ts): the i32.add first (as its own case), then this instruction.
+          I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + I32[(fp + code[pc + 3]) | 0]) | 0;
+          pc = (pc + 4) | 0;
+        }
         pc = (I32[(fp + code[pc + 1]) | 0] ^ SIGN) <= (I32[(fp + code[pc + 2]) | 0] ^ SIGN) ? code[pc + 3] : (pc + 4) | 0;
         continue;
       case Ir.br_ge_s:
@@ -1588,27 +1500,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[fp + code[pc + 1]] = U64[(fp + code[pc + 2]) >> 1] >= U64[(fp + code[pc + 3]) >> 1] ? 1 : 0;
         pc = (pc + 4) | 0;
         continue;
-      case Ir.i64_clz: {
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        I32[d] = i64ClzHalves(I32[a], I32[a + 1]);
-        I32[d + 1] = 0;
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_ctz: {
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        I32[d] = i64CtzHalves(I32[a], I32[a + 1]);
-        I32[d + 1] = 0;
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_popcnt: {
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        I32[d] = i64PopcntHalves(I32[a], I32[a + 1]);
-        I32[d + 1] = 0;
-        pc = (pc + 3) | 0;
-        continue;
-      }
       case Ir.i64_add:
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + B64[(fp + code[pc + 3]) >> 1]);
         pc = (pc + 4) | 0;
@@ -1621,38 +1512,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] * B64[(fp + code[pc + 3]) >> 1]);
         pc = (pc + 4) | 0;
         continue;
-      case Ir.i64_div_s: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        i64DivSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_div_u: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        i64DivUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_rem_s: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        i64RemSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_rem_u: {
-        const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-        i64RemUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 4) | 0;
-        continue;
-      }
       case Ir.i64_and:
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] & B64[(fp + code[pc + 3]) >> 1];
         pc = (pc + 4) | 0;
@@ -1665,94 +1524,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] ^ B64[(fp + code[pc + 3]) >> 1];
         pc = (pc + 4) | 0;
         continue;
-      case Ir.i64_shl: {
-        // Inlined like i64.shl_imm below, the count taken mod 64.
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
-        if ((k & 32) === 0) {
-          I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
-          I32[d] = lo << s;
-        } else {
-          I32[d + 1] = lo << s;
-          I32[d] = 0;
-        }
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_shr_s: {
-        // Inlined like i64.shr_s_imm below, the count taken mod 64.
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
-        if ((k & 32) === 0) {
-          I32[d] = (lo >>> s) | ((hi << 1) << (31 - s));
-          I32[d + 1] = hi >> s;
-        } else {
-          I32[d] = hi >> s;
-          I32[d + 1] = hi >> 31;
-        }
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_shr_u: {
-        // Inlined like i64.shr_u_imm below, the count taken mod 64.
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
-        if ((k & 32) === 0) {
-          I32[d] = (lo >>> s) | ((hi << 1) << (31 - s));
-          I32[d + 1] = hi >>> s;
-        } else {
-          I32[d] = hi >>> s;
-          I32[d + 1] = 0;
-        }
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_rotl: {
-        // Inlined like i64.rotl_imm below.
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        const k = I32[fp + code[pc + 3]] & 63, s = k & 31;
-        let lo = I32[a], hi = I32[a + 1];
-        if ((k & 32) !== 0) {
-          const t = lo;
-          lo = hi;
-          hi = t;
-        }
-        I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
-        I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_rotr: {
-        // Inlined like i64.rotl_imm below, rotating left by 64 − count.
-        const a = fp + code[pc + 2], d = fp + code[pc + 1];
-        const k = -I32[fp + code[pc + 3]] & 63, s = k & 31;
-        let lo = I32[a], hi = I32[a + 1];
-        if ((k & 32) !== 0) {
-          const t = lo;
-          lo = hi;
-          hi = t;
-        }
-        I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
-        I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Ir.i64_extend8_s: {
-        const d = fp + code[pc + 1];
-        i64Extend8SHalves(I32[fp + code[pc + 2]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_extend16_s: {
-        const d = fp + code[pc + 1];
-        i64Extend16SHalves(I32[fp + code[pc + 2]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
       case Ir.i64_extend32_s:
       case Ir.i64_extend_i32_s: {
         const d = fp + code[pc + 1], v = I32[fp + code[pc + 2]];
@@ -1877,22 +1648,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         I32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] ^ 0x80000000;
         pc = (pc + 3) | 0;
         continue;
-      case Ir.f32_ceil:
-        F32[fp + code[pc + 1]] = fCeil(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.f32_floor:
-        F32[fp + code[pc + 1]] = fFloor(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.f32_trunc:
-        F32[fp + code[pc + 1]] = fTrunc(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.f32_nearest:
-        F32[fp + code[pc + 1]] = f32Nearest(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
       case Ir.f32_sqrt:
         F32[fp + code[pc + 1]] = Math.sqrt(F32[fp + code[pc + 2]]);
         pc = (pc + 3) | 0;
@@ -1919,10 +1674,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         continue;
       case Ir.f32_max:
         F32[fp + code[pc + 1]] = fMax(F32[fp + code[pc + 2]], F32[fp + code[pc + 3]]);
-        pc = (pc + 4) | 0;
-        continue;
-      case Ir.f32_copysign:
-        I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] & 0x7fffffff) | (I32[fp + code[pc + 3]] & 0x80000000);
         pc = (pc + 4) | 0;
         continue;
 
@@ -1985,7 +1736,13 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         F64[(fp + code[pc + 1]) >> 1] = Math.sqrt(F64[(fp + code[pc + 2]) >> 1]);
         pc = (pc + 3) | 0;
         continue;
+      case Ir.f64_mul_then_add:
       case Ir.f64_add:
+        if (code[pc] === Ir.f64_mul_then_add) {
+          // The pair (ir.ts): the f64.mul first (as its own case), then this instruction.
+          F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] * F64[(fp + code[pc + 3]) >> 1];
+          pc = (pc + 4) | 0;
+        }
         F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] + F64[(fp + code[pc + 3]) >> 1];
         pc = (pc + 4) | 0;
         continue;
@@ -2009,14 +1766,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         F64[(fp + code[pc + 1]) >> 1] = fMax(F64[(fp + code[pc + 2]) >> 1], F64[(fp + code[pc + 3]) >> 1]);
         pc = (pc + 4) | 0;
         continue;
-      case Ir.f64_copysign: {
-        const d = fp + code[pc + 1], a = fp + code[pc + 2];
-        const hi = (I32[a + 1] & 0x7fffffff) | (I32[fp + code[pc + 3] + 1] & 0x80000000);
-        I32[d] = I32[a];
-        I32[d + 1] = hi;
-        pc = (pc + 4) | 0;
-        continue;
-      }
 
       // ── Fused arithmetic (ir.ts): the absorbed instruction's result is never stored. ──────
       case Ir.f64_mul_add:
@@ -2068,7 +1817,16 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 9) | 0;
         continue;
       }
+      case Ir.i64_load_mul_imm_add_then_rotl_imm_mul_imm:
       case Ir.i64_rotl_imm_mul_imm: {
+        if (code[pc] === Ir.i64_load_mul_imm_add_then_rotl_imm_mul_imm) {
+          // The pair (ir.ts): the i64.load_mul_imm_add first (as its own case), then the rotate.
+          const ea = (((I32[(fp + code[pc + 3]) | 0] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+          if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+          B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1]
+            + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true))) * ((BigInt(code[pc + 8]) << 32n) | BigInt(code[pc + 7] >>> 0)));
+          pc = (pc + 9) | 0;
+        }
         const a = fp + code[pc + 3], k = code[pc + 4], s = k & 31;
         let lo = I32[a], hi = I32[a + 1];
         if ((k & 32) !== 0) {
@@ -2103,11 +1861,21 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 5) | 0;
         continue;
       }
+      case Ir.copy64x3_then_rotl3_xor:
       case Ir.i64_rotl2_xor:
       case Ir.i64_rotl3_xor:
       case Ir.i64_rotl2_shr_xor: {
+        let op = code[pc];
+        if (op === Ir.copy64x3_then_rotl3_xor) {
+          // The pair (ir.ts): the copies first, then the i64.rotl3_xor after them.
+          B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1];
+          B64[(fp + code[pc + 3]) >> 1] = B64[(fp + code[pc + 4]) >> 1];
+          B64[(fp + code[pc + 5]) >> 1] = B64[(fp + code[pc + 6]) >> 1];
+          pc = (pc + 7) | 0;
+          op = Ir.i64_rotl3_xor;
+        }
         // Each term as in i64.rotl_imm (i64.shr_u_imm for the last of rotl2_shr_xor), xored.
-        const op = code[pc], d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 4], i = code[pc + 3], j = code[pc + 5];
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 4], i = code[pc + 3], j = code[pc + 5];
         const si = i & 31, sj = j & 31;
         let alo = I32[a], ahi = I32[a + 1], blo = I32[b], bhi = I32[b + 1], t = 0;
         if ((i & 32) !== 0) {
@@ -2273,102 +2041,14 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
       }
 
       // ── Conversions ───────────────────────────────────────────────────────────────────────
-      case Ir.i32_trunc_f32_s:
-        I32[fp + code[pc + 1]] = i32TruncF32S(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.i32_trunc_f32_u:
-        I32[fp + code[pc + 1]] = i32TruncF32U(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
       case Ir.i32_trunc_f64_s:
         I32[fp + code[pc + 1]] = i32TruncF64S(F64[(fp + code[pc + 2]) >> 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.i32_trunc_f64_u:
-        I32[fp + code[pc + 1]] = i32TruncF64U(F64[(fp + code[pc + 2]) >> 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.i64_trunc_f32_s: {
-        const d = fp + code[pc + 1];
-        i64TruncSHalves(F32[fp + code[pc + 2]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_trunc_f32_u: {
-        const d = fp + code[pc + 1];
-        i64TruncUHalves(F32[fp + code[pc + 2]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_trunc_f64_s: {
-        const d = fp + code[pc + 1];
-        i64TruncSHalves(F64[(fp + code[pc + 2]) >> 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_trunc_f64_u: {
-        const d = fp + code[pc + 1];
-        i64TruncUHalves(F64[(fp + code[pc + 2]) >> 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i32_trunc_sat_f32_s:
-        I32[fp + code[pc + 1]] = i32TruncSatF32S(F32[fp + code[pc + 2]]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.i32_trunc_sat_f32_u:
-        I32[fp + code[pc + 1]] = i32TruncSatF32U(F32[fp + code[pc + 2]]);
         pc = (pc + 3) | 0;
         continue;
       case Ir.i32_trunc_sat_f64_s:
         I32[fp + code[pc + 1]] = i32TruncSatF64S(F64[(fp + code[pc + 2]) >> 1]);
         pc = (pc + 3) | 0;
         continue;
-      case Ir.i32_trunc_sat_f64_u:
-        I32[fp + code[pc + 1]] = i32TruncSatF64U(F64[(fp + code[pc + 2]) >> 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      case Ir.i64_trunc_sat_f32_s: {
-        const d = fp + code[pc + 1];
-        i64TruncSatSHalves(F32[fp + code[pc + 2]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_trunc_sat_f32_u: {
-        const d = fp + code[pc + 1];
-        i64TruncSatUHalves(F32[fp + code[pc + 2]]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_trunc_sat_f64_s: {
-        const d = fp + code[pc + 1];
-        i64TruncSatSHalves(F64[(fp + code[pc + 2]) >> 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.i64_trunc_sat_f64_u: {
-        const d = fp + code[pc + 1];
-        i64TruncSatUHalves(F64[(fp + code[pc + 2]) >> 1]);
-        I32[d] = i64Out[0];
-        I32[d + 1] = i64Out[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
       case Ir.f32_convert_i32_s:
         F32[fp + code[pc + 1]] = I32[fp + code[pc + 2]];
         pc = (pc + 3) | 0;
@@ -2377,18 +2057,6 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         F32[fp + code[pc + 1]] = I32[fp + code[pc + 2]] >>> 0;
         pc = (pc + 3) | 0;
         continue;
-      case Ir.f32_convert_i64_s: {
-        const a = fp + code[pc + 2];
-        F32[fp + code[pc + 1]] = f32ConvertI64SHalves(I32[a], I32[a + 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.f32_convert_i64_u: {
-        const a = fp + code[pc + 2];
-        F32[fp + code[pc + 1]] = f32ConvertI64UHalves(I32[a], I32[a + 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      }
       case Ir.f32_demote_f64:
         F32[fp + code[pc + 1]] = F64[(fp + code[pc + 2]) >> 1];
         pc = (pc + 3) | 0;
@@ -2401,28 +2069,194 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         F64[(fp + code[pc + 1]) >> 1] = I32[fp + code[pc + 2]] >>> 0;
         pc = (pc + 3) | 0;
         continue;
-      case Ir.f64_convert_i64_s: {
-        const a = fp + code[pc + 2];
-        F64[(fp + code[pc + 1]) >> 1] = f64ConvertI64SHalves(I32[a], I32[a + 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Ir.f64_convert_i64_u: {
-        const a = fp + code[pc + 2];
-        F64[(fp + code[pc + 1]) >> 1] = f64ConvertI64UHalves(I32[a], I32[a + 1]);
-        pc = (pc + 3) | 0;
-        continue;
-      }
       case Ir.f64_promote_f32:
         F64[(fp + code[pc + 1]) >> 1] = F32[fp + code[pc + 2]];
         pc = (pc + 3) | 0;
         continue;
 
+      // ── i64 sums absorbing their operand (ir.ts; RATIONALE, "Why sums that absorb their terms?") ──
+      case Ir.load64_add_then_rotl2_shr_xor_add:
+      case Ir.i64_rotl2_shr_xor_add: {
+        let f = pc;
+        if (code[pc] === Ir.load64_add_then_rotl2_shr_xor_add) {
+          // The pair (ir.ts): the load64_add first (as its own case), then the instruction at f.
+          const ea = (((I32[(fp + code[pc + 2]) | 0] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+          if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+          const l = fp + code[pc + 1];
+          I32[l] = dv.getInt32(ea, true);
+          I32[l + 1] = dv.getInt32(ea + 4, true);
+          f = (pc + 6) | 0;
+        }
+        // The xor as in i64.rotl2_shr_xor, added to r[a] word by word (the low word's carry
+        // into the high one): the terms are words already, joining them into a BigInt is not.
+        const d = fp + code[f + 1], e = fp + code[f + 2], a = fp + code[f + 3], b = fp + code[f + 5], c = fp + code[f + 7];
+        const i = code[f + 4], j = code[f + 6], k = code[f + 8], si = i & 31, sj = j & 31, s = k & 31;
+        let alo = I32[a], ahi = I32[a + 1], blo = I32[b], bhi = I32[b + 1], t = 0;
+        if ((i & 32) !== 0) {
+          t = alo;
+          alo = ahi;
+          ahi = t;
+        }
+        if ((j & 32) !== 0) {
+          t = blo;
+          blo = bhi;
+          bhi = t;
+        }
+        let rlo = ((alo << si) | ((ahi >>> 1) >>> (31 - si))) ^ ((blo << sj) | ((bhi >>> 1) >>> (31 - sj)));
+        let rhi = ((ahi << si) | ((alo >>> 1) >>> (31 - si))) ^ ((bhi << sj) | ((blo >>> 1) >>> (31 - sj)));
+        const lo = I32[c], hi = I32[c + 1];
+        if ((k & 32) === 0) {
+          rlo ^= (lo >>> s) | ((hi << 1) << (31 - s));
+          rhi ^= hi >>> s;
+        } else {
+          rlo ^= hi >>> s;
+        }
+        const elo = I32[e], sum = (elo + rlo) | 0;
+        I32[d + 1] = (I32[e + 1] + rhi + carry(elo, rlo, sum)) | 0;
+        I32[d] = sum;
+        pc = (f + 9) | 0;
+        continue;
+      }
+      case Ir.i64_add_mem: {
+        const ea = (((I32[(fp + code[pc + 3]) | 0] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1]
+          + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true))));
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.i64_add3_mem: {
+        const ea = (((I32[(fp + code[pc + 4]) | 0] << code[pc + 5]) + code[pc + 6]) >>> 0) + (code[pc + 7] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + (B64[(fp + code[pc + 3]) >> 1]
+          + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true)))));
+        pc = (pc + 8) | 0;
+        continue;
+      }
+      case Ir.i64_and_xor_add:
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1]
+          + (B64[(fp + code[pc + 3]) >> 1] ^ (B64[(fp + code[pc + 4]) >> 1] & B64[(fp + code[pc + 5]) >> 1])));
+        pc = (pc + 6) | 0;
+        continue;
+      case Ir.i64_xor_imm_and_add:
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1]
+          + (B64[(fp + code[pc + 3]) >> 1] & (B64[(fp + code[pc + 4]) >> 1] ^ ((BigInt(code[pc + 6]) << 32n) | BigInt(code[pc + 5] >>> 0)))));
+        pc = (pc + 7) | 0;
+        continue;
+      case Ir.i64_shl_and_imm:
+      case Ir.i64_shl_and_imm_or: {
+        // The shift as in i64.shl_imm, masked; or-ed into r[a] (fields one further) for _or.
+        const d = fp + code[pc + 1], f = code[pc] === Ir.i64_shl_and_imm ? pc : (pc + 1) | 0;
+        const x = fp + code[f + 2], k = code[f + 3], s = k & 31, lo = I32[x], hi = I32[x + 1];
+        let rlo = 0, rhi = lo << s;
+        if ((k & 32) === 0) {
+          rhi = (hi << s) | ((lo >>> 1) >>> (31 - s));
+          rlo = lo << s;
+        }
+        rlo &= code[f + 4];
+        rhi &= code[f + 5];
+        if (f !== pc) {
+          const o = fp + code[pc + 2];
+          rlo |= I32[o];
+          rhi |= I32[o + 1];
+        }
+        I32[d] = rlo;
+        I32[d + 1] = rhi;
+        pc = (f + 6) | 0;
+        continue;
+      }
+      case Ir.i64_bswap: {
+        // Each word's bytes reversed, and the words swapped.
+        const a = fp + code[pc + 2], d = fp + code[pc + 1], lo = I32[a], hi = I32[a + 1];
+        I32[d] = (hi << 24) | ((hi & 0xff00) << 8) | ((hi >>> 8) & 0xff00) | (hi >>> 24);
+        I32[d + 1] = (lo << 24) | ((lo & 0xff00) << 8) | ((lo >>> 8) & 0xff00) | (lo >>> 24);
+        pc = (pc + 3) | 0;
+        continue;
+      }
+      case Ir.i64_add2:
+        // Pairs (ir.ts): the second instruction's fields follow its own opcode word, at pc + 5.
+        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + B64[(fp + code[pc + 3]) >> 1]);
+        B64[(fp + code[pc + 5]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 6]) >> 1] + B64[(fp + code[pc + 7]) >> 1]);
+        pc = (pc + 8) | 0;
+        continue;
+      case Ir.copy64x5:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1];
+        B64[(fp + code[pc + 3]) >> 1] = B64[(fp + code[pc + 4]) >> 1];
+        B64[(fp + code[pc + 5]) >> 1] = B64[(fp + code[pc + 6]) >> 1];
+        B64[(fp + code[pc + 8]) >> 1] = B64[(fp + code[pc + 9]) >> 1];
+        B64[(fp + code[pc + 10]) >> 1] = B64[(fp + code[pc + 11]) >> 1];
+        pc = (pc + 12) | 0;
+        continue;
+      case Ir.copy64x5_br:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1];
+        B64[(fp + code[pc + 3]) >> 1] = B64[(fp + code[pc + 4]) >> 1];
+        B64[(fp + code[pc + 5]) >> 1] = B64[(fp + code[pc + 6]) >> 1];
+        B64[(fp + code[pc + 8]) >> 1] = B64[(fp + code[pc + 9]) >> 1];
+        B64[(fp + code[pc + 10]) >> 1] = B64[(fp + code[pc + 11]) >> 1];
+        pc = code[pc + 13];
+        continue;
+      case Ir.i64_and_then_add3:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] & B64[(fp + code[pc + 3]) >> 1];
+        B64[(fp + code[pc + 5]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 6]) >> 1] + (B64[(fp + code[pc + 7]) >> 1] + B64[(fp + code[pc + 8]) >> 1]));
+        pc = (pc + 9) | 0;
+        continue;
+      case Ir.i64_xor_and_then_and_xor_add:
+        B64[(fp + code[pc + 1]) >> 1] = B64[(fp + code[pc + 2]) >> 1] & (B64[(fp + code[pc + 3]) >> 1] ^ B64[(fp + code[pc + 4]) >> 1]);
+        B64[(fp + code[pc + 6]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 7]) >> 1]
+          + (B64[(fp + code[pc + 8]) >> 1] ^ (B64[(fp + code[pc + 9]) >> 1] & B64[(fp + code[pc + 10]) >> 1])));
+        pc = (pc + 11) | 0;
+        continue;
+      case Ir.load64_idx_then_add_imm: {
+        // The load first: when it traps, the index is not stepped, as in the two instructions.
+        const ea = ((I32[fp + code[pc + 2]] + I32[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        I32[(fp + code[pc + 6]) | 0] = (I32[(fp + code[pc + 7]) | 0] + code[pc + 8]) | 0;
+        pc = (pc + 9) | 0;
+        continue;
+      }
+      case Ir.i32_add_then_load64_add: {
+        I32[(fp + code[pc + 1]) | 0] = (I32[(fp + code[pc + 2]) | 0] + I32[(fp + code[pc + 3]) | 0]) | 0;
+        const ea = (((I32[(fp + code[pc + 6]) | 0] << code[pc + 7]) + code[pc + 8]) >>> 0) + (code[pc + 9] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 5];
+        I32[d] = dv.getInt32(ea, true);
+        I32[d + 1] = dv.getInt32(ea + 4, true);
+        pc = (pc + 10) | 0;
+        continue;
+      }
+      case Ir.i64_shr_u_and_imm:
+      case Ir.i64_shr_u_and_imm_or: {
+        // As above, with the shift of i64.shr_u_imm.
+        const d = fp + code[pc + 1], f = code[pc] === Ir.i64_shr_u_and_imm ? pc : (pc + 1) | 0;
+        const x = fp + code[f + 2], k = code[f + 3], s = k & 31, lo = I32[x], hi = I32[x + 1];
+        let rlo = hi >>> s, rhi = 0;
+        if ((k & 32) === 0) {
+          rlo = (lo >>> s) | ((hi << 1) << (31 - s));
+          rhi = hi >>> s;
+        }
+        rlo &= code[f + 4];
+        rhi &= code[f + 5];
+        if (f !== pc) {
+          const o = fp + code[pc + 2];
+          rlo |= I32[o];
+          rhi |= I32[o + 1];
+        }
+        I32[d] = rlo;
+        I32[d + 1] = rhi;
+        pc = (f + 6) | 0;
+        continue;
+      }
+
       default: {
-        // A vector instruction: runVector (below) runs it and what follows it, vector instructions
-        // and the scalar ones of vector loops, and returns the pc of the first it does not have
+        // A rare scalar instruction: runCold (below) runs it and returns the next pc. A vector
+        // instruction: runVector (below) runs it and what follows it, vector instructions and the
+        // scalar ones of vector loops, and returns the pc of the first it does not have
         // (RATIONALE, "Why do vector instructions run in a loop of their own?").
-        const next = runVector(code, pc, fp, I32, F32, F64, dv, memLen, mem, inst);
+        const next = code[pc] < Ir.copy128 ? runCold(m, code, pc, fp, inst)
+          : runVector(code, pc, fp, I32, F32, F64, dv, memLen, mem, inst);
         if (next === pc) throw new RuntimeError(`internal error: bad IR opcode ${code[pc]} at ${pc}`);
         pc = next | 0;
         continue;
@@ -2494,6 +2328,357 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
   } catch (e) {
     recordFrames(e, func, frameFunc, entryDepth, depth);
     throw e;
+  }
+}
+
+/**
+ * The scalar instructions too rare to earn a place in `run`'s switch (tables, passive segments,
+ * i64 division, bit counts and shifts by a register, most float-to-int truncations and i64-to-float
+ * conversions, f32 rounding, copysign, i64 and reference globals, a few reference instructions):
+ * `run`'s `default` calls this for an opcode before the vector ones; it runs that instruction and
+ * returns the next pc (pc itself for an opcode it does not have). Out of `run`, they leave room
+ * within the bytecode size TurboFan optimizes for the superinstructions that earn it (RATIONALE,
+ * "Why are rare instructions outside `run`?"). None grows the memory or the registers, so `run`'s
+ * views stay valid.
+ */
+function runCold(m: Machine, code: Int32Array, pc: number, fp: number, inst: Instance): number {
+  const I32 = m.i32, F32 = m.f32, F64 = m.f64, refs = m.refs;
+  const mem = inst.mem0, dv = mem.view, memLen = dv.byteLength;
+  switch (code[pc]) {
+    case Ir.memory_init: {
+      const data = inst.datas[code[pc + 1]];
+      const d = I32[fp + code[pc + 2]] >>> 0, s = I32[fp + code[pc + 3]] >>> 0;
+      const n = I32[fp + code[pc + 4]] >>> 0;
+      if (s + n > data.length || d + n > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+      new Uint8Array(dv.buffer).set(data.subarray(s, s + n), d);
+      mem.markDirty(d, n);
+      return (pc + 5) | 0;
+    }
+    case Ir.data_drop:
+      inst.datas[code[pc + 1]] = EMPTY_BYTES;
+      return (pc + 2) | 0;
+    case Ir.table_get: {
+      const elements = inst.tables[code[pc + 2]].elements;
+      const i = I32[fp + code[pc + 3]] >>> 0;
+      if (i >= elements.length) throw trap(TrapCode.TableOutOfBounds);
+      refs[(fp + code[pc + 1]) >> 1] = elements[i];
+      return (pc + 4) | 0;
+    }
+    case Ir.table_set: {
+      const elements = inst.tables[code[pc + 1]].elements;
+      const i = I32[fp + code[pc + 2]] >>> 0;
+      if (i >= elements.length) throw trap(TrapCode.TableOutOfBounds);
+      elements[i] = refs[(fp + code[pc + 3]) >> 1];
+      return (pc + 4) | 0;
+    }
+    case Ir.table_size:
+      I32[fp + code[pc + 1]] = inst.tables[code[pc + 2]].elements.length;
+      return (pc + 3) | 0;
+    case Ir.table_grow:
+      I32[fp + code[pc + 1]] = inst.tables[code[pc + 2]].grow(
+        I32[fp + code[pc + 4]] >>> 0, refs[(fp + code[pc + 3]) >> 1]);
+      return (pc + 5) | 0;
+    case Ir.table_fill: {
+      const elements = inst.tables[code[pc + 1]].elements;
+      const i = I32[fp + code[pc + 2]] >>> 0, n = I32[fp + code[pc + 4]] >>> 0;
+      if (i + n > elements.length) throw trap(TrapCode.TableOutOfBounds);
+      elements.fill(refs[(fp + code[pc + 3]) >> 1], i, i + n);
+      return (pc + 5) | 0;
+    }
+    case Ir.table_copy: {
+      const dst = inst.tables[code[pc + 1]].elements, src = inst.tables[code[pc + 2]].elements;
+      const d = I32[fp + code[pc + 3]] >>> 0, s = I32[fp + code[pc + 4]] >>> 0;
+      const n = I32[fp + code[pc + 5]] >>> 0;
+      if (s + n > src.length || d + n > dst.length) throw trap(TrapCode.TableOutOfBounds);
+      if (dst === src) dst.copyWithin(d, s, s + n);
+      else for (let k = 0; k < n; k++) dst[d + k] = src[s + k];
+      return (pc + 6) | 0;
+    }
+    case Ir.table_init: {
+      const seg = inst.elems[code[pc + 1]], elements = inst.tables[code[pc + 2]].elements;
+      const d = I32[fp + code[pc + 3]] >>> 0, s = I32[fp + code[pc + 4]] >>> 0;
+      const n = I32[fp + code[pc + 5]] >>> 0;
+      if (s + n > seg.length || d + n > elements.length) throw trap(TrapCode.TableOutOfBounds);
+      for (let k = 0; k < n; k++) elements[d + k] = seg[s + k];
+      return (pc + 6) | 0;
+    }
+    case Ir.elem_drop:
+      inst.elems[code[pc + 1]] = [];
+      return (pc + 2) | 0;
+    case Ir.i64_clz: {
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      I32[d] = i64ClzHalves(I32[a], I32[a + 1]);
+      I32[d + 1] = 0;
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_ctz: {
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      I32[d] = i64CtzHalves(I32[a], I32[a + 1]);
+      I32[d + 1] = 0;
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_popcnt: {
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      I32[d] = i64PopcntHalves(I32[a], I32[a + 1]);
+      I32[d + 1] = 0;
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_div_s: {
+      const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+      i64DivSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_div_u: {
+      const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+      i64DivUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_rem_s: {
+      const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+      i64RemSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_rem_u: {
+      const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
+      i64RemUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_extend8_s: {
+      const d = fp + code[pc + 1];
+      i64Extend8SHalves(I32[fp + code[pc + 2]]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_extend16_s: {
+      const d = fp + code[pc + 1];
+      i64Extend16SHalves(I32[fp + code[pc + 2]]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_f32_s: {
+      const d = fp + code[pc + 1];
+      i64TruncSHalves(F32[fp + code[pc + 2]]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_f32_u: {
+      const d = fp + code[pc + 1];
+      i64TruncUHalves(F32[fp + code[pc + 2]]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_f64_s: {
+      const d = fp + code[pc + 1];
+      i64TruncSHalves(F64[(fp + code[pc + 2]) >> 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_f64_u: {
+      const d = fp + code[pc + 1];
+      i64TruncUHalves(F64[(fp + code[pc + 2]) >> 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i32_trunc_f32_s:
+      I32[fp + code[pc + 1]] = i32TruncF32S(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.i32_trunc_f32_u:
+      I32[fp + code[pc + 1]] = i32TruncF32U(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.i32_trunc_f64_u:
+      I32[fp + code[pc + 1]] = i32TruncF64U(F64[(fp + code[pc + 2]) >> 1]);
+      return (pc + 3) | 0;
+    case Ir.i32_trunc_sat_f32_s:
+      I32[fp + code[pc + 1]] = i32TruncSatF32S(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.i32_trunc_sat_f32_u:
+      I32[fp + code[pc + 1]] = i32TruncSatF32U(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.i32_trunc_sat_f64_u:
+      I32[fp + code[pc + 1]] = i32TruncSatF64U(F64[(fp + code[pc + 2]) >> 1]);
+      return (pc + 3) | 0;
+    case Ir.i64_trunc_sat_f32_s: {
+      const d = fp + code[pc + 1];
+      i64TruncSatSHalves(F32[fp + code[pc + 2]]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_sat_f32_u: {
+      const d = fp + code[pc + 1];
+      i64TruncSatUHalves(F32[fp + code[pc + 2]]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_sat_f64_s: {
+      const d = fp + code[pc + 1];
+      i64TruncSatSHalves(F64[(fp + code[pc + 2]) >> 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.i64_trunc_sat_f64_u: {
+      const d = fp + code[pc + 1];
+      i64TruncSatUHalves(F64[(fp + code[pc + 2]) >> 1]);
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.f32_convert_i64_s: {
+      const a = fp + code[pc + 2];
+      F32[fp + code[pc + 1]] = f32ConvertI64SHalves(I32[a], I32[a + 1]);
+      return (pc + 3) | 0;
+    }
+    case Ir.f32_convert_i64_u: {
+      const a = fp + code[pc + 2];
+      F32[fp + code[pc + 1]] = f32ConvertI64UHalves(I32[a], I32[a + 1]);
+      return (pc + 3) | 0;
+    }
+    case Ir.f64_convert_i64_s: {
+      const a = fp + code[pc + 2];
+      F64[(fp + code[pc + 1]) >> 1] = f64ConvertI64SHalves(I32[a], I32[a + 1]);
+      return (pc + 3) | 0;
+    }
+    case Ir.f64_convert_i64_u: {
+      const a = fp + code[pc + 2];
+      F64[(fp + code[pc + 1]) >> 1] = f64ConvertI64UHalves(I32[a], I32[a + 1]);
+      return (pc + 3) | 0;
+    }
+    case Ir.global_get64: {
+      i64ToHalves(inst.globals[code[pc + 2]].value as bigint);
+      const d = fp + code[pc + 1];
+      I32[d] = i64Out[0];
+      I32[d + 1] = i64Out[1];
+      return (pc + 3) | 0;
+    }
+    case Ir.global_set64: {
+      const a = fp + code[pc + 2];
+      inst.globals[code[pc + 1]].value = i64FromHalves(I32[a], I32[a + 1]);
+      return (pc + 3) | 0;
+    }
+    case Ir.ref_func:
+      refs[(fp + code[pc + 1]) >> 1] = inst.funcs[code[pc + 2]];
+      return (pc + 3) | 0;
+    case Ir.ref_eq:
+      I32[fp + code[pc + 1]] = refs[(fp + code[pc + 2]) >> 1] === refs[(fp + code[pc + 3]) >> 1] ? 1 : 0;
+      return (pc + 4) | 0;
+    case Ir.select_ref: {
+      const s = fp + (I32[fp + code[pc + 4]] !== 0 ? code[pc + 2] : code[pc + 3]);
+      refs[(fp + code[pc + 1]) >> 1] = refs[s >> 1];
+      return (pc + 5) | 0;
+    }
+    case Ir.global_get_ref:
+      refs[(fp + code[pc + 1]) >> 1] = inst.globals[code[pc + 2]].value;
+      return (pc + 3) | 0;
+    case Ir.global_set_ref:
+      inst.globals[code[pc + 1]].value = refs[(fp + code[pc + 2]) >> 1];
+      return (pc + 3) | 0;
+    case Ir.i64_shl: {
+      // Inlined like i64.shl_imm below, the count taken mod 64.
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
+      if ((k & 32) === 0) {
+        I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
+        I32[d] = lo << s;
+      } else {
+        I32[d + 1] = lo << s;
+        I32[d] = 0;
+      }
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_shr_s: {
+      // Inlined like i64.shr_s_imm below, the count taken mod 64.
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
+      if ((k & 32) === 0) {
+        I32[d] = (lo >>> s) | ((hi << 1) << (31 - s));
+        I32[d + 1] = hi >> s;
+      } else {
+        I32[d] = hi >> s;
+        I32[d + 1] = hi >> 31;
+      }
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_shr_u: {
+      // Inlined like i64.shr_u_imm below, the count taken mod 64.
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      const k = I32[fp + code[pc + 3]] & 63, s = k & 31, lo = I32[a], hi = I32[a + 1];
+      if ((k & 32) === 0) {
+        I32[d] = (lo >>> s) | ((hi << 1) << (31 - s));
+        I32[d + 1] = hi >>> s;
+      } else {
+        I32[d] = hi >>> s;
+        I32[d + 1] = 0;
+      }
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_rotl: {
+      // Inlined like i64.rotl_imm below.
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      const k = I32[fp + code[pc + 3]] & 63, s = k & 31;
+      let lo = I32[a], hi = I32[a + 1];
+      if ((k & 32) !== 0) {
+        const t = lo;
+        lo = hi;
+        hi = t;
+      }
+      I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
+      I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
+      return (pc + 4) | 0;
+    }
+    case Ir.i64_rotr: {
+      // Inlined like i64.rotl_imm below, rotating left by 64 − count.
+      const a = fp + code[pc + 2], d = fp + code[pc + 1];
+      const k = -I32[fp + code[pc + 3]] & 63, s = k & 31;
+      let lo = I32[a], hi = I32[a + 1];
+      if ((k & 32) !== 0) {
+        const t = lo;
+        lo = hi;
+        hi = t;
+      }
+      I32[d] = (lo << s) | ((hi >>> 1) >>> (31 - s));
+      I32[d + 1] = (hi << s) | ((lo >>> 1) >>> (31 - s));
+      return (pc + 4) | 0;
+    }
+    case Ir.f32_ceil:
+      F32[fp + code[pc + 1]] = fCeil(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.f32_floor:
+      F32[fp + code[pc + 1]] = fFloor(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.f32_trunc:
+      F32[fp + code[pc + 1]] = fTrunc(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.f32_nearest:
+      F32[fp + code[pc + 1]] = f32Nearest(F32[fp + code[pc + 2]]);
+      return (pc + 3) | 0;
+    case Ir.f32_copysign:
+      I32[fp + code[pc + 1]] = (I32[fp + code[pc + 2]] & 0x7fffffff) | (I32[fp + code[pc + 3]] & 0x80000000);
+      return (pc + 4) | 0;
+    case Ir.f64_copysign: {
+      const d = fp + code[pc + 1], a = fp + code[pc + 2];
+      const hi = (I32[a + 1] & 0x7fffffff) | (I32[fp + code[pc + 3] + 1] & 0x80000000);
+      I32[d] = I32[a];
+      I32[d + 1] = hi;
+      return (pc + 4) | 0;
+    }
+    default:
+      return pc;
   }
 }
 

@@ -685,6 +685,71 @@ export const enum Ir {
   /** r[d] = convert_u(r[a]). */ f64_convert_i64_u,
   /** r[d] = promote(r[a]). */ f64_promote_f32,
 
+  // ── i64 sums absorbing their operand (third round, sha512): an i64.add one of whose operands
+  // is the unnamed result of the instruction emitted just before it, as in "Fused arithmetic".
+  // Fields d, a (the other addend), then the absorbed instruction's operands. Why: SHA-2 sums
+  // everything it mixes — `w[i−16] + σ0 + w[i−7] + σ1` and `h + Σ1 + ch + K[i] + w[i]` — and
+  // after the second round each term still cost a dispatch of its own plus one for its add:
+  // i64.add was 18.5 % of sha512's dispatches, most right after the term it adds (RATIONALE,
+  // "Why sums that absorb their terms?"). ─────────────────────────────────────────────────────
+  /** r[d] = r[a] + (rotl(r[b], i) ^ rotl(r[c], j) ^ (r[e] >>u k)) mod 2^64 (σ0/σ1 added).
+   * Fields d, a, a, i, a, i, a, i. */ i64_rotl2_shr_xor_add,
+  /** r[d] = r[a] + mem64[ea] mod 2^64, ea as in load64_add. Fields d, a, then the load's a
+   * (base), i (shift s), i (added c), u (static offset). */ i64_add_mem,
+  /** r[d] = r[a] + (r[b] + mem64[ea]) mod 2^64: an i64.add absorbing an i64.add_mem. Fields d,
+   * a, a (b), then the load's a, i, i, u. */ i64_add3_mem,
+  /** r[d] = r[a] + (r[b] ^ (r[c] & r[e])) mod 2^64 (SHA-2's majority, added). Fields d, a, a,
+   * a, a. */ i64_and_xor_add,
+  /** r[d] = r[a] + (r[b] & (r[c] ^ k)) mod 2^64 (and-not when k = −1: SHA-2's choice, added).
+   * Fields d, a, a, a, k. */ i64_xor_imm_and_add,
+  // Shift and mask, and or them in: `((x << i) & k)` and `((x >>u i) & k)` (0 ≤ i < 64), alone
+  // (an i64.and with a constant absorbing the shift just before it) or or-ed into r[a] (an
+  // i64.or absorbing that, or a bare shift with k = −1). Why: byte and bit-field assembly —
+  // a big-endian 64-bit load is eight shifted, masked bytes or-ed together (LLVM's lowering
+  // of a byte swap, which Wasm lacks); it was 23 dispatches per word in sha512, 13 % of them.
+  /** r[d] = (r[a] << i) & k. Fields d, a, i, k. */ i64_shl_and_imm,
+  /** r[d] = (r[a] >>u i) & k. Fields d, a, i, k. */ i64_shr_u_and_imm,
+  /** r[d] = r[a] | ((r[b] << i) & k). Fields d, a, a (b), i, k. */ i64_shl_and_imm_or,
+  /** r[d] = r[a] | ((r[b] >>u i) & k). Fields d, a, a (b), i, k. */ i64_shr_u_and_imm_or,
+  /**
+   * r[d] = r[a] with its eight bytes in reverse order. Fields d, a. Why: Wasm has no byte swap,
+   * so LLVM expands one (a big-endian 64-bit load: network formats, SHA-2's message words) into
+   * 15 shifts, masks and ors; the translator recognizes any such tree of byte moves that
+   * reverses one register's bytes (translate.ts bswapTree). sha512: 14 → 3 dispatches per word.
+   */
+  i64_bswap,
+  // Pairs: an instruction that also runs the one right after it, which stays in the code as it
+  // was (its opcode word is skipped), so the listing and every pass that walks the code see
+  // two instructions. A last pass over a translated function (translate.ts pairInstructions)
+  // sets them where no branch targets the second (RATIONALE, "Why pairs?"). Why: the second
+  // dispatch is saved with no new operand shapes; SHA-2's round ends in two independent sums
+  // (`e = d + t1`, `a = t1 + t2`) and in five moves of its rotating working variables.
+  /** i64.add, then the i64.add after it. Fields d, a, a (b), as i64.add. */ i64_add2,
+  /** copy64x3, then the copy64x2 after it. Fields d, a three times, as copy64x3. */ copy64x5,
+  /** copy64x5, then the br after its copy64x2: a loop's back edge moving its variables. Fields
+   * as copy64x3. */ copy64x5_br,
+  /** i64.and, then the i64.add3 after it. Fields as i64.and. */ i64_and_then_add3,
+  /** i64.xor_and, then the i64.and_xor_add after it (SHA-2's majority). Fields as i64.xor_and. */
+  i64_xor_and_then_and_xor_add,
+  /** load64_idx, then the i32.add_imm after it (a load, then a step of its index). Fields as
+   * load64_idx. */ load64_idx_then_add_imm,
+  /** i32.add, then the load64_add after it (an address computed into a local, then loaded
+   * from). Fields as i32.add. */ i32_add_then_load64_add,
+  /** load64_add, then the i64.rotl2_shr_xor_add after it (a loaded word's σ). Fields as
+   * load64_add. */ load64_add_then_rotl2_shr_xor_add,
+  /** copy64x3, then the i64.rotl3_xor after it (a loop head's moves, then the Σ of one of the
+   * moved values). Fields as copy64x3. */ copy64x3_then_rotl3_xor,
+  /** i64.load_mul_imm_add, then the i64.rotl_imm_mul_imm after it (xxHash's round: 8 of its
+   * loop's 9 dispatches). Fields as i64.load_mul_imm_add. */ i64_load_mul_imm_add_then_rotl_imm_mul_imm,
+  // More pairs, each sharing the second instruction's case (which checks for the pair first):
+  // the most frequent consecutive instructions of the other benchmark programs.
+  /** i32.add, then the br_le_u after it (a loop stepping by a register: sieve 19 %). Fields as
+   * i32.add. */ i32_add_then_br_le_u,
+  /** f64.mul, then the f64.add after it (mandelbrot 17 %). Fields as f64.mul. */ f64_mul_then_add,
+  /** i32.add_imm, then the call after it (an argument: fib 14 %). Fields as i32.add_imm. */
+  i32_add_imm_then_call,
+  /** i32.add, then the step_br_gt_u_imm after it (fib 14 %). Fields as i32.add. */ i32_add_then_step_br_gt_u_imm,
+
   // ── v128 (spec §4.4.3 vector instructions, §4.4.7 vector memory instructions) ──────────────
   // A v128 register is four words, lane 0 lowest (see exec/simd.ts). The moves are cases of the
   // interpreter's loop; every lane operation is one `simd_*` instruction per operand shape, whose
@@ -1107,6 +1172,20 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f32_demote_f64, 'f32.demote_f64', U], [Ir.f64_convert_i32_s, 'f64.convert_i32_s', U],
   [Ir.f64_convert_i32_u, 'f64.convert_i32_u', U], [Ir.f64_convert_i64_s, 'f64.convert_i64_s', U],
   [Ir.f64_convert_i64_u, 'f64.convert_i64_u', U], [Ir.f64_promote_f32, 'f64.promote_f32', U],
+  [Ir.i64_rotl2_shr_xor_add, 'i64.rotl2_shr_xor_add', 'daaiaiai'], [Ir.i64_add_mem, 'i64.add_mem', 'daaiiu'],
+  [Ir.i64_add3_mem, 'i64.add3_mem', 'daaaiiu'], [Ir.i64_and_xor_add, 'i64.and_xor_add', 'daaaa'],
+  [Ir.i64_xor_imm_and_add, 'i64.xor_imm_and_add', 'daaak'],
+  [Ir.i64_shl_and_imm, 'i64.shl_and_imm', 'daik'], [Ir.i64_shr_u_and_imm, 'i64.shr_u_and_imm', 'daik'],
+  [Ir.i64_shl_and_imm_or, 'i64.shl_and_imm_or', 'daaik'], [Ir.i64_shr_u_and_imm_or, 'i64.shr_u_and_imm_or', 'daaik'],
+  [Ir.i64_bswap, 'i64.bswap', U], [Ir.i64_add2, 'i64.add2', B], [Ir.copy64x5, 'copy64x5', 'dadada'], [Ir.copy64x5_br, 'copy64x5_br', 'dadada'],
+  [Ir.i64_and_then_add3, 'i64.and_then_add3', B], [Ir.i64_xor_and_then_and_xor_add, 'i64.xor_and_then_and_xor_add', 'daaa'],
+  [Ir.load64_idx_then_add_imm, 'load64_idx_then_add_imm', 'daau'], [Ir.i32_add_then_load64_add, 'i32.add_then_load64_add', B],
+  [Ir.load64_add_then_rotl2_shr_xor_add, 'load64_add_then_rotl2_shr_xor_add', 'daiiu'],
+  [Ir.copy64x3_then_rotl3_xor, 'copy64x3_then_rotl3_xor', 'dadada'],
+  [Ir.i64_load_mul_imm_add_then_rotl_imm_mul_imm, 'i64.load_mul_imm_add_then_rotl_imm_mul_imm', 'daaiiuk'],
+  [Ir.i32_add_then_br_le_u, 'i32.add_then_br_le_u', B], [Ir.f64_mul_then_add, 'f64.mul_then_add', B],
+  [Ir.i32_add_imm_then_call, 'i32.add_imm_then_call', 'dai'],
+  [Ir.i32_add_then_step_br_gt_u_imm, 'i32.add_then_step_br_gt_u_imm', B],
   [Ir.copy128, 'copy128', U], [Ir.const128, 'const128', 'dv'], [Ir.select128, 'select128', 'daaa'],
   [Ir.global_get128, 'global.get128', 'dg'], [Ir.global_set128, 'global.set128', 'ga'],
   [Ir.load128, 'v128.load', LD], [Ir.store128, 'v128.store', ST],

@@ -621,6 +621,152 @@ test('i64.load_mul_imm_add: a loaded word times a constant, added (load64 and lo
     32: return`);
 });
 
+test('i64 sums absorbing their term: σ added, a loaded word added (twice), majority and choice added', () => {
+  golden(`(memory 1) (func (param i32 i64 i64 i64) (result i64)
+      (local.set 1 (i64.add (local.get 2) (i64.xor (i64.xor (i64.rotr (local.get 1) (i64.const 1))
+        (i64.rotr (local.get 1) (i64.const 8))) (i64.shr_u (local.get 1) (i64.const 7)))))
+      (local.set 2 (i64.add (local.get 2) (i64.load offset=8 (i32.add (local.get 0) (i32.const 16)))))
+      (local.set 3 (i64.add (local.get 3) (i64.add (local.get 2) (i64.load (i32.add (local.get 0) (i32.const 24))))))
+      (local.set 1 (i64.add (local.get 1) (i64.xor (i64.and (local.get 2) (local.get 3)) (local.get 1))))
+      (i64.add (local.get 1) (i64.and (local.get 2) (i64.xor (local.get 3) (i64.const -1)))))`, `
+    0: i64.rotl2_shr_xor_add r1, r2, r1, 63, r1, 56, r1, 7
+    9: i64.add_mem r2, r2, r0, 0, 16, 8
+    16: i64.add3_mem r3, r3, r2, r0, 0, 24, 0
+    24: i64.and_xor_add r1, r1, r1, r2, r3
+    30: i64.xor_imm_and_add r0, r1, r2, r3, 0xffffffffffffffff
+    37: return`);
+});
+
+test('i64 shift and mask, or-ed in; a tree of them reversing one register\'s bytes is one i64.bswap', () => {
+  const tree = (last: string) => `(i64.or (i64.or (i64.or (i64.shl (local.get 0) (i64.const 56))
+        (i64.and (i64.shl (local.get 0) (i64.const 40)) (i64.const 0xff000000000000)))
+        (i64.or (i64.and (i64.shl (local.get 0) (i64.const 24)) (i64.const 0xff0000000000))
+          (i64.and (i64.shl (local.get 0) (i64.const 8)) (i64.const 0xff00000000))))
+        (i64.or (i64.or (i64.and (i64.shr_u (local.get 0) (i64.const 8)) (i64.const 0xff000000))
+          (i64.and (i64.shr_u (local.get 0) (i64.const 24)) (i64.const 0xff0000)))
+          (i64.or (i64.and (i64.shr_u (local.get 0) (i64.const 40)) (i64.const 0xff00)) ${last})))`;
+  // LLVM's expansion of a 64-bit byte swap.
+  golden(`(func (param i64) (result i64) ${tree('(i64.shr_u (local.get 0) (i64.const 56))')})`, `
+    0: i64.bswap r0, r0
+    3: return`);
+  // The top byte from another register: no byte swap, the shifts and masks as they are.
+  golden(`(func (param i64 i64) (result i64) ${tree('(i64.shr_u (local.get 1) (i64.const 56))')})`, `
+    0: i64.shl_imm r2, r0, 56
+    4: i64.shl_and_imm_or r2, r2, r0, 40, 0xff000000000000
+    11: i64.shl_and_imm r3, r0, 24, 0xff0000000000
+    17: i64.shl_and_imm_or r3, r3, r0, 8, 0xff00000000
+    24: i64.or r2, r2, r3
+    28: i64.shr_u_and_imm r3, r0, 8, 0xff000000
+    34: i64.shr_u_and_imm_or r3, r3, r0, 24, 0xff0000
+    41: i64.shr_u_and_imm r4, r0, 40, 0xff00
+    47: i64.shr_u_and_imm_or r4, r4, r1, 56, 0xffffffffffffffff
+    54: i64.or r3, r3, r4
+    58: i64.or r0, r2, r3
+    62: return`);
+  // The local the tree reads written inside it (a tee), or a byte twice: no byte swap either.
+  assert.not.match(dumpIR(translate(`(func (param i64) (result i64)
+    ${tree('(i64.shr_u (local.tee 0 (i64.shl (local.get 0) (i64.const 8))) (i64.const 56))')})`).code), 'bswap');
+  assert.not.match(dumpIR(translate(`(func (param i64) (result i64)
+    ${tree('(i64.shr_u (local.get 0) (i64.const 48))')})`).code), 'bswap');
+});
+
+test('pairs: two i64.add and copy64x3 + copy64x2 run as one, not where a branch targets the second', () => {
+  golden(`(func (param i64 i64 i64 i64 i32) (result i64) (local i64)
+      (local.set 0 (i64.add (local.get 1) (local.get 2)))
+      (local.set 1 (i64.add (local.get 0) (local.get 3)))
+      (block (br_if 0 (local.get 4)) (local.set 2 (i64.add (local.get 1) (local.get 2))))
+      (local.set 3 (i64.add (local.get 2) (local.get 2)))
+      (loop $l
+        (local.set 5 (local.get 3)) (local.set 3 (local.get 2)) (local.set 2 (local.get 1)) (local.set 1 (local.get 0))
+        (local.set 0 (local.get 5))
+        (br_if $l (local.tee 4 (i32.sub (local.get 4) (i32.const 1)))))
+      (i64.add (local.get 0) (local.get 3)))`, `
+    0: i64.add2 r0, r1, r2
+    4: i64.add r1, r0, r3
+    8: br_if r4, @15
+    11: i64.add r2, r1, r2
+    15: i64.add r3, r2, r2
+    19: copy64x5 r5, r3, r3, r2, r2, r1
+    26: copy64x2 r1, r0, r0, r5
+    31: step_br_if r4, r4, -1, r4, @19
+    37: i64.add r0, r0, r3
+    41: return`);
+});
+
+test('pairs of the SHA-2 loops: a sum and its and, the majority, a load and a step, an address and a load, a load and its σ, moves and a Σ, a back edge', () => {
+  golden(`(memory 1) (func (param i64 i64 i64 i64 i32 i64 i32) (result i64) (local i64 i64 i64)
+      (local.set 0 (i64.add (local.get 3) (i64.add (local.get 1) (i64.and (local.get 2) (local.get 0)))))
+      (local.set 0 (i64.add (local.get 0) (i64.xor (i64.and (local.get 1) (i64.xor (local.get 2) (local.get 3)))
+        (i64.and (local.get 2) (local.get 3)))))
+      (local.set 5 (i64.load (i32.add (local.get 4) (local.get 6))))
+      (local.set 6 (i32.add (local.get 6) (i32.const 8)))
+      (local.set 4 (i32.add (local.get 4) (local.get 6)))
+      (local.set 5 (i64.load offset=8 (i32.add (local.get 4) (i32.const 16))))
+      (local.set 1 (i64.load (i32.add (local.get 4) (i32.const 24))))
+      (local.set 0 (i64.add (local.get 0) (i64.xor (i64.xor (i64.rotr (local.get 1) (i64.const 19))
+        (i64.rotr (local.get 1) (i64.const 61))) (i64.shr_u (local.get 1) (i64.const 6)))))
+      (block $x (loop $l
+        (local.set 9 (local.get 3)) (local.set 3 (local.get 2)) (local.set 2 (local.get 1))
+        (local.set 0 (i64.xor (i64.xor (i64.rotr (local.get 2) (i64.const 28)) (i64.rotr (local.get 2) (i64.const 34)))
+          (i64.rotr (local.get 2) (i64.const 39))))
+        (br_if $x (i32.eqz (local.get 6)))
+        (local.set 6 (i32.sub (local.get 6) (i32.const 1)))
+        (local.set 1 (local.get 0)) (local.set 7 (local.get 9)) (local.set 8 (local.get 3)) (local.set 5 (local.get 7))
+        (local.set 0 (local.get 8))
+        (br $l)))
+      (i64.add (local.get 0) (local.get 5)))`, `
+    0: i64.and_then_add3 r12, r2, r0
+    4: i64.add3 r0, r3, r1, r12
+    9: i64.xor_and_then_and_xor_add r11, r1, r2, r3
+    14: i64.and_xor_add r0, r0, r11, r2, r3
+    20: load64_idx_then_add_imm r5, r4, r6, 0
+    25: i32.add_imm r6, r6, 8
+    29: i32.add_then_load64_add r4, r4, r6
+    33: load64_add r5, r4, 0, 16, 8
+    39: load64_add_then_rotl2_shr_xor_add r1, r4, 0, 24, 0
+    45: i64.rotl2_shr_xor_add r0, r0, r1, 45, r1, 3, r1, 6
+    54: copy64x3_then_rotl3_xor r9, r3, r3, r2, r2, r1
+    61: i64.rotl3_xor r0, r2, 36, r2, 30, r2, 25
+    69: br_unless r6, @90
+    72: i32.add_imm r6, r6, -1
+    76: copy64x5_br r1, r0, r7, r9, r8, r3
+    83: copy64x2 r5, r7, r0, r8
+    88: br @54
+    90: i64.add r0, r0, r5
+    94: return`);
+});
+
+test('pairs of the other programs: a register step and its branch, a product and its sum, an argument and its call, xxHash\'s round', () => {
+  golden(`(memory 1)
+    (func $g (param i32) (result i32) (local.get 0))
+    (func (param i32 i32 i32 f64 f64 i64) (result i32) (local f64)
+      (loop $l
+        (local.set 0 (i32.add (local.get 0) (local.get 1)))
+        (br_if $l (i32.le_u (local.get 0) (local.get 2))))
+      (local.set 6 (f64.mul (local.get 3) (local.get 4)))
+      (local.set 3 (f64.add (local.get 6) (local.get 3)))
+      (local.set 1 (call $g (i32.add (local.get 1) (i32.const -1))))
+      (loop $m
+        (local.set 2 (i32.add (local.get 2) (local.get 1)))
+        (br_if $m (i32.gt_u (local.tee 0 (i32.add (local.get 0) (i32.const -2))) (i32.const 1))))
+      (local.set 5 (i64.mul (i64.rotl (i64.add (local.get 5) (i64.mul (i64.load (local.get 0)) (i64.const -4417276706812531889)))
+        (i64.const 31)) (i64.const -7046029288634856825)))
+      (i32.add (local.get 0) (i32.wrap_i64 (local.get 5))))`, `
+    0: i32.add_then_br_le_u r0, r0, r1
+    4: br_le_u r0, r2, @0
+    8: f64.mul_then_add r6, r3, r4
+    12: f64.add r3, r6, r3
+    16: i32.add_imm_then_call r7, r1, -1
+    20: call f0, r7
+    23: copy32 r1, r7
+    26: i32.add_then_step_br_gt_u_imm r2, r2, r1
+    30: step_br_gt_u_imm r0, r0, -2, r0, 1, @26
+    37: i64.load_mul_imm_add_then_rotl_imm_mul_imm r7, r5, r0, 0, 0, 0, 0xc2b2ae3d27d4eb4f
+    46: i64.rotl_imm_mul_imm r5, r7, r7, 31, 0x9e3779b185ebca87
+    53: i32.add r0, r0, r5
+    57: return`);
+});
+
 test('constant registers: a constant an operand reads in a loop is set once at entry (a zero needs no code)', () => {
   golden(`(func (param f64 i32) (result f64)
       (loop $l
@@ -629,7 +775,7 @@ test('constant registers: a constant an operand reads in a loop is set once at e
       (f64.mul (local.get 0) (f64.const 0.5)))`, `
     0: const64 r2, 0x3fe0000000000000
     4: const64 r4, 0x4010000000000000
-    8: f64.mul r5, r0, r2
+    8: f64.mul_then_add r5, r0, r2
     12: f64.add r0, r5, r3
     16: br_f64_gt r0, r4, @8
     20: f64.mul r0, r0, r2

@@ -310,6 +310,11 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.i32_add, Ir.i32_mul, Ir.i32_mul_add, true], [Ir.i64_add, Ir.i64_add, Ir.i64_add3, true],
   [Ir.i64_and, Ir.i64_xor, Ir.i64_xor_and, true], [Ir.i64_xor, Ir.i64_and, Ir.i64_and_xor, true],
   [Ir.i64_and, Ir.i64_xor_imm, Ir.i64_xor_imm_and, true],
+  [Ir.i64_add, Ir.i64_rotl2_shr_xor, Ir.i64_rotl2_shr_xor_add, true], [Ir.i64_add, Ir.load64_add, Ir.i64_add_mem, true],
+  [Ir.i64_add, Ir.i64_add_mem, Ir.i64_add3_mem, true], [Ir.i64_add, Ir.i64_and_xor, Ir.i64_and_xor_add, true],
+  [Ir.i64_add, Ir.i64_xor_imm_and, Ir.i64_xor_imm_and_add, true],
+  [Ir.i64_or, Ir.i64_shl_and_imm, Ir.i64_shl_and_imm_or, true], [Ir.i64_or, Ir.i64_shr_u_and_imm, Ir.i64_shr_u_and_imm_or, true],
+  [Ir.i64_or, Ir.i64_shl_imm, Ir.i64_shl_and_imm_or, true], [Ir.i64_or, Ir.i64_shr_u_imm, Ir.i64_shr_u_and_imm_or, true],
   [Ir.f32x4_add, Ir.f32x4_mul, Ir.f32x4_mul_add, true], [Ir.f32x4_mul, Ir.load128_add, Ir.f32x4_mul_load_add, true],
   [Ir.i32x4_add, Ir.i32x4_mul, Ir.i32x4_mul_add, true],
   [Ir.f32x4_mul, Ir.f32x4_convert_i32x4_s, Ir.f32x4_mul_convert_s, true],
@@ -392,6 +397,67 @@ const reloadSafe: ReadonlySet<Ir> = new Set([
   Ir.f64_add, Ir.f64_sub, Ir.f64_mul, Ir.f64_div, Ir.f64_sqrt, Ir.f64_neg, Ir.f64_abs, Ir.f64_min, Ir.f64_max,
   Ir.f64_mul_add, Ir.f64_mul_sub, Ir.f32_add, Ir.f32_sub, Ir.f32_mul, Ir.f32_div, Ir.f32_mul_add, Ir.f32_mul_sub,
 ]);
+
+/** The i64 instructions that move whole bytes, whose results bswapTree follows. */
+const byteMoveOps: ReadonlySet<number> = new Set([
+  Ir.i64_shl_imm, Ir.i64_shr_u_imm, Ir.i64_and_imm, Ir.i64_or, Ir.i64_shl_and_imm, Ir.i64_shr_u_and_imm,
+  Ir.i64_shl_and_imm_or, Ir.i64_shr_u_and_imm_or,
+]);
+
+/**
+ * For bswapTree: a value that is bytes of register `src` — result byte i (0 lowest) is its byte
+ * bytes[i], or zero for −1 — computed by the `n` instructions from `start` on.
+ */
+interface ByteMove {
+  readonly src: number;
+  readonly bytes: readonly number[];
+  readonly start: number;
+  readonly n: number;
+}
+
+/** Pairs (ir.ts): [an instruction, the one after it] → the instruction running both. */
+const pairOps: ReadonlyMap<number, Ir> = new Map(([
+  [Ir.i64_add, Ir.i64_add, Ir.i64_add2], [Ir.copy64x3, Ir.copy64x2, Ir.copy64x5],
+  [Ir.i64_and, Ir.i64_add3, Ir.i64_and_then_add3], [Ir.i64_xor_and, Ir.i64_and_xor_add, Ir.i64_xor_and_then_and_xor_add],
+  [Ir.load64_idx, Ir.i32_add_imm, Ir.load64_idx_then_add_imm], [Ir.i32_add, Ir.load64_add, Ir.i32_add_then_load64_add],
+  [Ir.load64_add, Ir.i64_rotl2_shr_xor_add, Ir.load64_add_then_rotl2_shr_xor_add],
+  [Ir.copy64x3, Ir.i64_rotl3_xor, Ir.copy64x3_then_rotl3_xor],
+  [Ir.i64_load_mul_imm_add, Ir.i64_rotl_imm_mul_imm, Ir.i64_load_mul_imm_add_then_rotl_imm_mul_imm],
+  [Ir.i32_add, Ir.br_le_u, Ir.i32_add_then_br_le_u], [Ir.f64_mul, Ir.f64_add, Ir.f64_mul_then_add],
+  [Ir.i32_add_imm, Ir.call, Ir.i32_add_imm_then_call], [Ir.i32_add, Ir.step_br_gt_u_imm, Ir.i32_add_then_step_br_gt_u_imm],
+] as const).map(([a, b, pair]) => [a * Ir.COUNT + b, pair]));
+/** Pairs extended by the instruction after their second: [pair, third] → the op running all three. */
+const tripleOps: ReadonlyMap<number, Ir> = new Map([[Ir.copy64x5 * Ir.COUNT + Ir.br, Ir.copy64x5_br]]);
+
+/**
+ * The last pass over a translated function: where `pairOps` pairs an instruction with the one
+ * after it and no branch targets that one, the first's opcode becomes the pair's (ir.ts
+ * "Pairs"). Nothing moves: the second instruction keeps its words, the pair skips its opcode.
+ */
+function pairInstructions(code: number[]): void {
+  const targets = new Set<number>();
+  for (let q = 0; q < code.length; q += irLength(code, q)) {
+    let w = q + 1;
+    for (const f of irInfo[code[q]].fields) {
+      if (f === 'L') targets.add(code[w]);
+      if (f === 'T') for (let j = 0; j <= code[w]; j++) targets.add(code[w + 1 + j]);
+      w += f === 'k' ? 2 : f === 'v' ? 4 : f === 'T' ? 2 + code[w] : 1;
+    }
+  }
+  for (let q = 0; q < code.length;) {
+    const r = q + irLength(code, q);
+    const pair = r < code.length && !targets.has(r) ? pairOps.get(code[q] * Ir.COUNT + code[r]) : undefined;
+    if (pair === undefined) {
+      q = r;
+      continue;
+    }
+    code[q] = pair;
+    const t = r + irLength(code, r);
+    const triple = t < code.length && !targets.has(t) ? tripleOps.get(pair * Ir.COUNT + code[t]) : undefined;
+    if (triple !== undefined) code[q] = triple;
+    q = triple !== undefined ? t + irLength(code, t) : t;
+  }
+}
 
 /** Loads and stores at a constant address: access → its `_abs` form. */
 const absOps: ReadonlyMap<Ir, Ir> = new Map([
@@ -575,6 +641,8 @@ class Translator {
   /** Position of the last v128.store / v128.store_add emitted (a step_br_if may absorb it). */
   private lastStore = -1;
   private lastLabel = 0;
+  /** bswapTree's records of the byte-moving i64 instructions just emitted, by destination register. */
+  private readonly byteMoves = new Map<number, ByteMove>();
   /** The current heads of the loops emitted so far (their back edges' target). */
   private readonly loopHeads = new Set<number>();
   /** Every position a forward branch has been patched to jump to. */
@@ -655,6 +723,7 @@ class Translator {
     }
     // The implicit final `end` of the body.
     if (!this.top().unreachable) this.emitReturn(true);
+    pairInstructions(this.code);
     let refLocals = false;
     for (let i = this.type.params.length; i < this.localCls.length; i++) {
       if (this.localCls[i] === Cls.Ref) refLocals = true;
@@ -699,6 +768,8 @@ class Translator {
   // ── Emission ──────────────────────────────────────────────────────────────────────────────
 
   private emit(...words: number[]): void {
+    // Anything but a byte-moving i64 instruction ends the run bswapTree looks at.
+    if (this.byteMoves.size > 0 && !byteMoveOps.has(words[0])) this.byteMoves.clear();
     for (const w of words) this.code.push(w);
     this.lastDst = -1;
   }
@@ -710,6 +781,72 @@ class Translator {
     e.pos = this.code.length;
     this.emit(op, e.home, ...operands);
     this.lastDst = this.code.length - operands.length - 1;
+    this.lastEntry = e;
+    if (byteMoveOps.has(op)) this.bswapTree(op, e, operands);
+  }
+
+  /**
+   * i64.bswap (ir.ts): tracks which bytes of which register each value the byte-moving i64
+   * instructions just emitted (byteMoveOps: shifts by whole bytes, masks of whole bytes, ors
+   * of disjoint bytes) holds; when one holds the bytes of a register in reverse order and the
+   * instructions computing it are all the code since its first one (no label between), they
+   * become one i64.bswap. Why: Wasm has no byte swap, so LLVM writes a 64-bit one as 15
+   * shifts, masks and ors (a big-endian load), 23 dispatches per word in sha512.
+   */
+  private bswapTree(op: Ir, e: Entry, operands: number[]): void {
+    const code = this.code, pos = e.pos;
+    // A register's bytes as a permutation: the record of the value it holds if one of these
+    // instructions wrote it, else its own bytes in place (from no instruction).
+    const of = (r: number): ByteMove => this.byteMoves.get(r) ?? { src: r, bytes: [0, 1, 2, 3, 4, 5, 6, 7], start: pos, n: 0 };
+    const shift = (m: ByteMove, k: number, left: boolean): ByteMove | null => {
+      if ((k & 7) !== 0) return null;
+      const b = k >> 3;
+      return { ...m, bytes: m.bytes.map((_, i) => (left ? (i - b >= 0 ? m.bytes[i - b] : -1) : (i + b < 8 ? m.bytes[i + b] : -1))) };
+    };
+    const mask = (m: ByteMove | null, lo: number, hi: number): ByteMove | null => {
+      if (m === null) return null;
+      const bytes = m.bytes.slice();
+      for (let i = 0; i < 8; i++) {
+        const v = ((i < 4 ? lo : hi) >>> ((i & 3) * 8)) & 0xff;
+        if (v === 0) bytes[i] = -1;
+        else if (v !== 0xff) return null;
+      }
+      return { ...m, bytes };
+    };
+    const or = (a: ByteMove | null, b: ByteMove | null): ByteMove | null => {
+      if (a === null || b === null || a.src !== b.src || a.bytes.some((x, i) => x >= 0 && b.bytes[i] >= 0)) return null;
+      return { src: a.src, bytes: a.bytes.map((x, i) => (x >= 0 ? x : b.bytes[i])), start: Math.min(a.start, b.start), n: a.n + b.n };
+    };
+    let m: ByteMove | null;
+    switch (op) {
+      case Ir.i64_shl_imm: case Ir.i64_shr_u_imm: m = shift(of(operands[0]), operands[1], op === Ir.i64_shl_imm); break;
+      case Ir.i64_and_imm: m = mask(of(operands[0]), operands[1], operands[2]); break;
+      case Ir.i64_shl_and_imm: case Ir.i64_shr_u_and_imm:
+        m = mask(shift(of(operands[0]), operands[1], op === Ir.i64_shl_and_imm), operands[2], operands[3]);
+        break;
+      case Ir.i64_shl_and_imm_or: case Ir.i64_shr_u_and_imm_or:
+        m = or(of(operands[0]), mask(shift(of(operands[1]), operands[2], op === Ir.i64_shl_and_imm_or), operands[3], operands[4]));
+        break;
+      default: m = or(of(operands[0]), of(operands[1])); // i64.or
+    }
+    if (m === null) {
+      this.byteMoves.delete(e.home);
+      return;
+    }
+    m = { ...m, start: Math.min(m.start, pos), n: m.n + 1 };
+    if (m.bytes.join() !== '7,6,5,4,3,2,1,0' || this.lastLabel > m.start) {
+      this.byteMoves.set(e.home, m);
+      return;
+    }
+    let count = 0;
+    for (let q = m.start; q < code.length; q += irLength(code, q)) count++;
+    if (count !== m.n) return;
+    code.length = m.start;
+    this.byteMoves.clear();
+    this.forgetPositions();
+    e.pos = code.length;
+    this.emit(Ir.i64_bswap, e.home, m.src);
+    this.lastDst = code.length - 2;
     this.lastEntry = e;
   }
 
@@ -933,6 +1070,7 @@ class Translator {
     const vals = this.topValues(this.type.results.length);
     if (fuse && vals.length === 1 && this.isLastProduced(vals[0])) {
       this.code[this.lastDst] = 0;
+      this.byteMoves.clear();
     } else {
       this.moveValues(vals, 0);
     }
@@ -1932,6 +2070,16 @@ class Translator {
       if (b.kind === Kind.Const || (a.kind === Kind.Const && imm64[1])) {
         const [k, x] = b.kind === Kind.Const ? [b, a] : [a, b];
         if (imm64[0] === Ir.i64_mul_imm && this.fuseRotlMul(x, k)) return;
+        const shift = this.isLastProduced(x) ? this.code[this.lastDst - 1] : -1;
+        if (imm64[0] === Ir.i64_and_imm && (shift === Ir.i64_shl_imm || shift === Ir.i64_shr_u_imm)) {
+          // (x << i) & k or (x >>u i) & k, the shift just emitted: one i64.shl_and_imm / shr_u_and_imm.
+          const [sx, i] = this.code.slice(this.lastDst + 1, this.lastDst + 3);
+          this.code.length = this.lastDst - 1;
+          this.pop();
+          this.pop();
+          this.produce(shift === Ir.i64_shl_imm ? Ir.i64_shl_and_imm : Ir.i64_shr_u_and_imm, Cls.W64, sx, i, k.lo, k.hi);
+          return;
+        }
         this.pop();
         this.pop();
         const sx = this.src(x);
@@ -2022,6 +2170,9 @@ class Translator {
       this.produce(form[0] === Ir.f32_mul_add ? Ir.f32_mul_mul_add : Ir.f32_mul_mul_sub, result, x, y, ...operands);
       return true;
     }
+    // A bare shift or-ed in: its mask is all ones.
+    if ((form[0] === Ir.i64_shl_and_imm_or || form[0] === Ir.i64_shr_u_and_imm_or)
+      && (this.code[absorbed] === Ir.i64_shl_imm || this.code[absorbed] === Ir.i64_shr_u_imm)) operands.push(-1, -1);
     this.code.length = absorbed;
     this.pop();
     this.pop();
@@ -2233,6 +2384,8 @@ class Translator {
       if (c[at - 1] === Ir.const128 && (c[at + 1] | c[at + 2] | c[at + 3] | c[at + 4]) === 0) this.zeroV128.add(loc);
       // Fused: the instruction that produced v writes the local instead.
       this.code[this.lastDst] = loc;
+      // A local may be the register a byte-move record reads: its value is no longer the same.
+      this.byteMoves.clear();
       if (tee && this.code[this.lastDst - 1] === Ir.i32_add_imm) {
         this.teeAdd = { pos: this.lastDst - 1, loc, end: this.code.length };
       }
