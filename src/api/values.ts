@@ -110,11 +110,10 @@ export function defaultValue(t: ValType): RawValue {
 // Exported Functions (JS API §"Exported Functions")
 
 /**
- * The Exported Function cache: one JavaScript function per FuncInst, so identity is stable. Slots,
- * not WeakMaps (RATIONALE, "Why internal slots in private fields, not WeakMaps?").
+ * The [[FunctionAddress]] slot of an Exported Function: a slot, not a WeakMap (RATIONALE, "Why
+ * internal slots in private fields, not WeakMaps?"). The Exported Function cache, one JavaScript
+ * function per FuncInst so that identity is stable, is FuncInst's `exported` field.
  */
-const exportedFunctions = slot<(...args: unknown[]) => unknown>();
-/** The reverse direction: the [[FunctionAddress]] slot of an Exported Function. */
 const functionAddresses = slot<FuncInst>();
 
 /** The FuncInst behind an Exported Function, or undefined for any other value. */
@@ -124,11 +123,11 @@ export function funcInstOf(v: unknown): FuncInst | undefined {
 
 /** JS API §"a new Exported Function": a non-constructor function calling `f` with converted values. */
 export function exportedFunction(f: FuncInst): (...args: unknown[]) => unknown {
-  const cached = exportedFunctions.get(f);
+  const cached = f.exported;
   if (cached !== undefined) return cached;
   // An arrow function: callable, never a constructor, as Exported Functions must be.
   const js = (...args: unknown[]): unknown => fromRawResults(f, invoke(f, toRawArgs(f, args)));
-  exportedFunctions.set(f, js);
+  f.exported = js;
   return nameExported(f, js);
 }
 
@@ -158,19 +157,16 @@ function nameExported<F extends (...args: unknown[]) => unknown>(f: FuncInst, js
   return js;
 }
 
-/** Async Exported Functions (instances in async mode), one per FuncInst like the others. */
-const asyncExportedFunctions = slot<(...args: unknown[]) => Promise<unknown>>();
-
 /**
  * An Exported Function returning a promise: the call runs with `invokeAsync`, so host functions
  * it calls may return promises (README "Async host imports"). It can be imported or stored in a
  * table like the synchronous one; called from Wasm it runs synchronously.
  */
 export function asyncExportedFunction(f: FuncInst): (...args: unknown[]) => Promise<unknown> {
-  const cached = asyncExportedFunctions.get(f);
+  const cached = f.asyncExported; // one per FuncInst like the others
   if (cached !== undefined) return cached;
   const js = async (...args: unknown[]): Promise<unknown> => fromRawResults(f, await invokeAsync(f, toRawArgs(f, args)));
-  asyncExportedFunctions.set(f, js);
+  f.asyncExported = js;
   return nameExported(f, js);
 }
 

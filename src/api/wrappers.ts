@@ -9,21 +9,24 @@
 
 import { slot } from '../runtime/slot.js';
 
-export class WrapperSlots<Inst extends object, Wrapper extends object> {
+/** A runtime object with a wrapper field (GlobalInst, MemoryInst, TableInst, TagInst). */
+export interface Wrappable {
+  wrapper: object | undefined;
+}
+
+export class WrapperSlots<Inst extends Wrappable, Wrapper extends object> {
   /**
    * The wrapper's internal slot: its runtime object. Slots, not WeakMaps (RATIONALE, "Why
    * internal slots in private fields, not WeakMaps?").
    */
   private readonly insts = slot<Inst>();
-  /** The object cache. */
-  private readonly wrappers = slot<Wrapper>();
 
   /** `proto` is the wrapper class's prototype; `name` names it in TypeErrors. */
   constructor(private readonly proto: Wrapper, private readonly name: string) {}
 
   bind(wrapper: Wrapper, inst: Inst): void {
     this.insts.set(wrapper, inst);
-    this.wrappers.set(inst, wrapper);
+    inst.wrapper = wrapper; // the object cache, a field of the runtime object
   }
 
   /** The runtime object behind a wrapper (the brand check: TypeError for anything else). */
@@ -39,7 +42,7 @@ export class WrapperSlots<Inst extends object, Wrapper extends object> {
 
   /** The cached wrapper of `inst`, created on first use. */
   wrap(inst: Inst): Wrapper {
-    let w = this.wrappers.get(inst);
+    let w = inst.wrapper as Wrapper | undefined;
     if (w === undefined) {
       w = Object.create(this.proto) as Wrapper;
       this.bind(w, inst);

@@ -51,6 +51,14 @@ export class FuncInst {
   readonly resultWords: number;
   /** A Wasm function's translated code, filled in on its first call (shared per module). */
   code: CompiledFunc | null = null;
+  /**
+   * The JS API's Exported Function cache (api/values.ts): this function's Exported Function and
+   * its async twin. Declared fields, not private fields stamped on later: stamping changes the
+   * hidden class of the FuncInsts the interpreter calls, making its calls polymorphic (RATIONALE,
+   * "Why internal slots in private fields, not WeakMaps?").
+   */
+  exported: ((...args: unknown[]) => unknown) | undefined = undefined;
+  asyncExported: ((...args: unknown[]) => Promise<unknown>) | undefined = undefined;
 
   constructor(
     type: FuncType, typeId: number, instance: Instance | null, defIdx: number, host: HostCode | null,

@@ -104,6 +104,13 @@ export class MemoryInst {
    * reset then restores the whole memory. VM-internal code reads `view` instead.
    */
   exposed = false;
+  /**
+   * The JS API's object cache: this object's one wrapper (api/wrappers.ts). A declared field, not a
+   * private field stamped on later: stamping changes the object's hidden class, and the
+   * interpreter's reads of the object would see two shapes (RATIONALE, "Why internal slots in
+   * private fields, not WeakMaps?").
+   */
+  wrapper: object | undefined = undefined;
 
   /**
    * spec §4.5.3.4 allocmem: `min` zeroed pages (or `pages`, for an instance restored from a

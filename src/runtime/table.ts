@@ -17,6 +17,13 @@ export class TableInst {
   readonly type: TableType;
   /** The elements; the interpreter reads and writes this array directly. */
   readonly elements: Ref[];
+  /**
+   * The JS API's object cache: this object's one wrapper (api/wrappers.ts). A declared field, not a
+   * private field stamped on later: stamping changes the object's hidden class, and the
+   * interpreter's reads of the object would see two shapes (RATIONALE, "Why internal slots in
+   * private fields, not WeakMaps?").
+   */
+  wrapper: object | undefined = undefined;
 
   /** spec §4.5.3.3 alloctable: `min` elements, each `init`. A RuntimeError if too large. */
   constructor(type: TableType, init: Ref) {
