@@ -2405,140 +2405,6 @@ function runCold(m: Machine, code: Int32Array, pc: number, fp: number, inst: Ins
     case Ir.elem_drop:
       inst.elems[code[pc + 1]] = [];
       return (pc + 2) | 0;
-    case Ir.i64_clz: {
-      const a = fp + code[pc + 2], d = fp + code[pc + 1];
-      I32[d] = i64ClzHalves(I32[a], I32[a + 1]);
-      I32[d + 1] = 0;
-      return (pc + 3) | 0;
-    }
-    case Ir.i64_ctz: {
-      const a = fp + code[pc + 2], d = fp + code[pc + 1];
-      I32[d] = i64CtzHalves(I32[a], I32[a + 1]);
-      I32[d + 1] = 0;
-      return (pc + 3) | 0;
-    }
-    case Ir.i64_popcnt: {
-      const a = fp + code[pc + 2], d = fp + code[pc + 1];
-      I32[d] = i64PopcntHalves(I32[a], I32[a + 1]);
-      I32[d + 1] = 0;
-      return (pc + 3) | 0;
-    }
-    case Ir.i64_div_s: {
-      const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-      i64DivSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 4) | 0;
-    }
-    case Ir.i64_div_u: {
-      const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-      i64DivUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 4) | 0;
-    }
-    case Ir.i64_rem_s: {
-      const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-      i64RemSHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 4) | 0;
-    }
-    case Ir.i64_rem_u: {
-      const a = fp + code[pc + 2], b = fp + code[pc + 3], d = fp + code[pc + 1];
-      i64RemUHalves(I32[a], I32[a + 1], I32[b], I32[b + 1]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 4) | 0;
-    }
-    case Ir.i64_extend8_s: {
-      const d = fp + code[pc + 1];
-      i64Extend8SHalves(I32[fp + code[pc + 2]]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 3) | 0;
-    }
-    case Ir.i64_extend16_s: {
-      const d = fp + code[pc + 1];
-      i64Extend16SHalves(I32[fp + code[pc + 2]]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 3) | 0;
-    }
-    case Ir.i64_trunc_f32_s: {
-      const d = fp + code[pc + 1];
-      i64TruncSHalves(F32[fp + code[pc + 2]]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 3) | 0;
-    }
-    case Ir.i64_trunc_f32_u: {
-      const d = fp + code[pc + 1];
-      i64TruncUHalves(F32[fp + code[pc + 2]]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 3) | 0;
-    }
-    case Ir.i64_trunc_f64_s: {
-      const d = fp + code[pc + 1];
-      i64TruncSHalves(F64[(fp + code[pc + 2]) >> 1]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 3) | 0;
-    }
-    case Ir.i64_trunc_f64_u: {
-      const d = fp + code[pc + 1];
-      i64TruncUHalves(F64[(fp + code[pc + 2]) >> 1]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 3) | 0;
-    }
-    case Ir.i32_trunc_f32_s:
-      I32[fp + code[pc + 1]] = i32TruncF32S(F32[fp + code[pc + 2]]);
-      return (pc + 3) | 0;
-    case Ir.i32_trunc_f32_u:
-      I32[fp + code[pc + 1]] = i32TruncF32U(F32[fp + code[pc + 2]]);
-      return (pc + 3) | 0;
-    case Ir.i32_trunc_f64_u:
-      I32[fp + code[pc + 1]] = i32TruncF64U(F64[(fp + code[pc + 2]) >> 1]);
-      return (pc + 3) | 0;
-    case Ir.i32_trunc_sat_f32_s:
-      I32[fp + code[pc + 1]] = i32TruncSatF32S(F32[fp + code[pc + 2]]);
-      return (pc + 3) | 0;
-    case Ir.i32_trunc_sat_f32_u:
-      I32[fp + code[pc + 1]] = i32TruncSatF32U(F32[fp + code[pc + 2]]);
-      return (pc + 3) | 0;
-    case Ir.i32_trunc_sat_f64_u:
-      I32[fp + code[pc + 1]] = i32TruncSatF64U(F64[(fp + code[pc + 2]) >> 1]);
-      return (pc + 3) | 0;
-    case Ir.i64_trunc_sat_f32_s: {
-      const d = fp + code[pc + 1];
-      i64TruncSatSHalves(F32[fp + code[pc + 2]]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 3) | 0;
-    }
-    case Ir.i64_trunc_sat_f32_u: {
-      const d = fp + code[pc + 1];
-      i64TruncSatUHalves(F32[fp + code[pc + 2]]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 3) | 0;
-    }
-    case Ir.i64_trunc_sat_f64_s: {
-      const d = fp + code[pc + 1];
-      i64TruncSatSHalves(F64[(fp + code[pc + 2]) >> 1]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 3) | 0;
-    }
-    case Ir.i64_trunc_sat_f64_u: {
-      const d = fp + code[pc + 1];
-      i64TruncSatUHalves(F64[(fp + code[pc + 2]) >> 1]);
-      I32[d] = i64Out[0];
-      I32[d + 1] = i64Out[1];
-      return (pc + 3) | 0;
-    }
     case Ir.f32_convert_i64_s: {
       const a = fp + code[pc + 2];
       F32[fp + code[pc + 1]] = f32ConvertI64SHalves(I32[a], I32[a + 1]);
@@ -2677,10 +2543,84 @@ function runCold(m: Machine, code: Int32Array, pc: number, fp: number, inst: Ins
       I32[d + 1] = hi;
       return (pc + 4) | 0;
     }
-    default:
+    default: {
+      // Families of like instructions go by tables (coldHalves, coldTrunc32): one case for each.
+      const h = coldHalves.get(code[pc]);
+      if (h !== undefined) {
+        const a = fp + code[pc + 2], d = fp + code[pc + 1];
+        switch (h.kind) {
+          case ColdKind.I64Binary: {
+            const b = fp + code[pc + 3];
+            h.fn(I32[a], I32[a + 1], I32[b], I32[b + 1]);
+            break;
+          }
+          case ColdKind.I64Count:
+            I32[d] = h.fn(I32[a], I32[a + 1]);
+            I32[d + 1] = 0;
+            return (pc + 3) | 0;
+          case ColdKind.FromI32: h.fn(I32[a]); break;
+          case ColdKind.FromF32: h.fn(F32[a]); break;
+          case ColdKind.FromF64: h.fn(F64[a >> 1]); break;
+        }
+        I32[d] = i64Out[0];
+        I32[d + 1] = i64Out[1];
+        return (pc + (h.kind === ColdKind.I64Binary ? 4 : 3)) | 0;
+      }
+      const t = coldTrunc32.get(code[pc]);
+      if (t !== undefined) {
+        const a = fp + code[pc + 2];
+        I32[fp + code[pc + 1]] = t.fn(t.f64 ? F64[a >> 1] : F32[a]);
+        return (pc + 3) | 0;
+      }
       return pc;
+    }
   }
 }
+
+/** How a coldHalves instruction reads its operands and writes its result. */
+const enum ColdKind {
+  /** Two i64 operands on word pairs; the helper writes i64Out. */
+  I64Binary,
+  /** One i64 operand on a word pair; the helper returns the count (an i64 below 2^7). */
+  I64Count,
+  /** One i32 / f32 / f64 operand; the helper writes i64Out. */
+  FromI32, FromF32, FromF64,
+}
+type ColdHalves =
+  | { kind: ColdKind.I64Binary; fn: (a0: number, a1: number, b0: number, b1: number) => void }
+  | { kind: ColdKind.I64Count; fn: (a0: number, a1: number) => number }
+  | { kind: ColdKind.FromI32 | ColdKind.FromF32 | ColdKind.FromF64; fn: (x: number) => void };
+
+/** runCold's instructions with an i64 result on word pairs (numerics-halves.ts), by opcode. */
+const coldHalves = new Map<number, ColdHalves>([
+  [Ir.i64_div_s, { kind: ColdKind.I64Binary, fn: i64DivSHalves }],
+  [Ir.i64_div_u, { kind: ColdKind.I64Binary, fn: i64DivUHalves }],
+  [Ir.i64_rem_s, { kind: ColdKind.I64Binary, fn: i64RemSHalves }],
+  [Ir.i64_rem_u, { kind: ColdKind.I64Binary, fn: i64RemUHalves }],
+  [Ir.i64_clz, { kind: ColdKind.I64Count, fn: i64ClzHalves }],
+  [Ir.i64_ctz, { kind: ColdKind.I64Count, fn: i64CtzHalves }],
+  [Ir.i64_popcnt, { kind: ColdKind.I64Count, fn: i64PopcntHalves }],
+  [Ir.i64_extend8_s, { kind: ColdKind.FromI32, fn: i64Extend8SHalves }],
+  [Ir.i64_extend16_s, { kind: ColdKind.FromI32, fn: i64Extend16SHalves }],
+  [Ir.i64_trunc_f32_s, { kind: ColdKind.FromF32, fn: i64TruncSHalves }],
+  [Ir.i64_trunc_f32_u, { kind: ColdKind.FromF32, fn: i64TruncUHalves }],
+  [Ir.i64_trunc_f64_s, { kind: ColdKind.FromF64, fn: i64TruncSHalves }],
+  [Ir.i64_trunc_f64_u, { kind: ColdKind.FromF64, fn: i64TruncUHalves }],
+  [Ir.i64_trunc_sat_f32_s, { kind: ColdKind.FromF32, fn: i64TruncSatSHalves }],
+  [Ir.i64_trunc_sat_f32_u, { kind: ColdKind.FromF32, fn: i64TruncSatUHalves }],
+  [Ir.i64_trunc_sat_f64_s, { kind: ColdKind.FromF64, fn: i64TruncSatSHalves }],
+  [Ir.i64_trunc_sat_f64_u, { kind: ColdKind.FromF64, fn: i64TruncSatUHalves }],
+]);
+
+/** runCold's float-to-i32 truncations (numerics.ts), by opcode; `f64`: the operand is an f64. */
+const coldTrunc32 = new Map<number, { fn: (x: number) => number; f64: boolean }>([
+  [Ir.i32_trunc_f32_s, { fn: i32TruncF32S, f64: false }],
+  [Ir.i32_trunc_f32_u, { fn: i32TruncF32U, f64: false }],
+  [Ir.i32_trunc_f64_u, { fn: i32TruncF64U, f64: true }],
+  [Ir.i32_trunc_sat_f32_s, { fn: i32TruncSatF32S, f64: false }],
+  [Ir.i32_trunc_sat_f32_u, { fn: i32TruncSatF32U, f64: false }],
+  [Ir.i32_trunc_sat_f64_u, { fn: i32TruncSatF64U, f64: true }],
+]);
 
 /**
  * The v128 instructions (ir.ts, from `copy128` on; spec §4.4.3 and the vector parts of §4.4.5–
