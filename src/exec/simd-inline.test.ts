@@ -9,7 +9,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RuntimeError } from '../errors.js';
-import { instantiate, invoke, type ModuleInstance, type RawValue } from '../runtime/index.js';
+import { instantiate, invoke, type MemoryInst, type ModuleInstance, type RawValue } from '../runtime/index.js';
 import { wasm2 } from '../syntax/features.js';
 import { parseWat } from '../text/wat.js';
 import { validateModule } from '../valid/module.js';
@@ -27,6 +27,22 @@ function call(inst: ModuleInstance, name: string, ...args: RawValue[]): RawValue
   const e = inst.exports.get(name);
   if (e?.kind !== 'func') throw new Error(`no function ${name}`);
   return invoke(e.value, args);
+}
+
+/** The memory an instance exports as "mem". */
+function memoryOf(inst: ModuleInstance): MemoryInst {
+  const e = inst.exports.get('mem');
+  if (e?.kind !== 'memory') throw new Error('no memory');
+  return e.value;
+}
+
+/** f32 lanes equal, any NaN matching any NaN (their payloads may differ: spec §4.3.3). */
+function sameF32(x: Uint8Array, y: Uint8Array, what: string): void {
+  const fx = new Float32Array(x.buffer.slice(0)), fy = new Float32Array(y.buffer.slice(0));
+  for (let i = 0; i < 4; i++) {
+    if (Number.isNaN(fx[i]) && Number.isNaN(fy[i])) continue;
+    assert.is(new Int32Array(fx.buffer)[i], new Int32Array(fy.buffer)[i], `${what} lane ${i}`);
+  }
 }
 
 /** The IR of every function of a module, disassembled, to check which forms were chosen. */
@@ -154,9 +170,8 @@ test('extending loads, lane stores and folded v128.load addresses match the gene
     assert.ok(ir.includes(` ${n} r`), `${n} runs inline`);
   }
   const inst = instance(src);
-  const e = inst.exports.get('mem');
-  if (e?.kind !== 'memory') throw new Error('no memory');
-  const mem = { get buf(): ArrayBuffer { return e.value.buffer; } };
+  const memory = memoryOf(inst);
+  const mem = { get buf(): ArrayBuffer { return memory.buffer; } };
   const noise = vectors().flatMap((v) => [...v]);
   new Uint8Array(mem.buf).set(noise.slice(0, 200));
   const view = new DataView(mem.buf);
@@ -247,9 +262,8 @@ test('scalar instructions between vector ones (run inside runVector) compute as 
     assert.ok(ir.includes(` ${n} `), `${n} is used`);
   }
   const inst = instance(src);
-  const e = inst.exports.get('mem');
-  if (e?.kind !== 'memory') throw new Error('no memory');
-  const words = new Int32Array(e.value.buffer, 0, 1024);
+  const memory = memoryOf(inst);
+  const words = new Int32Array(memory.buffer, 0, 1024);
   let x = 0x2545f491;
   for (let i = 0; i < words.length; i++) {
     x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
@@ -388,9 +402,8 @@ test('a lane store of a shuffle (v128.store32_shuffle / _64) writes what the shu
   const ir = irOf(src);
   assert.ok(ir.includes(' v128.store32_shuffle r') && ir.includes(' v128.store64_shuffle r'), 'the fused forms are chosen');
   const inst = instance(src);
-  const e = inst.exports.get('mem');
-  if (e?.kind !== 'memory') throw new Error('no memory');
-  const bytes = (): Uint8Array => new Uint8Array(e.value.buffer);
+  const memory = memoryOf(inst);
+  const bytes = (): Uint8Array => new Uint8Array(memory.buffer);
   const vs = vectors();
   patterns.forEach((_, i) => {
     for (const [bits, lanes] of [[32, 4], [64, 2]] as const) {
@@ -428,9 +441,8 @@ test('v128.load32_shuffle (a shuffle of a loaded word splatted) and i32x4.abs_su
   assert.is(ir.split(' v128.load32_shuffle r').length - 1, patterns.length, 'every shuffle takes its load in');
   assert.ok(ir.includes(' i32x4.abs_sub r'), 'abs of sub is one instruction');
   const inst = instance(src);
-  const e = inst.exports.get('mem');
-  if (e?.kind !== 'memory') throw new Error('no memory');
-  const mem = new Uint8Array(e.value.buffer);
+  const memory = memoryOf(inst);
+  const mem = new Uint8Array(memory.buffer);
   mem.set(vectors().flatMap((v) => [...v]).slice(0, 256));
   patterns.forEach((lanes, i) => {
     for (const at of [0, 7, 61, 65536 - 7]) {
@@ -497,9 +509,8 @@ test('v128.store through a folded address (v128.store_add, v128.store_idx) write
   const ir = irOf(src);
   assert.ok(ir.includes(' v128.store_add r') && ir.includes(' v128.store_idx r'));
   const inst = instance(src);
-  const e = inst.exports.get('mem');
-  if (e?.kind !== 'memory') throw new Error('no memory');
-  const mem = (): Uint8Array => new Uint8Array(e.value.buffer);
+  const memory = memoryOf(inst);
+  const mem = (): Uint8Array => new Uint8Array(memory.buffer);
   const v = vectors()[10];
   const storedAt = (at: number, f: () => void): void => {
     mem().fill(0);
@@ -546,18 +557,9 @@ test('fused vector arithmetic (f32x4.mul_add, i32x4.mul_add, f32x4.mul_load_add,
   assert.is(ir.split(' f32x4.mul_load_add r').length - 1, 2);
   assert.is(ir.split(' f32x4.mul_load_add_add r').length - 1, 2);
   const inst = instance(src);
-  const e = inst.exports.get('mem');
-  if (e?.kind !== 'memory') throw new Error('no memory');
+  const memory = memoryOf(inst);
   const vs = vectors();
-  new Uint8Array(e.value.buffer).set(vs.flatMap((v) => [...v]));
-  /** f32 lanes equal, any NaN matching any NaN (their payloads may differ: spec §4.3.3). */
-  const sameF32 = (x: Uint8Array, y: Uint8Array, what: string): void => {
-    const fx = new Float32Array(x.buffer.slice(0)), fy = new Float32Array(y.buffer.slice(0));
-    for (let i = 0; i < 4; i++) {
-      if (Number.isNaN(fx[i]) && Number.isNaN(fy[i])) continue;
-      assert.is(new Int32Array(fx.buffer)[i], new Int32Array(fy.buffer)[i], `${what} lane ${i}`);
-    }
-  };
+  new Uint8Array(memory.buffer).set(vs.flatMap((v) => [...v]));
   for (let i = 0; i + 2 < vs.length; i++) {
     const [a, b, c] = [vs[i], vs[i + 1], vs[(i * 7) % vs.length]];
     const want = call(inst, 'f32 ma unfused', a, b, c)[0] as Uint8Array;
@@ -611,10 +613,9 @@ test('i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.trunc_sat_mul_load_add, f32x4.
     assert.ok(ir.includes(` ${n} r`), n);
   }
   const inst = instance(src);
-  const e = inst.exports.get('mem');
-  if (e?.kind !== 'memory') throw new Error('no memory');
+  const memory = memoryOf(inst);
   const vs = vectors();
-  new Uint8Array(e.value.buffer).set(vs.flatMap((v) => [...v]));
+  new Uint8Array(memory.buffer).set(vs.flatMap((v) => [...v]));
   for (const [n] of pairs) {
     for (let k = 0; k + 1 < vs.length; k++) {
       for (const at of [0, 5, 100, 65536 - 64]) {
@@ -653,10 +654,9 @@ test('a constant moved before the producer it is fused with: the same results as
   assert.is(ir.split(' f32x4.max_min r').length - 1, 2, 'the clamp fuses, in the loop too');
   assert.is(ir.split(' f32x4.mul_load_add_add r').length - 1, 2);
   const inst = instance(src);
-  const e = inst.exports.get('mem');
-  if (e?.kind !== 'memory') throw new Error('no memory');
+  const memory = memoryOf(inst);
   const vs = vectors();
-  new Uint8Array(e.value.buffer).set(vs.flatMap((v) => [...v]));
+  new Uint8Array(memory.buffer).set(vs.flatMap((v) => [...v]));
   for (const a of vs) {
     for (const b of vs.slice(0, 8)) {
       for (const n of [16, 48]) assert.equal(call(inst, 'f', n, a, b)[0], call(inst, 'g', n, a, b)[0], `${n}`);
@@ -744,9 +744,8 @@ test('lane stores through a folded address (v128.store32_lane_add, store64_lane_
   const ir = irOf(src);
   assert.ok(ir.includes(' v128.store32_lane_add r') && ir.includes(' v128.store64_lane_add r'));
   const inst = instance(src);
-  const e = inst.exports.get('mem');
-  if (e?.kind !== 'memory') throw new Error('no memory');
-  const mem = (): Uint8Array => new Uint8Array(e.value.buffer);
+  const memory = memoryOf(inst);
+  const mem = (): Uint8Array => new Uint8Array(memory.buffer);
   const v = vectors()[11];
   const doubled = new Uint8Array(Int32Array.from(new Int32Array(v.buffer.slice(0)), (x) => x * 2).buffer);
   for (const [f, at, arg, bytes] of [['s32', 5 + 16 + 3, 5, doubled.slice(8, 12)], ['s32', 65536 - 4, 65536 - 23, doubled.slice(8, 12)],
@@ -772,10 +771,9 @@ test('extending loads through a folded address (v128.load16x4_s_add …) read an
   const ir = irOf(src);
   for (const n of loads) assert.is(ir.split(` ${n}_add r`).length - 1, 2, `${n}_add`);
   const inst = instance(src);
-  const e = inst.exports.get('mem');
-  if (e?.kind !== 'memory') throw new Error('no memory');
-  new Uint8Array(e.value.buffer).set(vectors().flatMap((v) => [...v]).slice(0, 300));
-  const view = new DataView(e.value.buffer);
+  const memory = memoryOf(inst);
+  new Uint8Array(memory.buffer).set(vectors().flatMap((v) => [...v]).slice(0, 300));
+  const view = new DataView(memory.buffer);
   for (const n of loads) {
     for (const [f, arg, ea] of [[n, 5, 5 + 24 + 3], [n, 65536 - 35, 65536 - 8], [`${n} shl`, 7, 48], [`${n} shl`, 8192, 65536 - 8]] as const) {
       regs.fill(0);
@@ -823,9 +821,8 @@ test('gathered 32-bit loads (v128.load32_splat_lx / _zero_lx / _lane_lx) load wh
   const ir = irOf(src);
   for (const n of ['splat', 'zero', 'lane']) assert.is(ir.split(` v128.load32_${n}_lx r`).length - 1, n === 'lane' ? 2 : 1, n);
   const inst = instance(src);
-  const e = inst.exports.get('mem');
-  if (e?.kind !== 'memory') throw new Error('no memory');
-  new Uint8Array(e.value.buffer).set(vectors().flatMap((v) => [...v]));
+  const memory = memoryOf(inst);
+  new Uint8Array(memory.buffer).set(vectors().flatMap((v) => [...v]));
   const ix = (w: number[]): Uint8Array => new Uint8Array(Int32Array.from(w).buffer);
   for (const w of [[0, 1, 2, 3], [7, 0, 50, 9], [16379, 16379, 16379, 16378], [-3, -3, -3, -3]]) {
     assert.equal(call(inst, 'f', ix(w))[0], call(inst, 'g', ix(w))[0], `indices ${w}`);
@@ -879,12 +876,11 @@ test('a v128 store joined to the step-and-branch of a loop (v128.store_step_br_i
   const ir = irOf(src);
   assert.ok(ir.includes(' v128.store_step_br_if r') && ir.includes(' v128.store_add_step_br_if r'));
   const inst = instance(src);
-  const e = inst.exports.get('mem');
-  if (e?.kind !== 'memory') throw new Error('no memory');
+  const memory = memoryOf(inst);
   const v = vectors()[12];
   for (const [f, at, square] of [['a', 2, false], ['b', 1024, true]] as const) {
     for (const n of [1, 5]) {
-      new Uint8Array(e.value.buffer).fill(0);
+      new Uint8Array(memory.buffer).fill(0);
       call(inst, f, n, v);
       const expected = new Uint8Array(65536), dv = new DataView(expected.buffer);
       let x = [...new Int32Array(v.buffer.slice(0))];
@@ -892,7 +888,7 @@ test('a v128 store joined to the step-and-branch of a loop (v128.store_step_br_i
         x = x.map((a) => (a + a) | 0);
         x.forEach((a, j) => dv.setInt32(at + 16 * i + 4 * j, square ? Math.imul(a, a) : a, true));
       }
-      assert.equal(new Uint8Array(e.value.buffer), expected, `${f} ${n}`);
+      assert.equal(new Uint8Array(memory.buffer), expected, `${f} ${n}`);
     }
   }
   // The store traps before the step: the first iteration's address is out of bounds.
@@ -917,13 +913,6 @@ test('f32x4.mul_convert_s, i32x4.shl_xor and i32x4.shr_u_xor compute what the un
   assert.ok(ir.includes(' i32x4.shl_xor r') && ir.includes(' i32x4.shr_u_xor r'));
   const inst = instance(src);
   const vs = vectors();
-  const sameF32 = (x: Uint8Array, y: Uint8Array, what: string): void => {
-    const fx = new Float32Array(x.buffer.slice(0)), fy = new Float32Array(y.buffer.slice(0));
-    for (let i = 0; i < 4; i++) {
-      if (Number.isNaN(fx[i]) && Number.isNaN(fy[i])) continue;
-      assert.is(new Int32Array(fx.buffer)[i], new Int32Array(fy.buffer)[i], `${what} lane ${i}`);
-    }
-  };
   for (const a of vs) {
     for (const b of vs) {
       const want = call(inst, 'mc unfused', a, b)[0] as Uint8Array;
@@ -948,17 +937,9 @@ test('f32x4.sub_load_add and f32x4.max_min (a clamp) compute what the unfused pa
   assert.is(ir.split(' f32x4.sub_load_add r').length - 1, 1);
   assert.is(ir.split(' f32x4.max_min r').length - 1, 2);
   const inst = instance(src);
-  const e = inst.exports.get('mem');
-  if (e?.kind !== 'memory') throw new Error('no memory');
+  const memory = memoryOf(inst);
   const vs = vectors();
-  new Uint8Array(e.value.buffer).set(vs.flatMap((v) => [...v]));
-  const sameF32 = (x: Uint8Array, y: Uint8Array, what: string): void => {
-    const fx = new Float32Array(x.buffer.slice(0)), fy = new Float32Array(y.buffer.slice(0));
-    for (let i = 0; i < 4; i++) {
-      if (Number.isNaN(fx[i]) && Number.isNaN(fy[i])) continue;
-      assert.is(new Int32Array(fx.buffer)[i], new Int32Array(fy.buffer)[i], `${what} lane ${i}`);
-    }
-  };
+  new Uint8Array(memory.buffer).set(vs.flatMap((v) => [...v]));
   for (const a of vs) {
     for (const at of [0, 5, 65536 - 36]) {
       sameF32(call(inst, 'sl', a, at)[0] as Uint8Array, call(inst, 'sl unfused', a, at)[0] as Uint8Array, `sub_load_add at ${at}`);
