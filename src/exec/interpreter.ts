@@ -18,8 +18,8 @@
 import { RuntimeError, trap, TrapCode, trapMessages } from '../errors.js';
 import type { FuncInst, RawValue, Ref } from '../runtime/func.js';
 import type { Instance } from '../runtime/instance.js';
-import { Dirty, type MemoryInst } from '../runtime/memory.js';
-import { Cls, Ir } from './ir.js';
+import { Dirty, MemoryInst } from '../runtime/memory.js';
+import { Cls, Ir, irInfo } from './ir.js';
 import {
   f32Nearest, f64Nearest, fCeil, fFloor, fMax, fMin, fTrunc, i32Ctz, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU, i32Rotl, i32Rotr,
   i32TruncF32S, i32TruncF32U, i32TruncF64S, i32TruncF64U, i32TruncSatF32S, i32TruncSatF32U,
@@ -32,7 +32,7 @@ import {
   i64TruncSatSHalves, i64TruncSatUHalves, i64TruncSHalves, i64TruncUHalves,
 } from './numerics-halves.js';
 import {
-  simdBinary, simdExtract, simdLoad, simdLoadLane, simdReplace, simdStoreLane, simdTernary,
+  S, simdBinary, simdExtract, simdLoad, simdLoadLane, simdReplace, simdStoreLane, simdTernary,
   simdUnary, narrow8u, sat16u, v128FromRegs, v128ToRegs,
 } from './simd.js';
 import { recordFrames } from './frames.js';
@@ -2622,6 +2622,108 @@ const coldTrunc32 = new Map<number, { fn: (x: number) => number; f64: boolean }>
   [Ir.i32_trunc_sat_f64_u, { fn: i32TruncSatF64U, f64: true }],
 ]);
 
+let vectorWarm = false;
+
+/** The scalar instructions runVector has (its second switch), for warmVector. */
+const vectorScalars: readonly Ir[] = [
+  Ir.i32_add_imm, Ir.step_br_if, Ir.i32_add, Ir.step_br_ne_imm, Ir.step3_br_ne_imm, Ir.step3_br_if,
+  Ir.step3_br_ne, Ir.i32_shl_add_imm, Ir.load32_add, Ir.load32, Ir.i32_add_imm2, Ir.const32, Ir.copy32,
+  Ir.step_br, Ir.step_br_ne, Ir.step_br_lt_u, Ir.br_if, Ir.br_unless, Ir.br,
+];
+
+/** The operations (simd.ts `S`) of each generic simd_* instruction, first and end, for warmVector. */
+const warmSimd = new Map<number, readonly [number, number]>([
+  [Ir.simd_unary, [S.v128_not, S.v128_and]], [Ir.simd_binary, [S.v128_and, S.v128_bitselect]],
+  [Ir.simd_ternary, [S.v128_bitselect, S.i8x16_extract_lane_s]],
+  [Ir.simd_extract, [S.i8x16_extract_lane_s, S.i8x16_replace_lane]],
+  [Ir.simd_replace, [S.i8x16_replace_lane, S.v128_load8x8_s]], [Ir.simd_load, [S.v128_load8x8_s, S.v128_load8_lane]],
+  [Ir.simd_load_lane, [S.v128_load8_lane, S.v128_store8_lane]],
+  [Ir.simd_store_lane, [S.v128_store8_lane, S.v128_store64_lane + 1]],
+]);
+
+/**
+ * Runs every case of runVector, before its first real instruction, on scratch registers and a
+ * scratch memory, so that each operation has type feedback when TurboFan first compiles the loop
+ * (long vector loops get it compiled early, before a program has reached all its instructions).
+ * A case first reached after that compile deoptimized it ("Insufficient type feedback"), and
+ * after such a late deopt V8 sometimes recompiled only the loop's OSR entry, which every call
+ * then entered from the bytecode interpreter: simd's second, slower speed (RATIONALE, "Why does
+ * simd run at two speeds?"). How, each point measured on Node 20 (V8 11.3):
+ * - Each instruction runs four ways: distinct registers, immediates 0; one register for all (its
+ *   own), immediates 33 (the other side of `k < 32`, `d !== v`, splat terms); registers 0
+ *   (branches not taken); registers near 2^31, immediates 5 (sums that leave the small integers,
+ *   shift counts 1–31), instructions without memory only. Registers hold 256 in the first two:
+ *   small addresses, and float lanes that are not integers (denormals), so float operations
+ *   record doubles before they see zeros. Branches lead to the next instruction. The generic
+ *   simd_* instructions run the first way, once per operation of their shape (TurboFan may inline
+ *   their helpers, whose own cases then need feedback too). Opcodes with other fields (globals,
+ *   tables) are left out.
+ * - One call runs them all in a row (the last is `unreachable`, which runVector does not have: it
+ *   returns): the loop's ticks may mark runVector for optimization, but its compile starts at a
+ *   later call, with all the feedback in. Calls one by one had TurboFan compile halfway through.
+ * - Five such calls: V8 gives a function its feedback vector only after some work in it (here
+ *   after the second call), and records nothing before. More calls that return at once instead
+ *   cost ~11 µs each, some 300 of them, and counted as calls of runVector: TurboFan inlines a
+ *   call (fMin, fMax, i32TruncSatF64S) only if it ran in ~15 % of them, and kept those as calls.
+ * It costs ~6 ms once per process, at the first vector instruction.
+ */
+function warmVector(): void {
+  vectorWarm = true;
+  const ops: number[] = [];
+  irInfo.forEach((info, op) => {
+    if (/^[dauibhxvL]*$/.test(info.fields) && (op >= Ir.copy128 || vectorScalars.includes(op))) ops.push(op);
+  });
+  // Registers: words [0, 64) read by ways 0 and 3 (256, then near 2^31 from 32), [64, 192) written,
+  // [192, 256) read by way 2 (0); way 1 gives each instruction 128 words of its own from 256.
+  const hot: number[] = [], generic: number[] = [];
+  let own = 256;
+  for (const way of [0, 1, 2, 3]) {
+    for (const op of ops) {
+      const fields = irInfo[op].fields, range = warmSimd.get(op);
+      if (way === 3 && fields.includes('u')) continue;
+      if (range === undefined) {
+        warmInstr(hot, op, fields, way, 0, own);
+        if (way === 1) own += 128;
+      } else if (way === 0) {
+        for (let x = range[0]; x < range[1]; x++) warmInstr(generic, op, fields, way, x, own);
+      }
+    }
+  }
+  // The generic ones after the others (they have no branches to patch).
+  const code = Int32Array.from([...hot, ...generic, Ir.unreachable]);
+  const regs = new Int32Array(own), start = regs.fill(256, 0, 32).fill(0x7ffffff0, 32, 64).fill(256, 256).slice();
+  const F32 = new Float32Array(regs.buffer), F64 = new Float64Array(regs.buffer);
+  const mem = new MemoryInst({ limits: { min: 1 }, addr: 'i32', shared: false }), dv = mem.view;
+  const noInst = null as unknown as Instance;
+  for (let i = 0; i < 5; i++) {
+    regs.set(start);
+    if (runVector(code, 0, 0, regs, F32, F64, dv, 65536, mem, noInst) !== code.length - 1) {
+      throw new Error('internal error: warmVector did not reach its end');
+    }
+  }
+}
+
+/**
+ * Appends instruction `op` (fields as ir.ts irInfo) to `code` for warmVector's `way`, `x` its
+ * simd_* operation, `own` the registers of way 1. Branches lead to the next instruction (offsets
+ * from `code`'s start).
+ */
+function warmInstr(code: number[], op: number, fields: string, way: number, x: number, own: number): void {
+  const targets: number[] = [];
+  let a = way === 2 ? 192 : way === 3 ? 32 : 0, d = 64;
+  code.push(op);
+  for (const f of fields) {
+    if (f === 'd') code.push(way === 1 ? own + 4 : (d += 4));
+    else if (f === 'a') code.push(way === 1 ? own + 4 : (a += 4));
+    else if (f === 'v') code.push(1, 2, 3, 4);
+    else if (f === 'L') targets.push(code.push(0) - 1);
+    else if (f === 'x') code.push(x);
+    else if (f === 'h') code.push(way === 1 ? 512 + 33 : 0);
+    else code.push(way === 1 ? 33 : way === 3 ? 5 : 0);
+  }
+  for (const t of targets) code[t] = code.length;
+}
+
 /**
  * The v128 instructions (ir.ts, from `copy128` on; spec §4.4.3 and the vector parts of §4.4.5–
  * §4.4.7), a dispatch loop of their own: `run` enters it at a vector instruction, it runs that one
@@ -2636,6 +2738,7 @@ function runVector(
   code: Int32Array, pc: number, fp: number, I32: Int32Array, F32: Float32Array, F64: Float64Array, dv: DataView,
   memLen: number, mem: MemoryInst, inst: Instance,
 ): number {
+  if (!vectorWarm) warmVector();
   // Int32 loop variables, as in `run` (RATIONALE, "Why `pc = (pc + 4) | 0`?").
   pc |= 0;
   fp |= 0;

@@ -39,4 +39,35 @@ test('the interpreter loops run and runVector are optimized by TurboFan', () => 
   assert.ok(optimized('runVector'), 'runVector was not optimized: is its bytecode over the size limit?');
 });
 
+// A vector loop long enough to get runVector compiled, then another with instructions the first
+// did not have. Without warmVector's feedback the second deoptimized runVector ("Insufficient type
+// feedback"), the start of its two speeds (RATIONALE, "Why does simd run at two speeds?").
+const lateChild = `
+import { Module, Instance } from ${JSON.stringify(index)};
+import { parseWat } from ${JSON.stringify(new URL('../text/wat.js', import.meta.url).href)};
+import { encodeModule } from ${JSON.stringify(new URL('../binary/encode.js', import.meta.url).href)};
+const wat = \`(module
+  (func (export "first") (param $n i32) (result i32) (local $v v128)
+    (loop $l (local.set $v (i32x4.add (local.get $v) (i32x4.splat (local.get $n))))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (i32x4.extract_lane 0 (local.get $v)))
+  (func (export "later") (param $n i32) (result i32) (local $v v128)
+    (local.set $v (f32x4.splat (f32.const 1.5)))
+    (loop $l
+      (local.set $v (f32x4.max (f32x4.mul (local.get $v) (local.get $v)) (i16x8.add_sat_s (local.get $v) (local.get $v))))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (i32x4.extract_lane 1 (local.get $v))))\`;
+const { first, later } = new Instance(new Module(encodeModule(parseWat(wat)))).exports;
+for (let i = 0; i < 20; i++) first(200000);
+for (let i = 0; i < 5; i++) later(200000);
+`;
+
+test('runVector is not deoptimized for lack of feedback by vector instructions first run late', () => {
+  const out = execFileSync(process.execPath, ['--trace-deopt', '--input-type=module', '-e', lateChild], {
+    encoding: 'utf8', maxBuffer: 64 << 20,
+  });
+  const deopts = out.split('\n').filter((l) => /Insufficient type feedback.*<JSFunction runVector /.test(l));
+  assert.equal(deopts, []);
+});
+
 test.run();
