@@ -2991,8 +2991,21 @@ function runVector(
         continue;
       }
       case Ir.f32x4_max_min: {
+        // min(a, max(b, c)) on the lanes' bits, without branches (clamped lanes come at random)
+        // or float conversions: k = x ^ ((x >> 31) & 0x7fffffff) orders the bits as the floats
+        // (−0 below +0), l(k, j) is −1 when k < j (the sign of k − j, overflow corrected), a
+        // NaN lane (magnitude above 0x7f800000) makes the canonical NaN, as fMin and fMax do.
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];
-        for (let i = 0; i < 4; i++) F32[d + i] = fMin(F32[a + i], fMax(F32[b + i], F32[c + i]));
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i], z = I32[c + i];
+          const kx = x ^ ((x >> 31) & 0x7fffffff), ky = y ^ ((y >> 31) & 0x7fffffff), kz = z ^ ((z >> 31) & 0x7fffffff);
+          const dyz = ky - kz, lyz = (dyz ^ ((ky ^ kz) & (dyz ^ ky))) >> 31;
+          const m = y ^ ((y ^ z) & lyz), km = ky ^ ((ky ^ kz) & lyz);
+          const dxm = kx - km, lxm = (dxm ^ ((kx ^ km) & (dxm ^ kx))) >> 31;
+          const r = m ^ ((x ^ m) & lxm);
+          const nan = ((0x7f800000 - (x & 0x7fffffff)) | (0x7f800000 - (y & 0x7fffffff)) | (0x7f800000 - (z & 0x7fffffff))) >> 31;
+          I32[d + i] = r ^ ((r ^ 0x7fc00000) & nan);
+        }
         pc = (pc + 5) | 0;
         continue;
       }
