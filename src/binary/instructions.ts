@@ -13,7 +13,7 @@
 
 import type { Features } from '../syntax/features.js';
 import type { BlockType, Catch, Expr, Instr, MemArg } from '../syntax/module.js';
-import { opInfo, opcodes, type OpInfo } from '../syntax/opcodes.js';
+import { opInfo, opcodes, PREFIXED_OPS, type OpInfo } from '../syntax/opcodes.js';
 import { refType, type ValType } from '../syntax/types.js';
 import type { Reader } from './reader.js';
 import {
@@ -243,6 +243,17 @@ function readMemInstr(r: Reader, op: number, f: Features): Instr {
 
 /** readExpr's buffer: dense, grown as needed, shared (decoding never nests). */
 const scratch: Instr[] = [];
+/**
+ * Where readExpr writes the compact opcode (syntax/opcodes.ts `compactOp`) of each instruction,
+ * from `opsUsed` on: an arena shared by the modules decoded while it lasts, which `lastExprOps`
+ * hands out views of. A module keeps its arenas alive, like the byte arena of reader.ts.
+ */
+const OPS_ARENA = 1 << 15;
+let opsArena: Uint16Array = new Uint16Array(OPS_ARENA);
+let opsUsed = 0;
+/** Where the opcodes of the expression read last start in `opsArena`, and their number. */
+let lastStart = 0;
+let lastLength = 0;
 const MAX_SCRATCH = 1 << 16;
 /** readExpr's stack of open blocks (see there). */
 const openBlocks: number[] = [];
@@ -258,6 +269,9 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
   const end = bytes.length;
   // Instructions collect in `scratch` (reused, no growth per body), copied out once at the end.
   const body = scratch;
+  // Opcodes go to `ops[base + n]` (the arena, past what earlier expressions claimed).
+  let ops = opsArena;
+  let base = opsUsed;
   let n = 0;
   // One entry per open block, `open[0 … depth-1]`: 1 for an `if` still before its `else`, 0
   // otherwise. A shared array and a depth, not push/pop: `pop` shrinks an array's storage.
@@ -270,12 +284,17 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
       r.pos = pos;
       r.u8(); // "unexpected end"
     }
+    if (base + n === ops.length) {
+      ops = moreOps(base, n);
+      base = 0;
+    }
     const at = pos;
     const b = bytes[pos++];
     // Most instructions are one of the first five kinds, read inline; one-byte immediates
     // without a call (index, constant).
     switch (kinds[b]) {
       case Kind.Plain:
+        ops[base + n] = b;
         body[n++] = plainSingle[b] ?? plainInstr(b);
         continue;
       case Kind.Index: {
@@ -287,6 +306,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
           x = r.u32();
           pos = r.pos;
         }
+        ops[base + n] = b;
         body[n++] = indexedInstr(b, x);
         continue;
       }
@@ -300,10 +320,12 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
           v = r.s32();
           pos = r.pos;
         }
+        ops[base + n] = b;
         body[n++] = i32Const(v);
         continue;
       }
       case Kind.I64: {
+        ops[base + n] = b;
         const v = pos < end ? bytes[pos] : 0x80;
         if (v < 0x80) {
           pos++;
@@ -318,6 +340,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
       }
       case Kind.MemArg:
         r.pos = pos;
+        ops[base + n] = b;
         body[n++] = readMemInstr(r, b, ctx.features);
         pos = r.pos;
         continue;
@@ -325,16 +348,20 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         if (depth === 0) {
           r.pos = pos;
           const expr = body.slice(0, n);
+          lastStart = base;
+          lastLength = n;
           // Let go of a very large body's instructions.
           if (n > MAX_SCRATCH) scratch.length = 0;
           return expr;
         }
         depth--;
+        ops[base + n] = END;
         body[n++] = plainSingle[END] ?? plainInstr(END);
         continue;
       case Kind.Else:
         if (depth === 0 || open[depth - 1] !== 1) r.fail('END opcode expected', at);
         open[depth - 1] = 0;
+        ops[base + n] = ELSE;
         body[n++] = plainSingle[ELSE] ?? plainInstr(ELSE);
         continue;
       case Kind.Prefix: {
@@ -344,6 +371,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         const info = sub < tab.length ? tab[sub] : undefined;
         if (info === undefined) r.fail(`illegal opcode ${hex2(b)} ${hex2(sub)}`, at);
         pos = r.pos;
+        ops[base + n] = PREFIXED_OPS + (b - PREFIX_GC) * 512 + sub; // compactOp(info.code)
         if (prefixedPlain[b - PREFIX_GC][sub] === 1) {
           body[n++] = plainPrefixed[b - PREFIX_GC][sub] ?? plainInstr(info.code);
         } else {
@@ -355,6 +383,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
       case Kind.Other: {
         const info = single[b]!;
         r.pos = pos;
+        ops[base + n] = b;
         body[n++] = readInstr(r, info, ctx);
         pos = r.pos;
         if (info.imm === 'block' || info.imm === 'try_table') open[depth++] = b === IF ? 1 : 0;
@@ -364,6 +393,25 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         r.fail(`illegal opcode ${hex2(b)}`, at);
     }
   }
+}
+
+/** A new opcode arena, the `n` opcodes of the expression being read (from `base`) copied to its start. */
+function moreOps(base: number, n: number): Uint16Array {
+  const next = new Uint16Array(Math.max(OPS_ARENA, 2 * n));
+  next.set(opsArena.subarray(base, base + n));
+  opsArena = next;
+  opsUsed = 0;
+  return next;
+}
+
+/**
+ * The opcodes of the expression readExpr returned last, compact (syntax/opcodes.ts `compactOp`), in order: a
+ * function's `ops` (syntax/module.ts), which the validator reads instead of each instruction's
+ * `op` — instructions come in many shapes, so that load is megamorphic. In the arena (reader.ts).
+ */
+export function lastExprOps(): Uint16Array {
+  opsUsed = lastStart + lastLength;
+  return new Uint16Array(opsArena.buffer, lastStart * 2, lastLength);
 }
 
 /** A memory index where 2.0 has a reserved zero byte (spec §5.4.6 "zero byte expected"). */
