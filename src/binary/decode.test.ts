@@ -162,4 +162,19 @@ test('every error is a CompileError with an offset, never a JS error', () => {
   }
 });
 
+test("each body's opcodes (Func.ops), also for a body larger than the arena they are cut from", () => {
+  // 40,000 × (i32.const 1, drop), then f32.const 0, i32.trunc_sat_f32_s (prefixed: 0xFC 0x00), drop.
+  const seq: number[] = [];
+  for (let i = 0; i < 40_000; i++) seq.push(0x41, 0x01, 0x1a);
+  seq.push(0x43, 0, 0, 0, 0, 0xfc, 0x00, 0x1a);
+  for (let k = 0; k < 3; k++) {
+    const m = decode(wasm(...oneFunc(seq)));
+    withoutOps(m); // checks ops against the body
+    const ops = m.funcs[0].ops!;
+    assert.is(ops.length, 80_003);
+    assert.equal([...ops.subarray(0, 3)], [0x41, 0x1a, 0x41]);
+    assert.equal([...ops.subarray(-3)], [0x43, 256 + 512, 0x1a]);
+  }
+});
+
 test.run();

@@ -244,15 +244,16 @@ function readMemInstr(r: Reader, op: number, f: Features): Instr {
 /** readExpr's buffer: dense, grown as needed, shared (decoding never nests). */
 const scratch: Instr[] = [];
 /**
- * Where readExpr writes the compact opcode (syntax/opcodes.ts `compactOp`) of each instruction,
- * from `opsUsed` on: an arena shared by the modules decoded while it lasts, which `lastExprOps`
- * hands out views of. A module keeps its arenas alive, like the byte arena of reader.ts.
+ * Where readExpr writes the compact opcode (syntax/opcodes.ts `compactOp`) of each instruction:
+ * `opsTail`, the free end of an arena shared by the modules decoded while it lasts, from which
+ * `lastExprOps` cuts each function's opcodes. A module keeps its arenas alive, like the byte arena
+ * of reader.ts.
  */
 const OPS_ARENA = 1 << 15;
-let opsArena: Uint16Array = new Uint16Array(OPS_ARENA);
+let opsBuffer = new ArrayBuffer(2 * OPS_ARENA);
 let opsUsed = 0;
-/** Where the opcodes of the expression read last start in `opsArena`, and their number. */
-let lastStart = 0;
+let opsTail: Uint16Array = new Uint16Array(opsBuffer);
+/** How many instructions the expression read last had. */
 let lastLength = 0;
 const MAX_SCRATCH = 1 << 16;
 /** readExpr's stack of open blocks (see there). */
@@ -269,9 +270,8 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
   const end = bytes.length;
   // Instructions collect in `scratch` (reused, no growth per body), copied out once at the end.
   const body = scratch;
-  // Opcodes go to `ops[base + n]` (the arena, past what earlier expressions claimed).
-  let ops = opsArena;
-  let base = opsUsed;
+  // Opcodes go to `ops[n]` (the arena, past what earlier expressions claimed).
+  let ops = opsTail;
   let n = 0;
   // One entry per open block, `open[0 … depth-1]`: 1 for an `if` still before its `else`, 0
   // otherwise. A shared array and a depth, not push/pop: `pop` shrinks an array's storage.
@@ -284,17 +284,14 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
       r.pos = pos;
       r.u8(); // "unexpected end"
     }
-    if (base + n === ops.length) {
-      ops = moreOps(base, n);
-      base = 0;
-    }
+    if (n === ops.length) ops = moreOps(n);
     const at = pos;
     const b = bytes[pos++];
     // Most instructions are one of the first five kinds, read inline; one-byte immediates
     // without a call (index, constant).
     switch (kinds[b]) {
       case Kind.Plain:
-        ops[base + n] = b;
+        ops[n] = b;
         body[n++] = plainSingle[b] ?? plainInstr(b);
         continue;
       case Kind.Index: {
@@ -306,7 +303,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
           x = r.u32();
           pos = r.pos;
         }
-        ops[base + n] = b;
+        ops[n] = b;
         body[n++] = indexedInstr(b, x);
         continue;
       }
@@ -320,12 +317,12 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
           v = r.s32();
           pos = r.pos;
         }
-        ops[base + n] = b;
+        ops[n] = b;
         body[n++] = i32Const(v);
         continue;
       }
       case Kind.I64: {
-        ops[base + n] = b;
+        ops[n] = b;
         const v = pos < end ? bytes[pos] : 0x80;
         if (v < 0x80) {
           pos++;
@@ -340,7 +337,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
       }
       case Kind.MemArg:
         r.pos = pos;
-        ops[base + n] = b;
+        ops[n] = b;
         body[n++] = readMemInstr(r, b, ctx.features);
         pos = r.pos;
         continue;
@@ -348,20 +345,19 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         if (depth === 0) {
           r.pos = pos;
           const expr = body.slice(0, n);
-          lastStart = base;
           lastLength = n;
           // Let go of a very large body's instructions.
           if (n > MAX_SCRATCH) scratch.length = 0;
           return expr;
         }
         depth--;
-        ops[base + n] = END;
+        ops[n] = END;
         body[n++] = plainSingle[END] ?? plainInstr(END);
         continue;
       case Kind.Else:
         if (depth === 0 || open[depth - 1] !== 1) r.fail('END opcode expected', at);
         open[depth - 1] = 0;
-        ops[base + n] = ELSE;
+        ops[n] = ELSE;
         body[n++] = plainSingle[ELSE] ?? plainInstr(ELSE);
         continue;
       case Kind.Prefix: {
@@ -371,7 +367,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         const info = sub < tab.length ? tab[sub] : undefined;
         if (info === undefined) r.fail(`illegal opcode ${hex2(b)} ${hex2(sub)}`, at);
         pos = r.pos;
-        ops[base + n] = PREFIXED_OPS + (b - PREFIX_GC) * 512 + sub; // compactOp(info.code)
+        ops[n] = PREFIXED_OPS + (b - PREFIX_GC) * 512 + sub; // compactOp(info.code)
         if (prefixedPlain[b - PREFIX_GC][sub] === 1) {
           body[n++] = plainPrefixed[b - PREFIX_GC][sub] ?? plainInstr(info.code);
         } else {
@@ -383,7 +379,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
       case Kind.Other: {
         const info = single[b]!;
         r.pos = pos;
-        ops[base + n] = b;
+        ops[n] = b;
         body[n++] = readInstr(r, info, ctx);
         pos = r.pos;
         if (info.imm === 'block' || info.imm === 'try_table') open[depth++] = b === IF ? 1 : 0;
@@ -395,23 +391,26 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
   }
 }
 
-/** A new opcode arena, the `n` opcodes of the expression being read (from `base`) copied to its start. */
-function moreOps(base: number, n: number): Uint16Array {
-  const next = new Uint16Array(Math.max(OPS_ARENA, 2 * n));
-  next.set(opsArena.subarray(base, base + n));
-  opsArena = next;
+/** A new opcode arena, the `n` opcodes of the expression being read copied to its start. */
+function moreOps(n: number): Uint16Array {
+  const old = opsTail;
+  opsBuffer = new ArrayBuffer(2 * Math.max(OPS_ARENA, 2 * n));
   opsUsed = 0;
-  return next;
+  opsTail = new Uint16Array(opsBuffer);
+  opsTail.set(old);
+  return opsTail;
 }
 
 /**
- * The opcodes of the expression readExpr returned last, compact (syntax/opcodes.ts `compactOp`), in order: a
- * function's `ops` (syntax/module.ts), which the validator reads instead of each instruction's
- * `op` — instructions come in many shapes, so that load is megamorphic. In the arena (reader.ts).
+ * The opcodes of the expression readExpr returned last, compact (syntax/opcodes.ts `compactOp`),
+ * in order: a function's `ops` (syntax/module.ts), which the validator reads instead of each
+ * instruction's `op` — instructions come in many shapes, so that load is megamorphic.
  */
 export function lastExprOps(): Uint16Array {
-  opsUsed = lastStart + lastLength;
-  return new Uint16Array(opsArena.buffer, lastStart * 2, lastLength);
+  const ops = new Uint16Array(opsBuffer, opsUsed * 2, lastLength);
+  opsUsed += lastLength;
+  opsTail = new Uint16Array(opsBuffer, opsUsed * 2);
+  return ops;
 }
 
 /** A memory index where 2.0 has a reserved zero byte (spec §5.4.6 "zero byte expected"). */
