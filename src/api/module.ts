@@ -100,9 +100,9 @@ export function moduleOf(m: unknown): ModuleAst {
  * The bytes to compile, for a synchronous compilation: WebIDL's "get a copy of the bytes held by
  * the buffer source" without the copy where none can be told from it. The decoder copies what it
  * keeps (reader.ts `bytesN`) and compiling finishes before the caller runs again, so a view of an
- * ArrayBuffer is read exactly as a copy would be — and saves a buffer outside V8's heap per module
- * (RATIONALE, "Why compile from the caller's bytes?"). A SharedArrayBuffer, which another thread
- * may write meanwhile, is copied.
+ * ArrayBuffer reads exactly as a copy would, without a buffer outside V8's heap per module
+ * (RATIONALE, "Why no buffer of its own per module and per memory?"). A SharedArrayBuffer,
+ * which another thread may write meanwhile, is copied.
  */
 export function bytesOf(bytes: unknown): Uint8Array {
   if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);

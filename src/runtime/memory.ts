@@ -239,9 +239,8 @@ let flagArenaUsed = 0;
  * `n` zeroed dirty flags. Up to 64 (memories up to 4 pages) V8 keeps on its heap; up to
  * FLAG_ARENA / 4 (256 MiB of memory) they are a view into a shared arena; more get a buffer of
  * their own. A buffer of their own for each memory of 5 pages or more was an allocation outside
- * V8's heap per instance, each with its bookkeeping and a step of the collector's incremental
- * marking (RATIONALE, "Why compile from the caller's bytes?"). The interpreter sees a Uint8Array
- * either way.
+ * V8's heap per instance (RATIONALE, "Why no buffer of its own per module and per memory?").
+ * The interpreter sees a Uint8Array either way.
  */
 function dirtyFlags(n: number): Uint8Array {
   if (n <= 64 || n > FLAG_ARENA / 4) return new Uint8Array(n);
