@@ -409,6 +409,11 @@ function moreOps(n: number): Uint16Array {
 export function lastExprOps(): Uint16Array {
   const ops = new Uint16Array(opsBuffer, opsUsed * 2, lastLength);
   opsUsed += lastLength;
+  if (opsBuffer.byteLength > 2 * OPS_ARENA) {
+    // An arena made for one very large body: the next modules share a new one of the usual size.
+    opsBuffer = new ArrayBuffer(2 * OPS_ARENA);
+    opsUsed = 0;
+  }
   opsTail = new Uint16Array(opsBuffer, opsUsed * 2);
   return ops;
 }

@@ -27,18 +27,6 @@ const ARENA_SIZE = 1 << 16;
 let arena = new ArrayBuffer(0);
 let arenaUsed = 0;
 
-/** The offset of `size` fresh bytes in `arena` (a new arena when it is full); size ≤ ARENA_SIZE. */
-function arenaTake(size: number): number {
-  if (arenaUsed + size > arena.byteLength) {
-    arena = new ArrayBuffer(ARENA_SIZE);
-    arenaUsed = 0;
-  }
-  const at = arenaUsed;
-  arenaUsed += (size + 7) & ~7;
-  return at;
-}
-
-
 export class Reader {
   /** Offset of the next byte to read. */
   pos: number;
@@ -360,8 +348,12 @@ export class Reader {
     if (n <= 64) {
       out = new Uint8Array(n);
     } else {
-      const at = arenaTake(n); // first: it may replace `arena`
-      out = new Uint8Array(arena, at, n);
+      if (arenaUsed + n > arena.byteLength) {
+        arena = new ArrayBuffer(ARENA_SIZE);
+        arenaUsed = 0;
+      }
+      out = new Uint8Array(arena, arenaUsed, n);
+      arenaUsed += (n + 7) & ~7;
     }
     for (let i = 0; i < n; i++) out[i] = bytes[pos + i];
     return out;
