@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { encodeModule } from '../binary/encode.js';
 import { CompileError } from '../errors.js';
 import { parseWat } from '../text/wat.js';
-import { copyBytes, Module, moduleOf, validate } from './module.js';
+import { bytesOf, copyBytes, Module, moduleOf, validate } from './module.js';
 
 /** uvu's `throws` calls a function argument as a predicate: check the class explicitly. */
 const is = (C: new (...args: never[]) => Error) => (e: unknown): boolean => e instanceof C;
@@ -46,6 +46,25 @@ test('BufferSource: ArrayBuffer, typed arrays and DataViews, copied on entry', (
   padded.fill(0);
   assert.equal([...copy], [...bytes]);
   assert.throws(() => new Module([0, 97, 115, 109] as never), is(TypeError));
+});
+
+test('a Module keeps nothing of the bytes it was compiled from (read in place, not copied)', () => {
+  const src = wasm(`(module (memory 1) (data (i32.const 0) "data segment of more than sixty-four bytes, so that the arena holds it")
+    (func (export "f") (result i32) (i32.const 7)))`);
+  const all = new Uint8Array(withCustoms.length + src.length + 3);
+  all.set(src, 3);
+  const m = new Module(all.subarray(3, 3 + src.length));
+  const c = new Module(withCustoms.slice().buffer);
+  const before = JSON.stringify(moduleOf(m));
+  all.fill(0xff);
+  assert.is(JSON.stringify(moduleOf(m)), before);
+  assert.equal(Module.customSections(c, 'a').map((b) => [...new Uint8Array(b)]), [[1, 2], [3]]);
+  // Bytes in a SharedArrayBuffer, which another thread may write, are copied first.
+  const shared = new Uint8Array(new SharedArrayBuffer(src.length));
+  shared.set(src);
+  assert.is(Module.exports(new Module(shared))[0].name, 'f');
+  assert.is.not(bytesOf(shared).buffer, shared.buffer);
+  assert.is(bytesOf(all).buffer, all.buffer);
 });
 
 test('Module.exports and Module.imports describe the module in order', () => {

@@ -38,9 +38,9 @@ export class Module {
    */
   readonly #ast: ModuleAst;
 
-  /** Decodes and validates `bytes` (a copy is taken); CompileError when either fails. */
+  /** Decodes and validates `bytes` (as a copy taken now: `bytesOf`); CompileError when either fails. */
   constructor(bytes: BufferSource) {
-    this.#ast = compileBytes(copyBytes(bytes));
+    this.#ast = compileBytes(bytesOf(bytes));
   }
 
   static {
@@ -74,7 +74,7 @@ export class Module {
 /** JS API `WebAssembly.validate`: true when `bytes` decode and validate. */
 export function validate(bytes: BufferSource): boolean {
   try {
-    compileBytes(copyBytes(bytes));
+    compileBytes(bytesOf(bytes));
     return true;
   } catch (e) {
     if (e instanceof CompileError) return false;
@@ -94,6 +94,22 @@ export function moduleOf(m: unknown): ModuleAst {
   const module = astOf(m);
   if (module === undefined) throw new TypeError('not a WebAssembly.Module');
   return module;
+}
+
+/**
+ * The bytes to compile, for a synchronous compilation: WebIDL's "get a copy of the bytes held by
+ * the buffer source" without the copy where none can be told from it. The decoder copies what it
+ * keeps (reader.ts `bytesN`) and compiling finishes before the caller runs again, so a view of an
+ * ArrayBuffer reads exactly as a copy would, without a buffer outside V8's heap per module
+ * (RATIONALE, "Why no buffer of its own per module and per memory?"). A SharedArrayBuffer,
+ * which another thread may write meanwhile, is copied.
+ */
+export function bytesOf(bytes: unknown): Uint8Array {
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  if (ArrayBuffer.isView(bytes) && bytes.buffer instanceof ArrayBuffer) {
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  return copyBytes(bytes);
 }
 
 /** WebIDL "get a copy of the bytes held by the buffer source". */

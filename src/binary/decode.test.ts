@@ -5,7 +5,7 @@ import { wasm2, wasm3 } from '../syntax/features.js';
 import { emptyModule, type Module } from '../syntax/module.js';
 import { funcref } from '../syntax/types.js';
 import { decodeModule } from './decode.js';
-import { bytes, leb, oneFunc, section, str, throwsCompile, wasm } from './fixtures.test.js';
+import { bytes, leb, oneFunc, section, str, throwsCompile, wasm, withoutOps } from './fixtures.test.js';
 
 const decode = (b: Uint8Array) => decodeModule(b);
 
@@ -55,7 +55,8 @@ test('a module with every 2.0 section decodes to the expected structure', () => 
     dataCount: 1,
     customs: [{ name: 'meta', bytes: bytes('aa') }],
   };
-  assert.equal(m, expected);
+  assert.equal(withoutOps(m), expected);
+  assert.equal([...m.funcs[0].ops!], [0x41, 0x21]);
 });
 
 test('section ids, order and uniqueness (spec §5.5.2)', () => {
@@ -158,6 +159,21 @@ test('every error is a CompileError with an offset, never a JS error', () => {
       assert.instance(e, CompileError);
       assert.type((e as CompileError).offset, 'number');
     }
+  }
+});
+
+test("each body's opcodes (Func.ops), also for a body larger than the arena they are cut from", () => {
+  // 40,000 × (i32.const 1, drop), then f32.const 0, i32.trunc_sat_f32_s (prefixed: 0xFC 0x00), drop.
+  const seq: number[] = [];
+  for (let i = 0; i < 40_000; i++) seq.push(0x41, 0x01, 0x1a);
+  seq.push(0x43, 0, 0, 0, 0, 0xfc, 0x00, 0x1a);
+  for (let k = 0; k < 3; k++) {
+    const m = decode(wasm(...oneFunc(seq)));
+    withoutOps(m); // checks ops against the body
+    const ops = m.funcs[0].ops!;
+    assert.is(ops.length, 80_003);
+    assert.equal([...ops.subarray(0, 3)], [0x41, 0x1a, 0x41]);
+    assert.equal([...ops.subarray(-3)], [0x43, 256 + 512, 0x1a]);
   }
 });
 

@@ -117,7 +117,7 @@ export function decodeModule(bytes: Uint8Array, features: Features = defaultFeat
   }
 
   for (let i = 0; i < codes.length; i++) {
-    m.funcs.push({ typeIdx: funcTypes[i], locals: codes[i].locals, body: codes[i].body });
+    m.funcs.push({ typeIdx: funcTypes[i], locals: codes[i].locals, body: codes[i].body, ops: codes[i].ops });
   }
   const nameSection = m.customs.find((c) => c.name === 'name');
   if (nameSection !== undefined) {

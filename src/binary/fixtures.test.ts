@@ -5,6 +5,8 @@
 
 import * as assert from 'uvu/assert';
 import { CompileError } from '../errors.js';
+import type { Module } from '../syntax/module.js';
+import { compactOp } from '../syntax/opcodes.js';
 
 export type Part = number | readonly number[] | Uint8Array | string;
 
@@ -68,4 +70,18 @@ export function throwsCompile(fn: () => unknown, message: string, offset?: numbe
     return;
   }
   assert.unreachable(`expected CompileError "${message}"`);
+}
+
+/**
+ * `m` without the decoder's `ops` on its functions (checked here against the bodies), for
+ * comparisons with modules made otherwise.
+ */
+export function withoutOps(m: Module): Module {
+  return {
+    ...m,
+    funcs: m.funcs.map(({ ops, ...f }) => {
+      if (ops !== undefined) assert.equal([...ops], f.body.map((ins) => compactOp(ins.op)), 'ops match the body');
+      return f;
+    }),
+  };
 }

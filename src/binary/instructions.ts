@@ -13,7 +13,7 @@
 
 import type { Features } from '../syntax/features.js';
 import type { BlockType, Catch, Expr, Instr, MemArg } from '../syntax/module.js';
-import { opInfo, opcodes, type OpInfo } from '../syntax/opcodes.js';
+import { opInfo, opcodes, PREFIXED_OPS, type OpInfo } from '../syntax/opcodes.js';
 import { refType, type ValType } from '../syntax/types.js';
 import type { Reader } from './reader.js';
 import {
@@ -243,6 +243,18 @@ function readMemInstr(r: Reader, op: number, f: Features): Instr {
 
 /** readExpr's buffer: dense, grown as needed, shared (decoding never nests). */
 const scratch: Instr[] = [];
+/**
+ * Where readExpr writes the compact opcode (syntax/opcodes.ts `compactOp`) of each instruction:
+ * `opsTail`, the free end of an arena shared by the modules decoded while it lasts, from which
+ * `lastExprOps` cuts each function's opcodes. A module keeps its arenas alive, like the byte arena
+ * of reader.ts.
+ */
+const OPS_ARENA = 1 << 15;
+let opsBuffer = new ArrayBuffer(2 * OPS_ARENA);
+let opsUsed = 0;
+let opsTail: Uint16Array = new Uint16Array(opsBuffer);
+/** How many instructions the expression read last had. */
+let lastLength = 0;
 const MAX_SCRATCH = 1 << 16;
 /** readExpr's stack of open blocks (see there). */
 const openBlocks: number[] = [];
@@ -258,6 +270,8 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
   const end = bytes.length;
   // Instructions collect in `scratch` (reused, no growth per body), copied out once at the end.
   const body = scratch;
+  // Opcodes go to `ops[n]` (the arena, past what earlier expressions claimed).
+  let ops = opsTail;
   let n = 0;
   // One entry per open block, `open[0 … depth-1]`: 1 for an `if` still before its `else`, 0
   // otherwise. A shared array and a depth, not push/pop: `pop` shrinks an array's storage.
@@ -270,12 +284,14 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
       r.pos = pos;
       r.u8(); // "unexpected end"
     }
+    if (n === ops.length) ops = moreOps(n);
     const at = pos;
     const b = bytes[pos++];
     // Most instructions are one of the first five kinds, read inline; one-byte immediates
     // without a call (index, constant).
     switch (kinds[b]) {
       case Kind.Plain:
+        ops[n] = b;
         body[n++] = plainSingle[b] ?? plainInstr(b);
         continue;
       case Kind.Index: {
@@ -287,6 +303,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
           x = r.u32();
           pos = r.pos;
         }
+        ops[n] = b;
         body[n++] = indexedInstr(b, x);
         continue;
       }
@@ -300,10 +317,12 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
           v = r.s32();
           pos = r.pos;
         }
+        ops[n] = b;
         body[n++] = i32Const(v);
         continue;
       }
       case Kind.I64: {
+        ops[n] = b;
         const v = pos < end ? bytes[pos] : 0x80;
         if (v < 0x80) {
           pos++;
@@ -318,6 +337,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
       }
       case Kind.MemArg:
         r.pos = pos;
+        ops[n] = b;
         body[n++] = readMemInstr(r, b, ctx.features);
         pos = r.pos;
         continue;
@@ -325,16 +345,19 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         if (depth === 0) {
           r.pos = pos;
           const expr = body.slice(0, n);
+          lastLength = n;
           // Let go of a very large body's instructions.
           if (n > MAX_SCRATCH) scratch.length = 0;
           return expr;
         }
         depth--;
+        ops[n] = END;
         body[n++] = plainSingle[END] ?? plainInstr(END);
         continue;
       case Kind.Else:
         if (depth === 0 || open[depth - 1] !== 1) r.fail('END opcode expected', at);
         open[depth - 1] = 0;
+        ops[n] = ELSE;
         body[n++] = plainSingle[ELSE] ?? plainInstr(ELSE);
         continue;
       case Kind.Prefix: {
@@ -344,6 +367,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         const info = sub < tab.length ? tab[sub] : undefined;
         if (info === undefined) r.fail(`illegal opcode ${hex2(b)} ${hex2(sub)}`, at);
         pos = r.pos;
+        ops[n] = PREFIXED_OPS + (b - PREFIX_GC) * 512 + sub; // compactOp(info.code)
         if (prefixedPlain[b - PREFIX_GC][sub] === 1) {
           body[n++] = plainPrefixed[b - PREFIX_GC][sub] ?? plainInstr(info.code);
         } else {
@@ -355,6 +379,7 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
       case Kind.Other: {
         const info = single[b]!;
         r.pos = pos;
+        ops[n] = b;
         body[n++] = readInstr(r, info, ctx);
         pos = r.pos;
         if (info.imm === 'block' || info.imm === 'try_table') open[depth++] = b === IF ? 1 : 0;
@@ -364,6 +389,33 @@ export function readExpr(r: Reader, ctx: ExprContext): Expr {
         r.fail(`illegal opcode ${hex2(b)}`, at);
     }
   }
+}
+
+/** A new opcode arena, the `n` opcodes of the expression being read copied to its start. */
+function moreOps(n: number): Uint16Array {
+  const old = opsTail;
+  opsBuffer = new ArrayBuffer(2 * Math.max(OPS_ARENA, 2 * n));
+  opsUsed = 0;
+  opsTail = new Uint16Array(opsBuffer);
+  opsTail.set(old);
+  return opsTail;
+}
+
+/**
+ * The opcodes of the expression readExpr returned last, compact (syntax/opcodes.ts `compactOp`),
+ * in order: a function's `ops` (syntax/module.ts), which the validator reads instead of each
+ * instruction's `op` — instructions come in many shapes, so that load is megamorphic.
+ */
+export function lastExprOps(): Uint16Array {
+  const ops = new Uint16Array(opsBuffer, opsUsed * 2, lastLength);
+  opsUsed += lastLength;
+  if (opsBuffer.byteLength > 2 * OPS_ARENA) {
+    // An arena made for one very large body: the next modules share a new one of the usual size.
+    opsBuffer = new ArrayBuffer(2 * OPS_ARENA);
+    opsUsed = 0;
+  }
+  opsTail = new Uint16Array(opsBuffer, opsUsed * 2);
+  return ops;
 }
 
 /** A memory index where 2.0 has a reserved zero byte (spec §5.4.6 "zero byte expected"). */

@@ -127,7 +127,7 @@ export class MemoryInst {
       throw new RuntimeError(`cannot allocate ${pages} pages: out of memory`);
     }
     this.view = new DataView(this.buf);
-    this.dirty = new Uint8Array(dirtyBlocks(this.buf.byteLength));
+    this.dirty = dirtyFlags(dirtyBlocks(this.buf.byteLength));
   }
 
   /**
@@ -172,7 +172,7 @@ export class MemoryInst {
   reallocate(pages: number): void {
     ({ buf: this.buf, host: this.host } = allocate(pages));
     this.view = new DataView(this.buf);
-    this.dirty = new Uint8Array(dirtyBlocks(this.buf.byteLength));
+    this.dirty = dirtyFlags(dirtyBlocks(this.buf.byteLength));
   }
 
   /** The current size in pages. */
@@ -205,7 +205,7 @@ export class MemoryInst {
     }
     this.buf = next;
     this.view = new DataView(next);
-    const dirty = new Uint8Array(dirtyBlocks(next.byteLength));
+    const dirty = dirtyFlags(dirtyBlocks(next.byteLength));
     dirty.set(this.dirty);
     this.dirty = dirty;
     return old;
@@ -225,4 +225,30 @@ export class MemoryInst {
 /** The number of dirty flags for `bytes` bytes. */
 function dirtyBlocks(bytes: number): number {
   return Math.ceil(bytes / DIRTY_BLOCK);
+}
+
+/**
+ * Where `dirtyFlags` cuts medium-sized flag arrays from: one buffer shared by the memories made
+ * while it lasts (a memory keeps it alive, at most FLAG_ARENA bytes).
+ */
+const FLAG_ARENA = 1 << 16;
+let flagArena = new ArrayBuffer(0);
+let flagArenaUsed = 0;
+
+/**
+ * `n` zeroed dirty flags. Up to 64 (memories up to 4 pages) V8 keeps on its heap; up to
+ * FLAG_ARENA / 4 (256 MiB of memory) they are a view into a shared arena; more get a buffer of
+ * their own. A buffer of their own for each memory of 5 pages or more was an allocation outside
+ * V8's heap per instance (RATIONALE, "Why no buffer of its own per module and per memory?").
+ * The interpreter sees a Uint8Array either way.
+ */
+function dirtyFlags(n: number): Uint8Array {
+  if (n <= 64 || n > FLAG_ARENA / 4) return new Uint8Array(n);
+  if (flagArenaUsed + n > flagArena.byteLength) {
+    flagArena = new ArrayBuffer(FLAG_ARENA);
+    flagArenaUsed = 0;
+  }
+  const flags = new Uint8Array(flagArena, flagArenaUsed, n);
+  flagArenaUsed += (n + 7) & ~7;
+  return flags;
 }

@@ -109,6 +109,14 @@ export interface Func {
   readonly locals: ValType[];
   /** Body without the final `end`. */
   readonly body: Expr;
+  /**
+   * The decoder's opcode of each instruction of `body`, in 16 bits (syntax/opcodes.ts
+   * `compactOp`: `ops[i] === compactOp(body[i].op)`), absent for functions made otherwise. The
+   * validator reads opcodes from this array: instructions come in many shapes, so reading `op` from
+   * each is a megamorphic load (RATIONALE, "Why a side array of opcodes?"). Whoever changes
+   * `body` must drop it.
+   */
+  readonly ops?: Uint16Array;
 }
 
 export interface Table {

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Op, opByName, opInfo, opName, opcodes } from './opcodes.js';
+import { compactOp, fullOp, Op, opByName, opInfo, opName, opcodes, PREFIXED_OPS } from './opcodes.js';
 
 const simd = opcodes.filter((o) => o.prefix === 0xfd);
 
@@ -51,6 +51,20 @@ test('SIMD rows: names, immediates, types and access widths', () => {
   assert.equal(row('i32x4.relaxed_trunc_f64x2_u_zero'), { code: 0xfd0104, imm: 'none', sig: 'v128 -> v128', memBytes: undefined });
   assert.equal(row('i32x4.relaxed_dot_i8x16_i7x16_add_s'), { code: 0xfd0113, imm: 'none', sig: 'v128 v128 v128 -> v128', memBytes: undefined });
   assert.is(opName(0xfd009a), '<0xfd009a>');
+});
+
+
+test('compact opcodes: 16 bits, distinct, and back to the opcode', () => {
+  const seen = new Set<number>();
+  for (const o of opcodes) {
+    const c = compactOp(o.code);
+    assert.ok(c >= 0 && c < 0x10000, o.name);
+    assert.is(fullOp(c), o.code, o.name);
+    if (!seen.has(c)) seen.add(c);
+    else assert.ok(opcodes.some((p) => p !== o && p.code === o.code), `${o.name}: compact code shared`);
+  }
+  assert.is(compactOp(0x41), 0x41);
+  assert.is(compactOp(0xfd0100), PREFIXED_OPS + 2 * 512 + 0x100);
 });
 
 test.run();

@@ -404,3 +404,20 @@ export const Op: Readonly<Record<string, number>> = (() => {
 export function opName(code: number): string {
   return opInfo.get(code)?.name ?? `<0x${code.toString(16)}>`;
 }
+
+/** Where prefixed opcodes start in the compact numbering (`compactOp`). */
+export const PREFIXED_OPS = 256;
+
+/**
+ * An opcode in 16 bits, as a decoded function's `ops` holds it (syntax/module.ts `Func.ops`): a
+ * single-byte opcode as itself, a prefixed one (`prefix << 16 | sub`, prefix 0xFB–0xFD, sub below
+ * 512 — the largest is 0xFD 0x113) as 256 + (prefix - 0xFB) * 512 + sub.
+ */
+export function compactOp(code: number): number {
+  return code < 256 ? code : PREFIXED_OPS + ((code >>> 16) - 0xfb) * 512 + (code & 0xffff);
+}
+
+/** The opcode number (as `Instr.op`) of a compact one. */
+export function fullOp(c: number): number {
+  return c < PREFIXED_OPS ? c : ((((c - PREFIXED_OPS) >>> 9) + 0xfb) << 16) | ((c - PREFIXED_OPS) & 511);
+}

@@ -20,6 +20,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decodeModule } from '../binary/decode.js';
 import { encodeModule } from '../binary/encode.js';
+import { withoutOps } from '../binary/fixtures.test.js';
 import { CompileError } from '../errors.js';
 import { wasm2, wasm3, type Features } from '../syntax/features.js';
 import type { Module } from '../syntax/module.js';
@@ -169,7 +170,7 @@ test('2.0 modules round-trip through the binary encoder and decoder unchanged', 
       const back = decodeModule(encodeModule(module, wasm2), wasm2);
       // Function identifiers travel as a name section, which the decoder also lists as a custom one.
       back.customs = back.customs.filter((c) => c.name !== 'name');
-      assert.equal(back, module);
+      assert.equal(withoutOps(back), module);
     } catch (e) {
       failures.push(`${where}: ${(e as Error).message}`);
     }

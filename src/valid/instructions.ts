@@ -20,7 +20,7 @@
 
 import { CompileError } from '../errors.js';
 import type { BlockType, Catch, Expr, Func, Instr } from '../syntax/module.js';
-import { infoOf, Op, opcodes, opName } from '../syntax/opcodes.js';
+import { fullOp, infoOf, Op, opcodes, opName } from '../syntax/opcodes.js';
 import type { OpInfo, Sig } from '../syntax/opcodes.js';
 import type { AddrType, MemType, RefType, TableType, ValType } from '../syntax/types.js';
 import { funcref } from '../syntax/types.js';
@@ -259,7 +259,7 @@ export class FuncValidator {
       if (typeof t !== 'string' || t === 'v128') validateValType(t, numTypes, features);
     }
     try {
-      this.validateBody(func.body, ft.params, sig.params, locals, sig.results);
+      this.validateBody(func.body, ft.params, sig.params, locals, sig.results, func.ops);
     } catch (e) {
       if (e instanceof CompileError) throw new CompileError(`${e.message} (in function ${funcIdx})`);
       throw e;
@@ -277,21 +277,22 @@ export class FuncValidator {
 
   private validateBody(
     body: Expr, params: readonly ValType[], paramCodes: readonly number[], locals: readonly ValType[],
-    results: readonly number[],
+    results: readonly number[], ops?: Uint16Array,
   ): void {
     this.vals = sharedStack ?? new Int32Array(256);
     sharedStack = undefined;
     try {
-      this.checkBody(body, params, paramCodes, locals, results);
+      this.checkBody(body, params, paramCodes, locals, results, ops !== undefined && ops.length === body.length ? ops : undefined);
     } finally {
       sharedStack = this.vals;
       this.vals = noVals;
     }
   }
 
+  /** `ops`, when given, holds the compact opcode of each instruction of `body` (Func.ops). */
   private checkBody(
     body: Expr, params: readonly ValType[], paramCodes: readonly number[], locals: readonly ValType[],
-    results: readonly number[],
+    results: readonly number[], ops: Uint16Array | undefined,
   ): void {
     this.params = params;
     this.locals = locals;
@@ -333,7 +334,8 @@ export class FuncValidator {
     try {
       for (; pc < body.length; pc++) {
         const ins = body[pc];
-        const op = ins.op;
+        // From the decoder's array of opcodes when there is one: `ins.op` is a megamorphic load.
+        const op = ops === undefined ? ins.op : ops[pc] < 256 ? ops[pc] : fullOp(ops[pc]);
         const d = op < 256 ? single[op] : this.prefixedDesc(op);
         // The frequent cases, when their operands are exactly as expected; anything else (an
         // error included) leaves the switch for the general path, which checks it all again.

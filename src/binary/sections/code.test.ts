@@ -14,10 +14,12 @@ const read = (...hex: (string | number[])[]) => readCodeSection(new Reader(bytes
 test('locals expanded, body without its end, encoded back with runs', () => {
   const hex = '02 09 02 02 7f 01 7e 41 00 1a 0b 02 00 0b';
   const codes = read(hex);
-  assert.equal(codes, [
+  assert.equal(codes.map(({ locals, body }) => ({ locals, body })), [
     { locals: ['i32', 'i32', 'i64'], body: [{ op: 0x41, value: 0 }, { op: 0x1a }] },
     { locals: [], body: [] },
   ]);
+  // The opcode of each instruction, for the validator (Func.ops).
+  assert.equal(codes.map((c) => [...c.ops]), [[0x41, 0x1a], []]);
   const funcs: Func[] = codes.map((c) => ({ typeIdx: 0, ...c }));
   const w = new Writer();
   writeCodeSection(w, { ...emptyModule(), funcs });

@@ -5,7 +5,7 @@
 
 import type { Expr, Func, Module } from '../../syntax/module.js';
 import { valTypeEq, type ValType } from '../../syntax/types.js';
-import { readExpr, writeExpr, type ExprContext } from '../instructions.js';
+import { lastExprOps, readExpr, writeExpr, type ExprContext } from '../instructions.js';
 import type { Reader } from '../reader.js';
 import { readValType, writeValType } from '../types.js';
 import { Writer } from '../writer.js';
@@ -20,6 +20,8 @@ export const MAX_LOCALS = 50_000;
 export interface Code {
   readonly locals: ValType[];
   readonly body: Expr;
+  /** The opcode of each instruction of `body`, compact (Func.ops). */
+  readonly ops: Uint16Array;
 }
 
 /**
@@ -48,7 +50,7 @@ function readCode(r: Reader, ctx: ExprContext): Code {
   const locals = readLocals(r, ctx);
   const body = readExpr(r, ctx);
   if (r.pos !== start + size) r.fail('section size mismatch', start);
-  return { locals, body };
+  return { locals, body, ops: lastExprOps() };
 }
 
 export function readCodeSection(r: Reader, ctx: ExprContext): Code[] {
