@@ -1209,6 +1209,64 @@ test('f64.mul_load_add_to: y[i] += a * x[i] over arrays, both factor orders, tra
   traps(() => call(inst, 'axpy', 0, 65536 - 8, bits(1), 2), 'out of bounds memory access');
 });
 
+test('f64.mul2_add_to / mul2_sub_to, f64.sub_load_add and f64.sqrt_mul agree with the instructions they replace', () => {
+  // Each fused function beside its reference, whose intermediate goes through a local (not fused).
+  const inst = instance(`(module (memory 1)
+    (func (export "set") (param i32 f64) (f64.store (local.get 0) (local.get 1)))
+    (func (export "get") (param i32) (result f64) (f64.load (local.get 0)))
+    (func (export "sub2") (param i32 f64 f64 f64)
+      (f64.store (local.get 0) (f64.sub (f64.load (local.get 0)) (f64.mul (f64.mul (local.get 1) (local.get 2)) (local.get 3)))))
+    (func (export "sub2_ref") (param i32 f64 f64 f64) (local f64)
+      (local.set 4 (f64.mul (local.get 1) (local.get 2)))
+      (f64.store (local.get 0) (f64.sub (f64.load (local.get 0)) (f64.mul (local.get 4) (local.get 3)))))
+    (func (export "add2") (param i32 f64 f64 f64)
+      (f64.store offset=8 (local.get 0) (f64.add (f64.mul (local.get 3) (f64.mul (local.get 1) (local.get 2))) (f64.load offset=8 (local.get 0)))))
+    (func (export "add2_ref") (param i32 f64 f64 f64) (local f64)
+      (local.set 4 (f64.mul (local.get 1) (local.get 2)))
+      (f64.store offset=8 (local.get 0) (f64.add (f64.mul (local.get 3) (local.get 4)) (f64.load offset=8 (local.get 0)))))
+    (func (export "far") (param i32 f64 f64 f64)
+      (f64.store (local.get 0) (f64.sub (f64.load (local.get 0)) (f64.mul (f64.mul (local.get 1) (local.get 2)) (f64.div (local.get 3) (local.get 1))))))
+    (func (export "far_ref") (param i32 f64 f64 f64) (local f64)
+      (local.set 4 (f64.mul (local.get 1) (local.get 2)))
+      (f64.store (local.get 0) (f64.sub (f64.load (local.get 0)) (f64.mul (local.get 4) (f64.div (local.get 3) (local.get 1))))))
+    (func (export "subl") (param i32 f64) (result f64) (f64.sub (local.get 1) (f64.load offset=8 (i32.add (local.get 0) (i32.const -8)))))
+    (func (export "subl_ref") (param i32 f64) (result f64) (local f64)
+      (local.set 2 (f64.load offset=8 (i32.add (local.get 0) (i32.const -8)))) (f64.sub (local.get 1) (local.get 2)))
+    (func (export "sqrtmul") (param f64 f64) (result f64) (f64.mul (local.get 0) (f64.sqrt (local.get 1))))
+    (func (export "sqrtmul_ref") (param f64 f64) (result f64) (local f64)
+      (local.set 2 (f64.sqrt (local.get 1))) (f64.mul (local.get 0) (local.get 2))))`);
+  const bits = (x: number) => new BigInt64Array(Float64Array.of(x).buffer)[0];
+  const value = (b: RawValue) => new Float64Array(BigInt64Array.of(b as bigint).buffer)[0];
+  const same = (a: number, b: number) => Number.isNaN(a) ? Number.isNaN(b) : Object.is(a, b);
+  const vals = [0, -0, 1, -1.5, 0.1, 3, 1e308, -1e-300, 2 ** -1074, Infinity, -Infinity, NaN];
+  for (const p of vals) {
+    for (const x of vals) {
+      for (const y of [0, -0, 0.1, 1e308, NaN, -Infinity]) {
+        for (const z of [-0, 7, 1e-10, 1e300]) {
+          for (const [f, at] of [['sub2', 0], ['add2', 8], ['far', 0]] as const) {
+            call(inst, 'set', 16, bits(p));
+            call(inst, f, 16 - at, bits(x), bits(y), bits(z));
+            const got = value(call(inst, 'get', 16)[0]);
+            call(inst, 'set', 16, bits(p));
+            call(inst, `${f}_ref`, 16 - at, bits(x), bits(y), bits(z));
+            const want = value(call(inst, 'get', 16)[0]);
+            assert.ok(same(got, want), `${f} ${p} ${x} ${y} ${z}: ${got} ≠ ${want}`);
+          }
+        }
+      }
+      call(inst, 'set', 24, bits(p));
+      assert.ok(same(value(call(inst, 'subl', 24, bits(x))[0]), value(call(inst, 'subl_ref', 24, bits(x))[0])), `${x} − ${p}`);
+      assert.ok(same(value(call(inst, 'sqrtmul', bits(p), bits(x))[0]), value(call(inst, 'sqrtmul_ref', bits(p), bits(x))[0])), `${p}·√${x}`);
+    }
+  }
+  assert.ok(Object.is(value(call(inst, 'subl', 24, bits(1))[0]), 1 - value(call(inst, 'get', 24)[0])));
+  // The traps are the load's: out of bounds, the address wrapping mod 2^32 before the offset.
+  traps(() => call(inst, 'sub2', 65536 - 4, bits(1), bits(1), bits(1)), 'out of bounds memory access');
+  traps(() => call(inst, 'add2', 65536 - 12, bits(1), bits(1), bits(1)), 'out of bounds memory access');
+  traps(() => call(inst, 'subl', 65536 - 4, bits(1)), 'out of bounds memory access');
+  traps(() => call(inst, 'subl', 4, bits(1)), 'out of bounds memory access');
+});
+
 test('f32.add_store2 stores both sums in order; the second traps after the first is written', () => {
   const inst = instance(`(module (memory 1)
     (func (export "two") (param i32 i32 f32 f32)

@@ -1805,6 +1805,17 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 7) | 0;
         continue;
       }
+      case Ir.f64_sub_load_add: {
+        const ea = (((I32[(fp + code[pc + 3]) | 0] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] - dv.getFloat64(ea, true);
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.f64_sqrt_mul:
+        F64[(fp + code[pc + 1]) >> 1] = F64[(fp + code[pc + 2]) >> 1] * Math.sqrt(F64[(fp + code[pc + 3]) >> 1]);
+        pc = (pc + 4) | 0;
+        continue;
       case Ir.i64_mul_imm_add:
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + B64[(fp + code[pc + 3]) >> 1] * ((BigInt(code[pc + 5]) << 32n) | BigInt(code[pc + 4] >>> 0)));
         pc = (pc + 6) | 0;
@@ -2029,6 +2040,17 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         dv.setFloat64(ea, dv.getFloat64(ea, true) + F64[(fp + code[pc + 3]) >> 1] * dv.getFloat64(eb, true), true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 8) | 0;
+        continue;
+      }
+      case Ir.f64_mul2_add_to:
+      case Ir.f64_mul2_sub_to: {
+        const ea = (I32[(fp + code[pc + 1]) | 0] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const product = F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1] * F64[(fp + code[pc + 5]) >> 1];
+        const old = dv.getFloat64(ea, true);
+        dv.setFloat64(ea, code[pc] === Ir.f64_mul2_add_to ? old + product : old - product, true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Ir.f64_mul_sub_to: {

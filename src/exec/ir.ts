@@ -582,6 +582,19 @@ export const enum Ir {
    * a (base), i (shift s), i (added c), u (static offset). Why: an f32.load through a folded
    * address feeding f32.mul (fft32's twiddle-factor table reads, 3.5 % of its dispatches). */
   f32_mul_load_add,
+  /**
+   * r[d] = r[a] − f64(mem64[ea]), ea as in load64_add (a plain load64 is s = c = 0). Fields d, a,
+   * then the load's a (base), i (shift s), i (added c), u (static offset). Why: an f64.sub whose
+   * right operand is the unnamed result of the load just before it — `x − p[k]`, a difference
+   * of coordinates (nbody's `dx = xi − xj`: 3 of its inner loop's 29 dispatches).
+   */
+  f64_sub_load_add,
+  /**
+   * r[d] = r[a] · √r[b] (f64; the root rounded first, as f64.sqrt does). Fields d, a, a (b).
+   * Why: an f64.mul of the unnamed result of the f64.sqrt just before it — `d² · √d²`, the cube
+   * of a distance (nbody's inner loop; norms scaled by a length).
+   */
+  f64_sqrt_mul,
   /** r[d] = r[a] + r[b] · k mod 2^64. Fields d, a, a (b), k. */ i64_mul_imm_add,
   /**
    * r[d] = r[a] + mem64[ea] · k mod 2^64, ea as in load64_add (a plain load64 is s = c = 0).
@@ -628,6 +641,18 @@ export const enum Ir {
    * superinstructions", axpy).
    */
   f64_mul_load_add_to,
+  /**
+   * mem64[ea] = f64 bits of mem64[ea] + (r[x] · r[y]) · r[z] (f64; the products rounded in
+   * that order, as the two f64.mul did). Fields a (address), u (static offset), a (x), a (y),
+   * a (z). Why: `*p += a · b · c` — an f64.mul_add_to (or an f64.add_to of an f64.mul's result)
+   * one of whose factors is the unnamed result of an f64.mul emitted before it, after the last
+   * label, with nothing since branching or writing that f64.mul's operands (it only moves
+   * later, and cannot trap). nbody's position and velocity updates (`v −= d · m · mag`), 8 of
+   * its inner loop's 29 dispatches.
+   */
+  f64_mul2_add_to,
+  /** mem64[ea] = f64 bits of mem64[ea] − (r[x] · r[y]) · r[z]; as f64.mul2_add_to, for f64.mul_sub_to. */
+  f64_mul2_sub_to,
   /** r[d] = r[a] + r[b] + r[c] mod 2^64. Fields d, a, a (b), a (c). */ i64_add3,
   // Bitwise pairs: an i64.and or i64.xor one of whose operands is the unnamed result of the
   // xor / and / xor-with-a-constant emitted just before it. Why: hashes build their mixing
@@ -1145,6 +1170,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f32_mul_add, 'f32.mul_add', 'daaa'], [Ir.f32_mul_sub, 'f32.mul_sub', 'daaa'],
   [Ir.f32_mul_mul_add, 'f32.mul_mul_add', 'daaaa'], [Ir.f32_mul_mul_sub, 'f32.mul_mul_sub', 'daaaa'],
   [Ir.f32_mul_load_add, 'f32.mul_load_add', 'daaiiu'],
+  [Ir.f64_sub_load_add, 'f64.sub_load_add', 'daaiiu'], [Ir.f64_sqrt_mul, 'f64.sqrt_mul', 'daa'],
   [Ir.i64_mul_imm_add, 'i64.mul_imm_add', 'daak'], [Ir.i64_load_mul_imm_add, 'i64.load_mul_imm_add', 'daaiiuk'],
   [Ir.i64_rotl_imm_xor, 'i64.rotl_imm_xor', 'daai'],
   [Ir.i64_shr_u_imm_xor, 'i64.shr_u_imm_xor', 'daai'],
@@ -1159,6 +1185,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f64_mul_sub_store, 'f64.mul_sub_store', 'auaaa'],
   [Ir.f64_mul_add_to, 'f64.mul_add_to', 'auaa'], [Ir.f64_mul_sub_to, 'f64.mul_sub_to', 'auaa'],
   [Ir.f64_mul_load_add_to, 'f64.mul_load_add_to', 'auaaiiu'], [Ir.f64_add_to, 'f64.add_to', 'aua'],
+  [Ir.f64_mul2_add_to, 'f64.mul2_add_to', 'auaaa'], [Ir.f64_mul2_sub_to, 'f64.mul2_sub_to', 'auaaa'],
   [Ir.i32_trunc_f32_s, 'i32.trunc_f32_s', U], [Ir.i32_trunc_f32_u, 'i32.trunc_f32_u', U],
   [Ir.i32_trunc_f64_s, 'i32.trunc_f64_s', U], [Ir.i32_trunc_f64_u, 'i32.trunc_f64_u', U],
   [Ir.i64_trunc_f32_s, 'i64.trunc_f32_s', U], [Ir.i64_trunc_f32_u, 'i64.trunc_f32_u', U],

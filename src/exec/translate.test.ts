@@ -881,12 +881,57 @@ test('axpy: f64.mul_add_to takes in the load of its other factor; a tee-kept add
 test('compound addition: *p += x drops the reload of *p whichever side of the add it is on (f64.add_to)', () => {
   golden(`(func (param i32 f64)
       (f64.store (local.get 0) (f64.add (f64.load (local.get 0)) (f64.mul (local.get 1) (local.get 1))))
-      (f64.store offset=8 (local.get 0) (f64.add (f64.mul (local.get 1) (local.get 1)) (f64.load offset=8 (local.get 0)))))
+      (f64.store offset=8 (local.get 0) (f64.add (f64.sqrt (local.get 1)) (f64.load offset=8 (local.get 0))))
+      (f64.store offset=16 (local.get 0) (f64.add (f64.mul (local.get 1) (local.get 1)) (f64.load offset=16 (local.get 0)))))
       (memory 1)`, `
     0: f64.mul_add_to r0, 0, r1, r1
-    5: f64.mul r3, r1, r1
-    9: f64.add_to r0, 8, r3
-    13: return`);
+    5: f64.sqrt r3, r1
+    8: f64.add_to r0, 8, r3
+    12: f64.mul_add_to r0, 16, r1, r1
+    17: return`);
+});
+
+test('f64.mul2_add_to / mul2_sub_to: *p ± (x · y) · z takes in the first product, from further back too, not across a write of x', () => {
+  golden(`(func (param i32 f64 f64 f64)
+      (f64.store (local.get 0) (f64.sub (f64.load (local.get 0)) (f64.mul (f64.mul (local.get 1) (local.get 2)) (local.get 3))))
+      (f64.store offset=8 (local.get 0) (f64.add (f64.load offset=8 (local.get 0)) (f64.mul (local.get 3) (f64.mul (local.get 1) (local.get 2)))))
+      (f64.store offset=16 (local.get 0) (f64.add (f64.mul (local.get 3) (f64.mul (local.get 1) (local.get 2))) (f64.load offset=16 (local.get 0))))
+      (f64.store offset=24 (local.get 0) (f64.sub (f64.load offset=24 (local.get 0))
+        (f64.mul (f64.mul (local.get 1) (local.get 2)) (f64.div (local.get 3) (local.get 1)))))
+      (f64.store offset=32 (local.get 0) (f64.sub (f64.load offset=32 (local.get 0))
+        (f64.mul (f64.mul (local.get 1) (local.get 2)) (local.tee 1 (local.get 3))))))
+      (memory 1)`, `
+    0: f64.mul2_sub_to r0, 0, r1, r2, r3
+    6: f64.mul2_add_to r0, 8, r1, r2, r3
+    12: f64.mul2_add_to r0, 16, r1, r2, r3
+    18: f64.div r7, r3, r1
+    22: f64.mul2_sub_to r0, 24, r1, r2, r7
+    28: f64.mul r6, r1, r2
+    32: copy64 r1, r3
+    35: f64.mul_sub_to r0, 32, r6, r3
+    40: return`);
+});
+
+test('f64.sub_load_add (x − p[k], the load on the right only) and f64.sqrt_mul (either side)', () => {
+  golden(`(func (param i32 f64) (result f64)
+      (f64.sub (local.get 1) (f64.load offset=8 (i32.add (local.get 0) (i32.const 16))))
+      (f64.sub (local.get 1) (f64.load (local.get 0)))
+      (f64.sub (f64.load (local.get 0)) (local.get 1))
+      (f64.mul (local.get 1) (f64.sqrt (local.get 1)))
+      (f64.mul (f64.sqrt (local.get 1)) (local.get 1))
+      (f64.add) (f64.add) (f64.add) (f64.add))
+      (memory 1)`, `
+    0: f64.sub_load_add r2, r1, r0, 0, 16, 8
+    7: f64.sub_load_add r3, r1, r0, 0, 0, 0
+    14: load64 r4, r0, 0
+    18: f64.sub r4, r4, r1
+    22: f64.sqrt_mul r5, r1, r1
+    26: f64.sqrt_mul r6, r1, r1
+    30: f64.add r5, r5, r6
+    34: f64.add r4, r4, r5
+    38: f64.add r3, r3, r4
+    42: f64.add r0, r2, r3
+    46: return`);
 });
 
 test('f32.add_store2: two f32.add_store in a row, not across a label', () => {

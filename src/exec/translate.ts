@@ -304,6 +304,9 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.f64_add, Ir.f64_mul, Ir.f64_mul_add, true], [Ir.f64_sub, Ir.f64_mul, Ir.f64_mul_sub, false],
   [Ir.f32_add, Ir.f32_mul, Ir.f32_mul_add, true], [Ir.f32_sub, Ir.f32_mul, Ir.f32_mul_sub, false],
   [Ir.f32_mul, Ir.load32_add, Ir.f32_mul_load_add, true],
+  // A plain load64 fuses as a load64_add of s = c = 0 (fuseArith widens its operands).
+  [Ir.f64_sub, Ir.load64_add, Ir.f64_sub_load_add, false], [Ir.f64_sub, Ir.load64, Ir.f64_sub_load_add, false],
+  [Ir.f64_mul, Ir.f64_sqrt, Ir.f64_sqrt_mul, true],
   [Ir.i64_add, Ir.i64_mul_imm, Ir.i64_mul_imm_add, true],
   [Ir.i64_xor, Ir.i64_rotl_imm, Ir.i64_rotl_imm_xor, true],
   [Ir.i64_xor, Ir.i64_shr_u_imm, Ir.i64_shr_u_imm_xor, true],
@@ -396,6 +399,7 @@ const reloadSafe: ReadonlySet<Ir> = new Set([
   Ir.i32_add, Ir.i32_sub, Ir.i32_mul, Ir.i32_add_imm, Ir.i32_shl_imm, Ir.i32_shl_add_imm, Ir.i32_mul_shl_imm,
   Ir.f64_add, Ir.f64_sub, Ir.f64_mul, Ir.f64_div, Ir.f64_sqrt, Ir.f64_neg, Ir.f64_abs, Ir.f64_min, Ir.f64_max,
   Ir.f64_mul_add, Ir.f64_mul_sub, Ir.f32_add, Ir.f32_sub, Ir.f32_mul, Ir.f32_div, Ir.f32_mul_add, Ir.f32_mul_sub,
+  Ir.f64_sub_load_add, Ir.f64_sqrt_mul,
 ]);
 
 /** The i64 instructions that move whole bytes, whose results bswapTree follows. */
@@ -1870,7 +1874,10 @@ class Translator {
           // `*p += x`: either addend may be the reload of *p.
           for (const k of [0, 1]) {
             if (this.dropReload(operands[k], addr, offset)) {
-              this.emit(Ir.f64_add_to, addr, offset, operands[1 - k]);
+              // `*p += x · y` computed as a product, then the reload: f64.mul_add_to after all.
+              const product = this.takeProduct(operands[1 - k], addr);
+              if (product !== null) this.emitMulTo(Ir.f64_mul_add_to, addr, offset, product[0], product[1]);
+              else this.emit(Ir.f64_add_to, addr, offset, operands[1 - k]);
               return;
             }
           }
@@ -1879,7 +1886,7 @@ class Translator {
           // `*p ±= x · y`: the addend was loaded from the same address, the load is gone.
           const load = to === Ir.f64_mul_add_to ? this.takeFactorLoad(addr, operands[1], operands[2]) : null;
           if (load !== null) this.emit(Ir.f64_mul_load_add_to, addr, offset, ...load);
-          else this.emit(to, addr, offset, operands[1], operands[2]);
+          else this.emitMulTo(to as Ir, addr, offset, operands[1], operands[2]);
           return;
         }
         const prev = this.lastAddStore;
@@ -2142,7 +2149,9 @@ class Translator {
     else if (form[1] && this.isLastProduced(a) && b.kind === Kind.Local) other = b;
     else return false;
     const operands = this.code.slice(this.lastDst + 1), absorbed = this.lastDst - 1;
-    if (this.code[absorbed] === Ir.load128 || this.code[absorbed] === Ir.v128_load16x4_s) operands.splice(1, 0, 0, 0);
+    if (this.code[absorbed] === Ir.load128 || this.code[absorbed] === Ir.v128_load16x4_s || this.code[absorbed] === Ir.load64) {
+      operands.splice(1, 0, 0, 0);
+    }
     // An f32x4.mul_convert_s whose integers a v128.load_add (or v128.load) just loaded into a
     // temporary: one f32x4.mul_convert_load_add.
     const l = form[0] === Ir.f32x4_mul_convert_s && this.unaryLoad.at === absorbed ? this.unaryLoad.load : -1;
@@ -2232,6 +2241,53 @@ class Translator {
     else code.splice(load, 6, Ir.i32_add_imm, addr, code[load + 3], code[load + 4]);
     this.forgetPositions();
     return true;
+  }
+
+  /**
+   * Emits `to` (f64.mul_add_to or f64.mul_sub_to) of factors b and c, or its mul2 form (ir.ts
+   * f64.mul2_add_to) when one of them is the unnamed product of an earlier f64.mul (takeProduct).
+   */
+  private emitMulTo(to: Ir, addr: number, offset: number, b: number, c: number): void {
+    for (const [f, g] of [[b, c], [c, b]]) {
+      if (f === g) continue;
+      const product = this.takeProduct(f, addr);
+      if (product === null) continue;
+      this.emit(to === Ir.f64_mul_add_to ? Ir.f64_mul2_add_to : Ir.f64_mul2_sub_to, addr, offset, product[0], product[1], g);
+      return;
+    }
+    this.emit(to, addr, offset, b, c);
+  }
+
+  /**
+   * For f64.mul2_add_to (ir.ts): when temporary register `t` was last written, after the last
+   * label, by an `f64.mul t, x, y`, and the instructions since then are plain ones (register
+   * fields only) that neither branch, read t, nor write x or y, that f64.mul is removed and
+   * [x, y] returned: the product moves later, to the instruction that reads it (it cannot trap).
+   * Otherwise null.
+   */
+  private takeProduct(t: number, addr: number): [number, number] | null {
+    const code = this.code;
+    if (t < this.localWords || t === addr) return null;
+    let p = -1;
+    for (let q = this.lastLabel; q < code.length; q += irLength(code, q)) {
+      let w = q + 1;
+      for (const f of irInfo[code[q]].fields) {
+        if (f === 'd' && code[w] === t) p = q;
+        w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
+      }
+    }
+    if (p < 0 || code[p] !== Ir.f64_mul || code[p + 1] !== t) return null;
+    const x = code[p + 2], y = code[p + 3];
+    for (let q = p + 4; q < code.length; q += irLength(code, q)) {
+      let w = q + 1;
+      for (const f of irInfo[code[q]].fields) {
+        if ('daiuk'.indexOf(f) < 0 || (f === 'a' && code[w] === t) || (f === 'd' && (code[w] === x || code[w] === y))) return null;
+        w += f === 'k' ? 2 : 1;
+      }
+    }
+    code.splice(p, 4);
+    this.forgetPositions();
+    return [x, y];
   }
 
   /**
