@@ -2042,13 +2042,18 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         pc = (pc + 8) | 0;
         continue;
       }
-      case Ir.f64_mul2_add_to:
+      case Ir.f64_mul2_add_to: {
+        const ea = (I32[(fp + code[pc + 1]) | 0] >>> 0) + (code[pc + 2] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat64(ea, dv.getFloat64(ea, true) + F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1] * F64[(fp + code[pc + 5]) >> 1], true);
+        mem.dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 6) | 0;
+        continue;
+      }
       case Ir.f64_mul2_sub_to: {
         const ea = (I32[(fp + code[pc + 1]) | 0] >>> 0) + (code[pc + 2] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        const product = F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1] * F64[(fp + code[pc + 5]) >> 1];
-        const old = dv.getFloat64(ea, true);
-        dv.setFloat64(ea, code[pc] === Ir.f64_mul2_add_to ? old + product : old - product, true);
+        dv.setFloat64(ea, dv.getFloat64(ea, true) - F64[(fp + code[pc + 3]) >> 1] * F64[(fp + code[pc + 4]) >> 1] * F64[(fp + code[pc + 5]) >> 1], true);
         mem.dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 6) | 0;
         continue;
