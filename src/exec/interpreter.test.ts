@@ -1267,6 +1267,26 @@ test('f64.mul2_add_to / mul2_sub_to, f64.sub_load_add and f64.sqrt_mul agree wit
   traps(() => call(inst, 'subl', 4, bits(1)), 'out of bounds memory access');
 });
 
+test('an i32.add_imm moved into a later load (load32_tee) still sets its local, wraps and traps as before', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "put") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
+    (func (export "late") (param i32 i32) (result i32 i32) (local i32)
+      (local.set 2 (i32.add (local.get 0) (i32.const -4)))
+      (local.set 1 (i32.load (local.get 1)))
+      (i32.add (local.get 1) (i32.load offset=8 (local.get 2)))
+      (local.get 2)))`);
+  call(inst, 'put', 100, 1000);
+  call(inst, 'put', 24, 7);
+  call(inst, 'put', 4, 9);
+  call(inst, 'put', 8, 9);
+  assert.equal(call(inst, 'late', 20, 100), [1007, 16]);
+  assert.equal(call(inst, 'late', 4, 4), [18, 0]);
+  // base − 4 wraps mod 2^32 and the offset is added after: no address below 4 + 8.
+  traps(() => call(inst, 'late', 2, 100), 'out of bounds memory access');
+  traps(() => call(inst, 'late', 65536 - 7, 100), 'out of bounds memory access');
+  traps(() => call(inst, 'late', 20, 65536), 'out of bounds memory access');
+});
+
 test('f32.add_store2 stores both sums in order; the second traps after the first is written', () => {
   const inst = instance(`(module (memory 1)
     (func (export "two") (param i32 i32 f32 f32)

@@ -912,6 +912,38 @@ test('f64.mul2_add_to / mul2_sub_to: *p ± (x · y) · z takes in the first prod
     40: return`);
 });
 
+test('an i32.add_imm setting a local moves into a later load of it (load32_tee), not past a read of it, a write of its base or a branch', () => {
+  golden(`(func (param i32 i32) (result i32) (local i32 i32)
+      (local.set 2 (i32.add (local.get 0) (i32.const 16)))
+      (local.set 1 (i32.load (local.get 1)))
+      (local.set 3 (i32.add (local.get 1) (i32.load offset=4 (local.get 2))))
+      (local.set 2 (i32.add (local.get 0) (i32.const 8)))
+      (local.set 1 (i32.add (local.get 2) (local.get 1)))
+      (local.set 3 (i32.add (local.get 3) (i32.load (local.get 2))))
+      (local.set 2 (i32.add (local.get 0) (i32.const 8)))
+      (local.set 0 (i32.const 5))
+      (local.set 3 (i32.add (local.get 3) (i32.load (local.get 2))))
+      (local.set 2 (i32.add (local.get 0) (i32.const 24)))
+      (block (br_if 0 (local.get 1)))
+      (i32.add (local.get 3) (i32.load (local.get 2))))
+      (memory 1)`, `
+    0: load32 r1, r1, 0
+    4: load32_tee r5, r2, r0, 16, 4
+    10: i32.add r3, r1, r5
+    14: i32.add_imm r2, r0, 8
+    18: i32.add r1, r2, r1
+    22: load32 r5, r2, 0
+    26: i32.add r3, r3, r5
+    30: i32.add_imm r2, r0, 8
+    34: const32 r0, 5
+    37: load32 r5, r2, 0
+    41: i32.add r3, r3, r5
+    45: step_br_if r2, r0, 24, r1, @51
+    51: load32 r5, r2, 0
+    55: i32.add r0, r3, r5
+    59: return`);
+});
+
 test('f64.sub_load_add (x − p[k], the load on the right only) and f64.sqrt_mul (either side)', () => {
   golden(`(func (param i32 f64) (result f64)
       (f64.sub (local.get 1) (f64.load offset=8 (i32.add (local.get 0) (i32.const 16))))

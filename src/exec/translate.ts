@@ -1957,6 +1957,13 @@ class Translator {
         this.produce(teeLoad, cls, t.loc, base, added, offset);
         return;
       }
+      const late = (ir === Ir.load32 || ir === Ir.load64) && a.kind === Kind.Local ? this.takeLocalAdd(a.loc) : null;
+      if (late !== null) {
+        // The local was set to base + c earlier, and nothing since read it: the add moves here.
+        this.pop();
+        this.produce(teeLoad, cls, a.loc, late[0], late[1], offset);
+        return;
+      }
       const absLoad = absOps.get(ir), ea = this.constAddress(0, offset);
       if (absLoad !== undefined && ea !== null) {
         // A constant address (a C global): the load carries the effective address.
@@ -2288,6 +2295,36 @@ class Translator {
     code.splice(p, 4);
     this.forgetPositions();
     return [x, y];
+  }
+
+  /**
+   * For load32_tee / load64_tee (ir.ts): when local register `x` was last written, after the
+   * last label, by an `i32.add_imm x, b, c` (b ≠ x), and the instructions since then are plain
+   * ones (register fields only) that neither branch, read x, nor write b, that add is removed and
+   * [b, c] returned: it moves later, into the load that reads x (it cannot trap). Otherwise null.
+   */
+  private takeLocalAdd(x: number): [number, number] | null {
+    const code = this.code;
+    let p = -1;
+    for (let q = this.lastLabel; q < code.length; q += irLength(code, q)) {
+      let w = q + 1;
+      for (const f of irInfo[code[q]].fields) {
+        if (f === 'd' && code[w] === x) p = q;
+        w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
+      }
+    }
+    if (p < 0 || code[p] !== Ir.i32_add_imm || code[p + 1] !== x || code[p + 2] === x) return null;
+    const b = code[p + 2], c = code[p + 3];
+    for (let q = p + 4; q < code.length; q += irLength(code, q)) {
+      let w = q + 1;
+      for (const f of irInfo[code[q]].fields) {
+        if ('daiuk'.indexOf(f) < 0 || (f === 'a' && code[w] === x) || (f === 'd' && code[w] === b)) return null;
+        w += f === 'k' ? 2 : 1;
+      }
+    }
+    code.splice(p, 4);
+    this.forgetPositions();
+    return [b, c];
   }
 
   /**
