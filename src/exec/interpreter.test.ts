@@ -1287,6 +1287,30 @@ test('an i32.add_imm moved into a later load (load32_tee) still sets its local, 
   traps(() => call(inst, 'late', 20, 65536), 'out of bounds memory access');
 });
 
+test('compound assignment to globals at constant addresses (load64_abs reload and factor) as the unfused instructions', () => {
+  const inst = instance(`(module (memory 1)
+    (func (export "set") (param i32 f64) (f64.store (local.get 0) (local.get 1)))
+    (func (export "get") (param i32) (result f64) (f64.load (local.get 0)))
+    (func (export "upd") (param f64)
+      (f64.store offset=16 (i32.const 8) (f64.add (f64.load offset=16 (i32.const 8)) (f64.mul (f64.load (i32.const 48)) (local.get 0))))
+      (f64.store offset=24 (i32.const 8) (f64.sub (f64.load (i32.const 32)) (f64.mul (local.get 0) (f64.load (i32.const 56))))))
+    (func (export "far") (f64.store offset=65530 (i32.const 8) (f64.add (f64.load offset=65530 (i32.const 8)) (f64.mul (f64.load (i32.const 48)) (f64.load (i32.const 48)))))
+      (f64.store offset=65530 (i32.const 8) (f64.const 0))))`);
+  const bits = (x: number) => new BigInt64Array(Float64Array.of(x).buffer)[0];
+  const value = (b: RawValue) => new Float64Array(BigInt64Array.of(b as bigint).buffer)[0];
+  for (const [p, q, v, w, a] of [[1, 2, 0.1, 3, 1.5], [-0, -0, 0, 0, -0], [NaN, 1, 2, 3, 4], [1e308, -1e308, 1e308, 2, 10]]) {
+    call(inst, 'set', 24, bits(p));
+    call(inst, 'set', 32, bits(q));
+    call(inst, 'set', 48, bits(v));
+    call(inst, 'set', 56, bits(w));
+    call(inst, 'upd', bits(a));
+    const same = (x: number, y: number) => Number.isNaN(y) ? Number.isNaN(x) : Object.is(x, y);
+    assert.ok(same(value(call(inst, 'get', 24)[0]), p + v * a), `${p} + ${v}·${a}`);
+    assert.ok(same(value(call(inst, 'get', 32)[0]), q - a * w), `${q} − ${a}·${w}`);
+  }
+  traps(() => call(inst, 'far'), 'out of bounds memory access');
+});
+
 test('f32.add_store2 stores both sums in order; the second traps after the first is written', () => {
   const inst = instance(`(module (memory 1)
     (func (export "two") (param i32 i32 f32 f32)

@@ -944,6 +944,19 @@ test('an i32.add_imm setting a local moves into a later load of it (load32_tee),
     59: return`);
 });
 
+test('compound assignment to a C global: the load64_abs reload is dropped, a load64_abs factor taken in through the address register', () => {
+  golden(`(func (param f64)
+      (f64.store offset=24 (i32.const 0) (f64.add (f64.load offset=24 (i32.const 0)) (f64.mul (f64.load offset=40 (i32.const 0)) (local.get 0))))
+      (f64.store offset=32 (i32.const 0) (f64.sub (f64.load offset=32 (i32.const 0)) (f64.mul (local.get 0) (local.get 0))))
+      (f64.store offset=48 (i32.const 0) (f64.sub (f64.load offset=56 (i32.const 0)) (f64.mul (local.get 0) (local.get 0)))))
+      (memory 1)`, `
+    0: f64.mul_load_add_to r1, 24, r0, r1, 0, 40, 0
+    8: f64.mul_sub_to r1, 32, r0, r0
+    13: load64_abs r3, 56
+    16: f64.mul_sub_store r1, 48, r3, r0, r0
+    22: return`);
+});
+
 test('f64.sub_load_add (x − p[k], the load on the right only) and f64.sqrt_mul (either side)', () => {
   golden(`(func (param i32 f64) (result f64)
       (f64.sub (local.get 1) (f64.load offset=8 (i32.add (local.get 0) (i32.const 16))))

@@ -1867,13 +1867,15 @@ class Translator {
         const operands = this.code.slice(this.lastDst + 1), at = this.lastDst - 1;
         this.code.length = at;
         this.pop();
+        // A constant address (a C global): its value, and the effective address a load64_abs of it has.
+        const c0 = this.peek().kind === Kind.Const ? this.peek().lo : 0, ea = this.constAddress(0, offset);
         const addr = this.src(this.pop());
         const to = computeStore[1] === Ir.f64_mul_add_store ? Ir.f64_mul_add_to
           : computeStore[1] === Ir.f64_mul_sub_store ? Ir.f64_mul_sub_to : -1;
         if (computeStore[1] === Ir.f64_add_store && this.code.length === at) {
           // `*p += x`: either addend may be the reload of *p.
           for (const k of [0, 1]) {
-            if (this.dropReload(operands[k], addr, offset)) {
+            if (this.dropReload(operands[k], addr, offset, ea)) {
               // `*p += x · y` computed as a product, then the reload: f64.mul_add_to after all.
               const product = this.takeProduct(operands[1 - k], addr);
               if (product !== null) this.emitMulTo(Ir.f64_mul_add_to, addr, offset, product[0], product[1]);
@@ -1882,9 +1884,9 @@ class Translator {
             }
           }
         }
-        if (to >= 0 && this.code.length === at && this.dropReload(operands[0], addr, offset)) {
+        if (to >= 0 && this.code.length === at && this.dropReload(operands[0], addr, offset, ea)) {
           // `*p ±= x · y`: the addend was loaded from the same address, the load is gone.
-          const load = to === Ir.f64_mul_add_to ? this.takeFactorLoad(addr, operands[1], operands[2]) : null;
+          const load = to === Ir.f64_mul_add_to ? this.takeFactorLoad(addr, operands[1], operands[2], ea !== null ? c0 : null) : null;
           if (load !== null) this.emit(Ir.f64_mul_load_add_to, addr, offset, ...load);
           else this.emitMulTo(to as Ir, addr, offset, operands[1], operands[2]);
           return;
@@ -2216,11 +2218,12 @@ class Translator {
 
   /**
    * Compound assignment (f64.mul_add_to): whether temporary register `x` was written by a
-   * `load64 x, addr, offset` after the last label, with only loads and computations since
+   * `load64 x, addr, offset` (or, when the address is a constant, a `load64_abs x, ea` of the
+   * same effective address) after the last label, with only loads and computations since
    * (instructions that neither store, call, branch nor trap otherwise, and none writing `addr`);
    * if so, that load is removed.
    */
-  private dropReload(x: number, addr: number, offset: number): boolean {
+  private dropReload(x: number, addr: number, offset: number, ea: number | null = null): boolean {
     const code = this.code;
     if (x < this.localWords) return false;
     let load = -1;
@@ -2228,6 +2231,11 @@ class Translator {
       const op = code[q];
       if (op === Ir.load64 && code[q + 1] === x) {
         load = code[q + 2] === addr && code[q + 3] === offset ? q : -1;
+        continue;
+      }
+      if (op === Ir.load64_abs && code[q + 1] === x) {
+        // A constant address: the store's is ea (its register holds the constant).
+        load = ea !== null && code[q + 2] === ea ? q : -1;
         continue;
       }
       if (op === Ir.load64_tee && code[q + 1] === x) {
@@ -2245,6 +2253,7 @@ class Translator {
     }
     if (load < 0) return false;
     if (code[load] === Ir.load64) code.splice(load, 4);
+    else if (code[load] === Ir.load64_abs) code.splice(load, 3);
     else code.splice(load, 6, Ir.i32_add_imm, addr, code[load + 3], code[load + 4]);
     this.forgetPositions();
     return true;
@@ -2332,10 +2341,18 @@ class Translator {
    * written by the load64 / load64_add just emitted (no label since), that load is taken out
    * and its address words returned after the other factor: [x, base, s, c, u]; else null.
    */
-  private takeFactorLoad(addr: number, x: number, y: number): number[] | null {
+  private takeFactorLoad(addr: number, x: number, y: number, c0: number | null = null): number[] | null {
     const code = this.code, n = code.length;
     for (const [f, g] of [[y, x], [x, y]]) {
       if (f < this.localWords || f === g || f === addr) continue;
+      if (c0 !== null && code[n - 3] === Ir.load64_abs && code[n - 2] === f && this.lastLabel <= n - 3) {
+        // A load from a constant address ea′, the store's address register holding constant c0:
+        // ea′ is that register + (ea′ − c0) mod 2^32.
+        const words = [g, addr, 0, (code[n - 1] - c0) | 0, 0];
+        code.length = n - 3;
+        this.forgetPositions();
+        return words;
+      }
       if (code[n - 4] === Ir.load64 && code[n - 3] === f && this.lastLabel <= n - 4) {
         const words = [g, code[n - 2], 0, 0, code[n - 1]];
         code.length = n - 4;
