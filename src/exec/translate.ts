@@ -2301,8 +2301,7 @@ class Translator {
         w += f === 'k' ? 2 : 1;
       }
     }
-    code.splice(p, 4);
-    this.forgetPositions();
+    this.removeCode(p, 4);
     return [x, y];
   }
 
@@ -2331,8 +2330,7 @@ class Translator {
         w += f === 'k' ? 2 : 1;
       }
     }
-    code.splice(p, 4);
-    this.forgetPositions();
+    this.removeCode(p, 4);
     return [b, c];
   }
 
@@ -2384,6 +2382,23 @@ class Translator {
     this.pop();
     this.produce(addLoad, cls, base, shift, added, offset);
     return true;
+  }
+
+  /**
+   * Takes the n words at p out of the code (an instruction absorbed by a later one): the stack
+   * entries written after p keep their positions (shifted), the other recorded positions are
+   * forgotten.
+   */
+  private removeCode(p: number, n: number): void {
+    this.code.splice(p, n);
+    for (const e of this.stack) {
+      if (e.pos >= p + n) e.pos -= n;
+      else if (e.pos >= p) e.pos = -1;
+    }
+    if (this.lastDst >= p + n) this.lastDst -= n;
+    else if (this.lastDst >= p) this.lastDst = -1;
+    this.unaryLoad = { at: -1, load: -1 };
+    this.forgetPositions();
   }
 
   /** Code before the current end moved (an instruction was taken out): forget recorded positions. */
