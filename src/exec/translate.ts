@@ -2276,8 +2276,9 @@ class Translator {
 
   /**
    * For f64.mul2_add_to (ir.ts): when temporary register `t` was last written, after the last
-   * label, by an `f64.mul t, x, y`, and the instructions since then are plain ones (register
-   * fields only) that neither branch, read t, nor write x or y, that f64.mul is removed and
+   * label, by an `f64.mul t, x, y`, and the instructions since then are plain scalar ones
+   * (register fields only; a v128 write covers four words) that neither branch, read t, nor
+   * write x or y, that f64.mul is removed and
    * [x, y] returned: the product moves later, to the instruction that reads it (it cannot trap).
    * Otherwise null.
    */
@@ -2297,7 +2298,7 @@ class Translator {
     for (let q = p + 4; q < code.length; q += irLength(code, q)) {
       let w = q + 1;
       for (const f of irInfo[code[q]].fields) {
-        if ('daiuk'.indexOf(f) < 0 || (f === 'a' && code[w] === t) || (f === 'd' && (code[w] === x || code[w] === y))) return null;
+        if (code[q] >= Ir.copy128 || 'daiuk'.indexOf(f) < 0 || (f === 'a' && code[w] === t) || (f === 'd' && (code[w] === x || code[w] === y))) return null;
         w += f === 'k' ? 2 : 1;
       }
     }
@@ -2308,8 +2309,9 @@ class Translator {
   /**
    * For load32_tee / load64_tee (ir.ts): when local register `x` was last written, after the
    * last label, by an `i32.add_imm x, b, c` (b ≠ x), and the instructions since then are plain
-   * ones (register fields only) that neither branch, read x, nor write b, that add is removed and
-   * [b, c] returned: it moves later, into the load that reads x (it cannot trap). Otherwise null.
+   * scalar ones (register fields only; a v128 write covers four words) that neither branch, read
+   * x, nor write b, that add is removed and [b, c] returned: it moves later, into the load that
+   * reads x (it cannot trap). Otherwise null.
    */
   private takeLocalAdd(x: number): [number, number] | null {
     const code = this.code;
@@ -2326,7 +2328,7 @@ class Translator {
     for (let q = p + 4; q < code.length; q += irLength(code, q)) {
       let w = q + 1;
       for (const f of irInfo[code[q]].fields) {
-        if ('daiuk'.indexOf(f) < 0 || (f === 'a' && code[w] === x) || (f === 'd' && code[w] === b)) return null;
+        if (code[q] >= Ir.copy128 || 'daiuk'.indexOf(f) < 0 || (f === 'a' && code[w] === x) || (f === 'd' && code[w] === b)) return null;
         w += f === 'k' ? 2 : 1;
       }
     }
