@@ -1875,9 +1875,14 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
           op = Ir.i64_rotl3_xor;
         }
         // Each term as in i64.rotl_imm (i64.shr_u_imm for the last of rotl2_shr_xor), xored.
+        // Terms of one register (SHA-2's Σ and σ) read its words once.
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 4], i = code[pc + 3], j = code[pc + 5];
-        const si = i & 31, sj = j & 31;
-        let alo = I32[a], ahi = I32[a + 1], blo = I32[b], bhi = I32[b + 1], t = 0;
+        const si = i & 31, sj = j & 31, xlo = I32[a], xhi = I32[a + 1];
+        let alo = xlo, ahi = xhi, blo = xlo, bhi = xhi, t = 0;
+        if (b !== a) {
+          blo = I32[b];
+          bhi = I32[b + 1];
+        }
         if ((i & 32) !== 0) {
           t = alo;
           alo = ahi;
@@ -1892,7 +1897,11 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         let rhi = ((ahi << si) | ((alo >>> 1) >>> (31 - si))) ^ ((bhi << sj) | ((blo >>> 1) >>> (31 - sj)));
         if (op !== Ir.i64_rotl2_xor) {
           const c = fp + code[pc + 6], k = code[pc + 7], s = k & 31;
-          let lo = I32[c], hi = I32[c + 1];
+          let lo = xlo, hi = xhi;
+          if (c !== a) {
+            lo = I32[c];
+            hi = I32[c + 1];
+          }
           if (op === Ir.i64_rotl2_shr_xor) {
             if ((k & 32) === 0) {
               rlo ^= (lo >>> s) | ((hi << 1) << (31 - s));
@@ -2091,7 +2100,12 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         // into the high one): the terms are words already, joining them into a BigInt is not.
         const d = fp + code[f + 1], e = fp + code[f + 2], a = fp + code[f + 3], b = fp + code[f + 5], c = fp + code[f + 7];
         const i = code[f + 4], j = code[f + 6], k = code[f + 8], si = i & 31, sj = j & 31, s = k & 31;
-        let alo = I32[a], ahi = I32[a + 1], blo = I32[b], bhi = I32[b + 1], t = 0;
+        const xlo = I32[a], xhi = I32[a + 1];
+        let alo = xlo, ahi = xhi, blo = xlo, bhi = xhi, t = 0;
+        if (b !== a) {
+          blo = I32[b];
+          bhi = I32[b + 1];
+        }
         if ((i & 32) !== 0) {
           t = alo;
           alo = ahi;
@@ -2104,7 +2118,11 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         }
         let rlo = ((alo << si) | ((ahi >>> 1) >>> (31 - si))) ^ ((blo << sj) | ((bhi >>> 1) >>> (31 - sj)));
         let rhi = ((ahi << si) | ((alo >>> 1) >>> (31 - si))) ^ ((bhi << sj) | ((blo >>> 1) >>> (31 - sj)));
-        const lo = I32[c], hi = I32[c + 1];
+        let lo = xlo, hi = xhi;
+        if (c !== a) {
+          lo = I32[c];
+          hi = I32[c + 1];
+        }
         if ((k & 32) === 0) {
           rlo ^= (lo >>> s) | ((hi << 1) << (31 - s));
           rhi ^= hi >>> s;
