@@ -1827,20 +1827,21 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
             + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true))) * ((BigInt(code[(pc + 8) | 0]) << 32n) | BigInt(code[(pc + 7) | 0] >>> 0)));
           pc = (pc + 9) | 0;
         }
-        const a = fp + code[(pc + 3) | 0], k = code[(pc + 4) | 0], s = k & 31;
-        let lo = I32[a], hi = I32[a + 1];
+        const a = fp + code[(pc + 3) | 0], k = code[(pc + 4) | 0];
+        let lo = I32[a], hi = I32[(a + 1) | 0];
         if ((k & 32) !== 0) {
           const t = lo;
           lo = hi;
           hi = t;
         }
-        // The rotate as in i64.rotl_imm, kept in r[t]; then its product as in i64.mul_imm, on the
-        // rotated words joined into a BigInt (reading r[t] back as 64 bits right after writing
-        // its halves would stall the CPU's store forwarding).
-        const xlo = (lo << s) | ((hi >>> 1) >>> (31 - s)), xhi = (hi << s) | ((lo >>> 1) >>> (31 - s));
+        // The rotate as in i64.rotl_imm (shift counts mod 32 as in i64.rotl3_xor), kept in r[t];
+        // then its product as in i64.mul_imm, on the rotated words joined into a BigInt (reading
+        // r[t] back as 64 bits right after writing its halves would stall the CPU's store
+        // forwarding; writing r[t] from the BigInt as well made the BigInt a heap object, 2.4x slower).
+        const xlo = (lo << k) | ((hi >>> 1) >>> ~k), xhi = (hi << k) | ((lo >>> 1) >>> ~k);
         const t = fp + code[(pc + 2) | 0];
         I32[t] = xlo;
-        I32[t + 1] = xhi;
+        I32[(t + 1) | 0] = xhi;
         B64[(fp + code[(pc + 1) | 0]) >> 1] =
           BigInt.asIntN(64, ((BigInt(xhi) << 32n) | BigInt(xlo >>> 0)) * ((BigInt(code[(pc + 6) | 0]) << 32n) | BigInt(code[(pc + 5) | 0] >>> 0)));
         pc = (pc + 7) | 0;
@@ -1874,54 +1875,60 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
           pc = (pc + 7) | 0;
           op = Ir.i64_rotl3_xor;
         }
-        // Each term as in i64.rotl_imm (i64.shr_u_imm for the last of rotl2_shr_xor), xored.
-        // Terms of one register (SHA-2's Σ and σ) read its words once.
-        const d = fp + code[(pc + 1) | 0], a = fp + code[(pc + 2) | 0], b = fp + code[(pc + 4) | 0], i = code[(pc + 3) | 0], j = code[(pc + 5) | 0];
-        const si = i & 31, sj = j & 31, xlo = I32[a], xhi = I32[a + 1];
-        let alo = xlo, ahi = xhi, blo = xlo, bhi = xhi, t = 0;
-        if (b !== a) {
-          blo = I32[b];
-          bhi = I32[b + 1];
-        }
+        // Each term as in i64.rotl_imm (i64.shr_u_imm for the last of rotl2_shr_xor), xored into
+        // rlo/rhi one after the other (fewer values live at once). JS takes shift counts mod 32:
+        // `x << i` is x << (i & 31) and `x >>> ~i` is x >>> (31 - (i & 31)). Terms of one
+        // register (SHA-2's Σ and σ) read its words once.
+        const d = fp + code[(pc + 1) | 0], a = fp + code[(pc + 2) | 0], i = code[(pc + 3) | 0];
+        const xlo = I32[a], xhi = I32[(a + 1) | 0];
+        let lo = xlo, hi = xhi;
         if ((i & 32) !== 0) {
-          t = alo;
-          alo = ahi;
-          ahi = t;
+          lo = xhi;
+          hi = xlo;
+        }
+        let rlo = (lo << i) | ((hi >>> 1) >>> ~i), rhi = (hi << i) | ((lo >>> 1) >>> ~i);
+        const b = fp + code[(pc + 4) | 0], j = code[(pc + 5) | 0];
+        lo = xlo;
+        hi = xhi;
+        if (b !== a) {
+          lo = I32[b];
+          hi = I32[(b + 1) | 0];
         }
         if ((j & 32) !== 0) {
-          t = blo;
-          blo = bhi;
-          bhi = t;
+          const t = lo;
+          lo = hi;
+          hi = t;
         }
-        let rlo = ((alo << si) | ((ahi >>> 1) >>> (31 - si))) ^ ((blo << sj) | ((bhi >>> 1) >>> (31 - sj)));
-        let rhi = ((ahi << si) | ((alo >>> 1) >>> (31 - si))) ^ ((bhi << sj) | ((blo >>> 1) >>> (31 - sj)));
+        rlo ^= (lo << j) | ((hi >>> 1) >>> ~j);
+        rhi ^= (hi << j) | ((lo >>> 1) >>> ~j);
         if (op !== Ir.i64_rotl2_xor) {
-          const c = fp + code[(pc + 6) | 0], k = code[(pc + 7) | 0], s = k & 31;
-          let lo = xlo, hi = xhi;
+          const c = fp + code[(pc + 6) | 0], k = code[(pc + 7) | 0];
+          lo = xlo;
+          hi = xhi;
           if (c !== a) {
             lo = I32[c];
-            hi = I32[c + 1];
+            hi = I32[(c + 1) | 0];
           }
           if (op === Ir.i64_rotl2_shr_xor) {
             if ((k & 32) === 0) {
-              rlo ^= (lo >>> s) | ((hi << 1) << (31 - s));
-              rhi ^= hi >>> s;
+              rlo ^= (lo >>> k) | ((hi << 1) << ~k);
+              rhi ^= hi >>> k;
             } else {
-              rlo ^= hi >>> s;
+              rlo ^= hi >>> k;
             }
           } else {
             if ((k & 32) !== 0) {
-              t = lo;
+              const t = lo;
               lo = hi;
               hi = t;
             }
-            rlo ^= (lo << s) | ((hi >>> 1) >>> (31 - s));
-            rhi ^= (hi << s) | ((lo >>> 1) >>> (31 - s));
+            rlo ^= (lo << k) | ((hi >>> 1) >>> ~k);
+            rhi ^= (hi << k) | ((lo >>> 1) >>> ~k);
           }
           pc = (pc + 2) | 0;
         }
         I32[d] = rlo;
-        I32[d + 1] = rhi;
+        I32[(d + 1) | 0] = rhi;
         pc = (pc + 6) | 0;
         continue;
       }
@@ -2098,39 +2105,43 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         }
         // The xor as in i64.rotl2_shr_xor, added to r[a] word by word (the low word's carry
         // into the high one): the terms are words already, joining them into a BigInt is not.
-        const d = fp + code[(f + 1) | 0], e = fp + code[(f + 2) | 0], a = fp + code[(f + 3) | 0], b = fp + code[(f + 5) | 0], c = fp + code[(f + 7) | 0];
-        const i = code[(f + 4) | 0], j = code[(f + 6) | 0], k = code[(f + 8) | 0], si = i & 31, sj = j & 31, s = k & 31;
-        const xlo = I32[a], xhi = I32[a + 1];
-        let alo = xlo, ahi = xhi, blo = xlo, bhi = xhi, t = 0;
-        if (b !== a) {
-          blo = I32[b];
-          bhi = I32[b + 1];
-        }
+        const a = fp + code[(f + 3) | 0], i = code[(f + 4) | 0], xlo = I32[a], xhi = I32[(a + 1) | 0];
+        let lo = xlo, hi = xhi;
         if ((i & 32) !== 0) {
-          t = alo;
-          alo = ahi;
-          ahi = t;
+          lo = xhi;
+          hi = xlo;
+        }
+        let rlo = (lo << i) | ((hi >>> 1) >>> ~i), rhi = (hi << i) | ((lo >>> 1) >>> ~i);
+        const b = fp + code[(f + 5) | 0], j = code[(f + 6) | 0];
+        lo = xlo;
+        hi = xhi;
+        if (b !== a) {
+          lo = I32[b];
+          hi = I32[(b + 1) | 0];
         }
         if ((j & 32) !== 0) {
-          t = blo;
-          blo = bhi;
-          bhi = t;
+          const t = lo;
+          lo = hi;
+          hi = t;
         }
-        let rlo = ((alo << si) | ((ahi >>> 1) >>> (31 - si))) ^ ((blo << sj) | ((bhi >>> 1) >>> (31 - sj)));
-        let rhi = ((ahi << si) | ((alo >>> 1) >>> (31 - si))) ^ ((bhi << sj) | ((blo >>> 1) >>> (31 - sj)));
-        let lo = xlo, hi = xhi;
+        rlo ^= (lo << j) | ((hi >>> 1) >>> ~j);
+        rhi ^= (hi << j) | ((lo >>> 1) >>> ~j);
+        const c = fp + code[(f + 7) | 0], k = code[(f + 8) | 0];
+        lo = xlo;
+        hi = xhi;
         if (c !== a) {
           lo = I32[c];
-          hi = I32[c + 1];
+          hi = I32[(c + 1) | 0];
         }
         if ((k & 32) === 0) {
-          rlo ^= (lo >>> s) | ((hi << 1) << (31 - s));
-          rhi ^= hi >>> s;
+          rlo ^= (lo >>> k) | ((hi << 1) << ~k);
+          rhi ^= hi >>> k;
         } else {
-          rlo ^= hi >>> s;
+          rlo ^= hi >>> k;
         }
+        const d = fp + code[(f + 1) | 0], e = fp + code[(f + 2) | 0];
         const elo = I32[e], sum = (elo + rlo) | 0;
-        I32[d + 1] = (I32[e + 1] + rhi + carry(elo, rlo, sum)) | 0;
+        I32[(d + 1) | 0] = (I32[(e + 1) | 0] + rhi + carry(elo, rlo, sum)) | 0;
         I32[d] = sum;
         pc = (f + 9) | 0;
         continue;
