@@ -1809,24 +1809,32 @@ function run(m: Machine, func: FuncInst, fp: number, resume: boolean): boolean {
         B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1] + B64[(fp + code[pc + 3]) >> 1] * ((BigInt(code[pc + 5]) << 32n) | BigInt(code[pc + 4] >>> 0)));
         pc = (pc + 6) | 0;
         continue;
-      case Ir.i64_load_mul_imm_add: {
-        const ea = (((I32[(fp + code[pc + 3]) | 0] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+      case Ir.i64_load_mul_imm_add_then_rotl_imm_mul_imm: {
+        // The pair (ir.ts) as one straight line, not a branch into the rotate's case (TurboFan
+        // kept pc tagged across that merge and checked the arrays' maps again): the
+        // i64.load_mul_imm_add (its case alone is in runCold), then the i64.rotl_imm_mul_imm,
+        // its fields from pc + 10 on.
+        const ea = (((I32[(fp + code[(pc + 3) | 0]) | 0] << code[(pc + 4) | 0]) + code[(pc + 5) | 0]) >>> 0) + (code[(pc + 6) | 0] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        B64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, B64[(fp + code[pc + 2]) >> 1]
-          + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true))) * ((BigInt(code[pc + 8]) << 32n) | BigInt(code[pc + 7] >>> 0)));
-        pc = (pc + 9) | 0;
+        B64[(fp + code[(pc + 1) | 0]) >> 1] = BigInt.asIntN(64, B64[(fp + code[(pc + 2) | 0]) >> 1]
+          + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true))) * ((BigInt(code[(pc + 8) | 0]) << 32n) | BigInt(code[(pc + 7) | 0] >>> 0)));
+        const a = fp + code[(pc + 12) | 0], k = code[(pc + 13) | 0];
+        let lo = I32[a], hi = I32[(a + 1) | 0];
+        if ((k & 32) !== 0) {
+          const t = lo;
+          lo = hi;
+          hi = t;
+        }
+        const xlo = (lo << k) | ((hi >>> 1) >>> ~k), xhi = (hi << k) | ((lo >>> 1) >>> ~k);
+        const t = fp + code[(pc + 11) | 0];
+        I32[t] = xlo;
+        I32[(t + 1) | 0] = xhi;
+        B64[(fp + code[(pc + 10) | 0]) >> 1] =
+          BigInt.asIntN(64, ((BigInt(xhi) << 32n) | BigInt(xlo >>> 0)) * ((BigInt(code[(pc + 15) | 0]) << 32n) | BigInt(code[(pc + 14) | 0] >>> 0)));
+        pc = (pc + 16) | 0;
         continue;
       }
-      case Ir.i64_load_mul_imm_add_then_rotl_imm_mul_imm:
       case Ir.i64_rotl_imm_mul_imm: {
-        if (code[pc] === Ir.i64_load_mul_imm_add_then_rotl_imm_mul_imm) {
-          // The pair (ir.ts): the i64.load_mul_imm_add first (as its own case), then the rotate.
-          const ea = (((I32[(fp + code[(pc + 3) | 0]) | 0] << code[(pc + 4) | 0]) + code[(pc + 5) | 0]) >>> 0) + (code[(pc + 6) | 0] >>> 0);
-          if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-          B64[(fp + code[(pc + 1) | 0]) >> 1] = BigInt.asIntN(64, B64[(fp + code[(pc + 2) | 0]) >> 1]
-            + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true))) * ((BigInt(code[(pc + 8) | 0]) << 32n) | BigInt(code[(pc + 7) | 0] >>> 0)));
-          pc = (pc + 9) | 0;
-        }
         const a = fp + code[(pc + 3) | 0], k = code[(pc + 4) | 0];
         let lo = I32[a], hi = I32[(a + 1) | 0];
         if ((k & 32) !== 0) {
@@ -2374,6 +2382,14 @@ function runCold(m: Machine, code: Int32Array, pc: number, fp: number, inst: Ins
   const I32 = m.i32, F32 = m.f32, F64 = m.f64, refs = m.refs;
   const mem = inst.mem0, dv = mem.view, memLen = dv.byteLength;
   switch (code[pc]) {
+    case Ir.i64_load_mul_imm_add: {
+      // Alone, not paired with a rotate (run's pair case): no benchmark program runs it.
+      const ea = (((I32[(fp + code[pc + 3]) | 0] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+      if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+      m.b64[(fp + code[pc + 1]) >> 1] = BigInt.asIntN(64, m.b64[(fp + code[pc + 2]) >> 1]
+        + ((BigInt(dv.getInt32(ea + 4, true)) << 32n) | BigInt(dv.getUint32(ea, true))) * ((BigInt(code[pc + 8]) << 32n) | BigInt(code[pc + 7] >>> 0)));
+      return (pc + 9) | 0;
+    }
     case Ir.memory_init: {
       const data = inst.datas[code[pc + 1]];
       const d = I32[fp + code[pc + 2]] >>> 0, s = I32[fp + code[pc + 3]] >>> 0;
