@@ -761,6 +761,35 @@ test('i64.rotl2_xor / rotl3_xor / rotl2_shr_xor agree with BigInt and with the u
   }
 });
 
+test('i64 rotate xors and i64.rotl2_shr_xor_add read their terms right whichever registers repeat', () => {
+  // The terms of one register share its words (RATIONALE, i64 heading); every mix of sources.
+  const srcs = [[0, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0], [0, 1, 1], [1, 1, 0]];
+  // Counts for the added form: [rotr, rotl, shr_u], with 0, 32 and 63 among them.
+  const counts = [[19, 3, 6], [32, 0, 32], [0, 63, 0], [1, 32, 63], [63, 31, 33], [33, 1, 1]];
+  const funcs = srcs.map(([x, y, z], j) => `
+    (func (export "sa_${j}") (param i64 i64 i64) (result i64)
+      (i64.add (local.get 2) (i64.xor (i64.xor (i64.rotr (local.get ${x}) (i64.const ${counts[j][0]}))
+        (i64.rotl (local.get ${y}) (i64.const ${counts[j][1]}))) (i64.shr_u (local.get ${z}) (i64.const ${counts[j][2]})))))
+    (func (export "r3_${j}") (param i64 i64 i64) (result i64)
+      (i64.xor (i64.xor (i64.rotr (local.get ${x}) (i64.const 28))
+        (i64.rotr (local.get ${y}) (i64.const 34))) (i64.rotr (local.get ${z}) (i64.const 39))))`);
+  const inst = instance(`(module ${funcs.join('\n')})`);
+  const u64 = (x: bigint) => BigInt.asUintN(64, x);
+  const rotl = (x: bigint, k: bigint) => u64((u64(x) << k) | (u64(x) >> ((64n - k) & 63n)));
+  const rotr = (x: bigint, k: bigint) => rotl(x, (64n - k) & 63n);
+  const values = [0n, -1n, 0x123456789abcdef0n, -0x8000000000000000n, 0x0f1e2d3c4b5a6978n];
+  for (const a of values) for (const b of values) {
+    const args = [a, b, 0x7fffffffffffffffn];
+    srcs.forEach(([x, y, z], j) => {
+      const [p, q, r] = counts[j].map(BigInt);
+      const want = BigInt.asIntN(64, args[2] + (rotr(args[x], p) ^ rotl(args[y], q) ^ (u64(args[z]) >> r)));
+      assert.equal(call(inst, `sa_${j}`, ...args), [want], `sa ${a} ${b} ${j}`);
+      const r3 = BigInt.asIntN(64, rotr(args[x], 28n) ^ rotr(args[y], 34n) ^ rotr(args[z], 39n));
+      assert.equal(call(inst, `r3_${j}`, ...args), [r3], `r3 ${a} ${b} ${j}`);
+    });
+  }
+});
+
 test('i64 on the 64-bit views: bitwise pairs, copies in threes, unsigned and signed compares at the sign boundary', () => {
   const inst = instance(`(module
     (func (export "xa") (param i64 i64 i64) (result i64) (i64.and (local.get 0) (i64.xor (local.get 1) (local.get 2))))
