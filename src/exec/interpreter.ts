@@ -3087,6 +3087,21 @@ function runVector(
         pc = (pc + 4) | 0;
         continue;
       }
+      // Unsigned byte min/max, four lanes a word: the top bit of each byte of
+      // (~x & y | ~(x ^ y) & (x − y)), the byte-wise difference as i8x16.sub makes it, is the
+      // borrow of x − y in that lane (x < y); (t << 1) − (t >>> 7) spreads it over the byte.
+      case Ir.i8x16_min_u:
+      case Ir.i8x16_max_u: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        const max = code[pc] === Ir.i8x16_max_u ? -1 : 0;
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          const t = ((~x & y) | (~(x ^ y) & (((x | H8) - (y & ~H8)) ^ ((x ^ ~y) & H8)))) & H8;
+          I32[d + i] = y ^ ((x ^ y) & (((t << 1) - (t >>> 7)) ^ max));
+        }
+        pc = (pc + 4) | 0;
+        continue;
+      }
       case Ir.i16x8_add: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
         for (let i = 0; i < 4; i++) {

@@ -93,7 +93,7 @@ const binaries = [
   'i16x8.mul', 'i32x4.add', 'i32x4.sub', 'i32x4.mul', 'i32x4.min_s', 'i32x4.min_u', 'i32x4.max_s',
   'i32x4.max_u', 'f32x4.add', 'f32x4.sub', 'f32x4.mul', 'f32x4.div', 'f32x4.min', 'f32x4.max',
   'f64x2.add', 'f64x2.sub', 'f64x2.mul', 'i16x8.narrow_i32x4_u', 'i8x16.narrow_i16x8_u',
-  'i16x8.add_sat_s', 'i64x2.add', 'i64x2.mul',
+  'i16x8.add_sat_s', 'i64x2.add', 'i64x2.mul', 'i8x16.min_u', 'i8x16.max_u',
 ];
 const unaries = ['i32x4.abs', 'f32x4.convert_i32x4_s', 'i32x4.trunc_sat_f32x4_s'];
 const shifts = ['i16x8.shl', 'i16x8.shr_s', 'i16x8.shr_u', 'i32x4.shl', 'i32x4.shr_s', 'i32x4.shr_u', 'i64x2.shl', 'i64x2.shr_u'];
