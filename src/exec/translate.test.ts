@@ -1021,6 +1021,17 @@ test('a v128 constant made between a producer and its consumer moves before the 
     28: const128 r5, i32x4 0x40000000 0x40000000 0x40000000 0x40000000
     34: f32x4.mul r0, r7, r5
     38: return`);
+  // A v128.load_tee as the producer: it writes its address local (r5), not the constant's (r3),
+  // so the constant moves before it and the two fuse into f32x4.mul_load_tee.
+  golden(`(memory 1)
+    (func (param i32 v128) (result v128) (local v128 i32)
+      (local.set 1 (f32x4.mul (v128.load (local.tee 3 (i32.add (local.get 0) (i32.const 16))))
+        (local.tee 2 (v128.const f32x4 0.5 0.5 0.5 0.5))))
+      (f32x4.add (local.get 1) (local.get 2)))`, `
+     0: const128 r3, i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+     6: f32x4.mul_load_tee r1, r3, r5, r0, 16, 0
+    13: f32x4.add r0, r1, r3
+    17: return`);
 });
 
 test('loop-invariant v128 constants move to the loop head, and the back edge jumps past them', () => {

@@ -2303,12 +2303,14 @@ class Translator {
     if (form === undefined || !form[1]) return;
     const constant = c.slice(k, k + 6);
     if (b.kind === Kind.Local) {
-      // The producer's operands: v128 registers, or a load's address (one slot).
-      const load = c[a.pos] === Ir.load128 || c[a.pos] === Ir.load128_add;
+      // The producer's operands: v128 registers, or a load's address (one slot); a v128.load_tee
+      // also writes its address local (one slot), which must not be the constant's either.
+      const op = c[a.pos], load = op === Ir.load128 || op === Ir.load128_add || op === Ir.load128_tee;
       let w = a.pos + 2;
-      for (const f of irInfo[c[a.pos]].fields.slice(1)) {
-        const size = load && w === a.pos + 2 ? 2 : 4;
-        if (f !== 'i' && f !== 'u' && (f !== 'a' || (c[w] < b.loc + 4 && c[w] + size > b.loc))) return;
+      for (const f of irInfo[op].fields.slice(1)) {
+        const size = load ? 2 : 4;
+        const reg = f === 'a' || (f === 'd' && op === Ir.load128_tee);
+        if (f !== 'i' && f !== 'u' && (!reg || (c[w] < b.loc + 4 && c[w] + size > b.loc))) return;
         w++;
       }
     } else {
