@@ -2742,6 +2742,9 @@ function runVector(
   // Int32 loop variables, as in `run` (RATIONALE, "Why `pc = (pc + 4) | 0`?").
   pc |= 0;
   fp |= 0;
+  // The dirty flags of stores (MemoryInst.dirty): replaced only when memory grows, which no
+  // instruction here does, so read once per call rather than at every store.
+  const dirty = mem.dirty;
   for (;;) {
     switch (code[pc]) {
       // ── v128 (exec/simd.ts; handlers take absolute word offsets) ──────────────────────────
@@ -2791,7 +2794,7 @@ function runVector(
         dv.setInt32(ea + 4, I32[v + 1], true);
         dv.setInt32(ea + 8, I32[v + 2], true);
         dv.setInt32(ea + 12, I32[v + 3], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 4) | 0;
         continue;
       }
@@ -2827,7 +2830,7 @@ function runVector(
       case Ir.simd_store_lane: {
         const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 4] >>> 0);
         simdStoreLane(I32, code[pc + 1], dv, fp + code[pc + 3], ea, code[pc + 5]);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 6) | 0;
         continue;
       }
@@ -2889,7 +2892,7 @@ function runVector(
         dv.setInt32(ea + 4, I32[v + 1], true);
         dv.setInt32(ea + 8, I32[v + 2], true);
         dv.setInt32(ea + 12, I32[v + 3], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 6) | 0;
         continue;
       }
@@ -2902,7 +2905,7 @@ function runVector(
         dv.setInt32(ea + 4, I32[v + 1], true);
         dv.setInt32(ea + 8, I32[v + 2], true);
         dv.setInt32(ea + 12, I32[v + 3], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
         pc = I32[fp + code[pc + 7]] !== 0 ? code[pc + 8] : (pc + 9) | 0;
         continue;
@@ -2915,7 +2918,7 @@ function runVector(
         dv.setInt32(ea + 4, I32[v + 1], true);
         dv.setInt32(ea + 8, I32[v + 2], true);
         dv.setInt32(ea + 12, I32[v + 3], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         I32[fp + code[pc + 6]] = (I32[fp + code[pc + 7]] + code[pc + 8]) | 0;
         pc = I32[fp + code[pc + 9]] !== 0 ? code[pc + 10] : (pc + 11) | 0;
         continue;
@@ -2928,7 +2931,7 @@ function runVector(
         dv.setInt32(ea + 4, I32[v + 1], true);
         dv.setInt32(ea + 8, I32[v + 2], true);
         dv.setInt32(ea + 12, I32[v + 3], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 5) | 0;
         continue;
       }
@@ -3521,7 +3524,7 @@ function runVector(
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(ea, I32[fp + code[pc + 2] + code[pc + 4]], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 5) | 0;
         continue;
       }
@@ -3529,7 +3532,7 @@ function runVector(
         const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(ea, I32[fp + code[pc + 4] + code[pc + 6]], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 7) | 0;
         continue;
       }
@@ -3539,7 +3542,7 @@ function runVector(
         const v = fp + code[pc + 4] + 2 * code[pc + 6];
         dv.setInt32(ea, I32[v], true);
         dv.setInt32(ea + 4, I32[v + 1], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 7) | 0;
         continue;
       }
@@ -3549,7 +3552,7 @@ function runVector(
         const v = fp + code[pc + 2] + 2 * code[pc + 4];
         dv.setInt32(ea, I32[v], true);
         dv.setInt32(ea + 4, I32[v + 1], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 5) | 0;
         continue;
       }
@@ -3617,7 +3620,7 @@ function runVector(
           ((I32[fp + (code[pc + 6] >> 5)] >>> code[pc + 6]) & 0xff) << 8 |
           ((I32[fp + (code[pc + 7] >> 5)] >>> code[pc + 7]) & 0xff) << 16 |
           ((I32[fp + (code[pc + 8] >> 5)] >>> code[pc + 8]) & 0xff) << 24, true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 9) | 0;
         continue;
       }
@@ -3632,7 +3635,7 @@ function runVector(
           ((I32[fp + (code[pc + 10] >> 5)] >>> code[pc + 10]) & 0xff) << 8 |
           ((I32[fp + (code[pc + 11] >> 5)] >>> code[pc + 11]) & 0xff) << 16 |
           ((I32[fp + (code[pc + 12] >> 5)] >>> code[pc + 12]) & 0xff) << 24, true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 13) | 0;
         continue;
       }
