@@ -2622,6 +2622,9 @@ const coldTrunc32 = new Map<number, { fn: (x: number) => number; f64: boolean }>
   [Ir.i32_trunc_sat_f64_u, { fn: i32TruncSatF64U, f64: true }],
 ]);
 
+/** Four lanes computed before they are stored (runVector's i32x4.trunc_sat_mul_load_add_store). */
+const vectorLanes = new Int32Array(4);
+
 let vectorWarm = false;
 
 /** The scalar instructions runVector has (its second switch), for warmVector. */
@@ -2993,12 +2996,22 @@ function runVector(
         pc = (pc + 7) | 0;
         continue;
       }
-      case Ir.f32x4_max_min: {
+      case Ir.f32x4_max_min:
+      case Ir.f32x4_max_min_store: {
         // min(a, max(b, c)) on the lanes' bits, without branches (clamped lanes come at random)
         // or float conversions: k = x ^ ((x >> 31) & 0x7fffffff) orders the bits as the floats
         // (−0 below +0), l(k, j) is −1 when k < j (the sign of k − j, overflow corrected), a
         // NaN lane (magnitude above 0x7f800000) makes the canonical NaN, as fMin and fMax do.
-        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];
+        // The _store form stores each lane as it is made (the operands are registers, not memory).
+        const store = code[pc] === Ir.f32x4_max_min_store, o = store ? 1 : 0;
+        let d = 0, es = 0;
+        if (store) {
+          es = (((I32[fp + code[pc + 4]] << code[pc + 5]) + code[pc + 6]) >>> 0) + (code[pc + 7] >>> 0);
+          if (es + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        } else {
+          d = fp + code[pc + 1];
+        }
+        const a = fp + code[pc + 2 - o], b = fp + code[pc + 3 - o], c = fp + code[pc + 4 - o];
         for (let i = 0; i < 4; i++) {
           const x = I32[a + i], y = I32[b + i], z = I32[c + i];
           const kx = x ^ ((x >> 31) & 0x7fffffff), ky = y ^ ((y >> 31) & 0x7fffffff), kz = z ^ ((z >> 31) & 0x7fffffff);
@@ -3007,9 +3020,15 @@ function runVector(
           const dxm = kx - km, lxm = (dxm ^ ((kx ^ km) & (dxm ^ kx))) >> 31;
           const r = m ^ ((x ^ m) & lxm);
           const nan = ((0x7f800000 - (x & 0x7fffffff)) | (0x7f800000 - (y & 0x7fffffff)) | (0x7f800000 - (z & 0x7fffffff))) >> 31;
-          I32[d + i] = r ^ ((r ^ 0x7fc00000) & nan);
+          if (store) dv.setInt32(es + 4 * i, r ^ ((r ^ 0x7fc00000) & nan), true);
+          else I32[d + i] = r ^ ((r ^ 0x7fc00000) & nan);
         }
-        pc = (pc + 5) | 0;
+        if (store) {
+          dirty[es >>> Dirty.Shift] = 1;
+          pc = (pc + 8) | 0;
+        } else {
+          pc = (pc + 5) | 0;
+        }
         continue;
       }
       case Ir.i32x4_mul_add: {
@@ -3729,6 +3748,42 @@ function runVector(
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         for (let i = 0; i < 4; i++) I32[d + i] = i32TruncSatF64S(Math.fround(F32[a + i] * dv.getFloat32(ea + 4 * i, true)));
         pc = (pc + 7) | 0;
+        continue;
+      }
+      // Computed and stored (ir.ts "A vector computed and stored"): the four lanes first, then the
+      // store, as the unfused pair; a load out of bounds traps before the store is checked.
+      case Ir.f32x4_mul_load_add_add_store: {
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const a = fp + code[pc + 1], b = fp + code[pc + 2];
+        const v0 = F32[a] + Math.fround(F32[b] * dv.getFloat32(ea, true));
+        const v1 = F32[a + 1] + Math.fround(F32[b + 1] * dv.getFloat32(ea + 4, true));
+        const v2 = F32[a + 2] + Math.fround(F32[b + 2] * dv.getFloat32(ea + 8, true));
+        const v3 = F32[a + 3] + Math.fround(F32[b + 3] * dv.getFloat32(ea + 12, true));
+        const es = (((I32[fp + code[pc + 7]] << code[pc + 8]) + code[pc + 9]) >>> 0) + (code[pc + 10] >>> 0);
+        if (es + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat32(es, v0, true);
+        dv.setFloat32(es + 4, v1, true);
+        dv.setFloat32(es + 8, v2, true);
+        dv.setFloat32(es + 12, v3, true);
+        dirty[es >>> Dirty.Shift] = 1;
+        pc = (pc + 11) | 0;
+        continue;
+      }
+      case Ir.i32x4_trunc_sat_mul_load_add_store: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        // One call site of i32TruncSatF64S (TurboFan inlines it), the lanes kept in vectorLanes.
+        const a = fp + code[pc + 1];
+        for (let i = 0; i < 4; i++) vectorLanes[i] = i32TruncSatF64S(Math.fround(F32[a + i] * dv.getFloat32(ea + 4 * i, true)));
+        const es = (((I32[fp + code[pc + 6]] << code[pc + 7]) + code[pc + 8]) >>> 0) + (code[pc + 9] >>> 0);
+        if (es + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(es, vectorLanes[0], true);
+        dv.setInt32(es + 4, vectorLanes[1], true);
+        dv.setInt32(es + 8, vectorLanes[2], true);
+        dv.setInt32(es + 12, vectorLanes[3], true);
+        dirty[es >>> Dirty.Shift] = 1;
+        pc = (pc + 10) | 0;
         continue;
       }
       case Ir.f32x4_mul_load_tee: {

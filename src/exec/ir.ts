@@ -1010,6 +1010,19 @@ export const enum Ir {
   // and a byte loop: ~50 ns a dispatch against ~4 inline.
   /** 16 lanes: r[d]_i = min_u(r[a]_i, r[b]_i). */ i8x16_min_u,
   /** 16 lanes: r[d]_i = max_u(r[a]_i, r[b]_i). */ i8x16_max_u,
+  // A vector computed and stored by one instruction: the operation of the instruction named
+  // before `_store`, its fields but d, then the store's address as v128.store_add: a (base), i (s),
+  // i (c), u; ea2 = u32((r32[base] << s) + c) + u. Its four lanes are computed before any is
+  // stored (the store may overlap what the operation loads), and no register is written. Why: a
+  // vectorized loop computes each output vector into a temporary that only its v128.store reads
+  // (as the scalar f64.mul_add_store): one dispatch, and f32 lanes go to memory without the round
+  // trip through the register file.
+  /** mem128[ea2] = f32x4.mul_load_add_add's lanes. Fields a, a (b), a (base), i (s), i (c), u, then the store's a, i, i, u. */
+  f32x4_mul_load_add_add_store,
+  /** mem128[ea2] = i32x4.trunc_sat_mul_load_add's lanes. Fields a, a (base), i (s), i (c), u, then the store's a, i, i, u. */
+  i32x4_trunc_sat_mul_load_add_store,
+  /** mem128[ea2] = f32x4.max_min's lanes. Fields a, a (b), a (c), then the store's a, i, i, u. */
+  f32x4_max_min_store,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1248,6 +1261,9 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32x4_trunc_sat_mul_load_add, 'i32x4.trunc_sat_mul_load_add', 'daaiiu'], [Ir.f32x4_mul_load_tee, 'f32x4.mul_load_tee', 'dadaiu'],
   [Ir.f32x4_mul_convert_load_add, 'f32x4.mul_convert_load_add', 'daaiiu'],
   [Ir.i8x16_min_u, 'i8x16.min_u', B], [Ir.i8x16_max_u, 'i8x16.max_u', B],
+  [Ir.f32x4_mul_load_add_add_store, 'f32x4.mul_load_add_add_store', 'aaaiiuaiiu'],
+  [Ir.i32x4_trunc_sat_mul_load_add_store, 'i32x4.trunc_sat_mul_load_add_store', 'aaiiuaiiu'],
+  [Ir.f32x4_max_min_store, 'f32x4.max_min_store', 'aaaaiiu'],
 ];
 
 /** Disassembly info by opcode. */

@@ -955,4 +955,59 @@ test('f32x4.sub_load_add and f32x4.max_min (a clamp) compute what the unfused pa
   assert.throws(() => call(inst, 'sl', vs[0], 65536 - 35), (x: unknown) => x instanceof RuntimeError);
 });
 
+test('a vector computed and stored (f32x4.mul_load_add_add_store, …) writes what the unfused pair does, also over what it loads, and traps alike', () => {
+  // Each function twice: the value straight into v128.store (fused), and through local.tee (not).
+  const bodies: [string, string, string][] = [
+    ['mla', '(param i32 i32 v128 v128) (local v128)',
+      '(f32x4.add (local.get 2) (f32x4.mul (local.get 3) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))'],
+    ['trunc', '(param i32 i32 v128 v128) (local v128)',
+      '(i32x4.trunc_sat_f32x4_s (f32x4.mul (local.get 2) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))'],
+    ['clamp', '(param i32 i32 v128 v128) (local v128)',
+      '(f32x4.min (f32x4.max (local.get 2) (v128.load (local.get 1))) (local.get 3))'],
+  ];
+  const src = `(module (memory (export "mem") 1)
+    ${bodies.map(([n, sig, e]) => `
+      (func (export "${n}") ${sig} (v128.store offset=2 (i32.add (local.get 0) (i32.const 8)) ${e}))
+      (func (export "${n} at") ${sig} (v128.store (local.get 0) ${e}))
+      (func (export "${n} unfused") ${sig} (v128.store offset=2 (i32.add (local.get 0) (i32.const 8)) (local.tee 4 ${e})))
+      (func (export "${n} at unfused") ${sig} (v128.store (local.get 0) (local.tee 4 ${e})))`).join('\n')})`;
+  const ir = irOf(src);
+  for (const op of ['f32x4.mul_load_add_add_store', 'i32x4.trunc_sat_mul_load_add_store', 'f32x4.max_min_store']) {
+    assert.is(ir.split(` ${op} r`).length - 1, 2, op);
+  }
+  const inst = instance(src);
+  const memory = memoryOf(inst);
+  const vs = vectors();
+  const fill = vs.flatMap((v) => [...v]);
+  const run = (name: string, args: RawValue[]): Uint8Array | string => {
+    new Uint8Array(memory.buffer).fill(0).set(fill);
+    try {
+      call(inst, name, ...args);
+    } catch (e) {
+      assert.ok(e instanceof RuntimeError, `${name} traps with a RuntimeError`);
+      return 'trap';
+    }
+    return new Uint8Array(memory.buffer).slice(0);
+  };
+  for (const [n] of bodies) {
+    // Stores beside, over and inside what the operation loads; near and past the end of memory.
+    const places = [[0, 100], [40, 20], [22, 0], [30, 10], [65536 - 26, 16], [65536 - 25, 16], [16, 65536 - 36], [16, 65536 - 35]];
+    for (const [st, ld] of places) {
+      for (const [a, b] of [[vs[1], vs[2]], [vs[4], vs[5]], [vs[12], vs[6]], [vs[15], vs[3]]]) {
+        const want = run(`${n} unfused`, [st, ld, a, b]), got = run(n, [st, ld, a, b]);
+        if (typeof want === 'string' || typeof got === 'string') assert.is(got, want, `${n} ${st} ${ld}`);
+        else {
+          const g = new Int32Array(got.buffer), w = new Int32Array(want.buffer);
+          for (let i = 0; i < g.length; i++) {
+            if (g[i] !== w[i]) sameF32(got.slice(4 * i, 4 * i + 16), want.slice(4 * i, 4 * i + 16), `${n} ${st} ${ld} word ${i}`);
+          }
+        }
+        const wantAt = run(`${n} at unfused`, [st + 10, ld, a, b]), gotAt = run(`${n} at`, [st + 10, ld, a, b]);
+        if (typeof wantAt === 'string' || typeof gotAt === 'string') assert.is(gotAt, wantAt, `${n} at ${st} ${ld}`);
+        else assert.equal(gotAt, wantAt, `${n} at ${st + 10} ${ld}`);
+      }
+    }
+  }
+});
+
 test.run();

@@ -1304,4 +1304,22 @@ test('a v128 store right before the step_br_if of a loop joins it', () => {
     24: return`);
 });
 
+test('a vector computed into a temporary only a v128.store reads is computed and stored by one instruction', () => {
+  // The store's address folded as v128.store_add's, or plain (s = c = 0); a value tee'd into a
+  // local is stored by a v128.store of its own.
+  golden(`(memory 1)
+    (func (param i32 v128 v128) (local v128)
+      (v128.store offset=2 (i32.add (local.get 0) (i32.const 32))
+        (f32x4.add (local.get 1) (f32x4.mul (local.get 2) (v128.load offset=4 (i32.add (local.get 0) (i32.const 16))))))
+      (v128.store (local.get 0) (i32x4.trunc_sat_f32x4_s (f32x4.mul (local.get 1) (v128.load (local.get 0)))))
+      (v128.store offset=16 (local.get 0) (f32x4.min (f32x4.max (local.get 1) (local.get 2)) (local.get 3)))
+      (v128.store (local.get 0) (local.tee 3 (f32x4.min (f32x4.max (local.get 1) (local.get 2)) (local.get 3)))))`, `
+     0: f32x4.mul_load_add_add_store r1, r3, r0, 0, 16, 4, r0, 0, 32, 2
+    11: i32x4.trunc_sat_mul_load_add_store r1, r0, 0, 0, 0, r0, 0, 0, 0
+    21: f32x4.max_min_store r5, r1, r3, r0, 0, 0, 16
+    29: f32x4.max_min r5, r5, r1, r3
+    34: v128.store r0, r5, 0
+    38: return`);
+});
+
 test.run();

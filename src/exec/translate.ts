@@ -384,6 +384,13 @@ const computeStores: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [
   [Ir.f64_mul_sub, [Ir.store64, Ir.f64_mul_sub_store]],
 ]);
 
+/** Vector operations with a form that stores its result (ir.ts "A vector computed and stored"). */
+const vectorStores: ReadonlyMap<Ir, Ir> = new Map<Ir, Ir>([
+  [Ir.f32x4_mul_load_add_add, Ir.f32x4_mul_load_add_add_store],
+  [Ir.i32x4_trunc_sat_mul_load_add, Ir.i32x4_trunc_sat_mul_load_add_store],
+  [Ir.f32x4_max_min, Ir.f32x4_max_min_store],
+]);
+
 /**
  * What may lie between a load64 and the f64.mul_add_store that writes back to its address for
  * the load to be dropped (f64.mul_add_to): loads (whose only trap is the same one) and
@@ -1857,6 +1864,19 @@ class Translator {
         return;
       }
       const value = this.peek();
+      const vectorStore = ir === Ir.store128 && this.isLastProduced(value) ? vectorStores.get(this.code[this.lastDst - 1]) : undefined;
+      if (vectorStore !== undefined) {
+        // A vector just computed into a temporary that only this store reads: the fused
+        // instruction computes and stores it (ir.ts "A vector computed and stored"), the address
+        // folded as v128.store_add folds it, or s = c = 0.
+        const folded = this.foldStoreAddress(true, false);
+        const operands = this.code.slice(this.lastDst + 1);
+        this.code.length = this.lastDst - 1;
+        this.pop();
+        const addr = this.pop();
+        this.emit(vectorStore, ...operands, ...(folded !== null ? folded.words : [this.src(addr), 0, 0]), offset);
+        return;
+      }
       const computeStore = this.isLastProduced(value) ? computeStores.get(this.code[this.lastDst - 1]) : undefined;
       if (computeStore !== undefined && computeStore[0] === ir) {
         // The value was just computed by a float operation: it goes straight to memory.
