@@ -1023,11 +1023,6 @@ export const enum Ir {
   i32x4_trunc_sat_mul_load_add_store,
   /** mem128[ea2] = f32x4.max_min's lanes. Fields a, a (b), a (c), then the store's a, i, i, u. */
   f32x4_max_min_store,
-  /**
-   * 2 lanes: r[d]_i = r[a]_i ^ (r[b]_i >>u i), 0 ≤ i < 64 (a v128.xor of an i64x2.shr_u_imm, as
-   * i32x4_shr_u_xor). Why: the xorshift step of 64-bit mixing (`w ^= w >> 29`). Fields d, a, a (b), i.
-   */
-  i64x2_shr_u_xor,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1269,7 +1264,6 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f32x4_mul_load_add_add_store, 'f32x4.mul_load_add_add_store', 'aaaiiuaiiu'],
   [Ir.i32x4_trunc_sat_mul_load_add_store, 'i32x4.trunc_sat_mul_load_add_store', 'aaiiuaiiu'],
   [Ir.f32x4_max_min_store, 'f32x4.max_min_store', 'aaaaiiu'],
-  [Ir.i64x2_shr_u_xor, 'i64x2.shr_u_xor', 'daai'],
 ];
 
 /** Disassembly info by opcode. */
