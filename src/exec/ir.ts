@@ -1023,13 +1023,6 @@ export const enum Ir {
   i32x4_trunc_sat_mul_load_add_store,
   /** mem128[ea2] = f32x4.max_min's lanes. Fields a, a (b), a (c), then the store's a, i, i, u. */
   f32x4_max_min_store,
-  /**
-   * 4 lanes: r[d]_i = fround(r[a]_i · f32 lane i of mem128[e1]) − f32 lane i of mem128[e2] (an
-   * f32x4.sub_load_add whose left operand an f32x4.mul_load_add just made), e1 and e2 as in
-   * v128.load_add. Why: `x[i]·b − y[i]`, one dispatch and no f32 round trip through a register.
-   * Fields d, a, a (base1), i (s1), i (c1), u1, a (base2), i (s2), i (c2), u2.
-   */
-  f32x4_mul_load_sub_load,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1271,7 +1264,6 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f32x4_mul_load_add_add_store, 'f32x4.mul_load_add_add_store', 'aaaiiuaiiu'],
   [Ir.i32x4_trunc_sat_mul_load_add_store, 'i32x4.trunc_sat_mul_load_add_store', 'aaiiuaiiu'],
   [Ir.f32x4_max_min_store, 'f32x4.max_min_store', 'aaaaiiu'],
-  [Ir.f32x4_mul_load_sub_load, 'f32x4.mul_load_sub_load', 'daaiiuaiiu'],
 ];
 
 /** Disassembly info by opcode. */
