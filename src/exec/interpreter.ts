@@ -3786,6 +3786,36 @@ function runVector(
         pc = (pc + 10) | 0;
         continue;
       }
+      case Ir.i64x2_mul_load_add:
+      case Ir.i64x2_mul_load_add_add: {
+        // Per lane as i64x2.mul (the loaded lane the right factor), then as i64x2.add for _add;
+        // every step in 32-bit integers (Math.imul, shifts, sums of typed words under `| 0`), so
+        // TurboFan needs no overflow check to speculate on: lanes from memory get no type
+        // feedback from warmVector's large values (it runs memory instructions on small ones),
+        // and `a * b` or a sum with a call in it, seen small there, deoptimized on the real lanes.
+        const add = code[pc] === Ir.i64x2_mul_load_add_add, o = add ? 1 : 0;
+        const ea = (((I32[fp + code[pc + 3 + o]] << code[pc + 4 + o]) + code[pc + 5 + o]) >>> 0) + (code[pc + 6 + o] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 2 + o];
+        for (let i = 0; i < 4; i += 2) {
+          const alo = I32[b + i], blo = dv.getInt32(ea + 4 * i, true), bhi = dv.getInt32(ea + 4 * i + 4, true);
+          const a0 = alo & 0xffff, a1 = alo >>> 16, b0 = blo & 0xffff, b1 = blo >>> 16;
+          // The 16×16-bit products are below 2^32: Math.imul's bits, read unsigned, are exact.
+          const p01 = Math.imul(a0, b1), p10 = Math.imul(a1, b0);
+          const mid = (Math.imul(a0, b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+          const highOfLow = (Math.imul(a1, b1) + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16)) | 0;
+          let hi = (highOfLow + Math.imul(alo, bhi) + Math.imul(I32[b + i + 1], blo)) | 0, lo = Math.imul(alo, blo);
+          if (add) {
+            const clo = I32[a + i], sum = (clo + lo) | 0;
+            hi = (I32[a + i + 1] + hi + (((clo & lo) | ((clo | lo) & ~sum)) >>> 31)) | 0;
+            lo = sum;
+          }
+          I32[d + i + 1] = hi;
+          I32[d + i] = lo;
+        }
+        pc = (pc + 7 + o) | 0;
+        continue;
+      }
       case Ir.f32x4_mul_load_tee: {
         const x = fp + code[pc + 3];
         I32[x] = (I32[fp + code[pc + 4]] + code[pc + 5]) | 0;

@@ -629,6 +629,40 @@ test('i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.trunc_sat_mul_load_add, f32x4.
   }
 });
 
+test('i64x2.mul_load_add and i64x2.mul_load_add_add compute what the unfused pairs do, and trap alike', () => {
+  // The unfused twins put the load or the product into a local first (no fusion).
+  const src = `(module (memory (export "mem") 1)
+    (func (export "ml") (param v128 i32) (result v128) (i64x2.mul (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))
+    (func (export "ml unfused") (param v128 i32) (result v128) (local v128)
+      (local.set 2 (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))) (i64x2.mul (local.get 0) (local.get 2)))
+    (func (export "mla") (param v128 i32 v128) (result v128)
+      (i64x2.add (local.get 2) (i64x2.mul (v128.load offset=20 (local.get 1)) (local.get 0))))
+    (func (export "mla into") (param v128 i32 v128) (result v128)
+      (local.set 0 (i64x2.add (local.get 0) (i64x2.mul (local.get 0) (v128.load offset=20 (local.get 1))))) (local.get 0))
+    (func (export "mla unfused") (param v128 i32 v128) (result v128) (local v128)
+      (local.set 3 (i64x2.mul (v128.load offset=20 (local.get 1)) (local.get 0))) (i64x2.add (local.get 2) (local.get 3))))`;
+  const ir = irOf(src);
+  assert.is(ir.split(' i64x2.mul_load_add r').length - 1, 2); // ml, and mla unfused's product
+  assert.is(ir.split(' i64x2.mul_load_add_add r').length - 1, 2);
+  const inst = instance(src);
+  const memory = memoryOf(inst);
+  const vs = vectors();
+  new Uint8Array(memory.buffer).set(vs.flatMap((v) => [...v]));
+  for (let i = 0; i + 1 < vs.length; i++) {
+    const [a, c] = [vs[i], vs[(i * 7 + 3) % vs.length]];
+    for (const at of [0, 3, 100, 65536 - 36]) {
+      assert.equal(call(inst, 'ml', a, at), call(inst, 'ml unfused', a, at), `i64x2.mul_load_add at ${at}`);
+      const want = call(inst, 'mla unfused', a, at, c);
+      assert.equal(call(inst, 'mla', a, at, c), want, `i64x2.mul_load_add_add at ${at}`);
+      assert.equal(call(inst, 'mla into', a, at, a), call(inst, 'mla unfused', a, at, a), `i64x2.mul_load_add_add into its operand at ${at}`);
+    }
+  }
+  for (const at of [65536 - 35, -17]) {
+    assert.throws(() => call(inst, 'ml', vs[0], at), (x: unknown) => x instanceof RuntimeError, `i64x2.mul_load_add at ${at}`);
+    assert.throws(() => call(inst, 'mla', vs[0], at, vs[1]), (x: unknown) => x instanceof RuntimeError, `i64x2.mul_load_add_add at ${at}`);
+  }
+});
+
 test('a constant moved before the producer it is fused with: the same results as unfused', () => {
   // f: the three cases of the golden test in translate.test.ts; g: the same through locals
   // (nothing fuses); compared on every pair of test vectors, in a loop (where the constants are

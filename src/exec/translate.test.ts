@@ -989,6 +989,18 @@ test('more fused vector arithmetic: i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.
     37: return`);
 });
 
+test('i64x2.mul_load_add(_add): a loaded vector times a value, then added; a plain v128.load fuses with s = c = 0', () => {
+  golden(`(memory 1)
+    (func (param v128 v128 i32) (result v128)
+      (local.set 0 (i64x2.mul (local.get 1) (v128.load offset=4 (i32.add (local.get 2) (i32.const 16)))))
+      (local.set 1 (i64x2.add (local.get 0) (i64x2.mul (v128.load (local.get 2)) (local.get 1))))
+      (i64x2.add (i64x2.mul (local.get 1) (v128.load offset=8 (local.get 2))) (local.get 0)))`, `
+     0: i64x2.mul_load_add r0, r2, r4, 0, 16, 4
+     7: i64x2.mul_load_add_add r2, r0, r2, r4, 0, 0, 0
+    15: i64x2.mul_load_add_add r0, r0, r2, r4, 0, 0, 8
+    23: return`);
+});
+
 test('f32x4.mul_convert_load_add: integers a v128.load(_add) just loaded, converted and multiplied', () => {
   // Not when something else (the i32x4.add) comes between the load and the conversion.
   golden(`(memory 1)

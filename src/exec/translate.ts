@@ -326,6 +326,8 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.i32x4_add, Ir.i32x4_add, Ir.i32x4_add3, true], [Ir.f32x4_mul, Ir.load128_tee, Ir.f32x4_mul_load_tee, true],
   [Ir.i32x4_mul, Ir.v128_load16x4_s_add, Ir.i32x4_mul_load16x4_s_add, true],
   [Ir.i32x4_mul, Ir.v128_load16x4_s, Ir.i32x4_mul_load16x4_s_add, true],
+  [Ir.i64x2_mul, Ir.load128_add, Ir.i64x2_mul_load_add, true], [Ir.i64x2_mul, Ir.load128, Ir.i64x2_mul_load_add, true],
+  [Ir.i64x2_add, Ir.i64x2_mul_load_add, Ir.i64x2_mul_load_add_add, true],
 ] as const).map(([op, producer, fused, commutative]) => [fusedArithKey(op, producer), [fused, commutative] as const]));
 
 function fusedArithKey(op: Ir, producer: Ir): number {
