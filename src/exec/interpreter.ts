@@ -3725,6 +3725,20 @@ function runVector(
         pc = (pc + 9) | 0;
         continue;
       }
+      case Ir.v128_load32x2_splat_lx:
+      case Ir.v128_load32x2_zero_lx: {
+        const v = fp + code[pc + 2], s = code[pc + 4], c = code[pc + 5];
+        const ea = (((I32[v + code[pc + 3]] << s) + c) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const eb = (((I32[v + code[pc + 7]] << s) + c) >>> 0) + (code[pc + 8] >>> 0);
+        if (eb + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], x = dv.getInt32(ea, true), y = dv.getInt32(eb, true);
+        const z = code[pc] === Ir.v128_load32x2_splat_lx ? x : 0;
+        I32[d] = x; I32[d + 1] = z; I32[d + 2] = z; I32[d + 3] = z;
+        I32[d + code[pc + 9]] = y;
+        pc = (pc + 10) | 0;
+        continue;
+      }
       case Ir.i32x4_add3: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];
         I32[d] = I32[a] + I32[b] + I32[c]; I32[d + 1] = I32[a + 1] + I32[b + 1] + I32[c + 1];

@@ -1039,6 +1039,18 @@ export const enum Ir {
    * i (s), i (c), u.
    */
   i64x2_mul_load_add_add,
+  /**
+   * Two lanes of a gather: a v128.load32_splat_lx / _zero_lx, then a v128.load32_lane_lx into the
+   * vector it just made, both addresses from lanes of the same index vector with the same s and c
+   * (see v128.load32_splat_lx): ea = u32((lane l of r128[v] << s) + c) + u, eb likewise with l2,
+   * u2; r128[d] = four copies of mem32[ea] (the _zero form: mem32[ea], 0, 0, 0) with 32-bit lane
+   * i = mem32[eb]. ea is checked first. Why: compiled code gathers p[idx[i]] pairs into a vector
+   * (two 32-bit halves of each 64-bit lane): one dispatch a pair, and no temporary vector written
+   * and read back. Fields d, a (v), i (l), i (s), i (c), u, i (l2), u (u2), i (lane).
+   */
+  v128_load32x2_splat_lx,
+  /** As v128.load32x2_splat_lx, the first word in lane 0 and zeros elsewhere. Same fields. */
+  v128_load32x2_zero_lx,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1281,6 +1293,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32x4_trunc_sat_mul_load_add_store, 'i32x4.trunc_sat_mul_load_add_store', 'aaiiuaiiu'],
   [Ir.f32x4_max_min_store, 'f32x4.max_min_store', 'aaaaiiu'],
   [Ir.i64x2_mul_load_add, 'i64x2.mul_load_add', 'daaiiu'], [Ir.i64x2_mul_load_add_add, 'i64x2.mul_load_add_add', 'daaaiiu'],
+  [Ir.v128_load32x2_splat_lx, 'v128.load32x2_splat_lx', 'daiiiuiui'], [Ir.v128_load32x2_zero_lx, 'v128.load32x2_zero_lx', 'daiiiuiui'],
 ];
 
 /** Disassembly info by opcode. */

@@ -839,31 +839,43 @@ test('an extracted lane scaled and offset (i32x4.lane_shl_add_imm) computes (lan
   }
 });
 
-test('gathered 32-bit loads (v128.load32_splat_lx / _zero_lx / _lane_lx) load what the unfused forms do, and trap alike', () => {
-  // f: a gather of two words by the lanes of an index vector; g: the same with the addresses in
-  // locals first (no fusion).
+test('gathered 32-bit loads (v128.load32_splat_lx / _zero_lx / _lane_lx, load32x2_splat_lx / _zero_lx) load what the unfused forms do, and trap alike', () => {
+  // f: a gather of two pairs of words by the lanes of an index vector (the pair forms); h: the
+  // same with another constant in each pair's second address (the single forms); g: the same as
+  // f with the addresses in locals first (no fusion).
   const gather = (addr: (l: number) => string): string => `
-      (v128.load32_lane 2 ${addr(1)} (v128.load32_splat offset=4 ${addr(0)}))
+      (v128.load32_lane offset=8 2 ${addr(1)} (v128.load32_splat offset=4 ${addr(0)}))
       (v128.load32_lane 3 ${addr(3)} (v128.load32_zero ${addr(2)}))
       i32x4.add`;
   const lane = (l: number): string => `(i32.add (i32.shl (i32x4.extract_lane ${l} (local.get 0)) (i32.const 2)) (i32.const 12))`;
+  const lane2 = (l: number): string => (l & 1) === 0 ? lane(l)
+    : `(i32.add (i32.shl (i32x4.extract_lane ${l} (local.get 0)) (i32.const 2)) (i32.const 4))`;
   const src = `(module (memory (export "mem") 1)
     (func (export "f") (param v128) (result v128) ${gather(lane)})
+    (func (export "h") (param v128) (result v128) ${gather(lane2)})
     (func (export "g") (param v128) (result v128) (local i32 i32 i32 i32)
       (local.set 1 ${lane(0)}) (local.set 2 ${lane(1)}) (local.set 3 ${lane(2)}) (local.set 4 ${lane(3)})
+      ${gather((l) => `(local.get ${l + 1})`)})
+    (func (export "h unfused") (param v128) (result v128) (local i32 i32 i32 i32)
+      (local.set 1 ${lane2(0)}) (local.set 2 ${lane2(1)}) (local.set 3 ${lane2(2)}) (local.set 4 ${lane2(3)})
       ${gather((l) => `(local.get ${l + 1})`)}))`;
   const ir = irOf(src);
   for (const n of ['splat', 'zero', 'lane']) assert.is(ir.split(` v128.load32_${n}_lx r`).length - 1, n === 'lane' ? 2 : 1, n);
+  for (const n of ['splat', 'zero']) assert.is(ir.split(` v128.load32x2_${n}_lx r`).length - 1, 1, n);
   const inst = instance(src);
   const memory = memoryOf(inst);
   new Uint8Array(memory.buffer).set(vectors().flatMap((v) => [...v]));
   const ix = (w: number[]): Uint8Array => new Uint8Array(Int32Array.from(w).buffer);
-  for (const w of [[0, 1, 2, 3], [7, 0, 50, 9], [16379, 16379, 16379, 16378], [-3, -3, -3, -3]]) {
+  for (const w of [[0, 1, 2, 3], [7, 0, 50, 9], [16377, 16377, 16379, 16378], [-3, -1, -3, -1]]) {
     assert.equal(call(inst, 'f', ix(w))[0], call(inst, 'g', ix(w))[0], `indices ${w}`);
+    assert.equal(call(inst, 'h', ix(w))[0], call(inst, 'h unfused', ix(w))[0], `indices ${w}, single forms`);
   }
-  for (const w of [[16380, 0, 0, 0], [0, 16381, 0, 0], [0, 0, 16381, 0], [0, 0, 0, -4]]) {
+  for (const w of [[16380, 0, 0, 0], [0, 16379, 0, 0], [0, 0, 16381, 0], [0, 0, 0, -4], [-4, 16379, 0, 0]]) {
     assert.throws(() => call(inst, 'f', ix(w)), (x: unknown) => x instanceof RuntimeError, `indices ${w}`);
     assert.throws(() => call(inst, 'g', ix(w)), (x: unknown) => x instanceof RuntimeError, `indices ${w}, unfused`);
+  }
+  for (const w of [[16380, 0, 0, 0], [0, 16381, 0, 0], [0, 0, 16381, 0], [0, 0, 0, -4]]) {
+    assert.throws(() => call(inst, 'h', ix(w)), (x: unknown) => x instanceof RuntimeError, `indices ${w}, single forms`);
   }
 });
 

@@ -1248,13 +1248,28 @@ test('a 32-bit vector load whose address is a lane scaled and offset reads the l
       (v128.load32_lane 1 (i32.add (i32.shl (i32x4.extract_lane 3 (local.get 0)) (i32.const 2)) (i32.const 8))
         (local.tee 0 (v128.load32_zero (i32.add (i32.shl (i32x4.extract_lane 2 (local.get 0)) (i32.const 2)) (i32.const 8)))))
       i32x4.add)`, `
-     0: v128.load32_splat_lx r5, r0, 0, 2, 1040, 4
-     7: v128.load32_lane_lx r4, r0, 1, 2, 1040, r5, 0, 2
-    16: i32x4.lane_shl_add_imm r6, r0, 3, 2, 8
-    22: v128.load32_zero_lx r0, r0, 2, 2, 8, 0
-    29: v128.load32_lane r6, r6, r0, 0, 1
-    35: i32x4.add r0, r4, r6
-    39: return`);
+     0: v128.load32x2_splat_lx r4, r0, 0, 2, 1040, 4, 1, 0, 2
+    10: i32x4.lane_shl_add_imm r6, r0, 3, 2, 8
+    16: v128.load32_zero_lx r0, r0, 2, 2, 8, 0
+    23: v128.load32_lane r6, r6, r0, 0, 1
+    29: i32x4.add r0, r4, r6
+    33: return`);
+});
+
+test('two lanes of a gather (v128.load32x2_splat_lx / _zero_lx): the same index vector, shift and constant', () => {
+  // The first pair fuses (offsets may differ); in the second the lane load adds another constant.
+  golden(`(memory 1)
+    (func (param v128) (result v128)
+      (v128.load32_lane offset=8 3 (i32.add (i32.shl (i32x4.extract_lane 2 (local.get 0)) (i32.const 2)) (i32.const 64))
+        (v128.load32_zero (i32.add (i32.shl (i32x4.extract_lane 1 (local.get 0)) (i32.const 2)) (i32.const 64))))
+      (v128.load32_lane 1 (i32.add (i32.shl (i32x4.extract_lane 3 (local.get 0)) (i32.const 2)) (i32.const 8))
+        (v128.load32_splat (i32.add (i32.shl (i32x4.extract_lane 0 (local.get 0)) (i32.const 2)) (i32.const 16))))
+      i32x4.add)`, `
+     0: v128.load32x2_zero_lx r2, r0, 1, 2, 64, 0, 2, 8, 3
+    10: v128.load32_splat_lx r5, r0, 0, 2, 16, 0
+    17: v128.load32_lane_lx r4, r0, 3, 2, 8, r5, 0, 1
+    26: i32x4.add r0, r2, r4
+    30: return`);
 });
 
 test('a loop constant in a temporary the loop reuses gets a register of its own, read by its one reader', () => {

@@ -1739,8 +1739,24 @@ class Translator {
       }
       case Fam.LoadLane: {
         this.memIndex(ins.mem!.mem);
+        const addrPos = this.peek(1).pos;
         const lane = inline === Ir.v128_load32_lane ? this.takeLaneAddress(this.peek(1)) : null;
         if (lane !== null) {
+          // Into the vector a v128.load32_splat_lx / _zero_lx of the same index vector, s and c
+          // just made (now the last instruction, the address's removed from before it or not;
+          // it does not write the index vector): one v128.load32x2_splat_lx / _zero_lx.
+          const e = this.peek(), c = this.code, p = e.pos > addrPos ? e.pos - 6 : e.pos, first = p >= 0 ? c[p] : -1;
+          if (e.kind === Kind.Temp && (first === Ir.v128_load32_splat_lx || first === Ir.v128_load32_zero_lx)
+            && p + 7 === c.length && this.lastLabel <= p && c[p + 1] === e.home && c[p + 2] === lane[0]
+            && c[p + 4] === lane[2] && c[p + 5] === lane[3] && (c[p + 1] >= lane[0] + 4 || c[p + 1] + 4 <= lane[0])) {
+            const gather = c.slice(p + 2, p + 7);
+            this.src(this.pop());
+            this.pop();
+            c.length = p;
+            this.produce(first === Ir.v128_load32_splat_lx ? Ir.v128_load32x2_splat_lx : Ir.v128_load32x2_zero_lx, Cls.V128,
+              ...gather, lane[1], ins.mem!.offset | 0, ins.lane!);
+            return;
+          }
           const v = this.src(this.pop());
           this.pop();
           this.produce(Ir.v128_load32_lane_lx, Cls.V128, ...lane, v, ins.mem!.offset | 0, ins.lane!);
