@@ -3443,19 +3443,26 @@ function runVector(
         pc = (pc + 4) | 0;
         continue;
       }
-      case Ir.i64x2_shr_u_imm: {
-        const d = fp + code[pc + 1], a = fp + code[pc + 2], k = code[pc + 3], s = k & 31;
+      case Ir.i64x2_shr_u_imm:
+      case Ir.i64x2_shr_u_xor: {
+        // The _xor form (fields d, b, a, i) xors each shifted lane with r[b]'s, read before d is written.
+        const x = code[pc] === Ir.i64x2_shr_u_xor ? 1 : 0;
+        const d = fp + code[pc + 1], e = fp + code[pc + 2], a = fp + code[pc + 2 + x], k = code[pc + 3 + x], s = k & 31;
         for (let i = 0; i < 4; i += 2) {
           const lo = I32[a + i], hi = I32[a + i + 1];
+          let rl = hi >>> s, rh = 0;
           if (k < 32) {
-            I32[d + i] = s === 0 ? lo : (lo >>> s) | (hi << (32 - s));
-            I32[d + i + 1] = hi >>> s;
-          } else {
-            I32[d + i] = hi >>> s;
-            I32[d + i + 1] = 0;
+            rl = s === 0 ? lo : (lo >>> s) | (hi << (32 - s));
+            rh = hi >>> s;
           }
+          if (x === 1) {
+            rl ^= I32[e + i];
+            rh ^= I32[e + i + 1];
+          }
+          I32[d + i] = rl;
+          I32[d + i + 1] = rh;
         }
-        pc = (pc + 4) | 0;
+        pc = (pc + 4 + x) | 0;
         continue;
       }
       case Ir.i64x2_mul: {

@@ -1051,6 +1051,11 @@ export const enum Ir {
   v128_load32x2_splat_lx,
   /** As v128.load32x2_splat_lx, the first word in lane 0 and zeros elsewhere. Same fields. */
   v128_load32x2_zero_lx,
+  /**
+   * 2 lanes: r[d]_i = r[a]_i ^ (r[b]_i >>u i), 0 ≤ i < 64 (a v128.xor of an i64x2.shr_u_imm, as
+   * i32x4_shr_u_xor). Why: the xorshift step of 64-bit mixing (`w ^= w >> 29`). Fields d, a, a (b), i.
+   */
+  i64x2_shr_u_xor,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1294,6 +1299,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f32x4_max_min_store, 'f32x4.max_min_store', 'aaaaiiu'],
   [Ir.i64x2_mul_load_add, 'i64x2.mul_load_add', 'daaiiu'], [Ir.i64x2_mul_load_add_add, 'i64x2.mul_load_add_add', 'daaaiiu'],
   [Ir.v128_load32x2_splat_lx, 'v128.load32x2_splat_lx', 'daiiiuiui'], [Ir.v128_load32x2_zero_lx, 'v128.load32x2_zero_lx', 'daiiiuiui'],
+  [Ir.i64x2_shr_u_xor, 'i64x2.shr_u_xor', 'daai'],
 ];
 
 /** Disassembly info by opcode. */

@@ -1056,4 +1056,29 @@ test('a vector computed and stored (f32x4.mul_load_add_add_store, …) writes wh
   }
 });
 
+test('i64x2.shr_u_xor computes what i64x2.shr_u then v128.xor do, for every kind of count', () => {
+  const counts64 = [0, 1, 7, 29, 31, 32, 33, 45, 63, 64, 65, 100];
+  const src = `(module
+    ${counts64.map((k) => `
+      (func (export "${k}") (param v128 v128) (result v128) (v128.xor (local.get 1) (i64x2.shr_u (local.get 0) (i32.const ${k}))))
+      (func (export "${k} in place") (param v128 v128) (result v128)
+        (local.set 0 (v128.xor (i64x2.shr_u (local.get 0) (i32.const ${k})) (local.get 0))) (local.get 0))
+      (func (export "${k} unfused") (param v128 v128) (result v128) (local v128)
+        (v128.xor (local.get 1) (local.tee 2 (i64x2.shr_u (local.get 0) (i32.const ${k})))))
+      (func (export "${k} in place unfused") (param v128 v128) (result v128) (local v128)
+        (v128.xor (local.tee 2 (i64x2.shr_u (local.get 0) (i32.const ${k}))) (local.get 0)))`).join('\n')})`;
+  const ir = irOf(src);
+  assert.is(ir.split(' i64x2.shr_u_xor r').length - 1, 2 * counts64.length);
+  const inst = instance(src);
+  const vs = vectors();
+  for (const k of counts64) {
+    for (const a of vs) {
+      for (const b of [vs[0], vs[3], vs[13]]) {
+        assert.equal(call(inst, `${k}`, a, b)[0], call(inst, `${k} unfused`, a, b)[0], `${k}`);
+        assert.equal(call(inst, `${k} in place`, a, b)[0], call(inst, `${k} in place unfused`, a, b)[0], `${k} in place`);
+      }
+    }
+  }
+});
+
 test.run();

@@ -1349,4 +1349,13 @@ test('a vector computed into a temporary only a v128.store reads is computed and
     38: return`);
 });
 
+test('i64x2.shr_u_xor: a v128.xor of an i64x2.shr_u by a constant, either operand', () => {
+  golden(`(func (param v128 v128) (result v128)
+      (local.set 0 (v128.xor (i64x2.shr_u (local.get 0) (i32.const 29)) (local.get 0)))
+      (v128.xor (local.get 1) (i64x2.shr_u (local.get 0) (i32.const 65))))`, `
+     0: i64x2.shr_u_xor r0, r0, r0, 29
+     5: i64x2.shr_u_xor r0, r2, r0, 1
+    10: return`);
+});
+
 test.run();

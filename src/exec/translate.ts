@@ -328,6 +328,7 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.i32x4_mul, Ir.v128_load16x4_s, Ir.i32x4_mul_load16x4_s_add, true],
   [Ir.i64x2_mul, Ir.load128_add, Ir.i64x2_mul_load_add, true], [Ir.i64x2_mul, Ir.load128, Ir.i64x2_mul_load_add, true],
   [Ir.i64x2_add, Ir.i64x2_mul_load_add, Ir.i64x2_mul_load_add_add, true],
+  [Ir.v128_xor, Ir.i64x2_shr_u_imm, Ir.i64x2_shr_u_xor, true],
 ] as const).map(([op, producer, fused, commutative]) => [fusedArithKey(op, producer), [fused, commutative] as const]));
 
 function fusedArithKey(op: Ir, producer: Ir): number {
