@@ -2987,13 +2987,24 @@ function runVector(
         pc = (pc + 7) | 0;
         continue;
       }
-      case Ir.f32x4_sub_load_add: {
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+      case Ir.f32x4_sub_load_add:
+      case Ir.f32x4_mul_load_sub_load: {
+        // The _mul_ form's left operand is the product r[a] · mem128[e1] rounded to f32 (its
+        // address first, so it traps first), then the fields of sub_load_add's address.
+        const m = code[pc] === Ir.f32x4_mul_load_sub_load ? 4 : 0;
+        let e1 = 0;
+        if (m !== 0) {
+          e1 = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+          if (e1 + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        }
+        const ea = (((I32[fp + code[pc + 3 + m]] << code[pc + 4 + m]) + code[pc + 5 + m]) >>> 0) + (code[pc + 6 + m] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
-        F32[d] = F32[a] - dv.getFloat32(ea, true); F32[d + 1] = F32[a + 1] - dv.getFloat32(ea + 4, true);
-        F32[d + 2] = F32[a + 2] - dv.getFloat32(ea + 8, true); F32[d + 3] = F32[a + 3] - dv.getFloat32(ea + 12, true);
-        pc = (pc + 7) | 0;
+        for (let i = 0; i < 4; i++) {
+          const x = m !== 0 ? Math.fround(F32[a + i] * dv.getFloat32(e1 + 4 * i, true)) : F32[a + i];
+          F32[d + i] = x - dv.getFloat32(ea + 4 * i, true);
+        }
+        pc = (pc + 7 + m) | 0;
         continue;
       }
       case Ir.f32x4_max_min:

@@ -1056,6 +1056,13 @@ export const enum Ir {
    * i32x4_shr_u_xor). Why: the xorshift step of 64-bit mixing (`w ^= w >> 29`). Fields d, a, a (b), i.
    */
   i64x2_shr_u_xor,
+  /**
+   * 4 lanes: r[d]_i = fround(r[a]_i · f32 lane i of mem128[e1]) − f32 lane i of mem128[e2] (an
+   * f32x4.sub_load_add whose left operand an f32x4.mul_load_add just made), e1 and e2 as in
+   * v128.load_add. Why: `x[i]·b − y[i]`, one dispatch and no f32 round trip through a register.
+   * Fields d, a, a (base1), i (s1), i (c1), u1, a (base2), i (s2), i (c2), u2.
+   */
+  f32x4_mul_load_sub_load,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1300,6 +1307,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64x2_mul_load_add, 'i64x2.mul_load_add', 'daaiiu'], [Ir.i64x2_mul_load_add_add, 'i64x2.mul_load_add_add', 'daaaiiu'],
   [Ir.v128_load32x2_splat_lx, 'v128.load32x2_splat_lx', 'daiiiuiui'], [Ir.v128_load32x2_zero_lx, 'v128.load32x2_zero_lx', 'daiiiuiui'],
   [Ir.i64x2_shr_u_xor, 'i64x2.shr_u_xor', 'daai'],
+  [Ir.f32x4_mul_load_sub_load, 'f32x4.mul_load_sub_load', 'daaiiuaiiu'],
 ];
 
 /** Disassembly info by opcode. */

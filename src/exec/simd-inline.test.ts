@@ -1081,4 +1081,32 @@ test('i64x2.shr_u_xor computes what i64x2.shr_u then v128.xor do, for every kind
   }
 });
 
+test('f32x4.mul_load_sub_load computes what f32x4.mul_load_add then f32x4.sub_load_add do, and traps alike', () => {
+  const src = `(module (memory (export "mem") 1)
+    (func (export "f") (param v128 i32 i32) (result v128)
+      (f32x4.sub (f32x4.mul (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))) (v128.load (local.get 2))))
+    (func (export "f unfused") (param v128 i32 i32) (result v128) (local v128)
+      (f32x4.sub (local.tee 3 (f32x4.mul (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16))))) (v128.load (local.get 2)))))`;
+  assert.is(irOf(src).split(' f32x4.mul_load_sub_load r').length - 1, 1);
+  const inst = instance(src);
+  const memory = memoryOf(inst);
+  const vs = vectors();
+  new Uint8Array(memory.buffer).set(vs.flatMap((v) => [...v]));
+  const outcome = (name: string, a: Uint8Array, x: number, y: number): Uint8Array | string => {
+    try {
+      return call(inst, name, a, x, y)[0] as Uint8Array;
+    } catch (e) {
+      assert.ok(e instanceof RuntimeError);
+      return 'trap';
+    }
+  };
+  for (const a of vs) {
+    for (const [x, y] of [[0, 48], [16, 5], [100, 200], [65536 - 36, 0], [65536 - 35, 0], [0, 65536 - 16], [0, 65536 - 15], [65536 - 35, 65536 - 15]]) {
+      const want = outcome('f unfused', a, x, y), got = outcome('f', a, x, y);
+      if (typeof want === 'string' || typeof got === 'string') assert.is(got, want, `${x} ${y}`);
+      else sameF32(got, want, `${x} ${y}`);
+    }
+  }
+});
+
 test.run();

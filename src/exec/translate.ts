@@ -2209,6 +2209,18 @@ class Translator {
       this.produce(form[0] === Ir.f32_mul_add ? Ir.f32_mul_mul_add : Ir.f32_mul_mul_sub, result, x, y, ...operands);
       return true;
     }
+    if (form[0] === Ir.f32x4_sub_load_add && other === a && other.kind === Kind.Temp && p >= 0
+      && this.code[p] === Ir.f32x4_mul_load_add && this.code[p + 1] === other.home && p + 7 === absorbed && this.lastLabel <= p) {
+      // (x · mem) − mem: the left operand is the f32x4.mul_load_add right before the absorbed
+      // load, writing a temporary; f32x4.mul_load_sub_load takes both in.
+      const product = this.code.slice(p + 2, p + 7);
+      this.code.length = p;
+      this.forgetPositions();
+      this.pop();
+      this.pop();
+      this.produce(Ir.f32x4_mul_load_sub_load, result, ...product, ...operands);
+      return true;
+    }
     // A bare shift or-ed in: its mask is all ones.
     if ((form[0] === Ir.i64_shl_and_imm_or || form[0] === Ir.i64_shr_u_and_imm_or)
       && (this.code[absorbed] === Ir.i64_shl_imm || this.code[absorbed] === Ir.i64_shr_u_imm)) operands.push(-1, -1);
