@@ -3714,6 +3714,14 @@ function runVector(
         pc = (pc + 10) | 0;
         continue;
       }
+      case Ir.v128_load8x4_u: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const x = dv.getInt32(ea, true), d = fp + code[pc + 1];
+        I32[d] = x & 255; I32[d + 1] = (x >>> 8) & 255; I32[d + 2] = (x >>> 16) & 255; I32[d + 3] = x >>> 24;
+        pc = (pc + 6) | 0;
+        continue;
+      }
       // Gathered 32-bit loads (ir.ts v128.load32_splat_lx …): the address from a lane, as
       // i32x4.lane_shl_add_imm computes it.
       case Ir.v128_load32_splat_lx: {

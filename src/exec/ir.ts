@@ -1052,6 +1052,14 @@ export const enum Ir {
   /** As v128.load32x2_splat_lx, the first word in lane 0 and zeros elsewhere. Same fields. */
   v128_load32x2_zero_lx,
   /**
+   * 4 lanes: r[d]_i = byte i of mem32[ea] (zero-extended), ea = u32((r32[a] << s) + c) + u as in
+   * load32_add: the v128.load32_shuffle whose four terms each keep one byte, byte i rotated to
+   * the bottom of word i. Why: compiled code widens four loaded bytes to 32-bit lanes so (there
+   * is no v128.load8x4_u in Wasm); one shift and mask a lane instead of decoding four terms.
+   * Fields d, a (base), i (s), i (c), u.
+   */
+  v128_load8x4_u,
+  /**
    * 2 lanes: r[d]_i = r[a]_i ^ (r[b]_i >>u i), 0 ≤ i < 64 (a v128.xor of an i64x2.shr_u_imm, as
    * i32x4_shr_u_xor). Why: the xorshift step of 64-bit mixing (`w ^= w >> 29`). Fields d, a, a (b), i.
    */
@@ -1306,6 +1314,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f32x4_max_min_store, 'f32x4.max_min_store', 'aaaaiiu'],
   [Ir.i64x2_mul_load_add, 'i64x2.mul_load_add', 'daaiiu'], [Ir.i64x2_mul_load_add_add, 'i64x2.mul_load_add_add', 'daaaiiu'],
   [Ir.v128_load32x2_splat_lx, 'v128.load32x2_splat_lx', 'daiiiuiui'], [Ir.v128_load32x2_zero_lx, 'v128.load32x2_zero_lx', 'daiiiuiui'],
+  [Ir.v128_load8x4_u, 'v128.load8x4_u', 'daiiu'],
   [Ir.i64x2_shr_u_xor, 'i64x2.shr_u_xor', 'daai'],
   [Ir.f32x4_mul_load_sub_load, 'f32x4.mul_load_sub_load', 'daaiiuaiiu'],
 ];

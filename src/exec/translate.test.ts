@@ -1150,20 +1150,25 @@ test('a v128 local known to hold zero gives zero bytes: one term a word (i8x16.s
     31: return`);
 });
 
-test('a shuffle of a loaded word splatted takes the load in (v128.load32_shuffle); an abs of a sub is one i32x4.abs_sub', () => {
+test('a shuffle of a loaded word splatted takes the load in (v128.load32_shuffle, v128.load8x4_u); an abs of a sub is one i32x4.abs_sub', () => {
   // The sum of absolute differences of compiled C: bytes loaded four at a time, zero-extended
-  // by a shuffle with a zero local, subtracted, abs. The second load has no add to absorb.
+  // by a shuffle with a zero local (v128.load8x4_u), subtracted, abs. The second load has no add
+  // to absorb. The third shuffle puts byte 0 in word 1: v128.load32_shuffle.
   golden(`(memory 1)
     (func (param i32 i32) (result v128) (local v128)
       (local.set 2 (v128.const i32x4 0 0 0 0))
       (i32x4.abs (i32x4.sub
         (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load (i32.add (local.get 0) (i32.const 4)))))
-        (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load offset=8 (local.get 1)))))))`, `
+        (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load offset=8 (local.get 1))))))
+      (i8x16.shuffle 17 1 2 3 16 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load (local.get 1))))
+      i32x4.add)`, `
      0: const128 r2, i32x4 0x0 0x0 0x0 0x0
-     6: v128.load32_shuffle r4, r0, 0, 4, 0, r6.0 rotr 0 & 0b0001, r6.0 rotr 8 & 0b0001, r6.0 rotr 16 & 0b0001, r6.0 rotr 24 & 0b0001
-    16: v128.load32_shuffle r6, r1, 0, 0, 8, r8.0 rotr 0 & 0b0001, r8.0 rotr 8 & 0b0001, r8.0 rotr 16 & 0b0001, r8.0 rotr 24 & 0b0001
-    26: i32x4.abs_sub r0, r4, r6
-    30: return`);
+     6: v128.load8x4_u r4, r0, 0, 4, 0
+    12: v128.load8x4_u r6, r1, 0, 0, 8
+    18: i32x4.abs_sub r4, r4, r6
+    22: v128.load32_shuffle r6, r1, 0, 0, 0, r8.0 rotr 8 & 0b0001, r8.0 rotr 0 & 0b0001, r8.0 rotr 16 & 0b0001, r8.0 rotr 24 & 0b0001
+    32: i32x4.add r0, r4, r6
+    36: return`);
 });
 
 test('lane stores absorb the add computing their address (not an i32.add of two registers)', () => {

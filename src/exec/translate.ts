@@ -1657,7 +1657,9 @@ class Translator {
           // Every term reads the loaded word (or no bytes): one v128.load32_shuffle.
           const addr = c[load] === Ir.load32 ? [c[load + 2], 0, 0, c[load + 3]] : c.slice(load + 2, load + 6);
           c.length = load;
-          this.produce(Ir.v128_load32_shuffle, Cls.V128, ...addr, ...w4);
+          // Byte j of the word zero-extended into word j (s = 0, p = 0b0001, r = 8j): v128.load8x4_u.
+          if (w4.every((t, j) => (t & 1023) === (1 << 5 | 8 * j))) this.produce(Ir.v128_load8x4_u, Cls.V128, ...addr);
+          else this.produce(Ir.v128_load32_shuffle, Cls.V128, ...addr, ...w4);
           this.lastShuffle = null;
           return;
         }
