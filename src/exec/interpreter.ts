@@ -3649,6 +3649,12 @@ function runVector(
         pc = (pc + 6) | 0;
         continue;
       }
+      case Ir.i32x4_widen8_u: {
+        const x = I32[fp + code[pc + 2]], d = fp + code[pc + 1];
+        I32[d] = x & 255; I32[d + 1] = (x >>> 8) & 255; I32[d + 2] = (x >>> 16) & 255; I32[d + 3] = x >>> 24;
+        pc = (pc + 3) | 0;
+        continue;
+      }
       // A lane store of a shuffle (ir.ts): the lane's bytes gathered as i8x16.shuffle does.
       case Ir.v128_store32_shuffle: {
         const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);

@@ -1060,6 +1060,14 @@ export const enum Ir {
    */
   v128_load8x4_u,
   /**
+   * 4 lanes: r[d]_i = byte i of the register word r32[w] (zero-extended): the i8x16_shuffle_w4
+   * whose four terms read one word, each keeping one byte, byte i rotated to the bottom of word
+   * i. Why: compiled code widens four bytes of a vector to 32-bit lanes so (a shuffle with a zero
+   * vector); one shift and mask a lane instead of decoding four terms. Fields d, a (w: a word
+   * offset, as the shuffle's terms have).
+   */
+  i32x4_widen8_u,
+  /**
    * 2 lanes: r[d]_i = r[a]_i ^ (r[b]_i >>u i), 0 ≤ i < 64 (a v128.xor of an i64x2.shr_u_imm, as
    * i32x4_shr_u_xor). Why: the xorshift step of 64-bit mixing (`w ^= w >> 29`). Fields d, a, a (b), i.
    */
@@ -1314,7 +1322,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.f32x4_max_min_store, 'f32x4.max_min_store', 'aaaaiiu'],
   [Ir.i64x2_mul_load_add, 'i64x2.mul_load_add', 'daaiiu'], [Ir.i64x2_mul_load_add_add, 'i64x2.mul_load_add_add', 'daaaiiu'],
   [Ir.v128_load32x2_splat_lx, 'v128.load32x2_splat_lx', 'daiiiuiui'], [Ir.v128_load32x2_zero_lx, 'v128.load32x2_zero_lx', 'daiiiuiui'],
-  [Ir.v128_load8x4_u, 'v128.load8x4_u', 'daiiu'],
+  [Ir.v128_load8x4_u, 'v128.load8x4_u', 'daiiu'], [Ir.i32x4_widen8_u, 'i32x4.widen8_u', 'da'],
   [Ir.i64x2_shr_u_xor, 'i64x2.shr_u_xor', 'daai'],
   [Ir.f32x4_mul_load_sub_load, 'f32x4.mul_load_sub_load', 'daaiiuaiiu'],
 ];

@@ -337,11 +337,12 @@ test('i8x16.shuffle by word terms (i8x16.shuffle_w) moves the bytes i8x16.shuffl
   assert.is(shuffleWordTerms(patterns[6].map((j) => [(j < 16 ? 10 : 20) + ((j & 15) >> 2), j & 3])), null, 'a transpose needs four terms a word');
 });
 
-test('a v128 local known to hold zero: shuffles with it (i8x16.shuffle_w4 / _w) give the bytes i8x16.shuffle does', () => {
+test('a v128 local known to hold zero: shuffles with it (i8x16.shuffle_w4 / _w, i32x4.widen8_u) give the bytes i8x16.shuffle does', () => {
   // z1: zero written just before; z2: written before a loop that does not write it; z3: used at
   // the top of a loop that overwrites it at the bottom (zero only in the first iteration); z4:
   // overwritten in an `if` arm (zero only when the arm did not run).
-  const zx = '16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15', il = '0 17 1 19 2 21 3 23 4 25 5 27 6 29 7 31';
+  const zx = '16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15', zx1 = '20 1 2 3 21 5 6 7 22 9 10 11 23 13 14 15';
+  const rx = '19 1 2 3 18 5 6 7 17 9 10 11 16 13 14 15', il = '0 17 1 19 2 21 3 23 4 25 5 27 6 29 7 31';
   const src = `(module
     (func (export "z1") (param v128 v128 i32) (result v128) (local v128)
       (local.set 3 (v128.const i32x4 0 0 0 0))
@@ -362,9 +363,17 @@ test('a v128 local known to hold zero: shuffles with it (i8x16.shuffle_w4 / _w) 
     (func (export "z4") (param v128 v128 i32) (result v128) (local v128)
       (local.set 3 (v128.const i32x4 0 0 0 0))
       (if (local.get 2) (then (local.set 3 (local.get 0))))
-      (i8x16.shuffle ${zx} (local.get 3) (local.get 1))))`;
+      (i8x16.shuffle ${zx} (local.get 3) (local.get 1)))
+    (func (export "z5") (param v128 v128 i32) (result v128) (local v128)
+      (local.set 3 (v128.const i32x4 0 0 0 0))
+      (i8x16.shuffle ${rx} (local.get 3) (local.get 1)))
+    (func (export "z6") (param v128 v128 i32) (result v128) (local v128)
+      (local.set 3 (v128.const i32x4 0 0 0 0))
+      (i8x16.shuffle ${zx1} (local.get 3) (local.get 1))))`;
   const ir = irOf(src);
-  assert.is(ir.split(' i8x16.shuffle_w4 r').length - 1, 1, 'z1 has one term a word');
+  // z1 and z6 zero-extend the bytes of one word (i32x4.widen8_u), z5 in reverse order.
+  assert.is(ir.split(' i32x4.widen8_u r').length - 1, 2, 'z1 and z6 widen bytes');
+  assert.is(ir.split(' i8x16.shuffle_w4 r').length - 1, 1, 'z5 has one term a word');
   assert.is(ir.split(' i8x16.shuffle_w r').length - 1, 3, 'the others keep the zero vector\'s terms (z2: two a word)');
   const inst = instance(src);
   const shuffle = (lanes: string, a: Uint8Array, b: Uint8Array): Uint8Array =>
@@ -378,6 +387,8 @@ test('a v128 local known to hold zero: shuffles with it (i8x16.shuffle_w4 / _w) 
     assert.equal(call(inst, 'z3', a, b, 2)[0], shuffle(zx, a, b), 'z3, two iterations');
     assert.equal(call(inst, 'z4', a, b, 0)[0], shuffle(zx, zero, b), 'z4, arm not run');
     assert.equal(call(inst, 'z4', a, b, 1)[0], shuffle(zx, a, b), 'z4, arm run');
+    assert.equal(call(inst, 'z5', a, b, 0)[0], shuffle(rx, zero, b), 'z5');
+    assert.equal(call(inst, 'z6', a, b, 0)[0], shuffle(zx1, zero, b), 'z6');
   }
 });
 

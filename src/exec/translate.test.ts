@@ -1128,9 +1128,10 @@ test('a shuffle of a splat just made reads the splatted scalar', () => {
     14: return`);
 });
 
-test('a v128 local known to hold zero gives zero bytes: one term a word (i8x16.shuffle_w4)', () => {
+test('a v128 local known to hold zero gives zero bytes: one term a word (i8x16.shuffle_w4, here i32x4.widen8_u)', () => {
   // Local 2 (r3) is written with a zero constant at the top of the loop (which the constant is
-  // then hoisted out of): the zero-extension of the loaded word needs one term a word. After the
+  // then hoisted out of): the zero-extension of the loaded word needs one term a word (its bytes
+  // zero-extended: i32x4.widen8_u). After the
   // block, whose end is a label (local 2 may have been overwritten on the way there), it is not
   // known to be zero: two terms a word.
   golden(`(memory 1)
@@ -1142,12 +1143,12 @@ test('a v128 local known to hold zero gives zero bytes: one term a word (i8x16.s
       (block (br_if 0 (local.get 0)) (local.set 2 (local.get 1)))
       (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (local.get 1)))`, `
      0: const128 r3, i32x4 0x0 0x0 0x0 0x0
-     6: i8x16.shuffle_w4 r1, r0.0 rotr 0 & 0b0001, r0.0 rotr 8 & 0b0001, r0.0 rotr 16 & 0b0001, r0.0 rotr 24 & 0b0001
-    12: br_if r0, @6
-    15: br_if r0, @21
-    18: copy128 r3, r1
-    21: i8x16.shuffle_w r0, r1.0 rotr 0 & 0b0001, r3.0 rotr 0 & 0b1110, r1.0 rotr 8 & 0b0001, r3.1 rotr 0 & 0b1110, r1.0 rotr 16 & 0b0001, r4.0 rotr 0 & 0b1110, r1.0 rotr 24 & 0b0001, r4.1 rotr 0 & 0b1110
-    31: return`);
+     6: i32x4.widen8_u r1, r0
+     9: br_if r0, @6
+    12: br_if r0, @18
+    15: copy128 r3, r1
+    18: i8x16.shuffle_w r0, r1.0 rotr 0 & 0b0001, r3.0 rotr 0 & 0b1110, r1.0 rotr 8 & 0b0001, r3.1 rotr 0 & 0b1110, r1.0 rotr 16 & 0b0001, r4.0 rotr 0 & 0b1110, r1.0 rotr 24 & 0b0001, r4.1 rotr 0 & 0b1110
+    28: return`);
 });
 
 test('a shuffle of a loaded word splatted takes the load in (v128.load32_shuffle, v128.load8x4_u); an abs of a sub is one i32x4.abs_sub', () => {

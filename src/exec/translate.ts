@@ -1663,7 +1663,10 @@ class Translator {
           this.lastShuffle = null;
           return;
         }
-        if (w4 !== null) this.produce(Ir.i8x16_shuffle_w4, Cls.V128, ...w4);
+        // Byte j of one word zero-extended into word j (s = 0, p = 0b0001, r = 8j): i32x4.widen8_u.
+        if (w4 !== null && w4.every((t, j) => t >> 10 === w4[0] >> 10 && (t & 1023) === (1 << 5 | 8 * j))) {
+          this.produce(Ir.i32x4_widen8_u, Cls.V128, w4[0] >> 10);
+        } else if (w4 !== null) this.produce(Ir.i8x16_shuffle_w4, Cls.V128, ...w4);
         else if (words !== null) this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
         else this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
         // (A zero shifted in has no selector: then no lane store takes this shuffle in.)
