@@ -3649,6 +3649,20 @@ function runVector(
         pc = (pc + 6) | 0;
         continue;
       }
+      case Ir.i32x4_abs_sub_load8x4_u: {
+        // As i32x4.abs_sub, each step under `| 0` (lanes from memory get no large-value feedback
+        // from warmVector: a speculated `(x ^ s) - s` deoptimized at 2^31).
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const x = dv.getInt32(ea, true), d = fp + code[pc + 1], a = fp + code[pc + 2];
+        const t0 = (I32[a] - (x & 255)) | 0, t1 = (I32[a + 1] - ((x >>> 8) & 255)) | 0;
+        const t2 = (I32[a + 2] - ((x >>> 16) & 255)) | 0, t3 = (I32[a + 3] - (x >>> 24)) | 0;
+        const s0 = t0 >> 31, s1 = t1 >> 31, s2 = t2 >> 31, s3 = t3 >> 31;
+        I32[d] = ((t0 ^ s0) - s0) | 0; I32[d + 1] = ((t1 ^ s1) - s1) | 0;
+        I32[d + 2] = ((t2 ^ s2) - s2) | 0; I32[d + 3] = ((t3 ^ s3) - s3) | 0;
+        pc = (pc + 7) | 0;
+        continue;
+      }
       case Ir.i32x4_widen8_u: {
         const x = I32[fp + code[pc + 2]], d = fp + code[pc + 1];
         I32[d] = x & 255; I32[d + 1] = (x >>> 8) & 255; I32[d + 2] = (x >>> 16) & 255; I32[d + 3] = x >>> 24;

@@ -1068,6 +1068,13 @@ export const enum Ir {
    */
   i32x4_widen8_u,
   /**
+   * 4 lanes: r[d]_i = |r[a]_i − byte i of mem32[ea]| mod 2^32, ea as in v128.load8x4_u (an
+   * i32x4.abs_sub one of whose operands a v128.load8x4_u just loaded: |x − y| = |y − x|). Why:
+   * sums of absolute differences of bytes, one dispatch fewer and no temporary vector. Fields d,
+   * a, a (base), i (s), i (c), u.
+   */
+  i32x4_abs_sub_load8x4_u,
+  /**
    * 2 lanes: r[d]_i = r[a]_i ^ (r[b]_i >>u i), 0 ≤ i < 64 (a v128.xor of an i64x2.shr_u_imm, as
    * i32x4_shr_u_xor). Why: the xorshift step of 64-bit mixing (`w ^= w >> 29`). Fields d, a, a (b), i.
    */
@@ -1323,6 +1330,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i64x2_mul_load_add, 'i64x2.mul_load_add', 'daaiiu'], [Ir.i64x2_mul_load_add_add, 'i64x2.mul_load_add_add', 'daaaiiu'],
   [Ir.v128_load32x2_splat_lx, 'v128.load32x2_splat_lx', 'daiiiuiui'], [Ir.v128_load32x2_zero_lx, 'v128.load32x2_zero_lx', 'daiiiuiui'],
   [Ir.v128_load8x4_u, 'v128.load8x4_u', 'daiiu'], [Ir.i32x4_widen8_u, 'i32x4.widen8_u', 'da'],
+  [Ir.i32x4_abs_sub_load8x4_u, 'i32x4.abs_sub_load8x4_u', 'daaiiu'],
   [Ir.i64x2_shr_u_xor, 'i64x2.shr_u_xor', 'daai'],
   [Ir.f32x4_mul_load_sub_load, 'f32x4.mul_load_sub_load', 'daaiiuaiiu'],
 ];

@@ -436,7 +436,7 @@ test('a lane store of a shuffle (v128.store32_shuffle / _64) writes what the shu
   });
 });
 
-test('v128.load32_shuffle (a shuffle of a loaded word splatted), v128.load8x4_u and i32x4.abs_sub give the bytes of the unfused forms, and trap alike', () => {
+test('v128.load32_shuffle (a shuffle of a loaded word splatted), v128.load8x4_u, i32x4.abs_sub and i32x4.abs_sub_load8x4_u give the bytes of the unfused forms, and trap alike', () => {
   // a: the zero local, b: the splatted word; zero-extended bytes, half-words, a byte splat, and
   // a shuffle of the word alone; each also at an address whose load traps.
   const patterns = [
@@ -447,11 +447,22 @@ test('v128.load32_shuffle (a shuffle of a loaded word splatted), v128.load8x4_u 
     ${patterns.map((l, i) => `(func (export "s${i}") (param i32) (result v128) (local v128)
       (local.set 1 (v128.const i32x4 0 0 0 0))
       (i8x16.shuffle ${l.join(' ')} (local.get 1) (i32x4.splat (i32.load offset=1 (i32.add (local.get 0) (i32.const 2))))))`).join('\n')}
-    (func (export "abs_sub") (param v128 v128) (result v128) (i32x4.abs (i32x4.sub (local.get 0) (local.get 1)))))`;
+    (func (export "abs_sub") (param v128 v128) (result v128) (i32x4.abs (i32x4.sub (local.get 0) (local.get 1))))
+    (func (export "sad r") (param i32 v128) (result v128) (local v128)
+      (local.set 2 (v128.const i32x4 0 0 0 0))
+      (i32x4.abs (i32x4.sub (local.get 1) (i8x16.shuffle ${patterns[0].join(' ')} (local.get 2) (i32x4.splat (i32.load offset=1 (local.get 0)))))))
+    (func (export "sad l") (param i32 v128) (result v128) (local v128)
+      (local.set 2 (v128.const i32x4 0 0 0 0))
+      (i32x4.abs (i32x4.sub (i8x16.shuffle ${patterns[0].join(' ')} (local.get 2) (i32x4.splat (i32.load offset=1 (local.get 0)))) (local.get 1))))
+    (func (export "sad unfused") (param i32 v128) (result v128) (local v128 v128)
+      (local.set 2 (v128.const i32x4 0 0 0 0))
+      (local.set 3 (i8x16.shuffle ${patterns[0].join(' ')} (local.get 2) (i32x4.splat (i32.load offset=1 (local.get 0)))))
+      (i32x4.abs (i32x4.sub (local.get 1) (local.get 3)))))`;
   const ir = irOf(src);
   // The first (bytes zero-extended to words) is v128.load8x4_u.
   assert.is(ir.split(' v128.load32_shuffle r').length - 1, patterns.length - 1, 'every shuffle takes its load in');
-  assert.is(ir.split(' v128.load8x4_u r').length - 1, 1, 'bytes zero-extended: v128.load8x4_u');
+  assert.is(ir.split(' v128.load8x4_u r').length - 1, 2, 'bytes zero-extended: v128.load8x4_u');
+  assert.is(ir.split(' i32x4.abs_sub_load8x4_u r').length - 1, 2, 'either operand of abs_sub');
   assert.ok(ir.includes(' i32x4.abs_sub r'), 'abs of sub is one instruction');
   const inst = instance(src);
   const memory = memoryOf(inst);
@@ -471,6 +482,14 @@ test('v128.load32_shuffle (a shuffle of a loaded word splatted), v128.load8x4_u 
       const want = reference('i32x4.abs', reference('i32x4.sub', a, b), 0);
       assert.equal(call(inst, 'abs_sub', a, b)[0], want, 'abs_sub');
     }
+    for (const at of [0, 7, 61, 65536 - 5]) {
+      const want = call(inst, 'sad unfused', at, a)[0];
+      assert.equal(call(inst, 'sad r', at, a)[0], want, `abs_sub_load8x4_u at ${at}`);
+      assert.equal(call(inst, 'sad l', at, a)[0], want, `abs_sub_load8x4_u, load on the left, at ${at}`);
+    }
+  }
+  for (const f of ['sad r', 'sad l', 'sad unfused']) {
+    for (const at of [65536 - 4, -2]) assert.throws(() => call(inst, f, at, vs[0]), (x: unknown) => x instanceof RuntimeError, `${f} at ${at}`);
   }
 });
 

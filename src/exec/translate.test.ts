@@ -1151,10 +1151,11 @@ test('a v128 local known to hold zero gives zero bytes: one term a word (i8x16.s
     28: return`);
 });
 
-test('a shuffle of a loaded word splatted takes the load in (v128.load32_shuffle, v128.load8x4_u); an abs of a sub is one i32x4.abs_sub', () => {
+test('a shuffle of a loaded word splatted takes the load in (v128.load32_shuffle, v128.load8x4_u); an abs of a sub is one i32x4.abs_sub(_load8x4_u)', () => {
   // The sum of absolute differences of compiled C: bytes loaded four at a time, zero-extended
-  // by a shuffle with a zero local (v128.load8x4_u), subtracted, abs. The second load has no add
-  // to absorb. The third shuffle puts byte 0 in word 1: v128.load32_shuffle.
+  // by a shuffle with a zero local (v128.load8x4_u), subtracted, abs; the abs of the sub takes
+  // the second load in (i32x4.abs_sub_load8x4_u), which has no add to absorb. The third shuffle
+  // puts byte 0 in word 1: v128.load32_shuffle.
   golden(`(memory 1)
     (func (param i32 i32) (result v128) (local v128)
       (local.set 2 (v128.const i32x4 0 0 0 0))
@@ -1165,11 +1166,10 @@ test('a shuffle of a loaded word splatted takes the load in (v128.load32_shuffle
       i32x4.add)`, `
      0: const128 r2, i32x4 0x0 0x0 0x0 0x0
      6: v128.load8x4_u r4, r0, 0, 4, 0
-    12: v128.load8x4_u r6, r1, 0, 0, 8
-    18: i32x4.abs_sub r4, r4, r6
-    22: v128.load32_shuffle r6, r1, 0, 0, 0, r8.0 rotr 8 & 0b0001, r8.0 rotr 0 & 0b0001, r8.0 rotr 16 & 0b0001, r8.0 rotr 24 & 0b0001
-    32: i32x4.add r0, r4, r6
-    36: return`);
+    12: i32x4.abs_sub_load8x4_u r4, r4, r1, 0, 0, 8
+    19: v128.load32_shuffle r6, r1, 0, 0, 0, r8.0 rotr 8 & 0b0001, r8.0 rotr 0 & 0b0001, r8.0 rotr 16 & 0b0001, r8.0 rotr 24 & 0b0001
+    29: i32x4.add r0, r4, r6
+    33: return`);
 });
 
 test('lane stores absorb the add computing their address (not an i32.add of two registers)', () => {

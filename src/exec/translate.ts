@@ -624,6 +624,8 @@ class Translator {
   private unaryLoad = { at: -1, load: -1 };
   /** The last i8x16.shuffle emitted (any form): its entry and its byte selectors (see i8x16_shuffle). */
   private lastShuffle: { entry: Entry; sels: number[] } | null = null;
+  /** Where the last v128.load8x4_u was emitted (for i32x4.abs_sub_load8x4_u), or −1. */
+  private lastWiden = -1;
   /** The registers of the locals each loop (by its instruction) writes anywhere inside it. */
   private readonly loopWrites = new Map<Instr, Set<number>>();
   /**
@@ -1658,8 +1660,10 @@ class Translator {
           const addr = c[load] === Ir.load32 ? [c[load + 2], 0, 0, c[load + 3]] : c.slice(load + 2, load + 6);
           c.length = load;
           // Byte j of the word zero-extended into word j (s = 0, p = 0b0001, r = 8j): v128.load8x4_u.
-          if (w4.every((t, j) => (t & 1023) === (1 << 5 | 8 * j))) this.produce(Ir.v128_load8x4_u, Cls.V128, ...addr);
-          else this.produce(Ir.v128_load32_shuffle, Cls.V128, ...addr, ...w4);
+          if (w4.every((t, j) => (t & 1023) === (1 << 5 | 8 * j))) {
+            this.lastWiden = c.length;
+            this.produce(Ir.v128_load8x4_u, Cls.V128, ...addr);
+          } else this.produce(Ir.v128_load32_shuffle, Cls.V128, ...addr, ...w4);
           this.lastShuffle = null;
           return;
         }
@@ -1692,9 +1696,19 @@ class Translator {
         : inline === Ir.i32x4_trunc_sat_f32x4_s && unaryOf === Ir.f32x4_mul_load_add ? Ir.i32x4_trunc_sat_mul_load_add : undefined;
       if (fusedUnary !== undefined) {
         // |a − b|, trunc_sat(a · load): the producer (writing a temporary only this reads) is absorbed.
-        const operands = this.code.slice(this.lastDst + 1);
-        this.code.length = this.lastDst - 1;
+        const operands = this.code.slice(this.lastDst + 1), c = this.code, w = this.lastWiden;
+        c.length = this.lastDst - 1;
         this.pop();
+        // |a − b| of bytes a v128.load8x4_u loaded into a temporary right before the sub (no
+        // label between): the load is absorbed too (either operand: |a − b| = |b − a|).
+        if (fusedUnary === Ir.i32x4_abs_sub && w >= 0 && w + 6 === c.length && c[w] === Ir.v128_load8x4_u
+          && this.lastLabel <= w && c[w + 1] >= this.localWords && (operands[0] === c[w + 1]) !== (operands[1] === c[w + 1])) {
+          const other = operands[0] === c[w + 1] ? operands[1] : operands[0], addr = c.slice(w + 2, w + 6);
+          c.length = w;
+          this.lastWiden = -1;
+          this.produce(Ir.i32x4_abs_sub_load8x4_u, Cls.V128, other, ...addr);
+          return;
+        }
         this.produce(fusedUnary, Cls.V128, ...operands);
         return;
       }
@@ -2337,6 +2351,7 @@ class Translator {
     this.lastAddImm = this.lastAddImm2 = this.lastStep = this.lastCopy = this.lastAddStore = this.lastStore = -1;
     this.teeAdd = { pos: -1, loc: -1, end: -1 };
     this.teeRotl = { pos: -1, end: -1 };
+    this.lastWiden = -1;
   }
 
   /**
