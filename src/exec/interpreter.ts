@@ -2987,24 +2987,13 @@ function runVector(
         pc = (pc + 7) | 0;
         continue;
       }
-      case Ir.f32x4_sub_load_add:
-      case Ir.f32x4_mul_load_sub_load: {
-        // The _mul_ form's left operand is the product r[a] · mem128[e1] rounded to f32 (its
-        // address first, so it traps first), then the fields of sub_load_add's address.
-        const m = code[pc] === Ir.f32x4_mul_load_sub_load ? 4 : 0;
-        let e1 = 0;
-        if (m !== 0) {
-          e1 = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
-          if (e1 + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
-        }
-        const ea = (((I32[fp + code[pc + 3 + m]] << code[pc + 4 + m]) + code[pc + 5 + m]) >>> 0) + (code[pc + 6 + m] >>> 0);
+      case Ir.f32x4_sub_load_add: {
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
-        for (let i = 0; i < 4; i++) {
-          const x = m !== 0 ? Math.fround(F32[a + i] * dv.getFloat32(e1 + 4 * i, true)) : F32[a + i];
-          F32[d + i] = x - dv.getFloat32(ea + 4 * i, true);
-        }
-        pc = (pc + 7 + m) | 0;
+        F32[d] = F32[a] - dv.getFloat32(ea, true); F32[d + 1] = F32[a + 1] - dv.getFloat32(ea + 4, true);
+        F32[d + 2] = F32[a + 2] - dv.getFloat32(ea + 8, true); F32[d + 3] = F32[a + 3] - dv.getFloat32(ea + 12, true);
+        pc = (pc + 7) | 0;
         continue;
       }
       case Ir.f32x4_max_min:
@@ -3454,26 +3443,19 @@ function runVector(
         pc = (pc + 4) | 0;
         continue;
       }
-      case Ir.i64x2_shr_u_imm:
-      case Ir.i64x2_shr_u_xor: {
-        // The _xor form (fields d, b, a, i) xors each shifted lane with r[b]'s, read before d is written.
-        const x = code[pc] === Ir.i64x2_shr_u_xor ? 1 : 0;
-        const d = fp + code[pc + 1], e = fp + code[pc + 2], a = fp + code[pc + 2 + x], k = code[pc + 3 + x], s = k & 31;
+      case Ir.i64x2_shr_u_imm: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], k = code[pc + 3], s = k & 31;
         for (let i = 0; i < 4; i += 2) {
           const lo = I32[a + i], hi = I32[a + i + 1];
-          let rl = hi >>> s, rh = 0;
           if (k < 32) {
-            rl = s === 0 ? lo : (lo >>> s) | (hi << (32 - s));
-            rh = hi >>> s;
+            I32[d + i] = s === 0 ? lo : (lo >>> s) | (hi << (32 - s));
+            I32[d + i + 1] = hi >>> s;
+          } else {
+            I32[d + i] = hi >>> s;
+            I32[d + i + 1] = 0;
           }
-          if (x === 1) {
-            rl ^= I32[e + i];
-            rh ^= I32[e + i + 1];
-          }
-          I32[d + i] = rl;
-          I32[d + i + 1] = rh;
         }
-        pc = (pc + 4 + x) | 0;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Ir.i64x2_mul: {

@@ -1074,18 +1074,6 @@ export const enum Ir {
    * a, a (base), i (s), i (c), u.
    */
   i32x4_abs_sub_load8x4_u,
-  /**
-   * 2 lanes: r[d]_i = r[a]_i ^ (r[b]_i >>u i), 0 ≤ i < 64 (a v128.xor of an i64x2.shr_u_imm, as
-   * i32x4_shr_u_xor). Why: the xorshift step of 64-bit mixing (`w ^= w >> 29`). Fields d, a, a (b), i.
-   */
-  i64x2_shr_u_xor,
-  /**
-   * 4 lanes: r[d]_i = fround(r[a]_i · f32 lane i of mem128[e1]) − f32 lane i of mem128[e2] (an
-   * f32x4.sub_load_add whose left operand an f32x4.mul_load_add just made), e1 and e2 as in
-   * v128.load_add. Why: `x[i]·b − y[i]`, one dispatch and no f32 round trip through a register.
-   * Fields d, a, a (base1), i (s1), i (c1), u1, a (base2), i (s2), i (c2), u2.
-   */
-  f32x4_mul_load_sub_load,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1331,8 +1319,6 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.v128_load32x2_splat_lx, 'v128.load32x2_splat_lx', 'daiiiuiui'], [Ir.v128_load32x2_zero_lx, 'v128.load32x2_zero_lx', 'daiiiuiui'],
   [Ir.v128_load8x4_u, 'v128.load8x4_u', 'daiiu'], [Ir.i32x4_widen8_u, 'i32x4.widen8_u', 'da'],
   [Ir.i32x4_abs_sub_load8x4_u, 'i32x4.abs_sub_load8x4_u', 'daaiiu'],
-  [Ir.i64x2_shr_u_xor, 'i64x2.shr_u_xor', 'daai'],
-  [Ir.f32x4_mul_load_sub_load, 'f32x4.mul_load_sub_load', 'daaiiuaiiu'],
 ];
 
 /** Disassembly info by opcode. */

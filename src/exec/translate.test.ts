@@ -1355,29 +1355,4 @@ test('a vector computed into a temporary only a v128.store reads is computed and
     38: return`);
 });
 
-test('i64x2.shr_u_xor: a v128.xor of an i64x2.shr_u by a constant, either operand', () => {
-  golden(`(func (param v128 v128) (result v128)
-      (local.set 0 (v128.xor (i64x2.shr_u (local.get 0) (i32.const 29)) (local.get 0)))
-      (v128.xor (local.get 1) (i64x2.shr_u (local.get 0) (i32.const 65))))`, `
-     0: i64x2.shr_u_xor r0, r0, r0, 29
-     5: i64x2.shr_u_xor r0, r2, r0, 1
-    10: return`);
-});
-
-test('f32x4.mul_load_sub_load: an f32x4.sub_load_add whose left operand an f32x4.mul_load_add just made', () => {
-  // Not when the product goes through a local, nor when it is the right operand.
-  golden(`(memory 1)
-    (func (param i32 v128) (result v128) (local v128)
-      (local.set 1 (f32x4.sub (f32x4.mul (local.get 1) (v128.load offset=4 (i32.add (local.get 0) (i32.const 16))))
-        (v128.load (local.get 0))))
-      (local.set 1 (f32x4.sub (local.tee 2 (f32x4.mul (local.get 1) (v128.load (local.get 0)))) (v128.load (local.get 0))))
-      (f32x4.sub (local.get 1) (f32x4.mul (local.get 1) (v128.load (local.get 0)))))`, `
-     0: f32x4.mul_load_sub_load r1, r1, r0, 0, 16, 4, r0, 0, 0, 0
-    11: f32x4.mul_load_add r3, r1, r0, 0, 0, 0
-    18: f32x4.sub_load_add r1, r3, r0, 0, 0, 0
-    25: f32x4.mul_load_add r7, r1, r0, 0, 0, 0
-    32: f32x4.sub r0, r1, r7
-    36: return`);
-});
-
 test.run();

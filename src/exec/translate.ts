@@ -328,7 +328,6 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.i32x4_mul, Ir.v128_load16x4_s, Ir.i32x4_mul_load16x4_s_add, true],
   [Ir.i64x2_mul, Ir.load128_add, Ir.i64x2_mul_load_add, true], [Ir.i64x2_mul, Ir.load128, Ir.i64x2_mul_load_add, true],
   [Ir.i64x2_add, Ir.i64x2_mul_load_add, Ir.i64x2_mul_load_add_add, true],
-  [Ir.v128_xor, Ir.i64x2_shr_u_imm, Ir.i64x2_shr_u_xor, true],
 ] as const).map(([op, producer, fused, commutative]) => [fusedArithKey(op, producer), [fused, commutative] as const]));
 
 function fusedArithKey(op: Ir, producer: Ir): number {
@@ -2226,18 +2225,6 @@ class Translator {
       this.pop();
       this.pop();
       this.produce(form[0] === Ir.f32_mul_add ? Ir.f32_mul_mul_add : Ir.f32_mul_mul_sub, result, x, y, ...operands);
-      return true;
-    }
-    if (form[0] === Ir.f32x4_sub_load_add && other === a && other.kind === Kind.Temp && p >= 0
-      && this.code[p] === Ir.f32x4_mul_load_add && this.code[p + 1] === other.home && p + 7 === absorbed && this.lastLabel <= p) {
-      // (x · mem) − mem: the left operand is the f32x4.mul_load_add right before the absorbed
-      // load, writing a temporary; f32x4.mul_load_sub_load takes both in.
-      const product = this.code.slice(p + 2, p + 7);
-      this.code.length = p;
-      this.forgetPositions();
-      this.pop();
-      this.pop();
-      this.produce(Ir.f32x4_mul_load_sub_load, result, ...product, ...operands);
       return true;
     }
     // A bare shift or-ed in: its mask is all ones.
