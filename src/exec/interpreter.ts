@@ -2688,6 +2688,9 @@ const coldTrunc32 = new Map<number, { fn: (x: number) => number; f64: boolean }>
   [Ir.i32_trunc_sat_f64_u, { fn: i32TruncSatF64U, f64: true }],
 ]);
 
+/** Four lanes computed before they are stored (runVector's i32x4.trunc_sat_mul_load_add_store). */
+const vectorLanes = new Int32Array(4);
+
 let vectorWarm = false;
 
 /** The scalar instructions runVector has (its second switch), for warmVector. */
@@ -2808,6 +2811,9 @@ function runVector(
   // Int32 loop variables, as in `run` (RATIONALE, "Why `pc = (pc + 4) | 0`?").
   pc |= 0;
   fp |= 0;
+  // The dirty flags of stores (MemoryInst.dirty): replaced only when memory grows, which no
+  // instruction here does, so read once per call rather than at every store.
+  const dirty = mem.dirty;
   for (;;) {
     switch (code[pc]) {
       // ── v128 (exec/simd.ts; handlers take absolute word offsets) ──────────────────────────
@@ -2857,7 +2863,7 @@ function runVector(
         dv.setInt32(ea + 4, I32[v + 1], true);
         dv.setInt32(ea + 8, I32[v + 2], true);
         dv.setInt32(ea + 12, I32[v + 3], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 4) | 0;
         continue;
       }
@@ -2893,7 +2899,7 @@ function runVector(
       case Ir.simd_store_lane: {
         const ea = (I32[fp + code[pc + 2]] >>> 0) + (code[pc + 4] >>> 0);
         simdStoreLane(I32, code[pc + 1], dv, fp + code[pc + 3], ea, code[pc + 5]);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 6) | 0;
         continue;
       }
@@ -2955,7 +2961,7 @@ function runVector(
         dv.setInt32(ea + 4, I32[v + 1], true);
         dv.setInt32(ea + 8, I32[v + 2], true);
         dv.setInt32(ea + 12, I32[v + 3], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 6) | 0;
         continue;
       }
@@ -2968,7 +2974,7 @@ function runVector(
         dv.setInt32(ea + 4, I32[v + 1], true);
         dv.setInt32(ea + 8, I32[v + 2], true);
         dv.setInt32(ea + 12, I32[v + 3], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         I32[fp + code[pc + 4]] = (I32[fp + code[pc + 5]] + code[pc + 6]) | 0;
         pc = I32[fp + code[pc + 7]] !== 0 ? code[pc + 8] : (pc + 9) | 0;
         continue;
@@ -2981,7 +2987,7 @@ function runVector(
         dv.setInt32(ea + 4, I32[v + 1], true);
         dv.setInt32(ea + 8, I32[v + 2], true);
         dv.setInt32(ea + 12, I32[v + 3], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         I32[fp + code[pc + 6]] = (I32[fp + code[pc + 7]] + code[pc + 8]) | 0;
         pc = I32[fp + code[pc + 9]] !== 0 ? code[pc + 10] : (pc + 11) | 0;
         continue;
@@ -2994,7 +3000,7 @@ function runVector(
         dv.setInt32(ea + 4, I32[v + 1], true);
         dv.setInt32(ea + 8, I32[v + 2], true);
         dv.setInt32(ea + 12, I32[v + 3], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 5) | 0;
         continue;
       }
@@ -3056,12 +3062,22 @@ function runVector(
         pc = (pc + 7) | 0;
         continue;
       }
-      case Ir.f32x4_max_min: {
+      case Ir.f32x4_max_min:
+      case Ir.f32x4_max_min_store: {
         // min(a, max(b, c)) on the lanes' bits, without branches (clamped lanes come at random)
         // or float conversions: k = x ^ ((x >> 31) & 0x7fffffff) orders the bits as the floats
         // (−0 below +0), l(k, j) is −1 when k < j (the sign of k − j, overflow corrected), a
         // NaN lane (magnitude above 0x7f800000) makes the canonical NaN, as fMin and fMax do.
-        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];
+        // The _store form stores each lane as it is made (the operands are registers, not memory).
+        const store = code[pc] === Ir.f32x4_max_min_store, o = store ? 1 : 0;
+        let d = 0, es = 0;
+        if (store) {
+          es = (((I32[fp + code[pc + 4]] << code[pc + 5]) + code[pc + 6]) >>> 0) + (code[pc + 7] >>> 0);
+          if (es + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        } else {
+          d = fp + code[pc + 1];
+        }
+        const a = fp + code[pc + 2 - o], b = fp + code[pc + 3 - o], c = fp + code[pc + 4 - o];
         for (let i = 0; i < 4; i++) {
           const x = I32[a + i], y = I32[b + i], z = I32[c + i];
           const kx = x ^ ((x >> 31) & 0x7fffffff), ky = y ^ ((y >> 31) & 0x7fffffff), kz = z ^ ((z >> 31) & 0x7fffffff);
@@ -3070,9 +3086,15 @@ function runVector(
           const dxm = kx - km, lxm = (dxm ^ ((kx ^ km) & (dxm ^ kx))) >> 31;
           const r = m ^ ((x ^ m) & lxm);
           const nan = ((0x7f800000 - (x & 0x7fffffff)) | (0x7f800000 - (y & 0x7fffffff)) | (0x7f800000 - (z & 0x7fffffff))) >> 31;
-          I32[d + i] = r ^ ((r ^ 0x7fc00000) & nan);
+          if (store) dv.setInt32(es + 4 * i, r ^ ((r ^ 0x7fc00000) & nan), true);
+          else I32[d + i] = r ^ ((r ^ 0x7fc00000) & nan);
         }
-        pc = (pc + 5) | 0;
+        if (store) {
+          dirty[es >>> Dirty.Shift] = 1;
+          pc = (pc + 8) | 0;
+        } else {
+          pc = (pc + 5) | 0;
+        }
         continue;
       }
       case Ir.i32x4_mul_add: {
@@ -3149,6 +3171,21 @@ function runVector(
         for (let i = 0; i < 4; i++) {
           const x = I32[a + i], y = I32[b + i];
           I32[d + i] = ((x | H8) - (y & ~H8)) ^ ((x ^ ~y) & H8);
+        }
+        pc = (pc + 4) | 0;
+        continue;
+      }
+      // Unsigned byte min/max, four lanes a word: the top bit of each byte of
+      // (~x & y | ~(x ^ y) & (x − y)), the byte-wise difference as i8x16.sub makes it, is the
+      // borrow of x − y in that lane (x < y); (t << 1) − (t >>> 7) spreads it over the byte.
+      case Ir.i8x16_min_u:
+      case Ir.i8x16_max_u: {
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+        const max = code[pc] === Ir.i8x16_max_u ? -1 : 0;
+        for (let i = 0; i < 4; i++) {
+          const x = I32[a + i], y = I32[b + i];
+          const t = ((~x & y) | (~(x ^ y) & (((x | H8) - (y & ~H8)) ^ ((x ^ ~y) & H8)))) & H8;
+          I32[d + i] = y ^ ((x ^ y) & (((t << 1) - (t >>> 7)) ^ max));
         }
         pc = (pc + 4) | 0;
         continue;
@@ -3572,7 +3609,7 @@ function runVector(
         const ea = (I32[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(ea, I32[fp + code[pc + 2] + code[pc + 4]], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 5) | 0;
         continue;
       }
@@ -3580,7 +3617,7 @@ function runVector(
         const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(ea, I32[fp + code[pc + 4] + code[pc + 6]], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 7) | 0;
         continue;
       }
@@ -3590,7 +3627,7 @@ function runVector(
         const v = fp + code[pc + 4] + 2 * code[pc + 6];
         dv.setInt32(ea, I32[v], true);
         dv.setInt32(ea + 4, I32[v + 1], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 7) | 0;
         continue;
       }
@@ -3600,7 +3637,7 @@ function runVector(
         const v = fp + code[pc + 2] + 2 * code[pc + 4];
         dv.setInt32(ea, I32[v], true);
         dv.setInt32(ea + 4, I32[v + 1], true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 5) | 0;
         continue;
       }
@@ -3660,6 +3697,26 @@ function runVector(
         pc = (pc + 6) | 0;
         continue;
       }
+      case Ir.i32x4_abs_sub_load8x4_u: {
+        // As i32x4.abs_sub, each step under `| 0` (lanes from memory get no large-value feedback
+        // from warmVector: a speculated `(x ^ s) - s` deoptimized at 2^31).
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const x = dv.getInt32(ea, true), d = fp + code[pc + 1], a = fp + code[pc + 2];
+        const t0 = (I32[a] - (x & 255)) | 0, t1 = (I32[a + 1] - ((x >>> 8) & 255)) | 0;
+        const t2 = (I32[a + 2] - ((x >>> 16) & 255)) | 0, t3 = (I32[a + 3] - (x >>> 24)) | 0;
+        const s0 = t0 >> 31, s1 = t1 >> 31, s2 = t2 >> 31, s3 = t3 >> 31;
+        I32[d] = ((t0 ^ s0) - s0) | 0; I32[d + 1] = ((t1 ^ s1) - s1) | 0;
+        I32[d + 2] = ((t2 ^ s2) - s2) | 0; I32[d + 3] = ((t3 ^ s3) - s3) | 0;
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.i32x4_widen8_u: {
+        const x = I32[fp + code[pc + 2]], d = fp + code[pc + 1];
+        I32[d] = x & 255; I32[d + 1] = (x >>> 8) & 255; I32[d + 2] = (x >>> 16) & 255; I32[d + 3] = x >>> 24;
+        pc = (pc + 3) | 0;
+        continue;
+      }
       // A lane store of a shuffle (ir.ts): the lane's bytes gathered as i8x16.shuffle does.
       case Ir.v128_store32_shuffle: {
         const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);
@@ -3668,7 +3725,7 @@ function runVector(
           ((I32[fp + (code[pc + 6] >> 5)] >>> code[pc + 6]) & 0xff) << 8 |
           ((I32[fp + (code[pc + 7] >> 5)] >>> code[pc + 7]) & 0xff) << 16 |
           ((I32[fp + (code[pc + 8] >> 5)] >>> code[pc + 8]) & 0xff) << 24, true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 9) | 0;
         continue;
       }
@@ -3683,7 +3740,7 @@ function runVector(
           ((I32[fp + (code[pc + 10] >> 5)] >>> code[pc + 10]) & 0xff) << 8 |
           ((I32[fp + (code[pc + 11] >> 5)] >>> code[pc + 11]) & 0xff) << 16 |
           ((I32[fp + (code[pc + 12] >> 5)] >>> code[pc + 12]) & 0xff) << 24, true);
-        mem.dirty[ea >>> Dirty.Shift] = 1;
+        dirty[ea >>> Dirty.Shift] = 1;
         pc = (pc + 13) | 0;
         continue;
       }
@@ -3725,6 +3782,14 @@ function runVector(
         pc = (pc + 10) | 0;
         continue;
       }
+      case Ir.v128_load8x4_u: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const x = dv.getInt32(ea, true), d = fp + code[pc + 1];
+        I32[d] = x & 255; I32[d + 1] = (x >>> 8) & 255; I32[d + 2] = (x >>> 16) & 255; I32[d + 3] = x >>> 24;
+        pc = (pc + 6) | 0;
+        continue;
+      }
       // Gathered 32-bit loads (ir.ts v128.load32_splat_lx …): the address from a lane, as
       // i32x4.lane_shl_add_imm computes it.
       case Ir.v128_load32_splat_lx: {
@@ -3754,6 +3819,20 @@ function runVector(
         pc = (pc + 9) | 0;
         continue;
       }
+      case Ir.v128_load32x2_splat_lx:
+      case Ir.v128_load32x2_zero_lx: {
+        const v = fp + code[pc + 2], s = code[pc + 4], c = code[pc + 5];
+        const ea = (((I32[v + code[pc + 3]] << s) + c) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const eb = (((I32[v + code[pc + 7]] << s) + c) >>> 0) + (code[pc + 8] >>> 0);
+        if (eb + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], x = dv.getInt32(ea, true), y = dv.getInt32(eb, true);
+        const z = code[pc] === Ir.v128_load32x2_splat_lx ? x : 0;
+        I32[d] = x; I32[d + 1] = z; I32[d + 2] = z; I32[d + 3] = z;
+        I32[d + code[pc + 9]] = y;
+        pc = (pc + 10) | 0;
+        continue;
+      }
       case Ir.i32x4_add3: {
         const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];
         I32[d] = I32[a] + I32[b] + I32[c]; I32[d + 1] = I32[a + 1] + I32[b + 1] + I32[c + 1];
@@ -3777,6 +3856,72 @@ function runVector(
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         for (let i = 0; i < 4; i++) I32[d + i] = i32TruncSatF64S(Math.fround(F32[a + i] * dv.getFloat32(ea + 4 * i, true)));
         pc = (pc + 7) | 0;
+        continue;
+      }
+      // Computed and stored (ir.ts "A vector computed and stored"): the four lanes first, then the
+      // store, as the unfused pair; a load out of bounds traps before the store is checked.
+      case Ir.f32x4_mul_load_add_add_store: {
+        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const a = fp + code[pc + 1], b = fp + code[pc + 2];
+        const v0 = F32[a] + Math.fround(F32[b] * dv.getFloat32(ea, true));
+        const v1 = F32[a + 1] + Math.fround(F32[b + 1] * dv.getFloat32(ea + 4, true));
+        const v2 = F32[a + 2] + Math.fround(F32[b + 2] * dv.getFloat32(ea + 8, true));
+        const v3 = F32[a + 3] + Math.fround(F32[b + 3] * dv.getFloat32(ea + 12, true));
+        const es = (((I32[fp + code[pc + 7]] << code[pc + 8]) + code[pc + 9]) >>> 0) + (code[pc + 10] >>> 0);
+        if (es + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setFloat32(es, v0, true);
+        dv.setFloat32(es + 4, v1, true);
+        dv.setFloat32(es + 8, v2, true);
+        dv.setFloat32(es + 12, v3, true);
+        dirty[es >>> Dirty.Shift] = 1;
+        pc = (pc + 11) | 0;
+        continue;
+      }
+      case Ir.i32x4_trunc_sat_mul_load_add_store: {
+        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        // One call site of i32TruncSatF64S (TurboFan inlines it), the lanes kept in vectorLanes.
+        const a = fp + code[pc + 1];
+        for (let i = 0; i < 4; i++) vectorLanes[i] = i32TruncSatF64S(Math.fround(F32[a + i] * dv.getFloat32(ea + 4 * i, true)));
+        const es = (((I32[fp + code[pc + 6]] << code[pc + 7]) + code[pc + 8]) >>> 0) + (code[pc + 9] >>> 0);
+        if (es + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        dv.setInt32(es, vectorLanes[0], true);
+        dv.setInt32(es + 4, vectorLanes[1], true);
+        dv.setInt32(es + 8, vectorLanes[2], true);
+        dv.setInt32(es + 12, vectorLanes[3], true);
+        dirty[es >>> Dirty.Shift] = 1;
+        pc = (pc + 10) | 0;
+        continue;
+      }
+      case Ir.i64x2_mul_load_add:
+      case Ir.i64x2_mul_load_add_add: {
+        // Per lane as i64x2.mul (the loaded lane the right factor), then as i64x2.add for _add;
+        // every step in 32-bit integers (Math.imul, shifts, sums of typed words under `| 0`), so
+        // TurboFan needs no overflow check to speculate on: lanes from memory get no type
+        // feedback from warmVector's large values (it runs memory instructions on small ones),
+        // and `a * b` or a sum with a call in it, seen small there, deoptimized on the real lanes.
+        const add = code[pc] === Ir.i64x2_mul_load_add_add, o = add ? 1 : 0;
+        const ea = (((I32[fp + code[pc + 3 + o]] << code[pc + 4 + o]) + code[pc + 5 + o]) >>> 0) + (code[pc + 6 + o] >>> 0);
+        if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 2 + o];
+        for (let i = 0; i < 4; i += 2) {
+          const alo = I32[b + i], blo = dv.getInt32(ea + 4 * i, true), bhi = dv.getInt32(ea + 4 * i + 4, true);
+          const a0 = alo & 0xffff, a1 = alo >>> 16, b0 = blo & 0xffff, b1 = blo >>> 16;
+          // The 16×16-bit products are below 2^32: Math.imul's bits, read unsigned, are exact.
+          const p01 = Math.imul(a0, b1), p10 = Math.imul(a1, b0);
+          const mid = (Math.imul(a0, b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+          const highOfLow = (Math.imul(a1, b1) + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16)) | 0;
+          let hi = (highOfLow + Math.imul(alo, bhi) + Math.imul(I32[b + i + 1], blo)) | 0, lo = Math.imul(alo, blo);
+          if (add) {
+            const clo = I32[a + i], sum = (clo + lo) | 0;
+            hi = (I32[a + i + 1] + hi + (((clo & lo) | ((clo | lo) & ~sum)) >>> 31)) | 0;
+            lo = sum;
+          }
+          I32[d + i + 1] = hi;
+          I32[d + i] = lo;
+        }
+        pc = (pc + 7 + o) | 0;
         continue;
       }
       case Ir.f32x4_mul_load_tee: {

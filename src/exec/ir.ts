@@ -1030,6 +1030,75 @@ export const enum Ir {
    * converted and scaled, one dispatch instead of two. Fields d, a, a (base), i (s), i (c), u.
    */
   f32x4_mul_convert_load_add,
+  // Unsigned byte min/max on whole words (SWAR), fields d (result), a (left), a (right). Why:
+  // pixel code (saturating subtraction as max_u then sub) ran them through simd_binary, a call
+  // and a byte loop: ~50 ns a dispatch against ~4 inline.
+  /** 16 lanes: r[d]_i = min_u(r[a]_i, r[b]_i). */ i8x16_min_u,
+  /** 16 lanes: r[d]_i = max_u(r[a]_i, r[b]_i). */ i8x16_max_u,
+  // A vector computed and stored by one instruction: the operation of the instruction named
+  // before `_store`, its fields but d, then the store's address as v128.store_add: a (base), i (s),
+  // i (c), u; ea2 = u32((r32[base] << s) + c) + u. Its four lanes are computed before any is
+  // stored (the store may overlap what the operation loads), and no register is written. Why: a
+  // vectorized loop computes each output vector into a temporary that only its v128.store reads
+  // (as the scalar f64.mul_add_store): one dispatch, and f32 lanes go to memory without the round
+  // trip through the register file.
+  /** mem128[ea2] = f32x4.mul_load_add_add's lanes. Fields a, a (b), a (base), i (s), i (c), u, then the store's a, i, i, u. */
+  f32x4_mul_load_add_add_store,
+  /** mem128[ea2] = i32x4.trunc_sat_mul_load_add's lanes. Fields a, a (base), i (s), i (c), u, then the store's a, i, i, u. */
+  i32x4_trunc_sat_mul_load_add_store,
+  /** mem128[ea2] = f32x4.max_min's lanes. Fields a, a (b), a (c), then the store's a, i, i, u. */
+  f32x4_max_min_store,
+  // Fused i64x2 arithmetic, as the f32x4 forms above: the 64-bit lanes of a loaded vector feeding
+  // a multiply, and that product feeding an add. Why: a multiply-add mix of 64-bit lanes
+  // (`w = x[i]·K + y`, hashing and generators), two dispatches fewer and no temporary vector
+  // written and read back; i64x2.mul costs 12 ns a dispatch on its own. Lane i of every source is
+  // read before lane i of d is written.
+  /**
+   * 2 lanes: r[d]_i = r[a]_i · i64 lane i of mem128[ea] mod 2^64, ea = u32((r32[b] << s) + c) + u
+   * as in v128.load_add. Fields d, a, a (b), i (s), i (c), u.
+   */
+  i64x2_mul_load_add,
+  /**
+   * 2 lanes: r[d]_i = r[a]_i + r[b]_i · i64 lane i of mem128[ea] mod 2^64, ea as in
+   * i64x2.mul_load_add (an i64x2.add of an i64x2.mul_load_add). Fields d, a, a (b), a (base),
+   * i (s), i (c), u.
+   */
+  i64x2_mul_load_add_add,
+  /**
+   * Two lanes of a gather: a v128.load32_splat_lx / _zero_lx, then a v128.load32_lane_lx into the
+   * vector it just made, both addresses from lanes of the same index vector with the same s and c
+   * (see v128.load32_splat_lx): ea = u32((lane l of r128[v] << s) + c) + u, eb likewise with l2,
+   * u2; r128[d] = four copies of mem32[ea] (the _zero form: mem32[ea], 0, 0, 0) with 32-bit lane
+   * i = mem32[eb]. ea is checked first. Why: compiled code gathers p[idx[i]] pairs into a vector
+   * (two 32-bit halves of each 64-bit lane): one dispatch a pair, and no temporary vector written
+   * and read back. Fields d, a (v), i (l), i (s), i (c), u, i (l2), u (u2), i (lane).
+   */
+  v128_load32x2_splat_lx,
+  /** As v128.load32x2_splat_lx, the first word in lane 0 and zeros elsewhere. Same fields. */
+  v128_load32x2_zero_lx,
+  /**
+   * 4 lanes: r[d]_i = byte i of mem32[ea] (zero-extended), ea = u32((r32[a] << s) + c) + u as in
+   * load32_add: the v128.load32_shuffle whose four terms each keep one byte, byte i rotated to
+   * the bottom of word i. Why: compiled code widens four loaded bytes to 32-bit lanes so (there
+   * is no v128.load8x4_u in Wasm); one shift and mask a lane instead of decoding four terms.
+   * Fields d, a (base), i (s), i (c), u.
+   */
+  v128_load8x4_u,
+  /**
+   * 4 lanes: r[d]_i = byte i of the register word r32[w] (zero-extended): the i8x16_shuffle_w4
+   * whose four terms read one word, each keeping one byte, byte i rotated to the bottom of word
+   * i. Why: compiled code widens four bytes of a vector to 32-bit lanes so (a shuffle with a zero
+   * vector); one shift and mask a lane instead of decoding four terms. Fields d, a (w: a word
+   * offset, as the shuffle's terms have).
+   */
+  i32x4_widen8_u,
+  /**
+   * 4 lanes: r[d]_i = |r[a]_i − byte i of mem32[ea]| mod 2^32, ea as in v128.load8x4_u (an
+   * i32x4.abs_sub one of whose operands a v128.load8x4_u just loaded: |x − y| = |y − x|). Why:
+   * sums of absolute differences of bytes, one dispatch fewer and no temporary vector. Fields d,
+   * a, a (base), i (s), i (c), u.
+   */
+  i32x4_abs_sub_load8x4_u,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1269,6 +1338,14 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32x4_add3, 'i32x4.add3', 'daaa'], [Ir.i32x4_mul_load16x4_s_add, 'i32x4.mul_load16x4_s_add', 'daaiiu'],
   [Ir.i32x4_trunc_sat_mul_load_add, 'i32x4.trunc_sat_mul_load_add', 'daaiiu'], [Ir.f32x4_mul_load_tee, 'f32x4.mul_load_tee', 'dadaiu'],
   [Ir.f32x4_mul_convert_load_add, 'f32x4.mul_convert_load_add', 'daaiiu'],
+  [Ir.i8x16_min_u, 'i8x16.min_u', B], [Ir.i8x16_max_u, 'i8x16.max_u', B],
+  [Ir.f32x4_mul_load_add_add_store, 'f32x4.mul_load_add_add_store', 'aaaiiuaiiu'],
+  [Ir.i32x4_trunc_sat_mul_load_add_store, 'i32x4.trunc_sat_mul_load_add_store', 'aaiiuaiiu'],
+  [Ir.f32x4_max_min_store, 'f32x4.max_min_store', 'aaaaiiu'],
+  [Ir.i64x2_mul_load_add, 'i64x2.mul_load_add', 'daaiiu'], [Ir.i64x2_mul_load_add_add, 'i64x2.mul_load_add_add', 'daaaiiu'],
+  [Ir.v128_load32x2_splat_lx, 'v128.load32x2_splat_lx', 'daiiiuiui'], [Ir.v128_load32x2_zero_lx, 'v128.load32x2_zero_lx', 'daiiiuiui'],
+  [Ir.v128_load8x4_u, 'v128.load8x4_u', 'daiiu'], [Ir.i32x4_widen8_u, 'i32x4.widen8_u', 'da'],
+  [Ir.i32x4_abs_sub_load8x4_u, 'i32x4.abs_sub_load8x4_u', 'daaiiu'],
 ];
 
 /** Disassembly info by opcode. */

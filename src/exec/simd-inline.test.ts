@@ -93,7 +93,7 @@ const binaries = [
   'i16x8.mul', 'i32x4.add', 'i32x4.sub', 'i32x4.mul', 'i32x4.min_s', 'i32x4.min_u', 'i32x4.max_s',
   'i32x4.max_u', 'f32x4.add', 'f32x4.sub', 'f32x4.mul', 'f32x4.div', 'f32x4.min', 'f32x4.max',
   'f64x2.add', 'f64x2.sub', 'f64x2.mul', 'i16x8.narrow_i32x4_u', 'i8x16.narrow_i16x8_u',
-  'i16x8.add_sat_s', 'i64x2.add', 'i64x2.mul',
+  'i16x8.add_sat_s', 'i64x2.add', 'i64x2.mul', 'i8x16.min_u', 'i8x16.max_u',
 ];
 const unaries = ['i32x4.abs', 'f32x4.convert_i32x4_s', 'i32x4.trunc_sat_f32x4_s'];
 const shifts = ['i16x8.shl', 'i16x8.shr_s', 'i16x8.shr_u', 'i32x4.shl', 'i32x4.shr_s', 'i32x4.shr_u', 'i64x2.shl', 'i64x2.shr_u'];
@@ -337,11 +337,12 @@ test('i8x16.shuffle by word terms (i8x16.shuffle_w) moves the bytes i8x16.shuffl
   assert.is(shuffleWordTerms(patterns[6].map((j) => [(j < 16 ? 10 : 20) + ((j & 15) >> 2), j & 3])), null, 'a transpose needs four terms a word');
 });
 
-test('a v128 local known to hold zero: shuffles with it (i8x16.shuffle_w4 / _w) give the bytes i8x16.shuffle does', () => {
+test('a v128 local known to hold zero: shuffles with it (i8x16.shuffle_w4 / _w, i32x4.widen8_u) give the bytes i8x16.shuffle does', () => {
   // z1: zero written just before; z2: written before a loop that does not write it; z3: used at
   // the top of a loop that overwrites it at the bottom (zero only in the first iteration); z4:
   // overwritten in an `if` arm (zero only when the arm did not run).
-  const zx = '16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15', il = '0 17 1 19 2 21 3 23 4 25 5 27 6 29 7 31';
+  const zx = '16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15', zx1 = '20 1 2 3 21 5 6 7 22 9 10 11 23 13 14 15';
+  const rx = '19 1 2 3 18 5 6 7 17 9 10 11 16 13 14 15', il = '0 17 1 19 2 21 3 23 4 25 5 27 6 29 7 31';
   const src = `(module
     (func (export "z1") (param v128 v128 i32) (result v128) (local v128)
       (local.set 3 (v128.const i32x4 0 0 0 0))
@@ -362,9 +363,17 @@ test('a v128 local known to hold zero: shuffles with it (i8x16.shuffle_w4 / _w) 
     (func (export "z4") (param v128 v128 i32) (result v128) (local v128)
       (local.set 3 (v128.const i32x4 0 0 0 0))
       (if (local.get 2) (then (local.set 3 (local.get 0))))
-      (i8x16.shuffle ${zx} (local.get 3) (local.get 1))))`;
+      (i8x16.shuffle ${zx} (local.get 3) (local.get 1)))
+    (func (export "z5") (param v128 v128 i32) (result v128) (local v128)
+      (local.set 3 (v128.const i32x4 0 0 0 0))
+      (i8x16.shuffle ${rx} (local.get 3) (local.get 1)))
+    (func (export "z6") (param v128 v128 i32) (result v128) (local v128)
+      (local.set 3 (v128.const i32x4 0 0 0 0))
+      (i8x16.shuffle ${zx1} (local.get 3) (local.get 1))))`;
   const ir = irOf(src);
-  assert.is(ir.split(' i8x16.shuffle_w4 r').length - 1, 1, 'z1 has one term a word');
+  // z1 and z6 zero-extend the bytes of one word (i32x4.widen8_u), z5 in reverse order.
+  assert.is(ir.split(' i32x4.widen8_u r').length - 1, 2, 'z1 and z6 widen bytes');
+  assert.is(ir.split(' i8x16.shuffle_w4 r').length - 1, 1, 'z5 has one term a word');
   assert.is(ir.split(' i8x16.shuffle_w r').length - 1, 3, 'the others keep the zero vector\'s terms (z2: two a word)');
   const inst = instance(src);
   const shuffle = (lanes: string, a: Uint8Array, b: Uint8Array): Uint8Array =>
@@ -378,6 +387,8 @@ test('a v128 local known to hold zero: shuffles with it (i8x16.shuffle_w4 / _w) 
     assert.equal(call(inst, 'z3', a, b, 2)[0], shuffle(zx, a, b), 'z3, two iterations');
     assert.equal(call(inst, 'z4', a, b, 0)[0], shuffle(zx, zero, b), 'z4, arm not run');
     assert.equal(call(inst, 'z4', a, b, 1)[0], shuffle(zx, a, b), 'z4, arm run');
+    assert.equal(call(inst, 'z5', a, b, 0)[0], shuffle(rx, zero, b), 'z5');
+    assert.equal(call(inst, 'z6', a, b, 0)[0], shuffle(zx1, zero, b), 'z6');
   }
 });
 
@@ -425,7 +436,7 @@ test('a lane store of a shuffle (v128.store32_shuffle / _64) writes what the shu
   });
 });
 
-test('v128.load32_shuffle (a shuffle of a loaded word splatted) and i32x4.abs_sub give the bytes of the unfused forms, and trap alike', () => {
+test('v128.load32_shuffle (a shuffle of a loaded word splatted), v128.load8x4_u, i32x4.abs_sub and i32x4.abs_sub_load8x4_u give the bytes of the unfused forms, and trap alike', () => {
   // a: the zero local, b: the splatted word; zero-extended bytes, half-words, a byte splat, and
   // a shuffle of the word alone; each also at an address whose load traps.
   const patterns = [
@@ -436,9 +447,22 @@ test('v128.load32_shuffle (a shuffle of a loaded word splatted) and i32x4.abs_su
     ${patterns.map((l, i) => `(func (export "s${i}") (param i32) (result v128) (local v128)
       (local.set 1 (v128.const i32x4 0 0 0 0))
       (i8x16.shuffle ${l.join(' ')} (local.get 1) (i32x4.splat (i32.load offset=1 (i32.add (local.get 0) (i32.const 2))))))`).join('\n')}
-    (func (export "abs_sub") (param v128 v128) (result v128) (i32x4.abs (i32x4.sub (local.get 0) (local.get 1)))))`;
+    (func (export "abs_sub") (param v128 v128) (result v128) (i32x4.abs (i32x4.sub (local.get 0) (local.get 1))))
+    (func (export "sad r") (param i32 v128) (result v128) (local v128)
+      (local.set 2 (v128.const i32x4 0 0 0 0))
+      (i32x4.abs (i32x4.sub (local.get 1) (i8x16.shuffle ${patterns[0].join(' ')} (local.get 2) (i32x4.splat (i32.load offset=1 (local.get 0)))))))
+    (func (export "sad l") (param i32 v128) (result v128) (local v128)
+      (local.set 2 (v128.const i32x4 0 0 0 0))
+      (i32x4.abs (i32x4.sub (i8x16.shuffle ${patterns[0].join(' ')} (local.get 2) (i32x4.splat (i32.load offset=1 (local.get 0)))) (local.get 1))))
+    (func (export "sad unfused") (param i32 v128) (result v128) (local v128 v128)
+      (local.set 2 (v128.const i32x4 0 0 0 0))
+      (local.set 3 (i8x16.shuffle ${patterns[0].join(' ')} (local.get 2) (i32x4.splat (i32.load offset=1 (local.get 0)))))
+      (i32x4.abs (i32x4.sub (local.get 1) (local.get 3)))))`;
   const ir = irOf(src);
-  assert.is(ir.split(' v128.load32_shuffle r').length - 1, patterns.length, 'every shuffle takes its load in');
+  // The first (bytes zero-extended to words) is v128.load8x4_u.
+  assert.is(ir.split(' v128.load32_shuffle r').length - 1, patterns.length - 1, 'every shuffle takes its load in');
+  assert.is(ir.split(' v128.load8x4_u r').length - 1, 2, 'bytes zero-extended: v128.load8x4_u');
+  assert.is(ir.split(' i32x4.abs_sub_load8x4_u r').length - 1, 2, 'either operand of abs_sub');
   assert.ok(ir.includes(' i32x4.abs_sub r'), 'abs of sub is one instruction');
   const inst = instance(src);
   const memory = memoryOf(inst);
@@ -458,6 +482,14 @@ test('v128.load32_shuffle (a shuffle of a loaded word splatted) and i32x4.abs_su
       const want = reference('i32x4.abs', reference('i32x4.sub', a, b), 0);
       assert.equal(call(inst, 'abs_sub', a, b)[0], want, 'abs_sub');
     }
+    for (const at of [0, 7, 61, 65536 - 5]) {
+      const want = call(inst, 'sad unfused', at, a)[0];
+      assert.equal(call(inst, 'sad r', at, a)[0], want, `abs_sub_load8x4_u at ${at}`);
+      assert.equal(call(inst, 'sad l', at, a)[0], want, `abs_sub_load8x4_u, load on the left, at ${at}`);
+    }
+  }
+  for (const f of ['sad r', 'sad l', 'sad unfused']) {
+    for (const at of [65536 - 4, -2]) assert.throws(() => call(inst, f, at, vs[0]), (x: unknown) => x instanceof RuntimeError, `${f} at ${at}`);
   }
 });
 
@@ -626,6 +658,40 @@ test('i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.trunc_sat_mul_load_add, f32x4.
     for (const at of [65536 - 9, -40]) {
       assert.throws(() => call(inst, `f ${n}`, at, vs[0], vs[1]), (x: unknown) => x instanceof RuntimeError, `${n} at ${at}`);
     }
+  }
+});
+
+test('i64x2.mul_load_add and i64x2.mul_load_add_add compute what the unfused pairs do, and trap alike', () => {
+  // The unfused twins put the load or the product into a local first (no fusion).
+  const src = `(module (memory (export "mem") 1)
+    (func (export "ml") (param v128 i32) (result v128) (i64x2.mul (local.get 0) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))
+    (func (export "ml unfused") (param v128 i32) (result v128) (local v128)
+      (local.set 2 (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))) (i64x2.mul (local.get 0) (local.get 2)))
+    (func (export "mla") (param v128 i32 v128) (result v128)
+      (i64x2.add (local.get 2) (i64x2.mul (v128.load offset=20 (local.get 1)) (local.get 0))))
+    (func (export "mla into") (param v128 i32 v128) (result v128)
+      (local.set 0 (i64x2.add (local.get 0) (i64x2.mul (local.get 0) (v128.load offset=20 (local.get 1))))) (local.get 0))
+    (func (export "mla unfused") (param v128 i32 v128) (result v128) (local v128)
+      (local.set 3 (i64x2.mul (v128.load offset=20 (local.get 1)) (local.get 0))) (i64x2.add (local.get 2) (local.get 3))))`;
+  const ir = irOf(src);
+  assert.is(ir.split(' i64x2.mul_load_add r').length - 1, 2); // ml, and mla unfused's product
+  assert.is(ir.split(' i64x2.mul_load_add_add r').length - 1, 2);
+  const inst = instance(src);
+  const memory = memoryOf(inst);
+  const vs = vectors();
+  new Uint8Array(memory.buffer).set(vs.flatMap((v) => [...v]));
+  for (let i = 0; i + 1 < vs.length; i++) {
+    const [a, c] = [vs[i], vs[(i * 7 + 3) % vs.length]];
+    for (const at of [0, 3, 100, 65536 - 36]) {
+      assert.equal(call(inst, 'ml', a, at), call(inst, 'ml unfused', a, at), `i64x2.mul_load_add at ${at}`);
+      const want = call(inst, 'mla unfused', a, at, c);
+      assert.equal(call(inst, 'mla', a, at, c), want, `i64x2.mul_load_add_add at ${at}`);
+      assert.equal(call(inst, 'mla into', a, at, a), call(inst, 'mla unfused', a, at, a), `i64x2.mul_load_add_add into its operand at ${at}`);
+    }
+  }
+  for (const at of [65536 - 35, -17]) {
+    assert.throws(() => call(inst, 'ml', vs[0], at), (x: unknown) => x instanceof RuntimeError, `i64x2.mul_load_add at ${at}`);
+    assert.throws(() => call(inst, 'mla', vs[0], at, vs[1]), (x: unknown) => x instanceof RuntimeError, `i64x2.mul_load_add_add at ${at}`);
   }
 });
 
@@ -805,31 +871,43 @@ test('an extracted lane scaled and offset (i32x4.lane_shl_add_imm) computes (lan
   }
 });
 
-test('gathered 32-bit loads (v128.load32_splat_lx / _zero_lx / _lane_lx) load what the unfused forms do, and trap alike', () => {
-  // f: a gather of two words by the lanes of an index vector; g: the same with the addresses in
-  // locals first (no fusion).
+test('gathered 32-bit loads (v128.load32_splat_lx / _zero_lx / _lane_lx, load32x2_splat_lx / _zero_lx) load what the unfused forms do, and trap alike', () => {
+  // f: a gather of two pairs of words by the lanes of an index vector (the pair forms); h: the
+  // same with another constant in each pair's second address (the single forms); g: the same as
+  // f with the addresses in locals first (no fusion).
   const gather = (addr: (l: number) => string): string => `
-      (v128.load32_lane 2 ${addr(1)} (v128.load32_splat offset=4 ${addr(0)}))
+      (v128.load32_lane offset=8 2 ${addr(1)} (v128.load32_splat offset=4 ${addr(0)}))
       (v128.load32_lane 3 ${addr(3)} (v128.load32_zero ${addr(2)}))
       i32x4.add`;
   const lane = (l: number): string => `(i32.add (i32.shl (i32x4.extract_lane ${l} (local.get 0)) (i32.const 2)) (i32.const 12))`;
+  const lane2 = (l: number): string => (l & 1) === 0 ? lane(l)
+    : `(i32.add (i32.shl (i32x4.extract_lane ${l} (local.get 0)) (i32.const 2)) (i32.const 4))`;
   const src = `(module (memory (export "mem") 1)
     (func (export "f") (param v128) (result v128) ${gather(lane)})
+    (func (export "h") (param v128) (result v128) ${gather(lane2)})
     (func (export "g") (param v128) (result v128) (local i32 i32 i32 i32)
       (local.set 1 ${lane(0)}) (local.set 2 ${lane(1)}) (local.set 3 ${lane(2)}) (local.set 4 ${lane(3)})
+      ${gather((l) => `(local.get ${l + 1})`)})
+    (func (export "h unfused") (param v128) (result v128) (local i32 i32 i32 i32)
+      (local.set 1 ${lane2(0)}) (local.set 2 ${lane2(1)}) (local.set 3 ${lane2(2)}) (local.set 4 ${lane2(3)})
       ${gather((l) => `(local.get ${l + 1})`)}))`;
   const ir = irOf(src);
   for (const n of ['splat', 'zero', 'lane']) assert.is(ir.split(` v128.load32_${n}_lx r`).length - 1, n === 'lane' ? 2 : 1, n);
+  for (const n of ['splat', 'zero']) assert.is(ir.split(` v128.load32x2_${n}_lx r`).length - 1, 1, n);
   const inst = instance(src);
   const memory = memoryOf(inst);
   new Uint8Array(memory.buffer).set(vectors().flatMap((v) => [...v]));
   const ix = (w: number[]): Uint8Array => new Uint8Array(Int32Array.from(w).buffer);
-  for (const w of [[0, 1, 2, 3], [7, 0, 50, 9], [16379, 16379, 16379, 16378], [-3, -3, -3, -3]]) {
+  for (const w of [[0, 1, 2, 3], [7, 0, 50, 9], [16377, 16377, 16379, 16378], [-3, -1, -3, -1]]) {
     assert.equal(call(inst, 'f', ix(w))[0], call(inst, 'g', ix(w))[0], `indices ${w}`);
+    assert.equal(call(inst, 'h', ix(w))[0], call(inst, 'h unfused', ix(w))[0], `indices ${w}, single forms`);
   }
-  for (const w of [[16380, 0, 0, 0], [0, 16381, 0, 0], [0, 0, 16381, 0], [0, 0, 0, -4]]) {
+  for (const w of [[16380, 0, 0, 0], [0, 16379, 0, 0], [0, 0, 16381, 0], [0, 0, 0, -4], [-4, 16379, 0, 0]]) {
     assert.throws(() => call(inst, 'f', ix(w)), (x: unknown) => x instanceof RuntimeError, `indices ${w}`);
     assert.throws(() => call(inst, 'g', ix(w)), (x: unknown) => x instanceof RuntimeError, `indices ${w}, unfused`);
+  }
+  for (const w of [[16380, 0, 0, 0], [0, 16381, 0, 0], [0, 0, 16381, 0], [0, 0, 0, -4]]) {
+    assert.throws(() => call(inst, 'h', ix(w)), (x: unknown) => x instanceof RuntimeError, `indices ${w}, single forms`);
   }
 });
 
@@ -953,6 +1031,61 @@ test('f32x4.sub_load_add and f32x4.max_min (a clamp) compute what the unfused pa
     }
   }
   assert.throws(() => call(inst, 'sl', vs[0], 65536 - 35), (x: unknown) => x instanceof RuntimeError);
+});
+
+test('a vector computed and stored (f32x4.mul_load_add_add_store, …) writes what the unfused pair does, also over what it loads, and traps alike', () => {
+  // Each function twice: the value straight into v128.store (fused), and through local.tee (not).
+  const bodies: [string, string, string][] = [
+    ['mla', '(param i32 i32 v128 v128) (local v128)',
+      '(f32x4.add (local.get 2) (f32x4.mul (local.get 3) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))'],
+    ['trunc', '(param i32 i32 v128 v128) (local v128)',
+      '(i32x4.trunc_sat_f32x4_s (f32x4.mul (local.get 2) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))'],
+    ['clamp', '(param i32 i32 v128 v128) (local v128)',
+      '(f32x4.min (f32x4.max (local.get 2) (v128.load (local.get 1))) (local.get 3))'],
+  ];
+  const src = `(module (memory (export "mem") 1)
+    ${bodies.map(([n, sig, e]) => `
+      (func (export "${n}") ${sig} (v128.store offset=2 (i32.add (local.get 0) (i32.const 8)) ${e}))
+      (func (export "${n} at") ${sig} (v128.store (local.get 0) ${e}))
+      (func (export "${n} unfused") ${sig} (v128.store offset=2 (i32.add (local.get 0) (i32.const 8)) (local.tee 4 ${e})))
+      (func (export "${n} at unfused") ${sig} (v128.store (local.get 0) (local.tee 4 ${e})))`).join('\n')})`;
+  const ir = irOf(src);
+  for (const op of ['f32x4.mul_load_add_add_store', 'i32x4.trunc_sat_mul_load_add_store', 'f32x4.max_min_store']) {
+    assert.is(ir.split(` ${op} r`).length - 1, 2, op);
+  }
+  const inst = instance(src);
+  const memory = memoryOf(inst);
+  const vs = vectors();
+  const fill = vs.flatMap((v) => [...v]);
+  const run = (name: string, args: RawValue[]): Uint8Array | string => {
+    new Uint8Array(memory.buffer).fill(0).set(fill);
+    try {
+      call(inst, name, ...args);
+    } catch (e) {
+      assert.ok(e instanceof RuntimeError, `${name} traps with a RuntimeError`);
+      return 'trap';
+    }
+    return new Uint8Array(memory.buffer).slice(0);
+  };
+  for (const [n] of bodies) {
+    // Stores beside, over and inside what the operation loads; near and past the end of memory.
+    const places = [[0, 100], [40, 20], [22, 0], [30, 10], [65536 - 26, 16], [65536 - 25, 16], [16, 65536 - 36], [16, 65536 - 35]];
+    for (const [st, ld] of places) {
+      for (const [a, b] of [[vs[1], vs[2]], [vs[4], vs[5]], [vs[12], vs[6]], [vs[15], vs[3]]]) {
+        const want = run(`${n} unfused`, [st, ld, a, b]), got = run(n, [st, ld, a, b]);
+        if (typeof want === 'string' || typeof got === 'string') assert.is(got, want, `${n} ${st} ${ld}`);
+        else {
+          const g = new Int32Array(got.buffer), w = new Int32Array(want.buffer);
+          for (let i = 0; i < g.length; i++) {
+            if (g[i] !== w[i]) sameF32(got.slice(4 * i, 4 * i + 16), want.slice(4 * i, 4 * i + 16), `${n} ${st} ${ld} word ${i}`);
+          }
+        }
+        const wantAt = run(`${n} at unfused`, [st + 10, ld, a, b]), gotAt = run(`${n} at`, [st + 10, ld, a, b]);
+        if (typeof wantAt === 'string' || typeof gotAt === 'string') assert.is(gotAt, wantAt, `${n} at ${st} ${ld}`);
+        else assert.equal(gotAt, wantAt, `${n} at ${st + 10} ${ld}`);
+      }
+    }
+  }
 });
 
 test.run();

@@ -1079,6 +1079,18 @@ test('more fused vector arithmetic: i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.
     37: return`);
 });
 
+test('i64x2.mul_load_add(_add): a loaded vector times a value, then added; a plain v128.load fuses with s = c = 0', () => {
+  golden(`(memory 1)
+    (func (param v128 v128 i32) (result v128)
+      (local.set 0 (i64x2.mul (local.get 1) (v128.load offset=4 (i32.add (local.get 2) (i32.const 16)))))
+      (local.set 1 (i64x2.add (local.get 0) (i64x2.mul (v128.load (local.get 2)) (local.get 1))))
+      (i64x2.add (i64x2.mul (local.get 1) (v128.load offset=8 (local.get 2))) (local.get 0)))`, `
+     0: i64x2.mul_load_add r0, r2, r4, 0, 16, 4
+     7: i64x2.mul_load_add_add r2, r0, r2, r4, 0, 0, 0
+    15: i64x2.mul_load_add_add r0, r0, r2, r4, 0, 0, 8
+    23: return`);
+});
+
 test('f32x4.mul_convert_load_add: integers a v128.load(_add) just loaded, converted and multiplied', () => {
   // Not when something else (the i32x4.add) comes between the load and the conversion.
   golden(`(memory 1)
@@ -1111,6 +1123,17 @@ test('a v128 constant made between a producer and its consumer moves before the 
     28: const128 r5, i32x4 0x40000000 0x40000000 0x40000000 0x40000000
     34: f32x4.mul r0, r7, r5
     38: return`);
+  // A v128.load_tee as the producer: it writes its address local (r5), not the constant's (r3),
+  // so the constant moves before it and the two fuse into f32x4.mul_load_tee.
+  golden(`(memory 1)
+    (func (param i32 v128) (result v128) (local v128 i32)
+      (local.set 1 (f32x4.mul (v128.load (local.tee 3 (i32.add (local.get 0) (i32.const 16))))
+        (local.tee 2 (v128.const f32x4 0.5 0.5 0.5 0.5))))
+      (f32x4.add (local.get 1) (local.get 2)))`, `
+     0: const128 r3, i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+     6: f32x4.mul_load_tee r1, r3, r5, r0, 16, 0
+    13: f32x4.add r0, r1, r3
+    17: return`);
 });
 
 test('loop-invariant v128 constants move to the loop head, and the back edge jumps past them', () => {
@@ -1195,9 +1218,10 @@ test('a shuffle of a splat just made reads the splatted scalar', () => {
     14: return`);
 });
 
-test('a v128 local known to hold zero gives zero bytes: one term a word (i8x16.shuffle_w4)', () => {
+test('a v128 local known to hold zero gives zero bytes: one term a word (i8x16.shuffle_w4, here i32x4.widen8_u)', () => {
   // Local 2 (r3) is written with a zero constant at the top of the loop (which the constant is
-  // then hoisted out of): the zero-extension of the loaded word needs one term a word. After the
+  // then hoisted out of): the zero-extension of the loaded word needs one term a word (its bytes
+  // zero-extended: i32x4.widen8_u). After the
   // block, whose end is a label (local 2 may have been overwritten on the way there), it is not
   // known to be zero: two terms a word.
   golden(`(memory 1)
@@ -1209,28 +1233,33 @@ test('a v128 local known to hold zero gives zero bytes: one term a word (i8x16.s
       (block (br_if 0 (local.get 0)) (local.set 2 (local.get 1)))
       (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (local.get 1)))`, `
      0: const128 r3, i32x4 0x0 0x0 0x0 0x0
-     6: i8x16.shuffle_w4 r1, r0.0 rotr 0 & 0b0001, r0.0 rotr 8 & 0b0001, r0.0 rotr 16 & 0b0001, r0.0 rotr 24 & 0b0001
-    12: br_if r0, @6
-    15: br_if r0, @21
-    18: copy128 r3, r1
-    21: i8x16.shuffle_w r0, r1.0 rotr 0 & 0b0001, r3.0 rotr 0 & 0b1110, r1.0 rotr 8 & 0b0001, r3.1 rotr 0 & 0b1110, r1.0 rotr 16 & 0b0001, r4.0 rotr 0 & 0b1110, r1.0 rotr 24 & 0b0001, r4.1 rotr 0 & 0b1110
-    31: return`);
+     6: i32x4.widen8_u r1, r0
+     9: br_if r0, @6
+    12: br_if r0, @18
+    15: copy128 r3, r1
+    18: i8x16.shuffle_w r0, r1.0 rotr 0 & 0b0001, r3.0 rotr 0 & 0b1110, r1.0 rotr 8 & 0b0001, r3.1 rotr 0 & 0b1110, r1.0 rotr 16 & 0b0001, r4.0 rotr 0 & 0b1110, r1.0 rotr 24 & 0b0001, r4.1 rotr 0 & 0b1110
+    28: return`);
 });
 
-test('a shuffle of a loaded word splatted takes the load in (v128.load32_shuffle); an abs of a sub is one i32x4.abs_sub', () => {
+test('a shuffle of a loaded word splatted takes the load in (v128.load32_shuffle, v128.load8x4_u); an abs of a sub is one i32x4.abs_sub(_load8x4_u)', () => {
   // The sum of absolute differences of compiled C: bytes loaded four at a time, zero-extended
-  // by a shuffle with a zero local, subtracted, abs. The second load has no add to absorb.
+  // by a shuffle with a zero local (v128.load8x4_u), subtracted, abs; the abs of the sub takes
+  // the second load in (i32x4.abs_sub_load8x4_u), which has no add to absorb. The third shuffle
+  // puts byte 0 in word 1: v128.load32_shuffle.
   golden(`(memory 1)
     (func (param i32 i32) (result v128) (local v128)
       (local.set 2 (v128.const i32x4 0 0 0 0))
       (i32x4.abs (i32x4.sub
         (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load (i32.add (local.get 0) (i32.const 4)))))
-        (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load offset=8 (local.get 1)))))))`, `
+        (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load offset=8 (local.get 1))))))
+      (i8x16.shuffle 17 1 2 3 16 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load (local.get 1))))
+      i32x4.add)`, `
      0: const128 r2, i32x4 0x0 0x0 0x0 0x0
-     6: v128.load32_shuffle r4, r0, 0, 4, 0, r6.0 rotr 0 & 0b0001, r6.0 rotr 8 & 0b0001, r6.0 rotr 16 & 0b0001, r6.0 rotr 24 & 0b0001
-    16: v128.load32_shuffle r6, r1, 0, 0, 8, r8.0 rotr 0 & 0b0001, r8.0 rotr 8 & 0b0001, r8.0 rotr 16 & 0b0001, r8.0 rotr 24 & 0b0001
-    26: i32x4.abs_sub r0, r4, r6
-    30: return`);
+     6: v128.load8x4_u r4, r0, 0, 4, 0
+    12: i32x4.abs_sub_load8x4_u r4, r4, r1, 0, 0, 8
+    19: v128.load32_shuffle r6, r1, 0, 0, 0, r8.0 rotr 8 & 0b0001, r8.0 rotr 0 & 0b0001, r8.0 rotr 16 & 0b0001, r8.0 rotr 24 & 0b0001
+    29: i32x4.add r0, r4, r6
+    33: return`);
 });
 
 test('lane stores absorb the add computing their address (not an i32.add of two registers)', () => {
@@ -1315,13 +1344,28 @@ test('a 32-bit vector load whose address is a lane scaled and offset reads the l
       (v128.load32_lane 1 (i32.add (i32.shl (i32x4.extract_lane 3 (local.get 0)) (i32.const 2)) (i32.const 8))
         (local.tee 0 (v128.load32_zero (i32.add (i32.shl (i32x4.extract_lane 2 (local.get 0)) (i32.const 2)) (i32.const 8)))))
       i32x4.add)`, `
-     0: v128.load32_splat_lx r5, r0, 0, 2, 1040, 4
-     7: v128.load32_lane_lx r4, r0, 1, 2, 1040, r5, 0, 2
-    16: i32x4.lane_shl_add_imm r6, r0, 3, 2, 8
-    22: v128.load32_zero_lx r0, r0, 2, 2, 8, 0
-    29: v128.load32_lane r6, r6, r0, 0, 1
-    35: i32x4.add r0, r4, r6
-    39: return`);
+     0: v128.load32x2_splat_lx r4, r0, 0, 2, 1040, 4, 1, 0, 2
+    10: i32x4.lane_shl_add_imm r6, r0, 3, 2, 8
+    16: v128.load32_zero_lx r0, r0, 2, 2, 8, 0
+    23: v128.load32_lane r6, r6, r0, 0, 1
+    29: i32x4.add r0, r4, r6
+    33: return`);
+});
+
+test('two lanes of a gather (v128.load32x2_splat_lx / _zero_lx): the same index vector, shift and constant', () => {
+  // The first pair fuses (offsets may differ); in the second the lane load adds another constant.
+  golden(`(memory 1)
+    (func (param v128) (result v128)
+      (v128.load32_lane offset=8 3 (i32.add (i32.shl (i32x4.extract_lane 2 (local.get 0)) (i32.const 2)) (i32.const 64))
+        (v128.load32_zero (i32.add (i32.shl (i32x4.extract_lane 1 (local.get 0)) (i32.const 2)) (i32.const 64))))
+      (v128.load32_lane 1 (i32.add (i32.shl (i32x4.extract_lane 3 (local.get 0)) (i32.const 2)) (i32.const 8))
+        (v128.load32_splat (i32.add (i32.shl (i32x4.extract_lane 0 (local.get 0)) (i32.const 2)) (i32.const 16))))
+      i32x4.add)`, `
+     0: v128.load32x2_zero_lx r2, r0, 1, 2, 64, 0, 2, 8, 3
+    10: v128.load32_splat_lx r5, r0, 0, 2, 16, 0
+    17: v128.load32_lane_lx r4, r0, 3, 2, 8, r5, 0, 1
+    26: i32x4.add r0, r2, r4
+    30: return`);
 });
 
 test('a loop constant in a temporary the loop reuses gets a register of its own, read by its one reader', () => {
@@ -1381,6 +1425,24 @@ test('a v128 store right before the step_br_if of a loop joins it', () => {
      4: v128.store_step_br_if r3, r1, 2, r0, r0, -1, r0, @0
     13: v128.store_add_step_br_if r0, 4, 1024, r1, 0, r0, r0, 1, r0, @13
     24: return`);
+});
+
+test('a vector computed into a temporary only a v128.store reads is computed and stored by one instruction', () => {
+  // The store's address folded as v128.store_add's, or plain (s = c = 0); a value tee'd into a
+  // local is stored by a v128.store of its own.
+  golden(`(memory 1)
+    (func (param i32 v128 v128) (local v128)
+      (v128.store offset=2 (i32.add (local.get 0) (i32.const 32))
+        (f32x4.add (local.get 1) (f32x4.mul (local.get 2) (v128.load offset=4 (i32.add (local.get 0) (i32.const 16))))))
+      (v128.store (local.get 0) (i32x4.trunc_sat_f32x4_s (f32x4.mul (local.get 1) (v128.load (local.get 0)))))
+      (v128.store offset=16 (local.get 0) (f32x4.min (f32x4.max (local.get 1) (local.get 2)) (local.get 3)))
+      (v128.store (local.get 0) (local.tee 3 (f32x4.min (f32x4.max (local.get 1) (local.get 2)) (local.get 3)))))`, `
+     0: f32x4.mul_load_add_add_store r1, r3, r0, 0, 16, 4, r0, 0, 32, 2
+    11: i32x4.trunc_sat_mul_load_add_store r1, r0, 0, 0, 0, r0, 0, 0, 0
+    21: f32x4.max_min_store r5, r1, r3, r0, 0, 0, 16
+    29: f32x4.max_min r5, r5, r1, r3
+    34: v128.store r0, r5, 0
+    38: return`);
 });
 
 test.run();

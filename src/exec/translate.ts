@@ -329,6 +329,8 @@ const fusedArith: ReadonlyMap<number, readonly [Ir, boolean]> = new Map(([
   [Ir.i32x4_add, Ir.i32x4_add, Ir.i32x4_add3, true], [Ir.f32x4_mul, Ir.load128_tee, Ir.f32x4_mul_load_tee, true],
   [Ir.i32x4_mul, Ir.v128_load16x4_s_add, Ir.i32x4_mul_load16x4_s_add, true],
   [Ir.i32x4_mul, Ir.v128_load16x4_s, Ir.i32x4_mul_load16x4_s_add, true],
+  [Ir.i64x2_mul, Ir.load128_add, Ir.i64x2_mul_load_add, true], [Ir.i64x2_mul, Ir.load128, Ir.i64x2_mul_load_add, true],
+  [Ir.i64x2_add, Ir.i64x2_mul_load_add, Ir.i64x2_mul_load_add_add, true],
 ] as const).map(([op, producer, fused, commutative]) => [fusedArithKey(op, producer), [fused, commutative] as const]));
 
 function fusedArithKey(op: Ir, producer: Ir): number {
@@ -385,6 +387,13 @@ const computeStores: ReadonlyMap<Ir, readonly [Ir, Ir]> = new Map<Ir, readonly [
   [Ir.f32_add, [Ir.store32, Ir.f32_add_store]], [Ir.f32_sub, [Ir.store32, Ir.f32_sub_store]],
   [Ir.f64_add, [Ir.store64, Ir.f64_add_store]], [Ir.f64_mul_add, [Ir.store64, Ir.f64_mul_add_store]],
   [Ir.f64_mul_sub, [Ir.store64, Ir.f64_mul_sub_store]],
+]);
+
+/** Vector operations with a form that stores its result (ir.ts "A vector computed and stored"). */
+const vectorStores: ReadonlyMap<Ir, Ir> = new Map<Ir, Ir>([
+  [Ir.f32x4_mul_load_add_add, Ir.f32x4_mul_load_add_add_store],
+  [Ir.i32x4_trunc_sat_mul_load_add, Ir.i32x4_trunc_sat_mul_load_add_store],
+  [Ir.f32x4_max_min, Ir.f32x4_max_min_store],
 ]);
 
 /**
@@ -618,6 +627,8 @@ class Translator {
   private unaryLoad = { at: -1, load: -1 };
   /** The last i8x16.shuffle emitted (any form): its entry and its byte selectors (see i8x16_shuffle). */
   private lastShuffle: { entry: Entry; sels: number[] } | null = null;
+  /** Where the last v128.load8x4_u was emitted (for i32x4.abs_sub_load8x4_u), or −1. */
+  private lastWiden = -1;
   /** The registers of the locals each loop (by its instruction) writes anywhere inside it. */
   private readonly loopWrites = new Map<Instr, Set<number>>();
   /**
@@ -1651,11 +1662,18 @@ class Translator {
           // Every term reads the loaded word (or no bytes): one v128.load32_shuffle.
           const addr = c[load] === Ir.load32 ? [c[load + 2], 0, 0, c[load + 3]] : c.slice(load + 2, load + 6);
           c.length = load;
-          this.produce(Ir.v128_load32_shuffle, Cls.V128, ...addr, ...w4);
+          // Byte j of the word zero-extended into word j (s = 0, p = 0b0001, r = 8j): v128.load8x4_u.
+          if (w4.every((t, j) => (t & 1023) === (1 << 5 | 8 * j))) {
+            this.lastWiden = c.length;
+            this.produce(Ir.v128_load8x4_u, Cls.V128, ...addr);
+          } else this.produce(Ir.v128_load32_shuffle, Cls.V128, ...addr, ...w4);
           this.lastShuffle = null;
           return;
         }
-        if (w4 !== null) this.produce(Ir.i8x16_shuffle_w4, Cls.V128, ...w4);
+        // Byte j of one word zero-extended into word j (s = 0, p = 0b0001, r = 8j): i32x4.widen8_u.
+        if (w4 !== null && w4.every((t, j) => t >> 10 === w4[0] >> 10 && (t & 1023) === (1 << 5 | 8 * j))) {
+          this.produce(Ir.i32x4_widen8_u, Cls.V128, w4[0] >> 10);
+        } else if (w4 !== null) this.produce(Ir.i8x16_shuffle_w4, Cls.V128, ...w4);
         else if (words !== null) this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
         else this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
         // (A zero shifted in has no selector: then no lane store takes this shuffle in.)
@@ -1681,9 +1699,19 @@ class Translator {
         : inline === Ir.i32x4_trunc_sat_f32x4_s && unaryOf === Ir.f32x4_mul_load_add ? Ir.i32x4_trunc_sat_mul_load_add : undefined;
       if (fusedUnary !== undefined) {
         // |a − b|, trunc_sat(a · load): the producer (writing a temporary only this reads) is absorbed.
-        const operands = this.code.slice(this.lastDst + 1);
-        this.code.length = this.lastDst - 1;
+        const operands = this.code.slice(this.lastDst + 1), c = this.code, w = this.lastWiden;
+        c.length = this.lastDst - 1;
         this.pop();
+        // |a − b| of bytes a v128.load8x4_u loaded into a temporary right before the sub (no
+        // label between): the load is absorbed too (either operand: |a − b| = |b − a|).
+        if (fusedUnary === Ir.i32x4_abs_sub && w >= 0 && w + 6 === c.length && c[w] === Ir.v128_load8x4_u
+          && this.lastLabel <= w && c[w + 1] >= this.localWords && (operands[0] === c[w + 1]) !== (operands[1] === c[w + 1])) {
+          const other = operands[0] === c[w + 1] ? operands[1] : operands[0], addr = c.slice(w + 2, w + 6);
+          c.length = w;
+          this.lastWiden = -1;
+          this.produce(Ir.i32x4_abs_sub_load8x4_u, Cls.V128, other, ...addr);
+          return;
+        }
         this.produce(fusedUnary, Cls.V128, ...operands);
         return;
       }
@@ -1734,8 +1762,24 @@ class Translator {
       }
       case Fam.LoadLane: {
         this.memIndex(ins.mem!.mem);
+        const addrPos = this.peek(1).pos;
         const lane = inline === Ir.v128_load32_lane ? this.takeLaneAddress(this.peek(1)) : null;
         if (lane !== null) {
+          // Into the vector a v128.load32_splat_lx / _zero_lx of the same index vector, s and c
+          // just made (now the last instruction, the address's removed from before it or not;
+          // it does not write the index vector): one v128.load32x2_splat_lx / _zero_lx.
+          const e = this.peek(), c = this.code, p = e.pos > addrPos ? e.pos - 6 : e.pos, first = p >= 0 ? c[p] : -1;
+          if (e.kind === Kind.Temp && (first === Ir.v128_load32_splat_lx || first === Ir.v128_load32_zero_lx)
+            && p + 7 === c.length && this.lastLabel <= p && c[p + 1] === e.home && c[p + 2] === lane[0]
+            && c[p + 4] === lane[2] && c[p + 5] === lane[3] && (c[p + 1] >= lane[0] + 4 || c[p + 1] + 4 <= lane[0])) {
+            const gather = c.slice(p + 2, p + 7);
+            this.src(this.pop());
+            this.pop();
+            c.length = p;
+            this.produce(first === Ir.v128_load32_splat_lx ? Ir.v128_load32x2_splat_lx : Ir.v128_load32x2_zero_lx, Cls.V128,
+              ...gather, lane[1], ins.mem!.offset | 0, ins.lane!);
+            return;
+          }
           const v = this.src(this.pop());
           this.pop();
           this.produce(Ir.v128_load32_lane_lx, Cls.V128, ...lane, v, ins.mem!.offset | 0, ins.lane!);
@@ -1861,6 +1905,19 @@ class Translator {
         return;
       }
       const value = this.peek();
+      const vectorStore = ir === Ir.store128 && this.isLastProduced(value) ? vectorStores.get(this.code[this.lastDst - 1]) : undefined;
+      if (vectorStore !== undefined) {
+        // A vector just computed into a temporary that only this store reads: the fused
+        // instruction computes and stores it (ir.ts "A vector computed and stored"), the address
+        // folded as v128.store_add folds it, or s = c = 0.
+        const folded = this.foldStoreAddress(true, false);
+        const operands = this.code.slice(this.lastDst + 1);
+        this.code.length = this.lastDst - 1;
+        this.pop();
+        const addr = this.pop();
+        this.emit(vectorStore, ...operands, ...(folded !== null ? folded.words : [this.src(addr), 0, 0]), offset);
+        return;
+      }
       const computeStore = this.isLastProduced(value) ? computeStores.get(this.code[this.lastDst - 1]) : undefined;
       if (computeStore !== undefined && computeStore[0] === ir) {
         // The value was just computed by a float operation: it goes straight to memory.
@@ -2408,6 +2465,7 @@ class Translator {
     this.lastAddImm = this.lastAddImm2 = this.lastStep = this.lastCopy = this.lastAddStore = this.lastStore = -1;
     this.teeAdd = { pos: -1, loc: -1, end: -1 };
     this.teeRotl = { pos: -1, end: -1 };
+    this.lastWiden = -1;
   }
 
   /**
@@ -2430,12 +2488,14 @@ class Translator {
     if (form === undefined || !form[1]) return;
     const constant = c.slice(k, k + 6);
     if (b.kind === Kind.Local) {
-      // The producer's operands: v128 registers, or a load's address (one slot).
-      const load = c[a.pos] === Ir.load128 || c[a.pos] === Ir.load128_add;
+      // The producer's operands: v128 registers, or a load's address (one slot); a v128.load_tee
+      // also writes its address local (one slot), which must not be the constant's either.
+      const op = c[a.pos], load = op === Ir.load128 || op === Ir.load128_add || op === Ir.load128_tee;
       let w = a.pos + 2;
-      for (const f of irInfo[c[a.pos]].fields.slice(1)) {
-        const size = load && w === a.pos + 2 ? 2 : 4;
-        if (f !== 'i' && f !== 'u' && (f !== 'a' || (c[w] < b.loc + 4 && c[w] + size > b.loc))) return;
+      for (const f of irInfo[op].fields.slice(1)) {
+        const size = load ? 2 : 4;
+        const reg = f === 'a' || (f === 'd' && op === Ir.load128_tee);
+        if (f !== 'i' && f !== 'u' && (!reg || (c[w] < b.loc + 4 && c[w] + size > b.loc))) return;
         w++;
       }
     } else {
