@@ -16,7 +16,7 @@
  */
 
 import { RuntimeError, trap, TrapCode, trapMessages } from '../errors.js';
-import type { FuncInst, RawValue, Ref } from '../runtime/func.js';
+import { FuncInst, type RawValue, type Ref } from '../runtime/func.js';
 import type { Instance } from '../runtime/instance.js';
 import { Dirty, MemoryInst } from '../runtime/memory.js';
 import { Cls, Ir, irInfo } from './ir.js';
@@ -210,7 +210,10 @@ export function invoke(f: FuncInst, args: readonly RawValue[]): RawValue[] {
     m.ensure(fp + Math.max(f.paramWords, f.resultWords));
     writeValues(m, fp, f.paramCls, args);
     if (f.host !== null) callHost(m, f, fp);
-    else run(m, f, fp, false);
+    else {
+      if (!runWarm) warmRun(m, f.instance!);
+      run(m, f, fp, false);
+    }
     return readValues(m, fp, f.resultCls);
   } catch (e) {
     throw hostStackOverflow(e);
@@ -218,6 +221,38 @@ export function invoke(f: FuncInst, args: readonly RawValue[]): RawValue[] {
     m.sp = fp;
     m.depth = depth;
     endLimits(m, limits);
+  }
+}
+
+let runWarm = false;
+
+/** warmRun's loop: `r0 = r0 + 1` until it is WARM_LOOPS, then return. */
+const WARM_LOOPS = 2000;
+
+/**
+ * Gives `run` its feedback vector before the first real call of it, so that the first call's
+ * prologue records its type feedback (RATIONALE, "Why does run warm its feedback?"). V8 gives a
+ * function a feedback vector only after it has run some 8 × its bytecode size of back edges
+ * (`--interrupt-budget-factor-for-feedback-allocation`), and `run` is large: the first real
+ * call got it only partway through its loop, so the prologue's loads (`m.depth`, …) had none when
+ * the second call's regular compile started, TurboFan compiled `run` to a stub that deoptimized
+ * at the entry ("Insufficient type feedback for generic named access"), and in some processes
+ * every later call entered `run` in the bytecode interpreter and continued in OSR code: a second,
+ * slower speed. Three calls of a counting loop on `inst` (the caller's instance, so that `run`'s
+ * loads see the classes of a real call) at registers above the caller's: the first allocates
+ * the vector, the others run the prologue with it. Costs well under a millisecond, once.
+ */
+function warmRun(m: Machine, inst: Instance): void {
+  runWarm = true;
+  const code = Int32Array.from([Ir.step_br_ne_imm, 0, 0, 1, 0, WARM_LOOPS, 0, Ir.return]);
+  const f = new FuncInst({ kind: 'func', params: [], results: [] }, -1, inst, -1, null, 'warmRun');
+  f.code = { code, paramWords: 0, localWords: 1, frameWords: 1, refLocals: false };
+  const sp = m.sp, depth = m.depth;
+  try {
+    for (let i = 0; i < 3; i++) run(m, f, sp, false);
+  } finally {
+    m.sp = sp;
+    m.depth = depth;
   }
 }
 
@@ -248,6 +283,7 @@ export async function invokeAsync(f: FuncInst, args: readonly RawValue[]): Promi
   try {
     m.ensure(Math.max(f.paramWords, f.resultWords));
     writeValues(m, 0, f.paramCls, args);
+    if (f.host === null && !runWarm) warmRun(m, f.instance!);
     let suspended = f.host !== null ? callHost(m, f, 0) : run(m, f, 0, false);
     while (suspended) {
       await settle(m);
