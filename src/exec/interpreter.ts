@@ -227,7 +227,7 @@ export function invoke(f: FuncInst, args: readonly RawValue[]): RawValue[] {
 let runWarm = false;
 
 /** warmRun's loop: `r0 = r0 + 1` until it is WARM_LOOPS, then return. */
-const WARM_LOOPS = 2000;
+const WARM_LOOPS = 20;
 
 /**
  * Gives `run` its feedback vector before the first real call of it, so that the first call's
