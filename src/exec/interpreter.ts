@@ -230,7 +230,7 @@ let runWarm = false;
  * warmRun's first loop: `r0 = r0 + 1` until it is WARM_LOOPS, then return. Enough back edges for
  * V8 to give `run` its feedback vector (measured: it had one after 1,400–2,100 of them).
  */
-const WARM_LOOPS = 3000;
+const WARM_LOOPS = 2200;
 
 /**
  * Gives `run` its feedback vector before the first real call of it, so that the first call's
