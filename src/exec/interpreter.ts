@@ -227,23 +227,26 @@ export function invoke(f: FuncInst, args: readonly RawValue[]): RawValue[] {
 let runWarm = false;
 
 /**
- * warmRun's first loop: `r0 = r0 + 1` until it is WARM_LOOPS, then return. Enough back edges for
- * V8 to give `run` its feedback vector (measured: it had one after 1,400–2,100 of them).
+ * warmRun's first loop: `r0 = r0 + 1` until it is WARM_LOOPS, then return. Measured on Node 20
+ * (V8 11.3) with run at 58,902 bytes: V8 gave `run` its feedback vector after 1,500–1,800 such
+ * back edges, and marked it for TurboFan (on this loop's feedback alone) after 2,500–3,000. Both
+ * budgets grow with run's bytecode size; optimized.test.ts checks the upper side.
  */
 const WARM_LOOPS = 2200;
 
 /**
  * Gives `run` its feedback vector before the first real call of it, so that the first call's
  * prologue records its type feedback (RATIONALE, "Why does run warm its feedback?"). V8 gives a
- * function a feedback vector only after it has run some 8 × its bytecode size of back edges
- * (`--interrupt-budget-factor-for-feedback-allocation`), and `run` is large: the first real
- * call got it only partway through its loop, so the prologue's loads (`m.depth`, …) had none when
- * the second call's regular compile started, TurboFan compiled `run` to a stub that deoptimized
- * at the entry ("Insufficient type feedback for generic named access"), and in some processes
- * every later call entered `run` in the bytecode interpreter and continued in OSR code: a second,
- * slower speed. Three calls of a counting loop on `inst` (the caller's instance, so that `run`'s
- * loads see the classes of a real call) at registers above the caller's: the first allocates
- * the vector, the others run the prologue with it. Costs well under a millisecond, once.
+ * function a feedback vector only after some work in it that grows with its bytecode size
+ * (`--interrupt-budget-factor-for-feedback-allocation`), and `run` is large: the first real call
+ * got it only partway through its loop, so the prologue's loads (`m.depth`, …) had recorded
+ * nothing when the second call's regular compile started; TurboFan then compiled `run` to a stub
+ * that deoptimized at the entry ("Insufficient type feedback for generic named access", bytecode
+ * offset 7), and in about half of the processes every later call entered `run` in the bytecode
+ * interpreter and continued in OSR code: a second, slower speed. One call of a counting loop
+ * (WARM_LOOPS back edges) gets the vector, two more of one iteration run the prologue with it;
+ * on `inst` (the caller's instance, so that `run`'s loads see the classes of a real call) at
+ * registers above the caller's. Costs ~2 ms once per process, at the first call of an export.
  */
 function warmRun(m: Machine, inst: Instance): void {
   runWarm = true;
