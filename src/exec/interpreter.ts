@@ -207,13 +207,12 @@ export function invoke(f: FuncInst, args: readonly RawValue[]): RawValue[] {
   const depth = m.depth;
   const limits = beginLimits(m, f.instance);
   try {
+    // Before the arguments are written: warmRun's registers start at `fp`.
+    if (!runWarm && f.host === null) warmRun(m, f.instance!);
     m.ensure(fp + Math.max(f.paramWords, f.resultWords));
     writeValues(m, fp, f.paramCls, args);
     if (f.host !== null) callHost(m, f, fp);
-    else {
-      if (!runWarm) warmRun(m, f.instance!);
-      run(m, f, fp, false);
-    }
+    else run(m, f, fp, false);
     return readValues(m, fp, f.resultCls);
   } catch (e) {
     throw hostStackOverflow(e);
@@ -246,7 +245,8 @@ const WARM_LOOPS = 2200;
  * interpreter and continued in OSR code: a second, slower speed. One call of a counting loop
  * (WARM_LOOPS back edges) gets the vector, two more of one iteration run the prologue with it;
  * on `inst` (the caller's instance, so that `run`'s loads see the classes of a real call) at
- * registers above the caller's. Costs ~2 ms once per process, at the first call of an export.
+ * `m.sp`, before the caller writes its arguments there. Costs ~2 ms once per process, at the
+ * first call of an export.
  */
 function warmRun(m: Machine, inst: Instance): void {
   runWarm = true;
@@ -290,9 +290,9 @@ export async function invokeAsync(f: FuncInst, args: readonly RawValue[]): Promi
   const m = spareMachines.pop() ?? new Machine(ASYNC_INITIAL_WORDS, true);
   beginLimits(m, f.instance);
   try {
+    if (!runWarm && f.host === null) warmRun(m, f.instance!);
     m.ensure(Math.max(f.paramWords, f.resultWords));
     writeValues(m, 0, f.paramCls, args);
-    if (f.host === null && !runWarm) warmRun(m, f.instance!);
     let suspended = f.host !== null ? callHost(m, f, 0) : run(m, f, 0, false);
     while (suspended) {
       await settle(m);
