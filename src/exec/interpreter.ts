@@ -241,7 +241,7 @@ const WARM_LOOPS = 2200;
  * got it only partway through its loop, so the prologue's loads (`m.depth`, …) had recorded
  * nothing when the second call's regular compile started; TurboFan then compiled `run` to a stub
  * that deoptimized at the entry ("Insufficient type feedback for generic named access", bytecode
- * offset 7), and in about half of the processes every later call entered `run` in the bytecode
+ * offset 7), and in about a third of the processes every later call entered `run` in the bytecode
  * interpreter and continued in OSR code: a second, slower speed. One call of a counting loop
  * (WARM_LOOPS back edges) gets the vector, two more of one iteration run the prologue with it;
  * on `inst` (the caller's instance, so that `run`'s loads see the classes of a real call) at
