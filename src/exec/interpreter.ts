@@ -16,7 +16,7 @@
  */
 
 import { RuntimeError, trap, TrapCode, trapMessages } from '../errors.js';
-import type { FuncInst, RawValue, Ref } from '../runtime/func.js';
+import { FuncInst, type RawValue, type Ref } from '../runtime/func.js';
 import type { Instance } from '../runtime/instance.js';
 import { Dirty, MemoryInst } from '../runtime/memory.js';
 import { Cls, Ir, irInfo } from './ir.js';
@@ -207,6 +207,8 @@ export function invoke(f: FuncInst, args: readonly RawValue[]): RawValue[] {
   const depth = m.depth;
   const limits = beginLimits(m, f.instance);
   try {
+    // Before the arguments are written: warmRun's registers start at `fp`.
+    if (!runWarm && f.host === null) warmRun(m, f.instance!);
     m.ensure(fp + Math.max(f.paramWords, f.resultWords));
     writeValues(m, fp, f.paramCls, args);
     if (f.host !== null) callHost(m, f, fp);
@@ -218,6 +220,48 @@ export function invoke(f: FuncInst, args: readonly RawValue[]): RawValue[] {
     m.sp = fp;
     m.depth = depth;
     endLimits(m, limits);
+  }
+}
+
+let runWarm = false;
+
+/**
+ * warmRun's first loop: `r0 = r0 + 1` until it is WARM_LOOPS, then return. Measured on Node 20
+ * (V8 11.3) with run at 58,902 bytes: V8 gave `run` its feedback vector after 1,500–1,800 such
+ * back edges, and marked it for TurboFan (on this loop's feedback alone) after 2,500–3,000. Both
+ * budgets grow with run's bytecode size; optimized.test.ts checks the upper side.
+ */
+const WARM_LOOPS = 2200;
+
+/**
+ * Gives `run` its feedback vector before the first real call of it, so that the first call's
+ * prologue records its type feedback (RATIONALE, "Why does run warm its feedback?"). V8 gives a
+ * function a feedback vector only after some work in it that grows with its bytecode size
+ * (`--interrupt-budget-factor-for-feedback-allocation`), and `run` is large: the first real call
+ * got it only partway through its loop, so the prologue's loads (`m.depth`, …) had recorded
+ * nothing when the second call's regular compile started; TurboFan then compiled `run` to a stub
+ * that deoptimized at the entry ("Insufficient type feedback for generic named access", bytecode
+ * offset 7), and in about a third of the processes every later call entered `run` in the bytecode
+ * interpreter and continued in OSR code: a second, slower speed. One call of a counting loop
+ * (WARM_LOOPS back edges) gets the vector, two more of one iteration run the prologue with it;
+ * on `inst` (the caller's instance, so that `run`'s loads see the classes of a real call) at
+ * `m.sp`, before the caller writes its arguments there. Costs ~2 ms once per process, at the
+ * first call of an export.
+ */
+function warmRun(m: Machine, inst: Instance): void {
+  runWarm = true;
+  const code = Int32Array.from([Ir.step_br_ne_imm, 0, 0, 1, 0, WARM_LOOPS, 0, Ir.return]);
+  const f = new FuncInst({ kind: 'func', params: [], results: [] }, -1, inst, -1, null, 'warmRun');
+  f.code = { code, paramWords: 0, localWords: 1, frameWords: 1, refLocals: false };
+  const sp = m.sp, depth = m.depth;
+  try {
+    run(m, f, sp, false);
+    code[5] = 1;
+    run(m, f, sp, false);
+    run(m, f, sp, false);
+  } finally {
+    m.sp = sp;
+    m.depth = depth;
   }
 }
 
@@ -246,6 +290,7 @@ export async function invokeAsync(f: FuncInst, args: readonly RawValue[]): Promi
   const m = spareMachines.pop() ?? new Machine(ASYNC_INITIAL_WORDS, true);
   beginLimits(m, f.instance);
   try {
+    if (!runWarm && f.host === null) warmRun(m, f.instance!);
     m.ensure(Math.max(f.paramWords, f.resultWords));
     writeValues(m, 0, f.paramCls, args);
     let suspended = f.host !== null ? callHost(m, f, 0) : run(m, f, 0, false);

@@ -70,4 +70,37 @@ test('runVector is not deoptimized for lack of feedback by vector instructions f
   assert.equal(deopts, []);
 });
 
+// The first call of an export warms `run` (warmRun): enough back edges for V8 to give it a feedback
+// vector before the real code runs, too few for TurboFan to mark it on that feedback alone. Then a
+// long scalar loop, called again: the second call's regular compile must not find the prologue
+// without feedback (the deopt at `run`'s entry behind its second, slower speed; RATIONALE, "Why
+// does run warm its feedback?"). The first check is deterministic; the second only a guard: the
+// prologue's deopt was a race, and this small child did not show it even without warmRun (0 of 3),
+// nor can a test see when V8 allocated the vector (the lower side of WARM_LOOPS).
+const warmChild = `
+import { Module, Instance } from ${JSON.stringify(index)};
+import { parseWat } from ${JSON.stringify(new URL('../text/wat.js', import.meta.url).href)};
+import { encodeModule } from ${JSON.stringify(new URL('../binary/encode.js', import.meta.url).href)};
+const wat = \`(module
+  (func (export "tiny") (result i32) (i32.const 7))
+  (func (export "scalar") (param $n i32) (result i32) (local $s i32)
+    (loop $l (local.set $s (i32.add (local.get $s) (local.get $n)))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $s)))\`;
+const { tiny, scalar } = new Instance(new Module(encodeModule(parseWat(wat)))).exports;
+tiny();
+console.log('@@warmed');
+for (let i = 0; i < 4; i++) scalar(3000000);
+`;
+
+test('warmRun gives run its feedback without getting it marked for optimization', () => {
+  const out = execFileSync(process.execPath, ['--trace-opt', '--trace-deopt', '--input-type=module', '-e', warmChild], {
+    encoding: 'utf8', maxBuffer: 64 << 20,
+  });
+  const [warm, rest] = out.split('@@warmed');
+  assert.not.match(warm, /<JSFunction run /, 'the warming alone got run marked or compiled');
+  const entry = rest.split('\n').filter((l) => /deoptimizing \S+ <JSFunction run .*bytecode offset ([0-9]|[1-9][0-9]),/.test(l));
+  assert.equal(entry, [], 'run deoptimized in its prologue');
+});
+
 test.run();
