@@ -3073,7 +3073,6 @@ function runVector(
         // as Wasm does; a NaN lane stored as the canonical NaN): 5 % of simd's run() faster than
         // the bit form here, though its compares branch (RATIONALE, "Why vector instructions that
         // compute and store").
-
         const store = code[pc] === Ir.f32x4_max_min_store, o = store ? 1 : 0;
         let d = 0, es = 0;
         if (store) {
