@@ -3070,7 +3070,7 @@ function runVector(
         // NaN lane (magnitude above 0x7f800000) makes the canonical NaN, as fMin and fMax do.
         // The _store form stores each lane as it is made (the operands are registers, not memory),
         // computed instead as floats with Math.min/max (which order −0 below +0 and propagate NaN
-        // as Wasm does; a NaN lane stored as the canonical NaN): 5 % of simd's run() faster than
+        // as Wasm does; a NaN lane stored as the canonical NaN): ~1 % of simd's run() faster than
         // the bit form here, though its compares branch (RATIONALE, "Why vector instructions that
         // compute and store").
         const store = code[pc] === Ir.f32x4_max_min_store, o = store ? 1 : 0;
