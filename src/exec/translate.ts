@@ -2332,65 +2332,58 @@ class Translator {
   }
 
   /**
-   * For f64.mul2_add_to (ir.ts): when temporary register `t` was last written, after the last
-   * label, by an `f64.mul t, x, y`, and the instructions since then are plain scalar ones
-   * (register fields only; a v128 write covers four words) that neither branch, read t, nor
-   * write x or y, that f64.mul is removed and
-   * [x, y] returned: the product moves later, to the instruction that reads it (it cannot trap).
-   * Otherwise null.
+   * For f64.mul2_add_to (ir.ts): when temporary register `t` was last written by an
+   * `f64.mul t, x, y` that may move to the instruction reading t (movableWrite), that f64.mul is
+   * removed and [x, y] returned: the product moves later (it cannot trap). Otherwise null.
    */
   private takeProduct(t: number, addr: number): [number, number] | null {
-    const code = this.code;
     if (t < this.localWords || t === addr) return null;
-    let p = -1;
-    for (let q = this.lastLabel; q < code.length; q += irLength(code, q)) {
-      let w = q + 1;
-      for (const f of irInfo[code[q]].fields) {
-        if (f === 'd' && code[w] === t) p = q;
-        w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
-      }
-    }
-    if (p < 0 || code[p] !== Ir.f64_mul || code[p + 1] !== t) return null;
-    const x = code[p + 2], y = code[p + 3];
-    for (let q = p + 4; q < code.length; q += irLength(code, q)) {
-      let w = q + 1;
-      for (const f of irInfo[code[q]].fields) {
-        if (code[q] >= Ir.copy128 || 'daiuk'.indexOf(f) < 0 || (f === 'a' && code[w] === t) || (f === 'd' && (code[w] === x || code[w] === y))) return null;
-        w += f === 'k' ? 2 : 1;
-      }
-    }
+    const p = this.movableWrite(t, Ir.f64_mul, true);
+    if (p < 0) return null;
+    const product: [number, number] = [this.code[p + 2], this.code[p + 3]];
     this.removeCode(p, 4);
-    return [x, y];
+    return product;
   }
 
   /**
-   * For load32_tee / load64_tee (ir.ts): when local register `x` was last written, after the
-   * last label, by an `i32.add_imm x, b, c` (b ≠ x), and the instructions since then are plain
-   * scalar ones (register fields only; a v128 write covers four words) that neither branch, read
-   * x, nor write b, that add is removed and [b, c] returned: it moves later, into the load that
-   * reads x (it cannot trap). Otherwise null.
+   * For load32_tee / load64_tee (ir.ts): when local register `x` was last written by an
+   * `i32.add_imm x, b, c` (b ≠ x) that may move to the load reading x (movableWrite), that add is
+   * removed and [b, c] returned: it moves later, into the load (it cannot trap). Otherwise null.
    */
   private takeLocalAdd(x: number): [number, number] | null {
+    const p = this.movableWrite(x, Ir.i32_add_imm, false);
+    if (p < 0 || this.code[p + 2] === x) return null;
+    const add: [number, number] = [this.code[p + 2], this.code[p + 3]];
+    this.removeCode(p, 4);
+    return add;
+  }
+
+  /**
+   * Where the last write of register `r` after the last label is an `op r, x, y` (four words)
+   * that may move to the end of the code: the instructions since then are plain scalar ones
+   * (register and immediate fields only; a v128 write covers four words) that neither branch,
+   * read r, nor write x (nor y, when `yIsRegister`). Its position, or −1.
+   */
+  private movableWrite(r: number, op: Ir, yIsRegister: boolean): number {
     const code = this.code;
     let p = -1;
     for (let q = this.lastLabel; q < code.length; q += irLength(code, q)) {
       let w = q + 1;
       for (const f of irInfo[code[q]].fields) {
-        if (f === 'd' && code[w] === x) p = q;
+        if (f === 'd' && code[w] === r) p = q;
         w += f === 'k' ? 2 : f === 'v' ? 4 : 1;
       }
     }
-    if (p < 0 || code[p] !== Ir.i32_add_imm || code[p + 1] !== x || code[p + 2] === x) return null;
-    const b = code[p + 2], c = code[p + 3];
+    if (p < 0 || code[p] !== op || code[p + 1] !== r) return -1;
+    const x = code[p + 2], y = yIsRegister ? code[p + 3] : x;
     for (let q = p + 4; q < code.length; q += irLength(code, q)) {
       let w = q + 1;
       for (const f of irInfo[code[q]].fields) {
-        if (code[q] >= Ir.copy128 || 'daiuk'.indexOf(f) < 0 || (f === 'a' && code[w] === x) || (f === 'd' && code[w] === b)) return null;
+        if (code[q] >= Ir.copy128 || 'daiuk'.indexOf(f) < 0 || (f === 'a' && code[w] === r) || (f === 'd' && (code[w] === x || code[w] === y))) return -1;
         w += f === 'k' ? 2 : 1;
       }
     }
-    this.removeCode(p, 4);
-    return [b, c];
+    return p;
   }
 
   /**
