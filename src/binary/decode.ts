@@ -14,7 +14,7 @@ import { emptyModule, type Module } from '../syntax/module.js';
 import type { ExprContext } from './instructions.js';
 import { parseNames } from './names.js';
 import { Reader } from './reader.js';
-import { readCodeSection, type Code } from './sections/code.js';
+import { readCodeSection } from './sections/code.js';
 import { readCustomSection } from './sections/custom.js';
 import { readDataSection } from './sections/data.js';
 import { readDataCountSection } from './sections/datacount.js';
@@ -66,7 +66,7 @@ export function decodeModule(bytes: Uint8Array, features: Features = defaultFeat
   const m = emptyModule();
   const ctx: ExprContext = { features, usesDataIndex: false };
   let funcTypes: number[] = [];
-  let codes: Code[] = [];
+  let numCodes = 0;
   let codeUsesDataIndex = false;
   let lastRank = 0;
 
@@ -97,7 +97,7 @@ export function decodeModule(bytes: Uint8Array, features: Features = defaultFeat
       case SectionId.DataCount: readDataCountSection(r, m); break;
       case SectionId.Code:
         ctx.usesDataIndex = false;
-        codes = readCodeSection(r, ctx);
+        numCodes = readCodeSection(r, ctx, funcTypes, m.funcs).length;
         codeUsesDataIndex = ctx.usesDataIndex;
         break;
       case SectionId.Data: readDataSection(r, ctx, m); break;
@@ -106,7 +106,7 @@ export function decodeModule(bytes: Uint8Array, features: Features = defaultFeat
   }
 
   // spec §5.5.16: checks over the whole module.
-  if (funcTypes.length !== codes.length) {
+  if (funcTypes.length !== numCodes) {
     r.fail('function and code section have inconsistent lengths', bytes.length);
   }
   if (m.dataCount !== undefined && m.dataCount !== m.datas.length) {
@@ -116,9 +116,6 @@ export function decodeModule(bytes: Uint8Array, features: Features = defaultFeat
     r.fail('data count section required', bytes.length);
   }
 
-  for (let i = 0; i < codes.length; i++) {
-    m.funcs.push({ typeIdx: funcTypes[i], locals: codes[i].locals, body: codes[i].body, ops: codes[i].ops });
-  }
   const nameSection = m.customs.find((c) => c.name === 'name');
   if (nameSection !== undefined) {
     const names = parseNames(nameSection.bytes);

@@ -19,8 +19,8 @@ test('locals expanded, body without its end, encoded back with runs', () => {
     { locals: [], body: [] },
   ]);
   // The opcode of each instruction, for the validator (Func.ops).
-  assert.equal(codes.map((c) => [...c.ops]), [[0x41, 0x1a], []]);
-  const funcs: Func[] = codes.map((c) => ({ typeIdx: 0, ...c }));
+  assert.equal(codes.map((c) => [...c.ops!]), [[0x41, 0x1a], []]);
+  const funcs: Func[] = codes.map((c) => ({ ...c, typeIdx: 0 }));
   const w = new Writer();
   writeCodeSection(w, { ...emptyModule(), funcs });
   assert.equal(w.finish(), bytes(hex));

@@ -3,7 +3,7 @@
  * `count` locals of one type) and the body expression, which must end exactly at the size.
  */
 
-import type { Expr, Func, Module } from '../../syntax/module.js';
+import type { Func, Module } from '../../syntax/module.js';
 import { valTypeEq, type ValType } from '../../syntax/types.js';
 import { lastExprOps, readExpr, writeExpr, type ExprContext } from '../instructions.js';
 import type { Reader } from '../reader.js';
@@ -15,14 +15,6 @@ import { Writer } from '../writer.js';
  * limit (the JS API's, see RATIONALE, "Implementation limits") keeps the expanded list small.
  */
 export const MAX_LOCALS = 50_000;
-
-/** A function's code entry, before decode.ts pairs it with its type index. */
-export interface Code {
-  readonly locals: ValType[];
-  readonly body: Expr;
-  /** The opcode of each instruction of `body`, compact (Func.ops). */
-  readonly ops: Uint16Array;
-}
 
 /**
  * The local declarations. All runs are read first, then their total checked — so a count that is
@@ -44,20 +36,24 @@ function readLocals(r: Reader, ctx: ExprContext): ValType[] {
   return locals;
 }
 
-function readCode(r: Reader, ctx: ExprContext): Code {
-  const size = r.len32();
-  const start = r.pos;
-  const locals = readLocals(r, ctx);
-  const body = readExpr(r, ctx);
-  if (r.pos !== start + size) r.fail('section size mismatch', start);
-  return { locals, body, ops: lastExprOps() };
-}
-
-export function readCodeSection(r: Reader, ctx: ExprContext): Code[] {
+/**
+ * The code section's entries as functions, each paired with its type index from the function
+ * section (`typeIdxs`, read before; -1 past its end, which decode.ts then reports as inconsistent
+ * lengths) and appended to `out`. One object per function, built here: an intermediate entry per
+ * function, paired later, was garbage of every decoded module (RATIONALE, "Where does Vitrine's
+ * start-up time go?").
+ */
+export function readCodeSection(r: Reader, ctx: ExprContext, typeIdxs: readonly number[] = [], out: Func[] = []): Func[] {
   const n = r.len32();
-  const codes: Code[] = [];
-  for (let i = 0; i < n; i++) codes.push(readCode(r, ctx));
-  return codes;
+  for (let i = 0; i < n; i++) {
+    const size = r.len32();
+    const start = r.pos;
+    const locals = readLocals(r, ctx);
+    const body = readExpr(r, ctx);
+    if (r.pos !== start + size) r.fail('section size mismatch', start);
+    out.push({ typeIdx: i < typeIdxs.length ? typeIdxs[i] : -1, locals, body, ops: lastExprOps() });
+  }
+  return out;
 }
 
 /** Locals compressed into runs of equal types, then the body. */
