@@ -3776,6 +3776,33 @@ function runVector(
         pc = (pc + 3) | 0;
         continue;
       }
+      case Ir.i16x8_widen8_u: {
+        const w = fp + code[pc + 2], x = I32[w], y = I32[w + 1], d = fp + code[pc + 1];
+        I32[d] = (x & 255) | (x & 0xff00) << 8; I32[d + 1] = ((x >>> 16) & 255) | (x >>> 24) << 16;
+        I32[d + 2] = (y & 255) | (y & 0xff00) << 8; I32[d + 3] = ((y >>> 16) & 255) | (y >>> 24) << 16;
+        pc = (pc + 3) | 0;
+        continue;
+      }
+      case Ir.v128_store8x4_narrow: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const w = fp + code[pc + 5], k = code[pc + 6];
+        dv.setInt32(ea, ((I32[w] >>> k) & 255) | ((I32[w + 1] >>> k) & 255) << 8 |
+          ((I32[w + 2] >>> k) & 255) << 16 | (I32[w + 3] >>> k) << 24, true);
+        dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.v128_store16x4_narrow: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const w = fp + code[pc + 5], k = code[pc + 6];
+        dv.setInt32(ea, ((I32[w] >>> k) & 0xffff) | (I32[w + 1] >>> k) << 16, true);
+        dv.setInt32(ea + 4, ((I32[w + 2] >>> k) & 0xffff) | (I32[w + 3] >>> k) << 16, true);
+        dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 7) | 0;
+        continue;
+      }
       // A lane store of a shuffle (ir.ts): the lane's bytes gathered as i8x16.shuffle does.
       case Ir.v128_store32_shuffle: {
         const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);

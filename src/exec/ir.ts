@@ -1099,6 +1099,31 @@ export const enum Ir {
    * a, a (base), i (s), i (c), u.
    */
   i32x4_abs_sub_load8x4_u,
+  // Shape-specialized byte moves: shuffles and lane stores of a shuffle whose bytes follow a
+  // pattern the translator recognizes in their selectors, done by shifts and masks of whole
+  // words instead of decoding a term or selector per word or byte. Why: compiled code narrows
+  // and widens lanes so (there are no such Wasm instructions); the generic forms' cost goes with
+  // the code words they decode.
+  /**
+   * 8 lanes: r[d]_i = byte i of the register words r32[w], r32[w + 1] (zero-extended to 16 bits):
+   * the i8x16_shuffle_w that zero-extends eight consecutive bytes (bytes 2i from byte i of the
+   * two words, bytes 2i + 1 from a zero vector). Fields d, a (w: a word offset, as the terms'
+   * words).
+   */
+  i16x8_widen8_u,
+  /**
+   * mem32[ea] = byte k/8 of each of the register words r32[w + i], i = 0…3 (byte i of the store
+   * from word w + i): a v128.store32_shuffle whose selectors are w << 5 | k, (w + 1) << 5 | k, ….
+   * ea as in v128.store32_shuffle. Fields a (base), i (s), i (c), u, a (w), i (k: 0, 8, 16 or 24).
+   */
+  v128_store8x4_narrow,
+  /**
+   * mem64[ea] = the 16 bits at bit k of each of the register words r32[w + i], i = 0…3 (half-word i
+   * of the store from word w + i): a v128.store64_shuffle whose selectors are w << 5 | k,
+   * w << 5 | k + 8, (w + 1) << 5 | k, …. ea as in v128.store64_shuffle. Fields a (base), i (s),
+   * i (c), u, a (w), i (k: 0, 8 or 16).
+   */
+  v128_store16x4_narrow,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1346,6 +1371,8 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.v128_load32x2_splat_lx, 'v128.load32x2_splat_lx', 'daiiiuiui'], [Ir.v128_load32x2_zero_lx, 'v128.load32x2_zero_lx', 'daiiiuiui'],
   [Ir.v128_load8x4_u, 'v128.load8x4_u', 'daiiu'], [Ir.i32x4_widen8_u, 'i32x4.widen8_u', 'da'],
   [Ir.i32x4_abs_sub_load8x4_u, 'i32x4.abs_sub_load8x4_u', 'daaiiu'],
+  [Ir.i16x8_widen8_u, 'i16x8.widen8_u', 'da'],
+  [Ir.v128_store8x4_narrow, 'v128.store8x4_narrow', 'aiiuai'], [Ir.v128_store16x4_narrow, 'v128.store16x4_narrow', 'aiiuai'],
 ];
 
 /** Disassembly info by opcode. */

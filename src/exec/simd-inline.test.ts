@@ -374,7 +374,8 @@ test('a v128 local known to hold zero: shuffles with it (i8x16.shuffle_w4 / _w, 
   // z1 and z6 zero-extend the bytes of one word (i32x4.widen8_u), z5 in reverse order.
   assert.is(ir.split(' i32x4.widen8_u r').length - 1, 2, 'z1 and z6 widen bytes');
   assert.is(ir.split(' i8x16.shuffle_w4 r').length - 1, 1, 'z5 has one term a word');
-  assert.is(ir.split(' i8x16.shuffle_w r').length - 1, 3, 'the others keep the zero vector\'s terms (z2: two a word)');
+  assert.is(ir.split(' i16x8.widen8_u r').length - 1, 1, 'z2 zero-extends bytes 0–7 to 16-bit lanes');
+  assert.is(ir.split(' i8x16.shuffle_w r').length - 1, 2, 'the others keep the zero vector\'s terms');
   const inst = instance(src);
   const shuffle = (lanes: string, a: Uint8Array, b: Uint8Array): Uint8Array =>
     Uint8Array.from(lanes.split(' ').map(Number), (j) => (j < 16 ? a[j] : b[j - 16]));
@@ -397,6 +398,9 @@ test('a lane store of a shuffle (v128.store32_shuffle / _64) writes what the shu
     [0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1, 4, 5, 8, 9, 12, 13, 16, 17, 20, 21, 24, 25, 28, 29],
     [31, 0, 17, 2, 19, 4, 21, 6, 23, 8, 25, 10, 27, 12, 29, 15], [15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
     [3, 7, 11, 15, 19, 23, 27, 31, 2, 6, 10, 14, 18, 22, 26, 30],
+    // Narrowings (v128.store8x4_narrow / store16x4_narrow): half-words at bit 16, bytes at bit 8
+    // and 16; then four bytes from a's word 3 and b's words 0–2 (consecutive register words).
+    [2, 3, 6, 7, 10, 11, 14, 15, 1, 5, 9, 13, 18, 22, 26, 30], [12, 16, 20, 24, 13, 17, 21, 25, 0, 0, 0, 0, 0, 0, 0, 0],
   ];
   const forms: string[] = [];
   patterns.forEach((l, i) => {
@@ -412,6 +416,9 @@ test('a lane store of a shuffle (v128.store32_shuffle / _64) writes what the shu
   const src = `(module (memory (export "mem") 1) ${forms.join('')})`;
   const ir = irOf(src);
   assert.ok(ir.includes(' v128.store32_shuffle r') && ir.includes(' v128.store64_shuffle r'), 'the fused forms are chosen');
+  for (const k of [0, 8, 16, 24]) assert.ok(ir.includes(` v128.store8x4_narrow r0, 0, 7, 1, r1, ${k}`), `narrowing to bytes at bit ${k}`);
+  for (const k of [0, 16]) assert.ok(ir.includes(` v128.store16x4_narrow r0, 0, 7, 1, r1, ${k}`), `narrowing to half-words at bit ${k}`);
+  assert.ok(ir.includes(' v128.store8x4_narrow r0, 0, 7, 1, r2.5, 0') && ir.includes(' v128.store16x4_narrow r0, 0, 7, 1, r3, 0'), 'b and across a and b');
   const inst = instance(src);
   const memory = memoryOf(inst);
   const bytes = (): Uint8Array => new Uint8Array(memory.buffer);

@@ -1673,6 +1673,9 @@ class Translator {
         // Byte j of one word zero-extended into word j (s = 0, p = 0b0001, r = 8j): i32x4.widen8_u.
         if (w4 !== null && w4.every((t, j) => t >> 10 === w4[0] >> 10 && (t & 1023) === (1 << 5 | 8 * j))) {
           this.produce(Ir.i32x4_widen8_u, Cls.V128, w4[0] >> 10);
+        } else if (words !== null && src.every(([w, k], i) => (i & 1) === 1 ? zero[i] : !zero[i] && w === src[0][0] + (i >> 3) && k === ((i >> 1) & 3))) {
+          // Bytes 0–7 of two consecutive words zero-extended to 16-bit lanes: i16x8.widen8_u.
+          this.produce(Ir.i16x8_widen8_u, Cls.V128, src[0][0]);
         } else if (w4 !== null) this.produce(Ir.i8x16_shuffle_w4, Cls.V128, ...w4);
         else if (words !== null) this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
         else this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
@@ -1808,8 +1811,16 @@ class Translator {
           this.pop();
           const words = folded !== null ? folded.words : [this.src(this.peek()), 0, 0];
           this.pop();
-          this.emit(n === 4 ? Ir.v128_store32_shuffle : Ir.v128_store64_shuffle, ...words, ins.mem!.offset | 0,
-            ...sh.sels.slice(n * ins.lane!, n * ins.lane! + n));
+          const sels = sh.sels.slice(n * ins.lane!, n * ins.lane! + n), s0 = sels[0], k = s0 & 31;
+          // Byte k/8 of four consecutive register words (a narrowing to bytes), or their half-words
+          // at bit k (to i16): one shift and mask a word (v128.store8x4_narrow / store16x4_narrow).
+          if (n === 4 && sels.every((x, i) => x === s0 + 32 * i)) {
+            this.emit(Ir.v128_store8x4_narrow, ...words, ins.mem!.offset | 0, s0 >> 5, k);
+          } else if (n === 8 && k <= 16 && sels.every((x, i) => x === s0 + 32 * (i >> 1) + 8 * (i & 1))) {
+            this.emit(Ir.v128_store16x4_narrow, ...words, ins.mem!.offset | 0, s0 >> 5, k);
+          } else {
+            this.emit(n === 4 ? Ir.v128_store32_shuffle : Ir.v128_store64_shuffle, ...words, ins.mem!.offset | 0, ...sels);
+          }
           return;
         }
         if (folded !== null) {
