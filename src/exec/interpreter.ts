@@ -3783,6 +3783,13 @@ function runVector(
         pc = (pc + 3) | 0;
         continue;
       }
+      case Ir.i16x8_pack_lo: {
+        const w = fp + code[pc + 2], x = I32[w], y = I32[w + 2], d = fp + code[pc + 1];
+        const lo = (x & 0xffff) | I32[w + 1] << 16, hi = (y & 0xffff) | I32[w + 3] << 16, s = Math.imul(x & 255, 0x01010101);
+        I32[d] = lo; I32[d + 1] = hi; I32[d + 2] = s; I32[d + 3] = s;
+        pc = (pc + 3) | 0;
+        continue;
+      }
       case Ir.v128_store8x4_narrow: {
         const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);

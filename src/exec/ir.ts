@@ -1124,6 +1124,13 @@ export const enum Ir {
    * i (c), u, a (w), i (k: 0, 8 or 16).
    */
   v128_store16x4_narrow,
+  /**
+   * 8 lanes: r[d]_i = the low 16 bits of the register word r32[w + i] for i = 0…3, and every byte
+   * of lanes 4–7 byte 0 of r32[w]: the i8x16_shuffle_w by which compiled code wraps i32 lanes to
+   * i16 (bytes 0, 1, 4, 5, 8, 9, 12, 13, the don't-care lanes filled with byte 0). Fields d,
+   * a (w: a word offset, as the terms' words).
+   */
+  i16x8_pack_lo,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1373,6 +1380,7 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32x4_abs_sub_load8x4_u, 'i32x4.abs_sub_load8x4_u', 'daaiiu'],
   [Ir.i16x8_widen8_u, 'i16x8.widen8_u', 'da'],
   [Ir.v128_store8x4_narrow, 'v128.store8x4_narrow', 'aiiuai'], [Ir.v128_store16x4_narrow, 'v128.store16x4_narrow', 'aiiuai'],
+  [Ir.i16x8_pack_lo, 'i16x8.pack_lo', 'da'],
 ];
 
 /** Disassembly info by opcode. */

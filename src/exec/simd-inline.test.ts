@@ -306,6 +306,8 @@ test('i8x16.shuffle by word terms (i8x16.shuffle_w) moves the bytes i8x16.shuffl
     [15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0], [8, 9, 10, 11, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0],
     [4, 5, 6, 7, 16, 17, 18, 19, 31, 30, 29, 28, 5, 5, 5, 5], [1, 2, 3, 16, 5, 6, 7, 20, 9, 10, 11, 24, 13, 14, 15, 28],
     [0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15], [3, 3, 19, 19, 7, 23, 7, 23, 0, 1, 0, 1, 30, 31, 30, 31],
+    // i16x8.pack_lo (as pattern 1) of b, and of a's word 3 and b's words 0–2 (consecutive words).
+    [16, 17, 20, 21, 24, 25, 28, 29, 16, 16, 16, 16, 16, 16, 16, 16], [12, 13, 16, 17, 20, 21, 24, 25, 12, 12, 12, 12, 12, 12, 12, 12],
   ];
   let x = 0x1234567;
   for (let n = 0; n < 40; n++) {
@@ -321,6 +323,7 @@ test('i8x16.shuffle by word terms (i8x16.shuffle_w) moves the bytes i8x16.shuffl
   const ir = irOf(src);
   assert.ok(ir.includes(' i8x16.shuffle_w r'), 'the word form is chosen');
   assert.ok(ir.includes(' i8x16.shuffle r'), 'the byte form is kept for the others');
+  assert.is(ir.split(' i16x8.pack_lo r').length - 1, 6, 'low half-words gathered: i16x8.pack_lo (patterns 1, 8, 9)');
   const inst = instance(src);
   const vs = vectors();
   patterns.forEach((lanes, i) => {

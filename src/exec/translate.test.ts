@@ -1298,20 +1298,26 @@ test('a lane store of a shuffle just made stores the lane\'s bytes by their sele
     59: return`);
 });
 
-test('a shuffle zero-extending eight bytes of a vector to 16-bit lanes is one i16x8.widen8_u', () => {
+test('a shuffle zero-extending eight bytes of a vector to 16-bit lanes is one i16x8.widen8_u; wrapping i32 lanes to i16 one i16x8.pack_lo', () => {
   // Local 2 (r3) holds zero: bytes 0–7 of r1 (words 2 and 3) interleaved with zeros, and bytes
-  // 8–15 (words 4 and 5, r2). With the zero bytes in the other order it stays a shuffle_w.
+  // 8–15 (words 4 and 5, r2). With the zero bytes in the other order it stays a shuffle_w. Then
+  // the low half-words of r1's four words, the other lanes byte 0 (LLVM's don't-care lanes):
+  // i16x8.pack_lo; with byte 1 there, a shuffle_w.
   golden(`(memory 1)
     (func (param i32 v128) (result v128) (local v128)
       (local.set 2 (v128.const i32x4 0 0 0 0))
       (local.set 1 (i8x16.shuffle 0 16 1 17 2 18 3 19 4 20 5 21 6 22 7 23 (local.get 1) (local.get 2)))
       (local.set 1 (i8x16.shuffle 8 16 9 17 10 18 11 19 12 20 13 21 14 22 15 23 (local.get 1) (local.get 2)))
-      (i8x16.shuffle 16 0 17 1 18 2 19 3 20 4 21 5 22 6 23 7 (local.get 1) (local.get 2)))`, `
+      (local.set 1 (i8x16.shuffle 16 0 17 1 18 2 19 3 20 4 21 5 22 6 23 7 (local.get 1) (local.get 2)))
+      (local.set 1 (i8x16.shuffle 0 1 4 5 8 9 12 13 0 0 0 0 0 0 0 0 (local.get 1) (local.get 2)))
+      (i8x16.shuffle 0 1 4 5 8 9 12 13 0 0 0 0 0 0 0 1 (local.get 1) (local.get 2)))`, `
      0: const128 r3, i32x4 0x0 0x0 0x0 0x0
      6: i16x8.widen8_u r1, r1
      9: i16x8.widen8_u r1, r2
-    12: i8x16.shuffle_w r0, r1.0 rotr 24 & 0b0010, r1.0 rotr 16 & 0b1000, r1.0 rotr 8 & 0b0010, r1.0 rotr 0 & 0b1000, r1.1 rotr 24 & 0b0010, r1.1 rotr 16 & 0b1000, r1.1 rotr 8 & 0b0010, r1.1 rotr 0 & 0b1000
-    22: return`);
+    12: i8x16.shuffle_w r1, r1.0 rotr 24 & 0b0010, r1.0 rotr 16 & 0b1000, r1.0 rotr 8 & 0b0010, r1.0 rotr 0 & 0b1000, r1.1 rotr 24 & 0b0010, r1.1 rotr 16 & 0b1000, r1.1 rotr 8 & 0b0010, r1.1 rotr 0 & 0b1000
+    22: i16x8.pack_lo r1, r1
+    25: i8x16.shuffle_w r0, r1.0 rotr 0 & 0b0011, r1.1 rotr 16 & 0b1100, r2.0 rotr 0 & 0b0011, r2.1 rotr 16 & 0b1100, r1.0 byte 0 to 0b1111, r1.0 byte 0 to 0b1111, r1.0 byte 0 to 0b0111, r1.0 rotr 16 & 0b1100
+    35: return`);
 });
 
 test('a shuffle of a vector just shifted by whole bytes reads the unshifted vector; a zero shifted in is no term', () => {

@@ -1676,6 +1676,9 @@ class Translator {
         } else if (words !== null && src.every(([w, k], i) => (i & 1) === 1 ? zero[i] : !zero[i] && w === src[0][0] + (i >> 3) && k === ((i >> 1) & 3))) {
           // Bytes 0–7 of two consecutive words zero-extended to 16-bit lanes: i16x8.widen8_u.
           this.produce(Ir.i16x8_widen8_u, Cls.V128, src[0][0]);
+        } else if (words !== null && src.every(([w, k], i) => !zero[i] && (i < 8 ? w === src[0][0] + (i >> 1) && k === (i & 1) : w === src[0][0] && k === 0))) {
+          // The low half-words of four consecutive words, then byte 0 of the first: i16x8.pack_lo.
+          this.produce(Ir.i16x8_pack_lo, Cls.V128, src[0][0]);
         } else if (w4 !== null) this.produce(Ir.i8x16_shuffle_w4, Cls.V128, ...w4);
         else if (words !== null) this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
         else this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
