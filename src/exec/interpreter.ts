@@ -3145,15 +3145,9 @@ function runVector(
           const dxm = kx - km, lxm = (dxm ^ ((kx ^ km) & (dxm ^ kx))) >> 31;
           const r = m ^ ((x ^ m) & lxm);
           const nan = ((0x7f800000 - (x & 0x7fffffff)) | (0x7f800000 - (y & 0x7fffffff)) | (0x7f800000 - (z & 0x7fffffff))) >> 31;
-          if (store) dv.setInt32(es + 4 * i, r ^ ((r ^ 0x7fc00000) & nan), true);
-          else I32[d + i] = r ^ ((r ^ 0x7fc00000) & nan);
+          I32[d + i] = r ^ ((r ^ 0x7fc00000) & nan);
         }
-        if (store) {
-          dirty[es >>> Dirty.Shift] = 1;
-          pc = (pc + 8) | 0;
-        } else {
-          pc = (pc + 5) | 0;
-        }
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.i32x4_mul_add: {
