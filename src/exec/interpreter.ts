@@ -2974,8 +2974,10 @@ function runVector(
       }
 
       // ── Hot SIMD instructions inline (ir.ts; spec §4.3 lifted lane-wise, §4.4.3) ───────────
-      case Ir.load128_add: {
-        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+      case Ir.load128_add:
+      case Ir.load128_ac: {
+        const ac = code[pc] === Ir.load128_ac;
+        const ea = ac ? (I32[fp + code[pc + 2]] + code[pc + 4]) >>> 0 : (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1];
         I32[d] = dv.getInt32(ea, true);
@@ -3089,8 +3091,10 @@ function runVector(
         pc = (pc + 5) | 0;
         continue;
       }
-      case Ir.f32x4_mul_load_add: {
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+      case Ir.f32x4_mul_load_add:
+      case Ir.f32x4_mul_load_add_ac: {
+        const ac = code[pc] === Ir.f32x4_mul_load_add_ac;
+        const ea = ac ? (I32[fp + code[pc + 3]] + code[pc + 5]) >>> 0 : (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         F32[d] = F32[a] * dv.getFloat32(ea, true); F32[d + 1] = F32[a + 1] * dv.getFloat32(ea + 4, true);
@@ -3098,8 +3102,10 @@ function runVector(
         pc = (pc + 7) | 0;
         continue;
       }
-      case Ir.f32x4_sub_load_add: {
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+      case Ir.f32x4_sub_load_add:
+      case Ir.f32x4_sub_load_add_ac: {
+        const ac = code[pc] === Ir.f32x4_sub_load_add_ac;
+        const ea = ac ? (I32[fp + code[pc + 3]] + code[pc + 5]) >>> 0 : (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         F32[d] = F32[a] - dv.getFloat32(ea, true); F32[d + 1] = F32[a + 1] - dv.getFloat32(ea + 4, true);
@@ -3108,7 +3114,9 @@ function runVector(
         continue;
       }
       case Ir.f32x4_max_min:
-      case Ir.f32x4_max_min_store: {
+      case Ir.f32x4_max_min_store:
+      case Ir.f32x4_max_min_store_ac: {
+        const ac = code[pc] === Ir.f32x4_max_min_store_ac;
         // min(a, max(b, c)) on the lanes' bits, without branches (clamped lanes come at random)
         // or float conversions: k = x ^ ((x >> 31) & 0x7fffffff) orders the bits as the floats
         // (−0 below +0), l(k, j) is −1 when k < j (the sign of k − j, overflow corrected), a
@@ -3118,10 +3126,10 @@ function runVector(
         // as Wasm does; a NaN lane stored as the canonical NaN): ~1 % of simd's run() faster than
         // the bit form here, though its compares branch (RATIONALE, "Why vector instructions that
         // compute and store").
-        const store = code[pc] === Ir.f32x4_max_min_store, o = store ? 1 : 0;
+        const store = code[pc] !== Ir.f32x4_max_min, o = store ? 1 : 0;
         let d = 0, es = 0;
         if (store) {
-          es = (((I32[fp + code[pc + 4]] << code[pc + 5]) + code[pc + 6]) >>> 0) + (code[pc + 7] >>> 0);
+          es = ac ? (I32[fp + code[pc + 4]] + code[pc + 6]) >>> 0 : (((I32[fp + code[pc + 4]] << code[pc + 5]) + code[pc + 6]) >>> 0) + (code[pc + 7] >>> 0);
           if (es + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         } else {
           d = fp + code[pc + 1];
@@ -3750,10 +3758,12 @@ function runVector(
         pc = (pc + 6) | 0;
         continue;
       }
-      case Ir.i32x4_abs_sub_load8x4_u: {
+      case Ir.i32x4_abs_sub_load8x4_u:
+      case Ir.i32x4_abs_sub_load8x4_u_ac: {
+        const ac = code[pc] === Ir.i32x4_abs_sub_load8x4_u_ac;
         // As i32x4.abs_sub, each step under `| 0` (lanes from memory get no large-value feedback
         // from warmVector: a speculated `(x ^ s) - s` deoptimized at 2^31).
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        const ea = ac ? (I32[fp + code[pc + 3]] + code[pc + 5]) >>> 0 : (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const x = dv.getInt32(ea, true), d = fp + code[pc + 1], a = fp + code[pc + 2];
         const t0 = (I32[a] - (x & 255)) | 0, t1 = (I32[a + 1] - ((x >>> 8) & 255)) | 0;
@@ -3784,8 +3794,10 @@ function runVector(
         pc = (pc + 3) | 0;
         continue;
       }
-      case Ir.v128_store8x4_narrow: {
-        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);
+      case Ir.v128_store8x4_narrow:
+      case Ir.v128_store8x4_narrow_ac: {
+        const ac = code[pc] === Ir.v128_store8x4_narrow_ac;
+        const ea = ac ? (I32[fp + code[pc + 1]] + code[pc + 3]) >>> 0 : (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const w = fp + code[pc + 5], k = code[pc + 6];
         dv.setInt32(ea, ((I32[w] >>> k) & 255) | ((I32[w + 1] >>> k) & 255) << 8 |
@@ -3869,8 +3881,10 @@ function runVector(
         pc = (pc + 10) | 0;
         continue;
       }
-      case Ir.v128_load8x4_u: {
-        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+      case Ir.v128_load8x4_u:
+      case Ir.v128_load8x4_u_ac: {
+        const ac = code[pc] === Ir.v128_load8x4_u_ac;
+        const ea = ac ? (I32[fp + code[pc + 2]] + code[pc + 4]) >>> 0 : (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const x = dv.getInt32(ea, true), d = fp + code[pc + 1];
         I32[d] = x & 255; I32[d + 1] = (x >>> 8) & 255; I32[d + 2] = (x >>> 16) & 255; I32[d + 3] = x >>> 24;
@@ -3947,15 +3961,17 @@ function runVector(
       }
       // Computed and stored (ir.ts "A vector computed and stored"): the four lanes first, then the
       // store, as the unfused pair; a load out of bounds traps before the store is checked.
-      case Ir.f32x4_mul_load_add_add_store: {
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+      case Ir.f32x4_mul_load_add_add_store:
+      case Ir.f32x4_mul_load_add_add_store_ac: {
+        const ac = code[pc] === Ir.f32x4_mul_load_add_add_store_ac;
+        const ea = ac ? (I32[fp + code[pc + 3]] + code[pc + 5]) >>> 0 : (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const a = fp + code[pc + 1], b = fp + code[pc + 2];
         const v0 = F32[a] + Math.fround(F32[b] * dv.getFloat32(ea, true));
         const v1 = F32[a + 1] + Math.fround(F32[b + 1] * dv.getFloat32(ea + 4, true));
         const v2 = F32[a + 2] + Math.fround(F32[b + 2] * dv.getFloat32(ea + 8, true));
         const v3 = F32[a + 3] + Math.fround(F32[b + 3] * dv.getFloat32(ea + 12, true));
-        const es = (((I32[fp + code[pc + 7]] << code[pc + 8]) + code[pc + 9]) >>> 0) + (code[pc + 10] >>> 0);
+        const es = ac ? (I32[fp + code[pc + 7]] + code[pc + 9]) >>> 0 : (((I32[fp + code[pc + 7]] << code[pc + 8]) + code[pc + 9]) >>> 0) + (code[pc + 10] >>> 0);
         if (es + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setFloat32(es, v0, true);
         dv.setFloat32(es + 4, v1, true);
@@ -3965,13 +3981,15 @@ function runVector(
         pc = (pc + 11) | 0;
         continue;
       }
-      case Ir.i32x4_trunc_sat_mul_load_add_store: {
-        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+      case Ir.i32x4_trunc_sat_mul_load_add_store:
+      case Ir.i32x4_trunc_sat_mul_load_add_store_ac: {
+        const ac = code[pc] === Ir.i32x4_trunc_sat_mul_load_add_store_ac;
+        const ea = ac ? (I32[fp + code[pc + 2]] + code[pc + 4]) >>> 0 : (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         // One call site of i32TruncSatF64S (TurboFan inlines it), the lanes kept in vectorLanes.
         const a = fp + code[pc + 1];
         for (let i = 0; i < 4; i++) vectorLanes[i] = i32TruncSatF64S(Math.fround(F32[a + i] * dv.getFloat32(ea + 4 * i, true)));
-        const es = (((I32[fp + code[pc + 6]] << code[pc + 7]) + code[pc + 8]) >>> 0) + (code[pc + 9] >>> 0);
+        const es = ac ? (I32[fp + code[pc + 6]] + code[pc + 8]) >>> 0 : (((I32[fp + code[pc + 6]] << code[pc + 7]) + code[pc + 8]) >>> 0) + (code[pc + 9] >>> 0);
         if (es + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(es, vectorLanes[0], true);
         dv.setInt32(es + 4, vectorLanes[1], true);
@@ -4022,9 +4040,11 @@ function runVector(
         pc = (pc + 7) | 0;
         continue;
       }
-      case Ir.f32x4_mul_convert_load_add: {
+      case Ir.f32x4_mul_convert_load_add:
+      case Ir.f32x4_mul_convert_load_add_ac: {
+        const ac = code[pc] === Ir.f32x4_mul_convert_load_add_ac;
         // As f32x4.mul_convert_s, the integers loaded (the product of two f32 values is exact).
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        const ea = ac ? (I32[fp + code[pc + 3]] + code[pc + 5]) >>> 0 : (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         F32[d] = F32[a] * Math.fround(dv.getInt32(ea, true)); F32[d + 1] = F32[a + 1] * Math.fround(dv.getInt32(ea + 4, true));

@@ -1131,6 +1131,23 @@ export const enum Ir {
    * a (w: a word offset, as the terms' words).
    */
   i16x8_pack_lo,
+  // Compact addresses: the instruction of the same name without `_ac`, same fields, where every
+  // address has s = 0 and u = 0, so ea = u32(r32[a] + c): the translator's last pass rewrites the
+  // opcode in place when the s and u words are 0 (they stay in the code, unread). Why: reading
+  // and applying s and u costs these, the hottest vector instructions with an address, about as
+  // much as a fifth of their other work, and compiled vector loops address arrays as base + c.
+  /** As load128_add with s = u = 0. Fields as there. */ load128_ac,
+  /** As f32x4_mul_load_add_add_store with s = u = 0 in both addresses. Fields as there. */
+  f32x4_mul_load_add_add_store_ac,
+  /** As i32x4_trunc_sat_mul_load_add_store with s = u = 0 in both addresses. Fields as there. */
+  i32x4_trunc_sat_mul_load_add_store_ac,
+  /** As f32x4_mul_load_add with s = u = 0. Fields as there. */ f32x4_mul_load_add_ac,
+  /** As f32x4_sub_load_add with s = u = 0. Fields as there. */ f32x4_sub_load_add_ac,
+  /** As f32x4_max_min_store with s = u = 0. Fields as there. */ f32x4_max_min_store_ac,
+  /** As f32x4_mul_convert_load_add with s = u = 0. Fields as there. */ f32x4_mul_convert_load_add_ac,
+  /** As i32x4_abs_sub_load8x4_u with s = u = 0. Fields as there. */ i32x4_abs_sub_load8x4_u_ac,
+  /** As v128_load8x4_u with s = u = 0. Fields as there. */ v128_load8x4_u_ac,
+  /** As v128_store8x4_narrow with s = u = 0. Fields as there. */ v128_store8x4_narrow_ac,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1381,6 +1398,15 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i16x8_widen8_u, 'i16x8.widen8_u', 'da'],
   [Ir.v128_store8x4_narrow, 'v128.store8x4_narrow', 'aiiuai'], [Ir.v128_store16x4_narrow, 'v128.store16x4_narrow', 'aiiuai'],
   [Ir.i16x8_pack_lo, 'i16x8.pack_lo', 'da'],
+  [Ir.load128_ac, 'v128.load_ac', 'daiiu'], [Ir.f32x4_mul_load_add_add_store_ac, 'f32x4.mul_load_add_add_store_ac', 'aaaiiuaiiu'],
+  [Ir.i32x4_trunc_sat_mul_load_add_store_ac, 'i32x4.trunc_sat_mul_load_add_store_ac', 'aaiiuaiiu'],
+  [Ir.f32x4_mul_load_add_ac, 'f32x4.mul_load_add_ac', 'daaiiu'],
+  [Ir.f32x4_sub_load_add_ac, 'f32x4.sub_load_add_ac', 'daaiiu'],
+  [Ir.f32x4_max_min_store_ac, 'f32x4.max_min_store_ac', 'aaaaiiu'],
+  [Ir.f32x4_mul_convert_load_add_ac, 'f32x4.mul_convert_load_add_ac', 'daaiiu'],
+  [Ir.i32x4_abs_sub_load8x4_u_ac, 'i32x4.abs_sub_load8x4_u_ac', 'daaiiu'],
+  [Ir.v128_load8x4_u_ac, 'v128.load8x4_u_ac', 'daiiu'],
+  [Ir.v128_store8x4_narrow_ac, 'v128.store8x4_narrow_ac', 'aiiuai'],
 ];
 
 /** Disassembly info by opcode. */

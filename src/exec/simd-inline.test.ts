@@ -1052,6 +1052,12 @@ test('a vector computed and stored (f32x4.mul_load_add_add_store, …) writes wh
       '(i32x4.trunc_sat_f32x4_s (f32x4.mul (local.get 2) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))'],
     ['clamp', '(param i32 i32 v128 v128) (local v128)',
       '(f32x4.min (f32x4.max (local.get 2) (v128.load (local.get 1))) (local.get 3))'],
+    // Loads without an offset: stored without one too (the "at" forms), every address has s = u = 0
+    // (the compact _ac forms, ir.ts), which wrap as i32.add does (ld = -16 below).
+    ['mla0', '(param i32 i32 v128 v128) (local v128)',
+      '(f32x4.add (local.get 2) (f32x4.mul (local.get 3) (v128.load (i32.add (local.get 1) (i32.const 16)))))'],
+    ['trunc0', '(param i32 i32 v128 v128) (local v128)',
+      '(i32x4.trunc_sat_f32x4_s (f32x4.mul (local.get 2) (v128.load (i32.add (local.get 1) (i32.const 16)))))'],
   ];
   const src = `(module (memory (export "mem") 1)
     ${bodies.map(([n, sig, e]) => `
@@ -1060,8 +1066,9 @@ test('a vector computed and stored (f32x4.mul_load_add_add_store, …) writes wh
       (func (export "${n} unfused") ${sig} (v128.store offset=2 (i32.add (local.get 0) (i32.const 8)) (local.tee 4 ${e})))
       (func (export "${n} at unfused") ${sig} (v128.store (local.get 0) (local.tee 4 ${e})))`).join('\n')})`;
   const ir = irOf(src);
-  for (const op of ['f32x4.mul_load_add_add_store', 'i32x4.trunc_sat_mul_load_add_store', 'f32x4.max_min_store']) {
-    assert.is(ir.split(` ${op} r`).length - 1, 2, op);
+  for (const [op, general, compact] of [['f32x4.mul_load_add_add_store', 3, 1], ['i32x4.trunc_sat_mul_load_add_store', 3, 1], ['f32x4.max_min_store', 1, 1]] as const) {
+    assert.is(ir.split(` ${op} r`).length - 1, general, op);
+    assert.is(ir.split(` ${op}_ac r`).length - 1, compact, `${op}_ac`);
   }
   const inst = instance(src);
   const memory = memoryOf(inst);
@@ -1079,7 +1086,7 @@ test('a vector computed and stored (f32x4.mul_load_add_add_store, …) writes wh
   };
   for (const [n] of bodies) {
     // Stores beside, over and inside what the operation loads; near and past the end of memory.
-    const places = [[0, 100], [40, 20], [22, 0], [30, 10], [65536 - 26, 16], [65536 - 25, 16], [16, 65536 - 36], [16, 65536 - 35]];
+    const places = [[0, 100], [40, 20], [22, 0], [30, 10], [65536 - 26, 16], [65536 - 25, 16], [16, 65536 - 36], [16, 65536 - 35], [100, -16]];
     for (const [st, ld] of places) {
       for (const [a, b] of [[vs[1], vs[2]], [vs[4], vs[5]], [vs[12], vs[6]], [vs[15], vs[3]]]) {
         const want = run(`${n} unfused`, [st, ld, a, b]), got = run(n, [st, ld, a, b]);
@@ -1096,6 +1103,50 @@ test('a vector computed and stored (f32x4.mul_load_add_add_store, …) writes wh
       }
     }
   }
+});
+
+
+test('compact addresses (the _ac forms: s = u = 0) compute, store and trap as the forms with an offset', () => {
+  // Each operation twice: through (i32.add p 16) and no offset (the compact form), and through
+  // p with offset=16 (the general form): the same address while p + 16 does not wrap; p = -16
+  // wraps to 0 in the first (in bounds) and is out of bounds in the second.
+  const ops: [string, string][] = [
+    ['v128.load_ac', '(v128.load MEMARG ADDR)'],
+    ['f32x4.mul_load_add_ac', '(f32x4.mul (local.get 1) (v128.load MEMARG ADDR))'],
+    ['f32x4.sub_load_add_ac', '(f32x4.sub (local.get 1) (v128.load MEMARG ADDR))'],
+    ['f32x4.mul_convert_load_add_ac', '(f32x4.mul (local.get 1) (f32x4.convert_i32x4_s (v128.load MEMARG ADDR)))'],
+    ['v128.load8x4_u_ac', '(i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load MEMARG ADDR)))'],
+    ['i32x4.abs_sub_load8x4_u_ac', `(i32x4.abs (i32x4.sub (local.get 1)
+      (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load MEMARG ADDR)))))`],
+    ['v128.store8x4_narrow_ac', '(v128.store32_lane MEMARG 0 ADDR (i8x16.shuffle 1 5 9 13 0 0 0 0 0 0 0 0 0 0 0 0 (local.get 1) (local.get 1))) (local.get 1)'],
+  ];
+  const fn = (name: string, body: string, memarg: string, addr: string): string => `
+    (func (export "${name}") (param i32 v128) (result v128) (local v128)
+      (local.set 2 (v128.const i32x4 0 0 0 0))
+      ${body.replace('MEMARG', memarg).replace('ADDR', addr)})`;
+  const src = `(module (memory (export "mem") 1) ${ops.map(([, body], i) =>
+    fn(`c${i}`, body, '', '(i32.add (local.get 0) (i32.const 16))') + fn(`g${i}`, body, 'offset=16', '(local.get 0)')).join('')})`;
+  const ir = irOf(src);
+  for (const [op] of ops) assert.is(ir.split(` ${op} r`).length - 1, 1, op);
+  const inst = instance(src);
+  const memory = memoryOf(inst);
+  const vs = vectors(), fill = vs.flatMap((v) => [...v]);
+  const run = (name: string, p: number, v: Uint8Array): string => {
+    new Uint8Array(memory.buffer).fill(0).set(fill);
+    try {
+      const r = call(inst, name, p, v)[0] as Uint8Array;
+      return [...r, ...new Uint8Array(memory.buffer).slice(0, 256)].join();
+    } catch (e) {
+      assert.ok(e instanceof RuntimeError, `${name} traps with a RuntimeError`);
+      return 'trap';
+    }
+  };
+  ops.forEach(([op], i) => {
+    for (const p of [0, 4, 37, 65536 - 32, 65536 - 20, 65536 - 19, 65536 - 16]) {
+      for (const v of [vs[1], vs[7], vs[12]]) assert.is(run(`c${i}`, p, v), run(`g${i}`, p, v), `${op} at ${p}`);
+    }
+    assert.ok(run(`c${i}`, -16, vs[3]) !== 'trap' && run(`g${i}`, -16, vs[3]) === 'trap', `${op}: p + 16 wraps to 0`);
+  });
 });
 
 test.run();

@@ -1045,7 +1045,7 @@ test('fused vector arithmetic: a product feeding an add, a load or conversion fe
     14: i32x4.shl_xor r2, r2, r0, 13
     19: i32x4.shr_u_xor r2, r2, r2, 17
     24: f32x4.max_min r0, r2, r0, r2
-    29: f32x4.sub_load_add r2, r2, r4, 0, 32, 0
+    29: f32x4.sub_load_add_ac r2, r2, r4, 0, 32, 0
     36: f32x4.mul_load_add r0, r2, r4, 0, 16, 4
     43: return`);
 });
@@ -1099,7 +1099,7 @@ test('f32x4.mul_convert_load_add: integers a v128.load(_add) just loaded, conver
       (local.set 1 (f32x4.mul (f32x4.convert_i32x4_s (v128.load (local.get 0))) (local.get 1)))
       (f32x4.mul (local.get 1) (f32x4.convert_i32x4_s (i32x4.add (v128.load (local.get 0)) (local.get 1)))))`, `
      0: f32x4.mul_convert_load_add r1, r1, r0, 0, 32, 16
-     7: f32x4.mul_convert_load_add r1, r1, r0, 0, 0, 0
+     7: f32x4.mul_convert_load_add_ac r1, r1, r0, 0, 0, 0
     14: v128.load r5, r0, 0
     18: i32x4.add r5, r5, r1
     22: f32x4.mul_convert_s r0, r1, r5
@@ -1255,7 +1255,7 @@ test('a shuffle of a loaded word splatted takes the load in (v128.load32_shuffle
       (i8x16.shuffle 17 1 2 3 16 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load (local.get 1))))
       i32x4.add)`, `
      0: const128 r2, i32x4 0x0 0x0 0x0 0x0
-     6: v128.load8x4_u r4, r0, 0, 4, 0
+     6: v128.load8x4_u_ac r4, r0, 0, 4, 0
     12: i32x4.abs_sub_load8x4_u r4, r4, r1, 0, 0, 8
     19: v128.load32_shuffle r6, r1, 0, 0, 0, r8.0 rotr 8 & 0b0001, r8.0 rotr 0 & 0b0001, r8.0 rotr 16 & 0b0001, r8.0 rotr 24 & 0b0001
     29: i32x4.add r0, r4, r6
@@ -1289,7 +1289,7 @@ test('a lane store of a shuffle just made stores the lane\'s bytes by their sele
       (v128.store32_lane 0 (i32.add (local.get 0) (i32.const 4)) (i8x16.shuffle 12 8 4 0 0 0 0 0 0 0 0 0 0 0 0 0 (local.get 1) (local.get 1)))
       (v128.store64_lane offset=8 1 (local.get 0) (i8x16.shuffle 0 0 0 0 0 0 0 0 0 1 4 5 8 9 13 12 (local.get 1) (local.get 1)))
       (v128.store32_lane 0 (local.get 0) (local.tee 2 (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0 (local.get 1) (local.get 1)))))`, `
-     0: v128.store8x4_narrow r0, 0, 4, 0, r1, 0
+     0: v128.store8x4_narrow_ac r0, 0, 4, 0, r1, 0
      7: v128.store16x4_narrow r0, 0, 0, 8, r1, 0
     14: v128.store32_shuffle r0, 0, 4, 0, 160, 128, 96, 64
     23: v128.store64_shuffle r0, 0, 0, 8, 64, 72, 96, 104, 128, 136, 168, 160
@@ -1331,7 +1331,7 @@ test('a shuffle of a vector just shifted by whole bytes reads the unshifted vect
       (v128.store32_lane 0 (local.get 0) (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0 (i32x4.shr_u (local.get 1) (i32.const 8)) (local.get 1)))
       (v128.store32_lane 0 (local.get 0) (i8x16.shuffle 3 7 11 15 0 0 0 0 0 0 0 0 0 0 0 0 (i32x4.shr_u (local.get 1) (i32.const 8)) (local.get 1)))
       (v128.store32_lane 0 (local.get 0) (i8x16.shuffle 3 6 9 12 0 0 0 0 0 0 0 0 0 0 0 0 (i32x4.shl (local.get 1) (i32.const 16)) (local.get 1))))`, `
-     0: v128.store8x4_narrow r0, 0, 0, 0, r1, 8
+     0: v128.store8x4_narrow_ac r0, 0, 0, 0, r1, 8
      7: i8x16.shuffle_w4 r4, r0.0 rotr 0 & 0b0000, r1.0 byte 1 to 0b1111, r1.0 byte 1 to 0b1111, r1.0 byte 1 to 0b1111
     13: v128.store32_lane r0, r4, 0, 0
     18: i8x16.shuffle_w r4, r1.0 rotr 8 & 0b0001, r1.1 rotr 24 & 0b0010, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000
@@ -1467,7 +1467,7 @@ test('a vector computed into a temporary only a v128.store reads is computed and
       (v128.store offset=16 (local.get 0) (f32x4.min (f32x4.max (local.get 1) (local.get 2)) (local.get 3)))
       (v128.store (local.get 0) (local.tee 3 (f32x4.min (f32x4.max (local.get 1) (local.get 2)) (local.get 3)))))`, `
      0: f32x4.mul_load_add_add_store r1, r3, r0, 0, 16, 4, r0, 0, 32, 2
-    11: i32x4.trunc_sat_mul_load_add_store r1, r0, 0, 0, 0, r0, 0, 0, 0
+    11: i32x4.trunc_sat_mul_load_add_store_ac r1, r0, 0, 0, 0, r0, 0, 0, 0
     21: f32x4.max_min_store r5, r1, r3, r0, 0, 0, 16
     29: f32x4.max_min r5, r5, r1, r3
     34: v128.store r0, r5, 0

@@ -472,6 +472,31 @@ function pairInstructions(code: number[]): void {
   }
 }
 
+/**
+ * Compact addresses (ir.ts): instruction → [its `_ac` form, the word offsets of its s and u
+ * fields, which must all be 0].
+ */
+const compactAddrOps: ReadonlyMap<Ir, readonly [Ir, readonly number[]]> = new Map<Ir, readonly [Ir, readonly number[]]>([
+  [Ir.load128_add, [Ir.load128_ac, [3, 5]]],
+  [Ir.f32x4_mul_load_add_add_store, [Ir.f32x4_mul_load_add_add_store_ac, [4, 6, 8, 10]]],
+  [Ir.i32x4_trunc_sat_mul_load_add_store, [Ir.i32x4_trunc_sat_mul_load_add_store_ac, [3, 5, 7, 9]]],
+  [Ir.f32x4_mul_load_add, [Ir.f32x4_mul_load_add_ac, [4, 6]]],
+  [Ir.f32x4_sub_load_add, [Ir.f32x4_sub_load_add_ac, [4, 6]]],
+  [Ir.f32x4_max_min_store, [Ir.f32x4_max_min_store_ac, [5, 7]]],
+  [Ir.f32x4_mul_convert_load_add, [Ir.f32x4_mul_convert_load_add_ac, [4, 6]]],
+  [Ir.i32x4_abs_sub_load8x4_u, [Ir.i32x4_abs_sub_load8x4_u_ac, [4, 6]]],
+  [Ir.v128_load8x4_u, [Ir.v128_load8x4_u_ac, [3, 5]]],
+  [Ir.v128_store8x4_narrow, [Ir.v128_store8x4_narrow_ac, [2, 4]]],
+]);
+
+/** The last pass: each instruction of compactAddrOps whose s and u words are 0 takes its `_ac` form. */
+function compactAddresses(code: number[]): void {
+  for (let q = 0; q < code.length; q += irLength(code, q)) {
+    const c = compactAddrOps.get(code[q]);
+    if (c !== undefined && c[1].every((k) => code[q + k] === 0)) code[q] = c[0];
+  }
+}
+
 /** Loads and stores at a constant address: access → its `_abs` form. */
 const absOps: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.load32, Ir.load32_abs], [Ir.load64, Ir.load64_abs], [Ir.store32, Ir.store32_abs], [Ir.store64, Ir.store64_abs],
@@ -739,6 +764,7 @@ class Translator {
     // The implicit final `end` of the body.
     if (!this.top().unreachable) this.emitReturn(true);
     pairInstructions(this.code);
+    compactAddresses(this.code);
     let refLocals = false;
     for (let i = this.type.params.length; i < this.localCls.length; i++) {
       if (this.localCls[i] === Cls.Ref) refLocals = true;
