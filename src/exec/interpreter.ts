@@ -3026,8 +3026,10 @@ function runVector(
         pc = I32[fp + code[pc + 7]] !== 0 ? code[pc + 8] : (pc + 9) | 0;
         continue;
       }
-      case Ir.store128_add_step_br_if: {
-        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+      case Ir.store128_add_step_br_if:
+      case Ir.store128_add_step_br_if_ac: {
+        const ac = code[pc] === Ir.store128_add_step_br_if_ac;
+        const ea = ac ? (I32[fp + code[pc + 1]] + code[pc + 3]) >>> 0 : (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const v = fp + code[pc + 4];
         dv.setInt32(ea, I32[v], true);
@@ -3117,15 +3119,12 @@ function runVector(
       case Ir.f32x4_max_min_store:
       case Ir.f32x4_max_min_store_ac: {
         const ac = code[pc] === Ir.f32x4_max_min_store_ac;
-        // min(a, max(b, c)) on the lanes' bits, without branches (clamped lanes come at random)
-        // or float conversions: k = x ^ ((x >> 31) & 0x7fffffff) orders the bits as the floats
-        // (−0 below +0), l(k, j) is −1 when k < j (the sign of k − j, overflow corrected), a
-        // NaN lane (magnitude above 0x7f800000) makes the canonical NaN, as fMin and fMax do.
-        // The _store form stores each lane as it is made (the operands are registers, not memory),
-        // computed instead as floats with Math.min/max (which order −0 below +0 and propagate NaN
-        // as Wasm does; a NaN lane stored as the canonical NaN): ~1 % of simd's run() faster than
-        // the bit form here, though its compares branch (RATIONALE, "Why vector instructions that
-        // compute and store").
+        // min(a, max(b, c)) as floats: Math.min and Math.max order −0 below +0 and propagate NaN
+        // as Wasm does; a NaN lane becomes the canonical NaN, as fMin and fMax make it. The _store
+        // form stores each lane as it is made (the operands are registers, not memory). (The
+        // register form compared the lanes' bits, branch-free, until the store form measured
+        // ~1 % of simd's run() faster as floats: RATIONALE, "Why does f32x4.max_min compare the
+        // lanes' bits?")
         const store = code[pc] !== Ir.f32x4_max_min, o = store ? 1 : 0;
         let d = 0, es = 0;
         if (store) {
@@ -3146,14 +3145,9 @@ function runVector(
           continue;
         }
         for (let i = 0; i < 4; i++) {
-          const x = I32[a + i], y = I32[b + i], z = I32[c + i];
-          const kx = x ^ ((x >> 31) & 0x7fffffff), ky = y ^ ((y >> 31) & 0x7fffffff), kz = z ^ ((z >> 31) & 0x7fffffff);
-          const dyz = ky - kz, lyz = (dyz ^ ((ky ^ kz) & (dyz ^ ky))) >> 31;
-          const m = y ^ ((y ^ z) & lyz), km = ky ^ ((ky ^ kz) & lyz);
-          const dxm = kx - km, lxm = (dxm ^ ((kx ^ km) & (dxm ^ kx))) >> 31;
-          const r = m ^ ((x ^ m) & lxm);
-          const nan = ((0x7f800000 - (x & 0x7fffffff)) | (0x7f800000 - (y & 0x7fffffff)) | (0x7f800000 - (z & 0x7fffffff))) >> 31;
-          I32[d + i] = r ^ ((r ^ 0x7fc00000) & nan);
+          const r = Math.min(F32[a + i], Math.max(F32[b + i], F32[c + i]));
+          if (r === r) F32[d + i] = r;
+          else I32[d + i] = 0x7fc00000;
         }
         pc = (pc + 5) | 0;
         continue;
@@ -3647,8 +3641,10 @@ function runVector(
         pc = (pc + 6) | 0;
         continue;
       }
-      case Ir.v128_load16x4_s_add: {
-        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+      case Ir.v128_load16x4_s_add:
+      case Ir.v128_load16x4_s_add_ac: {
+        const ac = code[pc] === Ir.v128_load16x4_s_add_ac;
+        const ea = ac ? (I32[fp + code[pc + 2]] + code[pc + 4]) >>> 0 : (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
         I32[d] = (lo << 16) >> 16; I32[d + 1] = lo >> 16;
@@ -3941,8 +3937,10 @@ function runVector(
         pc = (pc + 5) | 0;
         continue;
       }
-      case Ir.i32x4_mul_load16x4_s_add: {
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+      case Ir.i32x4_mul_load16x4_s_add:
+      case Ir.i32x4_mul_load16x4_s_add_ac: {
+        const ac = code[pc] === Ir.i32x4_mul_load16x4_s_add_ac;
+        const ea = ac ? (I32[fp + code[pc + 3]] + code[pc + 5]) >>> 0 : (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1], a = fp + code[pc + 2], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
         I32[d] = Math.imul(I32[a], (lo << 16) >> 16); I32[d + 1] = Math.imul(I32[a + 1], lo >> 16);

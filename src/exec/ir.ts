@@ -1148,6 +1148,9 @@ export const enum Ir {
   /** As i32x4_abs_sub_load8x4_u with s = u = 0. Fields as there. */ i32x4_abs_sub_load8x4_u_ac,
   /** As v128_load8x4_u with s = u = 0. Fields as there. */ v128_load8x4_u_ac,
   /** As v128_store8x4_narrow with s = u = 0. Fields as there. */ v128_store8x4_narrow_ac,
+  /** As i32x4_mul_load16x4_s_add with s = u = 0. Fields as there. */ i32x4_mul_load16x4_s_add_ac,
+  /** As store128_add_step_br_if with s = u = 0. Fields as there. */ store128_add_step_br_if_ac,
+  /** As v128_load16x4_s_add with s = u = 0. Fields as there. */ v128_load16x4_s_add_ac,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1407,6 +1410,9 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.i32x4_abs_sub_load8x4_u_ac, 'i32x4.abs_sub_load8x4_u_ac', 'daaiiu'],
   [Ir.v128_load8x4_u_ac, 'v128.load8x4_u_ac', 'daiiu'],
   [Ir.v128_store8x4_narrow_ac, 'v128.store8x4_narrow_ac', 'aiiuai'],
+  [Ir.i32x4_mul_load16x4_s_add_ac, 'i32x4.mul_load16x4_s_add_ac', 'daaiiu'],
+  [Ir.store128_add_step_br_if_ac, 'v128.store_add_step_br_if_ac', 'aiiaudaiaL'],
+  [Ir.v128_load16x4_s_add_ac, 'v128.load16x4_s_add_ac', 'daiiu'],
 ];
 
 /** Disassembly info by opcode. */

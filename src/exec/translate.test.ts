@@ -1072,7 +1072,7 @@ test('more fused vector arithmetic: i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.
       (f32x4.mul (v128.load offset=16 (local.tee 3 (i32.add (local.get 0) (i32.const 32)))) (local.get 1)))`, `
      0: i32x4.add3 r1, r1, r3, r1
      5: i32x4.mul_load16x4_s_add r1, r1, r0, 0, 8, 2
-    12: i32x4.mul_load16x4_s_add r3, r3, r0, 0, 0, 0
+    12: i32x4.mul_load16x4_s_add_ac r3, r3, r0, 0, 0, 0
     19: i32x4.trunc_sat_mul_load_add r8, r3, r0, 0, 0, 4
     26: i32x4.add r1, r1, r8
     30: f32x4.mul_load_tee r0, r1, r5, r0, 32, 16

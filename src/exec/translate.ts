@@ -487,6 +487,9 @@ const compactAddrOps: ReadonlyMap<Ir, readonly [Ir, readonly number[]]> = new Ma
   [Ir.i32x4_abs_sub_load8x4_u, [Ir.i32x4_abs_sub_load8x4_u_ac, [4, 6]]],
   [Ir.v128_load8x4_u, [Ir.v128_load8x4_u_ac, [3, 5]]],
   [Ir.v128_store8x4_narrow, [Ir.v128_store8x4_narrow_ac, [2, 4]]],
+  [Ir.i32x4_mul_load16x4_s_add, [Ir.i32x4_mul_load16x4_s_add_ac, [4, 6]]],
+  [Ir.store128_add_step_br_if, [Ir.store128_add_step_br_if_ac, [2, 5]]],
+  [Ir.v128_load16x4_s_add, [Ir.v128_load16x4_s_add_ac, [3, 5]]],
 ]);
 
 /** The last pass: each instruction of compactAddrOps whose s and u words are 0 takes its `_ac` form. */
