@@ -1131,11 +1131,14 @@ export const enum Ir {
    * a (w: a word offset, as the terms' words).
    */
   i16x8_pack_lo,
-  // Compact addresses: the instruction of the same name without `_ac`, same fields, where every
-  // address has s = 0 and u = 0, so ea = u32(r32[a] + c): the translator's last pass rewrites the
-  // opcode in place when the s and u words are 0 (they stay in the code, unread). Why: reading
-  // and applying s and u costs these, the hottest vector instructions with an address, about as
-  // much as a fifth of their other work, and compiled vector loops address arrays as base + c.
+  // Compact addresses: the instruction of the same name without `_ac`, same fields and formula,
+  // where every address has s = 0 and u = 0, so ea = u32(r32[a] + c) instead of
+  // u32((r32[a] << s) + c) + u: the translator's last pass (compactAddresses) rewrites the opcode
+  // in place when the s and u words are 0 (they stay in the code, unread). Why: compiled vector
+  // loops address arrays as base + constant, and reading and applying s and u measured ~4 % of
+  // simd's run() over its vector instructions (RATIONALE, "Why vector instructions that compute
+  // and store", fourth round); the handlers share the general form's case (one compare of the
+  // opcode), so each costs ~90 bytes of runVector's bytecode instead of a copy of the case.
   /** As load128_add with s = u = 0. Fields as there. */ load128_ac,
   /** As f32x4_mul_load_add_add_store with s = u = 0 in both addresses. Fields as there. */
   f32x4_mul_load_add_add_store_ac,
