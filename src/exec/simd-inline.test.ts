@@ -960,16 +960,22 @@ test('a v128 store joined to the step-and-branch of a loop (v128.store_step_br_i
       (loop $l
         (local.set $v (i32x4.add (local.get $v) (local.get $v)))
         (v128.store (i32.add (i32.shl (local.get $n) (i32.const 4)) (i32.const 1024)) (i32x4.mul (local.get $v) (local.get $v)))
-        (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1)))))))`;
+        (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1))))))
+    (func (export "c") (param $n i32) (param $v v128)
+      (loop $l
+        (local.set $v (i32x4.add (local.get $v) (local.get $v)))
+        (v128.store (i32.add (local.get $n) (i32.const 1024)) (i32x4.mul (local.get $v) (local.get $v)))
+        (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -16)))))))`;
   const ir = irOf(src);
   assert.ok(ir.includes(' v128.store_step_br_if r') && ir.includes(' v128.store_add_step_br_if r'));
+  assert.ok(ir.includes(' v128.store_add_step_br_if_ac r'), 'c: the compact address (s = u = 0)');
   const inst = instance(src);
   const memory = memoryOf(inst);
   const v = vectors()[12];
-  for (const [f, at, square] of [['a', 2, false], ['b', 1024, true]] as const) {
+  for (const [f, at, square] of [['a', 2, false], ['b', 1024, true], ['c', 1024, true]] as const) {
     for (const n of [1, 5]) {
       new Uint8Array(memory.buffer).fill(0);
-      call(inst, f, n, v);
+      call(inst, f, f === 'c' ? 16 * n : n, v);
       const expected = new Uint8Array(65536), dv = new DataView(expected.buffer);
       let x = [...new Int32Array(v.buffer.slice(0))];
       for (let i = n; i !== 0; i--) {
@@ -982,6 +988,7 @@ test('a v128 store joined to the step-and-branch of a loop (v128.store_step_br_i
   // The store traps before the step: the first iteration's address is out of bounds.
   assert.throws(() => call(inst, 'a', 4096, v), (x: unknown) => x instanceof RuntimeError);
   assert.throws(() => call(inst, 'b', 4096 - 64, v), (x: unknown) => x instanceof RuntimeError);
+  assert.throws(() => call(inst, 'c', 65536 - 1024 - 8, v), (x: unknown) => x instanceof RuntimeError);
 });
 
 test('f32x4.mul_convert_s, i32x4.shl_xor and i32x4.shr_u_xor compute what the unfused pairs do', () => {
