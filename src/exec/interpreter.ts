@@ -2974,8 +2974,10 @@ function runVector(
       }
 
       // ── Hot SIMD instructions inline (ir.ts; spec §4.3 lifted lane-wise, §4.4.3) ───────────
-      case Ir.load128_add: {
-        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+      case Ir.load128_add:
+      case Ir.load128_ac: {
+        const ac = code[pc] === Ir.load128_ac;
+        const ea = ac ? (I32[fp + code[pc + 2]] + code[pc + 4]) >>> 0 : (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1];
         I32[d] = dv.getInt32(ea, true);
@@ -3024,8 +3026,10 @@ function runVector(
         pc = I32[fp + code[pc + 7]] !== 0 ? code[pc + 8] : (pc + 9) | 0;
         continue;
       }
-      case Ir.store128_add_step_br_if: {
-        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
+      case Ir.store128_add_step_br_if:
+      case Ir.store128_add_step_br_if_ac: {
+        const ac = code[pc] === Ir.store128_add_step_br_if_ac;
+        const ea = ac ? (I32[fp + code[pc + 1]] + code[pc + 3]) >>> 0 : (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const v = fp + code[pc + 4];
         dv.setInt32(ea, I32[v], true);
@@ -3089,8 +3093,10 @@ function runVector(
         pc = (pc + 5) | 0;
         continue;
       }
-      case Ir.f32x4_mul_load_add: {
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+      case Ir.f32x4_mul_load_add:
+      case Ir.f32x4_mul_load_add_ac: {
+        const ac = code[pc] === Ir.f32x4_mul_load_add_ac;
+        const ea = ac ? (I32[fp + code[pc + 3]] + code[pc + 5]) >>> 0 : (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         F32[d] = F32[a] * dv.getFloat32(ea, true); F32[d + 1] = F32[a + 1] * dv.getFloat32(ea + 4, true);
@@ -3098,8 +3104,10 @@ function runVector(
         pc = (pc + 7) | 0;
         continue;
       }
-      case Ir.f32x4_sub_load_add: {
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+      case Ir.f32x4_sub_load_add:
+      case Ir.f32x4_sub_load_add_ac: {
+        const ac = code[pc] === Ir.f32x4_sub_load_add_ac;
+        const ea = ac ? (I32[fp + code[pc + 3]] + code[pc + 5]) >>> 0 : (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         F32[d] = F32[a] - dv.getFloat32(ea, true); F32[d + 1] = F32[a + 1] - dv.getFloat32(ea + 4, true);
@@ -3108,20 +3116,19 @@ function runVector(
         continue;
       }
       case Ir.f32x4_max_min:
-      case Ir.f32x4_max_min_store: {
-        // min(a, max(b, c)) on the lanes' bits, without branches (clamped lanes come at random)
-        // or float conversions: k = x ^ ((x >> 31) & 0x7fffffff) orders the bits as the floats
-        // (−0 below +0), l(k, j) is −1 when k < j (the sign of k − j, overflow corrected), a
-        // NaN lane (magnitude above 0x7f800000) makes the canonical NaN, as fMin and fMax do.
-        // The _store form stores each lane as it is made (the operands are registers, not memory),
-        // computed instead as floats with Math.min/max (which order −0 below +0 and propagate NaN
-        // as Wasm does; a NaN lane stored as the canonical NaN): ~1 % of simd's run() faster than
-        // the bit form here, though its compares branch (RATIONALE, "Why vector instructions that
-        // compute and store").
-        const store = code[pc] === Ir.f32x4_max_min_store, o = store ? 1 : 0;
+      case Ir.f32x4_max_min_store:
+      case Ir.f32x4_max_min_store_ac: {
+        const ac = code[pc] === Ir.f32x4_max_min_store_ac;
+        // min(a, max(b, c)) as floats: Math.min and Math.max order −0 below +0 and propagate NaN
+        // as Wasm does; a NaN lane becomes the canonical NaN, as fMin and fMax make it. The _store
+        // form stores each lane as it is made (the operands are registers, not memory). (The
+        // register form compared the lanes' bits, branch-free, until the store form measured
+        // ~1 % of simd's run() faster as floats: RATIONALE, "Why does f32x4.max_min compare the
+        // lanes' bits?")
+        const store = code[pc] !== Ir.f32x4_max_min, o = store ? 1 : 0;
         let d = 0, es = 0;
         if (store) {
-          es = (((I32[fp + code[pc + 4]] << code[pc + 5]) + code[pc + 6]) >>> 0) + (code[pc + 7] >>> 0);
+          es = ac ? (I32[fp + code[pc + 4]] + code[pc + 6]) >>> 0 : (((I32[fp + code[pc + 4]] << code[pc + 5]) + code[pc + 6]) >>> 0) + (code[pc + 7] >>> 0);
           if (es + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         } else {
           d = fp + code[pc + 1];
@@ -3138,22 +3145,11 @@ function runVector(
           continue;
         }
         for (let i = 0; i < 4; i++) {
-          const x = I32[a + i], y = I32[b + i], z = I32[c + i];
-          const kx = x ^ ((x >> 31) & 0x7fffffff), ky = y ^ ((y >> 31) & 0x7fffffff), kz = z ^ ((z >> 31) & 0x7fffffff);
-          const dyz = ky - kz, lyz = (dyz ^ ((ky ^ kz) & (dyz ^ ky))) >> 31;
-          const m = y ^ ((y ^ z) & lyz), km = ky ^ ((ky ^ kz) & lyz);
-          const dxm = kx - km, lxm = (dxm ^ ((kx ^ km) & (dxm ^ kx))) >> 31;
-          const r = m ^ ((x ^ m) & lxm);
-          const nan = ((0x7f800000 - (x & 0x7fffffff)) | (0x7f800000 - (y & 0x7fffffff)) | (0x7f800000 - (z & 0x7fffffff))) >> 31;
-          if (store) dv.setInt32(es + 4 * i, r ^ ((r ^ 0x7fc00000) & nan), true);
-          else I32[d + i] = r ^ ((r ^ 0x7fc00000) & nan);
+          const r = Math.min(F32[a + i], Math.max(F32[b + i], F32[c + i]));
+          if (r === r) F32[d + i] = r;
+          else I32[d + i] = 0x7fc00000;
         }
-        if (store) {
-          dirty[es >>> Dirty.Shift] = 1;
-          pc = (pc + 8) | 0;
-        } else {
-          pc = (pc + 5) | 0;
-        }
+        pc = (pc + 5) | 0;
         continue;
       }
       case Ir.i32x4_mul_add: {
@@ -3645,8 +3641,10 @@ function runVector(
         pc = (pc + 6) | 0;
         continue;
       }
-      case Ir.v128_load16x4_s_add: {
-        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+      case Ir.v128_load16x4_s_add:
+      case Ir.v128_load16x4_s_add_ac: {
+        const ac = code[pc] === Ir.v128_load16x4_s_add_ac;
+        const ea = ac ? (I32[fp + code[pc + 2]] + code[pc + 4]) >>> 0 : (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
         I32[d] = (lo << 16) >> 16; I32[d + 1] = lo >> 16;
@@ -3756,10 +3754,12 @@ function runVector(
         pc = (pc + 6) | 0;
         continue;
       }
-      case Ir.i32x4_abs_sub_load8x4_u: {
+      case Ir.i32x4_abs_sub_load8x4_u:
+      case Ir.i32x4_abs_sub_load8x4_u_ac: {
+        const ac = code[pc] === Ir.i32x4_abs_sub_load8x4_u_ac;
         // As i32x4.abs_sub, each step under `| 0` (lanes from memory get no large-value feedback
         // from warmVector: a speculated `(x ^ s) - s` deoptimized at 2^31).
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        const ea = ac ? (I32[fp + code[pc + 3]] + code[pc + 5]) >>> 0 : (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const x = dv.getInt32(ea, true), d = fp + code[pc + 1], a = fp + code[pc + 2];
         const t0 = (I32[a] - (x & 255)) | 0, t1 = (I32[a + 1] - ((x >>> 8) & 255)) | 0;
@@ -3774,6 +3774,42 @@ function runVector(
         const x = I32[fp + code[pc + 2]], d = fp + code[pc + 1];
         I32[d] = x & 255; I32[d + 1] = (x >>> 8) & 255; I32[d + 2] = (x >>> 16) & 255; I32[d + 3] = x >>> 24;
         pc = (pc + 3) | 0;
+        continue;
+      }
+      case Ir.i16x8_widen8_u: {
+        const w = fp + code[pc + 2], x = I32[w], y = I32[w + 1], d = fp + code[pc + 1];
+        I32[d] = (x & 255) | (x & 0xff00) << 8; I32[d + 1] = ((x >>> 16) & 255) | (x >>> 24) << 16;
+        I32[d + 2] = (y & 255) | (y & 0xff00) << 8; I32[d + 3] = ((y >>> 16) & 255) | (y >>> 24) << 16;
+        pc = (pc + 3) | 0;
+        continue;
+      }
+      case Ir.i16x8_pack_lo: {
+        const w = fp + code[pc + 2], x = I32[w], y = I32[w + 2], d = fp + code[pc + 1];
+        const lo = (x & 0xffff) | I32[w + 1] << 16, hi = (y & 0xffff) | I32[w + 3] << 16, s = Math.imul(x & 255, 0x01010101);
+        I32[d] = lo; I32[d + 1] = hi; I32[d + 2] = s; I32[d + 3] = s;
+        pc = (pc + 3) | 0;
+        continue;
+      }
+      case Ir.v128_store8x4_narrow:
+      case Ir.v128_store8x4_narrow_ac: {
+        const ac = code[pc] === Ir.v128_store8x4_narrow_ac;
+        const ea = ac ? (I32[fp + code[pc + 1]] + code[pc + 3]) >>> 0 : (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const w = fp + code[pc + 5], k = code[pc + 6];
+        dv.setInt32(ea, ((I32[w] >>> k) & 255) | ((I32[w + 1] >>> k) & 255) << 8 |
+          ((I32[w + 2] >>> k) & 255) << 16 | (I32[w + 3] >>> k) << 24, true);
+        dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Ir.v128_store16x4_narrow: {
+        const ea = (((I32[fp + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
+        const w = fp + code[pc + 5], k = code[pc + 6];
+        dv.setInt32(ea, ((I32[w] >>> k) & 0xffff) | (I32[w + 1] >>> k) << 16, true);
+        dv.setInt32(ea + 4, ((I32[w + 2] >>> k) & 0xffff) | (I32[w + 3] >>> k) << 16, true);
+        dirty[ea >>> Dirty.Shift] = 1;
+        pc = (pc + 7) | 0;
         continue;
       }
       // A lane store of a shuffle (ir.ts): the lane's bytes gathered as i8x16.shuffle does.
@@ -3841,8 +3877,10 @@ function runVector(
         pc = (pc + 10) | 0;
         continue;
       }
-      case Ir.v128_load8x4_u: {
-        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+      case Ir.v128_load8x4_u:
+      case Ir.v128_load8x4_u_ac: {
+        const ac = code[pc] === Ir.v128_load8x4_u_ac;
+        const ea = ac ? (I32[fp + code[pc + 2]] + code[pc + 4]) >>> 0 : (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 4 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const x = dv.getInt32(ea, true), d = fp + code[pc + 1];
         I32[d] = x & 255; I32[d + 1] = (x >>> 8) & 255; I32[d + 2] = (x >>> 16) & 255; I32[d + 3] = x >>> 24;
@@ -3899,8 +3937,10 @@ function runVector(
         pc = (pc + 5) | 0;
         continue;
       }
-      case Ir.i32x4_mul_load16x4_s_add: {
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+      case Ir.i32x4_mul_load16x4_s_add:
+      case Ir.i32x4_mul_load16x4_s_add_ac: {
+        const ac = code[pc] === Ir.i32x4_mul_load16x4_s_add_ac;
+        const ea = ac ? (I32[fp + code[pc + 3]] + code[pc + 5]) >>> 0 : (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 8 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1], a = fp + code[pc + 2], lo = dv.getInt32(ea, true), hi = dv.getInt32(ea + 4, true);
         I32[d] = Math.imul(I32[a], (lo << 16) >> 16); I32[d + 1] = Math.imul(I32[a + 1], lo >> 16);
@@ -3919,15 +3959,17 @@ function runVector(
       }
       // Computed and stored (ir.ts "A vector computed and stored"): the four lanes first, then the
       // store, as the unfused pair; a load out of bounds traps before the store is checked.
-      case Ir.f32x4_mul_load_add_add_store: {
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+      case Ir.f32x4_mul_load_add_add_store:
+      case Ir.f32x4_mul_load_add_add_store_ac: {
+        const ac = code[pc] === Ir.f32x4_mul_load_add_add_store_ac;
+        const ea = ac ? (I32[fp + code[pc + 3]] + code[pc + 5]) >>> 0 : (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const a = fp + code[pc + 1], b = fp + code[pc + 2];
         const v0 = F32[a] + Math.fround(F32[b] * dv.getFloat32(ea, true));
         const v1 = F32[a + 1] + Math.fround(F32[b + 1] * dv.getFloat32(ea + 4, true));
         const v2 = F32[a + 2] + Math.fround(F32[b + 2] * dv.getFloat32(ea + 8, true));
         const v3 = F32[a + 3] + Math.fround(F32[b + 3] * dv.getFloat32(ea + 12, true));
-        const es = (((I32[fp + code[pc + 7]] << code[pc + 8]) + code[pc + 9]) >>> 0) + (code[pc + 10] >>> 0);
+        const es = ac ? (I32[fp + code[pc + 7]] + code[pc + 9]) >>> 0 : (((I32[fp + code[pc + 7]] << code[pc + 8]) + code[pc + 9]) >>> 0) + (code[pc + 10] >>> 0);
         if (es + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setFloat32(es, v0, true);
         dv.setFloat32(es + 4, v1, true);
@@ -3937,13 +3979,15 @@ function runVector(
         pc = (pc + 11) | 0;
         continue;
       }
-      case Ir.i32x4_trunc_sat_mul_load_add_store: {
-        const ea = (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
+      case Ir.i32x4_trunc_sat_mul_load_add_store:
+      case Ir.i32x4_trunc_sat_mul_load_add_store_ac: {
+        const ac = code[pc] === Ir.i32x4_trunc_sat_mul_load_add_store_ac;
+        const ea = ac ? (I32[fp + code[pc + 2]] + code[pc + 4]) >>> 0 : (((I32[fp + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + (code[pc + 5] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         // One call site of i32TruncSatF64S (TurboFan inlines it), the lanes kept in vectorLanes.
         const a = fp + code[pc + 1];
         for (let i = 0; i < 4; i++) vectorLanes[i] = i32TruncSatF64S(Math.fround(F32[a + i] * dv.getFloat32(ea + 4 * i, true)));
-        const es = (((I32[fp + code[pc + 6]] << code[pc + 7]) + code[pc + 8]) >>> 0) + (code[pc + 9] >>> 0);
+        const es = ac ? (I32[fp + code[pc + 6]] + code[pc + 8]) >>> 0 : (((I32[fp + code[pc + 6]] << code[pc + 7]) + code[pc + 8]) >>> 0) + (code[pc + 9] >>> 0);
         if (es + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         dv.setInt32(es, vectorLanes[0], true);
         dv.setInt32(es + 4, vectorLanes[1], true);
@@ -3994,9 +4038,11 @@ function runVector(
         pc = (pc + 7) | 0;
         continue;
       }
-      case Ir.f32x4_mul_convert_load_add: {
+      case Ir.f32x4_mul_convert_load_add:
+      case Ir.f32x4_mul_convert_load_add_ac: {
+        const ac = code[pc] === Ir.f32x4_mul_convert_load_add_ac;
         // As f32x4.mul_convert_s, the integers loaded (the product of two f32 values is exact).
-        const ea = (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
+        const ea = ac ? (I32[fp + code[pc + 3]] + code[pc + 5]) >>> 0 : (((I32[fp + code[pc + 3]] << code[pc + 4]) + code[pc + 5]) >>> 0) + (code[pc + 6] >>> 0);
         if (ea + 16 > memLen) throw trap(TrapCode.MemoryOutOfBounds);
         const d = fp + code[pc + 1], a = fp + code[pc + 2];
         F32[d] = F32[a] * Math.fround(dv.getInt32(ea, true)); F32[d + 1] = F32[a + 1] * Math.fround(dv.getInt32(ea + 4, true));

@@ -1099,6 +1099,61 @@ export const enum Ir {
    * a, a (base), i (s), i (c), u.
    */
   i32x4_abs_sub_load8x4_u,
+  // Shape-specialized byte moves: shuffles and lane stores of a shuffle whose bytes follow a
+  // pattern the translator recognizes in their selectors, done by shifts and masks of whole
+  // words instead of decoding a term or selector per word or byte. Why: compiled code narrows
+  // and widens lanes so (there are no such Wasm instructions); the generic forms' cost goes with
+  // the code words they decode.
+  /**
+   * 8 lanes: r[d]_i = byte i of the register words r32[w], r32[w + 1] (zero-extended to 16 bits):
+   * the i8x16_shuffle_w that zero-extends eight consecutive bytes (bytes 2i from byte i of the
+   * two words, bytes 2i + 1 from a zero vector). Fields d, a (w: a word offset, as the terms'
+   * words).
+   */
+  i16x8_widen8_u,
+  /**
+   * mem32[ea] = byte k/8 of each of the register words r32[w + i], i = 0…3 (byte i of the store
+   * from word w + i): a v128.store32_shuffle whose selectors are w << 5 | k, (w + 1) << 5 | k, ….
+   * ea as in v128.store32_shuffle. Fields a (base), i (s), i (c), u, a (w), i (k: 0, 8, 16 or 24).
+   */
+  v128_store8x4_narrow,
+  /**
+   * mem64[ea] = the 16 bits at bit k of each of the register words r32[w + i], i = 0…3 (half-word i
+   * of the store from word w + i): a v128.store64_shuffle whose selectors are w << 5 | k,
+   * w << 5 | k + 8, (w + 1) << 5 | k, …. ea as in v128.store64_shuffle. Fields a (base), i (s),
+   * i (c), u, a (w), i (k: 0, 8 or 16).
+   */
+  v128_store16x4_narrow,
+  /**
+   * 8 lanes: r[d]_i = the low 16 bits of the register word r32[w + i] for i = 0…3, and every byte
+   * of lanes 4–7 byte 0 of r32[w]: the i8x16_shuffle_w by which compiled code wraps i32 lanes to
+   * i16 (bytes 0, 1, 4, 5, 8, 9, 12, 13, the don't-care lanes filled with byte 0). Fields d,
+   * a (w: a word offset, as the terms' words).
+   */
+  i16x8_pack_lo,
+  // Compact addresses: the instruction of the same name without `_ac`, same fields and formula,
+  // where every address has s = 0 and u = 0, so ea = u32(r32[a] + c) instead of
+  // u32((r32[a] << s) + c) + u: the translator's last pass (compactAddresses) rewrites the opcode
+  // in place when the s and u words are 0 (they stay in the code, unread). Why: compiled vector
+  // loops address arrays as base + constant, and reading and applying s and u measured ~4 % of
+  // simd's run() over its vector instructions (RATIONALE, "Why vector instructions that compute
+  // and store", fourth round); the handlers share the general form's case (one compare of the
+  // opcode), so each costs ~90 bytes of runVector's bytecode instead of a copy of the case.
+  /** As load128_add with s = u = 0. Fields as there. */ load128_ac,
+  /** As f32x4_mul_load_add_add_store with s = u = 0 in both addresses. Fields as there. */
+  f32x4_mul_load_add_add_store_ac,
+  /** As i32x4_trunc_sat_mul_load_add_store with s = u = 0 in both addresses. Fields as there. */
+  i32x4_trunc_sat_mul_load_add_store_ac,
+  /** As f32x4_mul_load_add with s = u = 0. Fields as there. */ f32x4_mul_load_add_ac,
+  /** As f32x4_sub_load_add with s = u = 0. Fields as there. */ f32x4_sub_load_add_ac,
+  /** As f32x4_max_min_store with s = u = 0. Fields as there. */ f32x4_max_min_store_ac,
+  /** As f32x4_mul_convert_load_add with s = u = 0. Fields as there. */ f32x4_mul_convert_load_add_ac,
+  /** As i32x4_abs_sub_load8x4_u with s = u = 0. Fields as there. */ i32x4_abs_sub_load8x4_u_ac,
+  /** As v128_load8x4_u with s = u = 0. Fields as there. */ v128_load8x4_u_ac,
+  /** As v128_store8x4_narrow with s = u = 0. Fields as there. */ v128_store8x4_narrow_ac,
+  /** As i32x4_mul_load16x4_s_add with s = u = 0. Fields as there. */ i32x4_mul_load16x4_s_add_ac,
+  /** As store128_add_step_br_if with s = u = 0. Fields as there. */ store128_add_step_br_if_ac,
+  /** As v128_load16x4_s_add with s = u = 0. Fields as there. */ v128_load16x4_s_add_ac,
 
   /** Number of IR opcodes (not an instruction). */
   COUNT,
@@ -1346,6 +1401,21 @@ const rows: readonly (readonly [Ir, string, string])[] = [
   [Ir.v128_load32x2_splat_lx, 'v128.load32x2_splat_lx', 'daiiiuiui'], [Ir.v128_load32x2_zero_lx, 'v128.load32x2_zero_lx', 'daiiiuiui'],
   [Ir.v128_load8x4_u, 'v128.load8x4_u', 'daiiu'], [Ir.i32x4_widen8_u, 'i32x4.widen8_u', 'da'],
   [Ir.i32x4_abs_sub_load8x4_u, 'i32x4.abs_sub_load8x4_u', 'daaiiu'],
+  [Ir.i16x8_widen8_u, 'i16x8.widen8_u', 'da'],
+  [Ir.v128_store8x4_narrow, 'v128.store8x4_narrow', 'aiiuai'], [Ir.v128_store16x4_narrow, 'v128.store16x4_narrow', 'aiiuai'],
+  [Ir.i16x8_pack_lo, 'i16x8.pack_lo', 'da'],
+  [Ir.load128_ac, 'v128.load_ac', 'daiiu'], [Ir.f32x4_mul_load_add_add_store_ac, 'f32x4.mul_load_add_add_store_ac', 'aaaiiuaiiu'],
+  [Ir.i32x4_trunc_sat_mul_load_add_store_ac, 'i32x4.trunc_sat_mul_load_add_store_ac', 'aaiiuaiiu'],
+  [Ir.f32x4_mul_load_add_ac, 'f32x4.mul_load_add_ac', 'daaiiu'],
+  [Ir.f32x4_sub_load_add_ac, 'f32x4.sub_load_add_ac', 'daaiiu'],
+  [Ir.f32x4_max_min_store_ac, 'f32x4.max_min_store_ac', 'aaaaiiu'],
+  [Ir.f32x4_mul_convert_load_add_ac, 'f32x4.mul_convert_load_add_ac', 'daaiiu'],
+  [Ir.i32x4_abs_sub_load8x4_u_ac, 'i32x4.abs_sub_load8x4_u_ac', 'daaiiu'],
+  [Ir.v128_load8x4_u_ac, 'v128.load8x4_u_ac', 'daiiu'],
+  [Ir.v128_store8x4_narrow_ac, 'v128.store8x4_narrow_ac', 'aiiuai'],
+  [Ir.i32x4_mul_load16x4_s_add_ac, 'i32x4.mul_load16x4_s_add_ac', 'daaiiu'],
+  [Ir.store128_add_step_br_if_ac, 'v128.store_add_step_br_if_ac', 'aiiaudaiaL'],
+  [Ir.v128_load16x4_s_add_ac, 'v128.load16x4_s_add_ac', 'daiiu'],
 ];
 
 /** Disassembly info by opcode. */

@@ -306,6 +306,8 @@ test('i8x16.shuffle by word terms (i8x16.shuffle_w) moves the bytes i8x16.shuffl
     [15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0], [8, 9, 10, 11, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0],
     [4, 5, 6, 7, 16, 17, 18, 19, 31, 30, 29, 28, 5, 5, 5, 5], [1, 2, 3, 16, 5, 6, 7, 20, 9, 10, 11, 24, 13, 14, 15, 28],
     [0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15], [3, 3, 19, 19, 7, 23, 7, 23, 0, 1, 0, 1, 30, 31, 30, 31],
+    // i16x8.pack_lo (as pattern 1) of b, and of a's word 3 and b's words 0–2 (consecutive words).
+    [16, 17, 20, 21, 24, 25, 28, 29, 16, 16, 16, 16, 16, 16, 16, 16], [12, 13, 16, 17, 20, 21, 24, 25, 12, 12, 12, 12, 12, 12, 12, 12],
   ];
   let x = 0x1234567;
   for (let n = 0; n < 40; n++) {
@@ -321,6 +323,7 @@ test('i8x16.shuffle by word terms (i8x16.shuffle_w) moves the bytes i8x16.shuffl
   const ir = irOf(src);
   assert.ok(ir.includes(' i8x16.shuffle_w r'), 'the word form is chosen');
   assert.ok(ir.includes(' i8x16.shuffle r'), 'the byte form is kept for the others');
+  assert.is(ir.split(' i16x8.pack_lo r').length - 1, 6, 'low half-words gathered: i16x8.pack_lo (patterns 1, 8, 9)');
   const inst = instance(src);
   const vs = vectors();
   patterns.forEach((lanes, i) => {
@@ -374,7 +377,8 @@ test('a v128 local known to hold zero: shuffles with it (i8x16.shuffle_w4 / _w, 
   // z1 and z6 zero-extend the bytes of one word (i32x4.widen8_u), z5 in reverse order.
   assert.is(ir.split(' i32x4.widen8_u r').length - 1, 2, 'z1 and z6 widen bytes');
   assert.is(ir.split(' i8x16.shuffle_w4 r').length - 1, 1, 'z5 has one term a word');
-  assert.is(ir.split(' i8x16.shuffle_w r').length - 1, 3, 'the others keep the zero vector\'s terms (z2: two a word)');
+  assert.is(ir.split(' i16x8.widen8_u r').length - 1, 1, 'z2 zero-extends bytes 0–7 to 16-bit lanes');
+  assert.is(ir.split(' i8x16.shuffle_w r').length - 1, 2, 'the others keep the zero vector\'s terms');
   const inst = instance(src);
   const shuffle = (lanes: string, a: Uint8Array, b: Uint8Array): Uint8Array =>
     Uint8Array.from(lanes.split(' ').map(Number), (j) => (j < 16 ? a[j] : b[j - 16]));
@@ -397,6 +401,9 @@ test('a lane store of a shuffle (v128.store32_shuffle / _64) writes what the shu
     [0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1, 4, 5, 8, 9, 12, 13, 16, 17, 20, 21, 24, 25, 28, 29],
     [31, 0, 17, 2, 19, 4, 21, 6, 23, 8, 25, 10, 27, 12, 29, 15], [15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
     [3, 7, 11, 15, 19, 23, 27, 31, 2, 6, 10, 14, 18, 22, 26, 30],
+    // Narrowings (v128.store8x4_narrow / store16x4_narrow): half-words at bit 16, bytes at bit 8
+    // and 16; then four bytes from a's word 3 and b's words 0–2 (consecutive register words).
+    [2, 3, 6, 7, 10, 11, 14, 15, 1, 5, 9, 13, 18, 22, 26, 30], [12, 16, 20, 24, 13, 17, 21, 25, 0, 0, 0, 0, 0, 0, 0, 0],
   ];
   const forms: string[] = [];
   patterns.forEach((l, i) => {
@@ -412,6 +419,9 @@ test('a lane store of a shuffle (v128.store32_shuffle / _64) writes what the shu
   const src = `(module (memory (export "mem") 1) ${forms.join('')})`;
   const ir = irOf(src);
   assert.ok(ir.includes(' v128.store32_shuffle r') && ir.includes(' v128.store64_shuffle r'), 'the fused forms are chosen');
+  for (const k of [0, 8, 16, 24]) assert.ok(ir.includes(` v128.store8x4_narrow r0, 0, 7, 1, r1, ${k}`), `narrowing to bytes at bit ${k}`);
+  for (const k of [0, 16]) assert.ok(ir.includes(` v128.store16x4_narrow r0, 0, 7, 1, r1, ${k}`), `narrowing to half-words at bit ${k}`);
+  assert.ok(ir.includes(' v128.store8x4_narrow r0, 0, 7, 1, r2.5, 0') && ir.includes(' v128.store16x4_narrow r0, 0, 7, 1, r3, 0'), 'b and across a and b');
   const inst = instance(src);
   const memory = memoryOf(inst);
   const bytes = (): Uint8Array => new Uint8Array(memory.buffer);
@@ -950,16 +960,22 @@ test('a v128 store joined to the step-and-branch of a loop (v128.store_step_br_i
       (loop $l
         (local.set $v (i32x4.add (local.get $v) (local.get $v)))
         (v128.store (i32.add (i32.shl (local.get $n) (i32.const 4)) (i32.const 1024)) (i32x4.mul (local.get $v) (local.get $v)))
-        (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1)))))))`;
+        (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1))))))
+    (func (export "c") (param $n i32) (param $v v128)
+      (loop $l
+        (local.set $v (i32x4.add (local.get $v) (local.get $v)))
+        (v128.store (i32.add (local.get $n) (i32.const 1024)) (i32x4.mul (local.get $v) (local.get $v)))
+        (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -16)))))))`;
   const ir = irOf(src);
   assert.ok(ir.includes(' v128.store_step_br_if r') && ir.includes(' v128.store_add_step_br_if r'));
+  assert.ok(ir.includes(' v128.store_add_step_br_if_ac r'), 'c: the compact address (s = u = 0)');
   const inst = instance(src);
   const memory = memoryOf(inst);
   const v = vectors()[12];
-  for (const [f, at, square] of [['a', 2, false], ['b', 1024, true]] as const) {
+  for (const [f, at, square] of [['a', 2, false], ['b', 1024, true], ['c', 1024, true]] as const) {
     for (const n of [1, 5]) {
       new Uint8Array(memory.buffer).fill(0);
-      call(inst, f, n, v);
+      call(inst, f, f === 'c' ? 16 * n : n, v);
       const expected = new Uint8Array(65536), dv = new DataView(expected.buffer);
       let x = [...new Int32Array(v.buffer.slice(0))];
       for (let i = n; i !== 0; i--) {
@@ -972,6 +988,7 @@ test('a v128 store joined to the step-and-branch of a loop (v128.store_step_br_i
   // The store traps before the step: the first iteration's address is out of bounds.
   assert.throws(() => call(inst, 'a', 4096, v), (x: unknown) => x instanceof RuntimeError);
   assert.throws(() => call(inst, 'b', 4096 - 64, v), (x: unknown) => x instanceof RuntimeError);
+  assert.throws(() => call(inst, 'c', 65536 - 1024 - 8, v), (x: unknown) => x instanceof RuntimeError);
 });
 
 test('f32x4.mul_convert_s, i32x4.shl_xor and i32x4.shr_u_xor compute what the unfused pairs do', () => {
@@ -1025,8 +1042,9 @@ test('f32x4.sub_load_add and f32x4.max_min (a clamp) compute what the unfused pa
     for (const b of vs) {
       for (const c of [vs[0], vs[2], vs[4], vs[5]]) {
         const want = call(inst, 'clamp unfused', a, b, c)[0] as Uint8Array;
-        sameF32(call(inst, 'clamp', a, b, c)[0] as Uint8Array, want, 'max_min');
-        sameF32(call(inst, 'clamp2', a, b, c)[0] as Uint8Array, want, 'max_min, max on the right');
+        // Bit for bit, NaN lanes included (the canonical NaN, as f32x4.max and f32x4.min make it).
+        assert.equal(call(inst, 'clamp', a, b, c)[0] as Uint8Array, want, 'max_min');
+        assert.equal(call(inst, 'clamp2', a, b, c)[0] as Uint8Array, want, 'max_min, max on the right');
       }
     }
   }
@@ -1042,6 +1060,12 @@ test('a vector computed and stored (f32x4.mul_load_add_add_store, …) writes wh
       '(i32x4.trunc_sat_f32x4_s (f32x4.mul (local.get 2) (v128.load offset=4 (i32.add (local.get 1) (i32.const 16)))))'],
     ['clamp', '(param i32 i32 v128 v128) (local v128)',
       '(f32x4.min (f32x4.max (local.get 2) (v128.load (local.get 1))) (local.get 3))'],
+    // Loads without an offset: stored without one too (the "at" forms), every address has s = u = 0
+    // (the compact _ac forms, ir.ts), which wrap as i32.add does (ld = -16 below).
+    ['mla0', '(param i32 i32 v128 v128) (local v128)',
+      '(f32x4.add (local.get 2) (f32x4.mul (local.get 3) (v128.load (i32.add (local.get 1) (i32.const 16)))))'],
+    ['trunc0', '(param i32 i32 v128 v128) (local v128)',
+      '(i32x4.trunc_sat_f32x4_s (f32x4.mul (local.get 2) (v128.load (i32.add (local.get 1) (i32.const 16)))))'],
   ];
   const src = `(module (memory (export "mem") 1)
     ${bodies.map(([n, sig, e]) => `
@@ -1050,8 +1074,9 @@ test('a vector computed and stored (f32x4.mul_load_add_add_store, …) writes wh
       (func (export "${n} unfused") ${sig} (v128.store offset=2 (i32.add (local.get 0) (i32.const 8)) (local.tee 4 ${e})))
       (func (export "${n} at unfused") ${sig} (v128.store (local.get 0) (local.tee 4 ${e})))`).join('\n')})`;
   const ir = irOf(src);
-  for (const op of ['f32x4.mul_load_add_add_store', 'i32x4.trunc_sat_mul_load_add_store', 'f32x4.max_min_store']) {
-    assert.is(ir.split(` ${op} r`).length - 1, 2, op);
+  for (const [op, general, compact] of [['f32x4.mul_load_add_add_store', 3, 1], ['i32x4.trunc_sat_mul_load_add_store', 3, 1], ['f32x4.max_min_store', 1, 1]] as const) {
+    assert.is(ir.split(` ${op} r`).length - 1, general, op);
+    assert.is(ir.split(` ${op}_ac r`).length - 1, compact, `${op}_ac`);
   }
   const inst = instance(src);
   const memory = memoryOf(inst);
@@ -1069,7 +1094,7 @@ test('a vector computed and stored (f32x4.mul_load_add_add_store, …) writes wh
   };
   for (const [n] of bodies) {
     // Stores beside, over and inside what the operation loads; near and past the end of memory.
-    const places = [[0, 100], [40, 20], [22, 0], [30, 10], [65536 - 26, 16], [65536 - 25, 16], [16, 65536 - 36], [16, 65536 - 35]];
+    const places = [[0, 100], [40, 20], [22, 0], [30, 10], [65536 - 26, 16], [65536 - 25, 16], [16, 65536 - 36], [16, 65536 - 35], [100, -16]];
     for (const [st, ld] of places) {
       for (const [a, b] of [[vs[1], vs[2]], [vs[4], vs[5]], [vs[12], vs[6]], [vs[15], vs[3]]]) {
         const want = run(`${n} unfused`, [st, ld, a, b]), got = run(n, [st, ld, a, b]);
@@ -1086,6 +1111,52 @@ test('a vector computed and stored (f32x4.mul_load_add_add_store, …) writes wh
       }
     }
   }
+});
+
+
+test('compact addresses (the _ac forms: s = u = 0) compute, store and trap as the forms with an offset', () => {
+  // Each operation twice: through (i32.add p 16) and no offset (the compact form), and through
+  // p with offset=16 (the general form): the same address while p + 16 does not wrap; p = -16
+  // wraps to 0 in the first (in bounds) and is out of bounds in the second.
+  const ops: [string, string][] = [
+    ['v128.load_ac', '(v128.load MEMARG ADDR)'],
+    ['f32x4.mul_load_add_ac', '(f32x4.mul (local.get 1) (v128.load MEMARG ADDR))'],
+    ['f32x4.sub_load_add_ac', '(f32x4.sub (local.get 1) (v128.load MEMARG ADDR))'],
+    ['f32x4.mul_convert_load_add_ac', '(f32x4.mul (local.get 1) (f32x4.convert_i32x4_s (v128.load MEMARG ADDR)))'],
+    ['v128.load8x4_u_ac', '(i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load MEMARG ADDR)))'],
+    ['i32x4.abs_sub_load8x4_u_ac', `(i32x4.abs (i32x4.sub (local.get 1)
+      (i8x16.shuffle 16 1 2 3 17 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load MEMARG ADDR)))))`],
+    ['v128.load16x4_s_add_ac', '(v128.load16x4_s MEMARG ADDR)'],
+    ['i32x4.mul_load16x4_s_add_ac', '(i32x4.mul (local.get 1) (v128.load16x4_s MEMARG ADDR))'],
+    ['v128.store8x4_narrow_ac', '(v128.store32_lane MEMARG 0 ADDR (i8x16.shuffle 1 5 9 13 0 0 0 0 0 0 0 0 0 0 0 0 (local.get 1) (local.get 1))) (local.get 1)'],
+  ];
+  const fn = (name: string, body: string, memarg: string, addr: string): string => `
+    (func (export "${name}") (param i32 v128) (result v128) (local v128)
+      (local.set 2 (v128.const i32x4 0 0 0 0))
+      ${body.replace('MEMARG', memarg).replace('ADDR', addr)})`;
+  const src = `(module (memory (export "mem") 1) ${ops.map(([, body], i) =>
+    fn(`c${i}`, body, '', '(i32.add (local.get 0) (i32.const 16))') + fn(`g${i}`, body, 'offset=16', '(local.get 0)')).join('')})`;
+  const ir = irOf(src);
+  for (const [op] of ops) assert.is(ir.split(` ${op} r`).length - 1, 1, op);
+  const inst = instance(src);
+  const memory = memoryOf(inst);
+  const vs = vectors(), fill = vs.flatMap((v) => [...v]);
+  const run = (name: string, p: number, v: Uint8Array): string => {
+    new Uint8Array(memory.buffer).fill(0).set(fill);
+    try {
+      const r = call(inst, name, p, v)[0] as Uint8Array;
+      return [...r, ...new Uint8Array(memory.buffer).slice(0, 256)].join();
+    } catch (e) {
+      assert.ok(e instanceof RuntimeError, `${name} traps with a RuntimeError`);
+      return 'trap';
+    }
+  };
+  ops.forEach(([op], i) => {
+    for (const p of [0, 4, 37, 65536 - 32, 65536 - 20, 65536 - 19, 65536 - 16]) {
+      for (const v of [vs[1], vs[7], vs[12]]) assert.is(run(`c${i}`, p, v), run(`g${i}`, p, v), `${op} at ${p}`);
+    }
+    assert.ok(run(`c${i}`, -16, vs[3]) !== 'trap' && run(`g${i}`, -16, vs[3]) === 'trap', `${op}: p + 16 wraps to 0`);
+  });
 });
 
 test.run();

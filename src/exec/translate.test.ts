@@ -1045,7 +1045,7 @@ test('fused vector arithmetic: a product feeding an add, a load or conversion fe
     14: i32x4.shl_xor r2, r2, r0, 13
     19: i32x4.shr_u_xor r2, r2, r2, 17
     24: f32x4.max_min r0, r2, r0, r2
-    29: f32x4.sub_load_add r2, r2, r4, 0, 32, 0
+    29: f32x4.sub_load_add_ac r2, r2, r4, 0, 32, 0
     36: f32x4.mul_load_add r0, r2, r4, 0, 16, 4
     43: return`);
 });
@@ -1072,7 +1072,7 @@ test('more fused vector arithmetic: i32x4.add3, i32x4.mul_load16x4_s_add, i32x4.
       (f32x4.mul (v128.load offset=16 (local.tee 3 (i32.add (local.get 0) (i32.const 32)))) (local.get 1)))`, `
      0: i32x4.add3 r1, r1, r3, r1
      5: i32x4.mul_load16x4_s_add r1, r1, r0, 0, 8, 2
-    12: i32x4.mul_load16x4_s_add r3, r3, r0, 0, 0, 0
+    12: i32x4.mul_load16x4_s_add_ac r3, r3, r0, 0, 0, 0
     19: i32x4.trunc_sat_mul_load_add r8, r3, r0, 0, 0, 4
     26: i32x4.add r1, r1, r8
     30: f32x4.mul_load_tee r0, r1, r5, r0, 32, 16
@@ -1099,7 +1099,7 @@ test('f32x4.mul_convert_load_add: integers a v128.load(_add) just loaded, conver
       (local.set 1 (f32x4.mul (f32x4.convert_i32x4_s (v128.load (local.get 0))) (local.get 1)))
       (f32x4.mul (local.get 1) (f32x4.convert_i32x4_s (i32x4.add (v128.load (local.get 0)) (local.get 1)))))`, `
      0: f32x4.mul_convert_load_add r1, r1, r0, 0, 32, 16
-     7: f32x4.mul_convert_load_add r1, r1, r0, 0, 0, 0
+     7: f32x4.mul_convert_load_add_ac r1, r1, r0, 0, 0, 0
     14: v128.load r5, r0, 0
     18: i32x4.add r5, r5, r1
     22: f32x4.mul_convert_s r0, r1, r5
@@ -1255,7 +1255,7 @@ test('a shuffle of a loaded word splatted takes the load in (v128.load32_shuffle
       (i8x16.shuffle 17 1 2 3 16 5 6 7 18 9 10 11 19 13 14 15 (local.get 2) (i32x4.splat (i32.load (local.get 1))))
       i32x4.add)`, `
      0: const128 r2, i32x4 0x0 0x0 0x0 0x0
-     6: v128.load8x4_u r4, r0, 0, 4, 0
+     6: v128.load8x4_u_ac r4, r0, 0, 4, 0
     12: i32x4.abs_sub_load8x4_u r4, r4, r1, 0, 0, 8
     19: v128.load32_shuffle r6, r1, 0, 0, 0, r8.0 rotr 8 & 0b0001, r8.0 rotr 0 & 0b0001, r8.0 rotr 16 & 0b0001, r8.0 rotr 24 & 0b0001
     29: i32x4.add r0, r4, r6
@@ -1276,24 +1276,53 @@ test('lane stores absorb the add computing their address (not an i32.add of two 
     27: return`);
 });
 
-test('a lane store of a shuffle just made stores the lane\'s bytes by their selectors (v128.store32_shuffle / _64)', () => {
-  // Lane 0 of the first shuffle: byte 0 of each word of a = r1 (words 2–5): selectors 64, 96,
-  // 128, 160; the second stores lane 1 (bytes 8–15) of a half-word gather. A shuffle whose
-  // result is read again (the tee) stays.
+test('a lane store of a shuffle just made stores the lane\'s bytes by their selectors (v128.store32_shuffle / _64, store8x4_narrow / store16x4_narrow)', () => {
+  // Lane 0 of the first shuffle: byte 0 of each word of a = r1 (words 2–5), selectors 64, 96,
+  // 128, 160 — a narrowing to bytes: v128.store8x4_narrow of word 2 (r1), bit 0; the second stores
+  // lane 1 (bytes 8–15) of a half-word gather: v128.store16x4_narrow. The third and fourth pick
+  // bytes in no such pattern (reversed; two from one word): selectors. A shuffle whose result is
+  // read again (the tee) stays.
   golden(`(memory 1)
     (func (param i32 v128) (local v128)
       (v128.store32_lane 0 (i32.add (local.get 0) (i32.const 4)) (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0 (local.get 1) (local.get 1)))
       (v128.store64_lane offset=8 1 (local.get 0) (i8x16.shuffle 0 0 0 0 0 0 0 0 0 1 4 5 8 9 12 13 (local.get 1) (local.get 1)))
+      (v128.store32_lane 0 (i32.add (local.get 0) (i32.const 4)) (i8x16.shuffle 12 8 4 0 0 0 0 0 0 0 0 0 0 0 0 0 (local.get 1) (local.get 1)))
+      (v128.store64_lane offset=8 1 (local.get 0) (i8x16.shuffle 0 0 0 0 0 0 0 0 0 1 4 5 8 9 13 12 (local.get 1) (local.get 1)))
       (v128.store32_lane 0 (local.get 0) (local.tee 2 (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0 (local.get 1) (local.get 1)))))`, `
-     0: v128.store32_shuffle r0, 0, 4, 0, 64, 96, 128, 160
-     9: v128.store64_shuffle r0, 0, 0, 8, 64, 72, 96, 104, 128, 136, 160, 168
-    22: i8x16.shuffle r3, 64, 96, 128, 160, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64
-    40: v128.store32_lane r0, r3, 0, 0
-    45: return`);
+     0: v128.store8x4_narrow_ac r0, 0, 4, 0, r1, 0
+     7: v128.store16x4_narrow r0, 0, 0, 8, r1, 0
+    14: v128.store32_shuffle r0, 0, 4, 0, 160, 128, 96, 64
+    23: v128.store64_shuffle r0, 0, 0, 8, 64, 72, 96, 104, 128, 136, 168, 160
+    36: i8x16.shuffle r3, 64, 96, 128, 160, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64
+    54: v128.store32_lane r0, r3, 0, 0
+    59: return`);
+});
+
+test('a shuffle zero-extending eight bytes of a vector to 16-bit lanes is one i16x8.widen8_u; wrapping i32 lanes to i16 one i16x8.pack_lo', () => {
+  // Local 2 (r3) holds zero: bytes 0–7 of r1 (words 2 and 3) interleaved with zeros, and bytes
+  // 8–15 (words 4 and 5, r2). With the zero bytes in the other order it stays a shuffle_w. Then
+  // the low half-words of r1's four words, the other lanes byte 0 (LLVM's don't-care lanes):
+  // i16x8.pack_lo; with byte 1 there, a shuffle_w.
+  golden(`(memory 1)
+    (func (param i32 v128) (result v128) (local v128)
+      (local.set 2 (v128.const i32x4 0 0 0 0))
+      (local.set 1 (i8x16.shuffle 0 16 1 17 2 18 3 19 4 20 5 21 6 22 7 23 (local.get 1) (local.get 2)))
+      (local.set 1 (i8x16.shuffle 8 16 9 17 10 18 11 19 12 20 13 21 14 22 15 23 (local.get 1) (local.get 2)))
+      (local.set 1 (i8x16.shuffle 16 0 17 1 18 2 19 3 20 4 21 5 22 6 23 7 (local.get 1) (local.get 2)))
+      (local.set 1 (i8x16.shuffle 0 1 4 5 8 9 12 13 0 0 0 0 0 0 0 0 (local.get 1) (local.get 2)))
+      (i8x16.shuffle 0 1 4 5 8 9 12 13 0 0 0 0 0 0 0 1 (local.get 1) (local.get 2)))`, `
+     0: const128 r3, i32x4 0x0 0x0 0x0 0x0
+     6: i16x8.widen8_u r1, r1
+     9: i16x8.widen8_u r1, r2
+    12: i8x16.shuffle_w r1, r1.0 rotr 24 & 0b0010, r1.0 rotr 16 & 0b1000, r1.0 rotr 8 & 0b0010, r1.0 rotr 0 & 0b1000, r1.1 rotr 24 & 0b0010, r1.1 rotr 16 & 0b1000, r1.1 rotr 8 & 0b0010, r1.1 rotr 0 & 0b1000
+    22: i16x8.pack_lo r1, r1
+    25: i8x16.shuffle_w r0, r1.0 rotr 0 & 0b0011, r1.1 rotr 16 & 0b1100, r2.0 rotr 0 & 0b0011, r2.1 rotr 16 & 0b1100, r1.0 byte 0 to 0b1111, r1.0 byte 0 to 0b1111, r1.0 byte 0 to 0b0111, r1.0 rotr 16 & 0b1100
+    35: return`);
 });
 
 test('a shuffle of a vector just shifted by whole bytes reads the unshifted vector; a zero shifted in is no term', () => {
-  // Byte 0 of x >>u 8 is byte 1 of x (selector 2 << 5 | 8 = 72). The second and third pick
+  // Byte 0 of x >>u 8 is byte 1 of x (selector 2 << 5 | 8 = 72; of each word: v128.store8x4_narrow
+  // of bit 8). The second and third pick
   // zeros shifted in: no term covers them (word 0 of the second, words 1–3 of the third, whose
   // other bytes are byte 0 of x << 16, a zero too); no selector names them, so the lane store
   // stays apart.
@@ -1302,12 +1331,12 @@ test('a shuffle of a vector just shifted by whole bytes reads the unshifted vect
       (v128.store32_lane 0 (local.get 0) (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0 (i32x4.shr_u (local.get 1) (i32.const 8)) (local.get 1)))
       (v128.store32_lane 0 (local.get 0) (i8x16.shuffle 3 7 11 15 0 0 0 0 0 0 0 0 0 0 0 0 (i32x4.shr_u (local.get 1) (i32.const 8)) (local.get 1)))
       (v128.store32_lane 0 (local.get 0) (i8x16.shuffle 3 6 9 12 0 0 0 0 0 0 0 0 0 0 0 0 (i32x4.shl (local.get 1) (i32.const 16)) (local.get 1))))`, `
-     0: v128.store32_shuffle r0, 0, 0, 0, 72, 104, 136, 168
-     9: i8x16.shuffle_w4 r4, r0.0 rotr 0 & 0b0000, r1.0 byte 1 to 0b1111, r1.0 byte 1 to 0b1111, r1.0 byte 1 to 0b1111
-    15: v128.store32_lane r0, r4, 0, 0
-    20: i8x16.shuffle_w r4, r1.0 rotr 8 & 0b0001, r1.1 rotr 24 & 0b0010, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000
-    30: v128.store32_lane r0, r4, 0, 0
-    35: return`);
+     0: v128.store8x4_narrow_ac r0, 0, 0, 0, r1, 8
+     7: i8x16.shuffle_w4 r4, r0.0 rotr 0 & 0b0000, r1.0 byte 1 to 0b1111, r1.0 byte 1 to 0b1111, r1.0 byte 1 to 0b1111
+    13: v128.store32_lane r0, r4, 0, 0
+    18: i8x16.shuffle_w r4, r1.0 rotr 8 & 0b0001, r1.1 rotr 24 & 0b0010, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000, r0.0 rotr 0 & 0b0000
+    28: v128.store32_lane r0, r4, 0, 0
+    33: return`);
 });
 
 test('extending v128 loads absorb the add computing their address', () => {
@@ -1438,7 +1467,7 @@ test('a vector computed into a temporary only a v128.store reads is computed and
       (v128.store offset=16 (local.get 0) (f32x4.min (f32x4.max (local.get 1) (local.get 2)) (local.get 3)))
       (v128.store (local.get 0) (local.tee 3 (f32x4.min (f32x4.max (local.get 1) (local.get 2)) (local.get 3)))))`, `
      0: f32x4.mul_load_add_add_store r1, r3, r0, 0, 16, 4, r0, 0, 32, 2
-    11: i32x4.trunc_sat_mul_load_add_store r1, r0, 0, 0, 0, r0, 0, 0, 0
+    11: i32x4.trunc_sat_mul_load_add_store_ac r1, r0, 0, 0, 0, r0, 0, 0, 0
     21: f32x4.max_min_store r5, r1, r3, r0, 0, 0, 16
     29: f32x4.max_min r5, r5, r1, r3
     34: v128.store r0, r5, 0

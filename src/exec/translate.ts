@@ -472,6 +472,34 @@ function pairInstructions(code: number[]): void {
   }
 }
 
+/**
+ * Compact addresses (ir.ts): instruction → [its `_ac` form, the word offsets of its s and u
+ * fields, which must all be 0].
+ */
+const compactAddrOps: ReadonlyMap<Ir, readonly [Ir, readonly number[]]> = new Map<Ir, readonly [Ir, readonly number[]]>([
+  [Ir.load128_add, [Ir.load128_ac, [3, 5]]],
+  [Ir.f32x4_mul_load_add_add_store, [Ir.f32x4_mul_load_add_add_store_ac, [4, 6, 8, 10]]],
+  [Ir.i32x4_trunc_sat_mul_load_add_store, [Ir.i32x4_trunc_sat_mul_load_add_store_ac, [3, 5, 7, 9]]],
+  [Ir.f32x4_mul_load_add, [Ir.f32x4_mul_load_add_ac, [4, 6]]],
+  [Ir.f32x4_sub_load_add, [Ir.f32x4_sub_load_add_ac, [4, 6]]],
+  [Ir.f32x4_max_min_store, [Ir.f32x4_max_min_store_ac, [5, 7]]],
+  [Ir.f32x4_mul_convert_load_add, [Ir.f32x4_mul_convert_load_add_ac, [4, 6]]],
+  [Ir.i32x4_abs_sub_load8x4_u, [Ir.i32x4_abs_sub_load8x4_u_ac, [4, 6]]],
+  [Ir.v128_load8x4_u, [Ir.v128_load8x4_u_ac, [3, 5]]],
+  [Ir.v128_store8x4_narrow, [Ir.v128_store8x4_narrow_ac, [2, 4]]],
+  [Ir.i32x4_mul_load16x4_s_add, [Ir.i32x4_mul_load16x4_s_add_ac, [4, 6]]],
+  [Ir.store128_add_step_br_if, [Ir.store128_add_step_br_if_ac, [2, 5]]],
+  [Ir.v128_load16x4_s_add, [Ir.v128_load16x4_s_add_ac, [3, 5]]],
+]);
+
+/** The last pass: each instruction of compactAddrOps whose s and u words are 0 takes its `_ac` form. */
+function compactAddresses(code: number[]): void {
+  for (let q = 0; q < code.length; q += irLength(code, q)) {
+    const c = compactAddrOps.get(code[q]);
+    if (c !== undefined && c[1].every((k) => code[q + k] === 0)) code[q] = c[0];
+  }
+}
+
 /** Loads and stores at a constant address: access → its `_abs` form. */
 const absOps: ReadonlyMap<Ir, Ir> = new Map([
   [Ir.load32, Ir.load32_abs], [Ir.load64, Ir.load64_abs], [Ir.store32, Ir.store32_abs], [Ir.store64, Ir.store64_abs],
@@ -739,6 +767,7 @@ class Translator {
     // The implicit final `end` of the body.
     if (!this.top().unreachable) this.emitReturn(true);
     pairInstructions(this.code);
+    compactAddresses(this.code);
     let refLocals = false;
     for (let i = this.type.params.length; i < this.localCls.length; i++) {
       if (this.localCls[i] === Cls.Ref) refLocals = true;
@@ -1673,6 +1702,12 @@ class Translator {
         // Byte j of one word zero-extended into word j (s = 0, p = 0b0001, r = 8j): i32x4.widen8_u.
         if (w4 !== null && w4.every((t, j) => t >> 10 === w4[0] >> 10 && (t & 1023) === (1 << 5 | 8 * j))) {
           this.produce(Ir.i32x4_widen8_u, Cls.V128, w4[0] >> 10);
+        } else if (words !== null && src.every(([w, k], i) => (i & 1) === 1 ? zero[i] : !zero[i] && w === src[0][0] + (i >> 3) && k === ((i >> 1) & 3))) {
+          // Bytes 0–7 of two consecutive words zero-extended to 16-bit lanes: i16x8.widen8_u.
+          this.produce(Ir.i16x8_widen8_u, Cls.V128, src[0][0]);
+        } else if (words !== null && src.every(([w, k], i) => !zero[i] && (i < 8 ? w === src[0][0] + (i >> 1) && k === (i & 1) : w === src[0][0] && k === 0))) {
+          // The low half-words of four consecutive words, then byte 0 of the first: i16x8.pack_lo.
+          this.produce(Ir.i16x8_pack_lo, Cls.V128, src[0][0]);
         } else if (w4 !== null) this.produce(Ir.i8x16_shuffle_w4, Cls.V128, ...w4);
         else if (words !== null) this.produce(Ir.i8x16_shuffle_w, Cls.V128, ...words);
         else this.produce(Ir.i8x16_shuffle, Cls.V128, ...sels);
@@ -1808,8 +1843,16 @@ class Translator {
           this.pop();
           const words = folded !== null ? folded.words : [this.src(this.peek()), 0, 0];
           this.pop();
-          this.emit(n === 4 ? Ir.v128_store32_shuffle : Ir.v128_store64_shuffle, ...words, ins.mem!.offset | 0,
-            ...sh.sels.slice(n * ins.lane!, n * ins.lane! + n));
+          const sels = sh.sels.slice(n * ins.lane!, n * ins.lane! + n), s0 = sels[0], k = s0 & 31;
+          // Byte k/8 of four consecutive register words (a narrowing to bytes), or their half-words
+          // at bit k (to i16): one shift and mask a word (v128.store8x4_narrow / store16x4_narrow).
+          if (n === 4 && sels.every((x, i) => x === s0 + 32 * i)) {
+            this.emit(Ir.v128_store8x4_narrow, ...words, ins.mem!.offset | 0, s0 >> 5, k);
+          } else if (n === 8 && k <= 16 && sels.every((x, i) => x === s0 + 32 * (i >> 1) + 8 * (i & 1))) {
+            this.emit(Ir.v128_store16x4_narrow, ...words, ins.mem!.offset | 0, s0 >> 5, k);
+          } else {
+            this.emit(n === 4 ? Ir.v128_store32_shuffle : Ir.v128_store64_shuffle, ...words, ins.mem!.offset | 0, ...sels);
+          }
           return;
         }
         if (folded !== null) {
