@@ -9,9 +9,6 @@
  */
 
 import { createRequire } from 'node:module';
-import { Instance, Module } from '../src/index.js';
-import { moduleOf } from '../src/api/module.js';
-import { compiledCode } from '../src/exec/translate.js';
 import type { Module as ModuleAst } from '../src/syntax/module.js';
 
 export type EngineName = 'vitrine' | 'host' | 'polywasm' | 'webassemblyjs';
@@ -52,26 +49,37 @@ function runOf(exports: Record<string, unknown>): () => unknown {
   return run as () => unknown;
 }
 
-const vitrine: Engine = {
-  async compile(bytes) {
-    const module = new Module(bytes);
-    return { instantiate: async () => runOf(new Instance(module, {}).exports as Record<string, unknown>) };
-  },
-  startup(bytes) {
-    const module = new Module(bytes);
-    const exports = new Instance(module, {}).exports as Record<string, unknown>;
-    // Translation is lazy (docs/RATIONALE.md, "Why translate lazily, once per module?"): the
-    // first call of run() translates run (compiledCode, the interpreter's own path) and then
-    // starts executing; each callee is translated when it is first reached.
-    runOf(exports);
-    const ast = moduleOf(module);
-    const entry = entryIndex(ast);
-    compiledCode(ast, entry);
-    return () => {
-      for (let i = 0; i < ast.funcs.length; i++) if (i !== entry) compiledCode(ast, i);
-    };
-  },
-};
+/**
+ * Vitrine, imported only here: a worker measuring another engine must not carry Vitrine's modules
+ * in its heap. Every live object there makes the collections of a start-up loop dearer — with
+ * Vitrine loaded, the host's start-up of sort measured 0.500 ms instead of 0.413 (docs/RATIONALE.md,
+ * "What does "start-up" measure, and why distinct bytes each time?").
+ */
+async function vitrine(): Promise<Engine> {
+  const { Instance, Module } = await import('../src/index.js');
+  const { moduleOf } = await import('../src/api/module.js');
+  const { compiledCode } = await import('../src/exec/translate.js');
+  return {
+    async compile(bytes) {
+      const module = new Module(bytes);
+      return { instantiate: async () => runOf(new Instance(module, {}).exports as Record<string, unknown>) };
+    },
+    startup(bytes) {
+      const module = new Module(bytes);
+      const exports = new Instance(module, {}).exports as Record<string, unknown>;
+      // Translation is lazy (docs/RATIONALE.md, "Why translate lazily, once per module?"): the
+      // first call of run() translates run (compiledCode, the interpreter's own path) and then
+      // starts executing; each callee is translated when it is first reached.
+      runOf(exports);
+      const ast = moduleOf(module);
+      const entry = entryIndex(ast);
+      compiledCode(ast, entry);
+      return () => {
+        for (let i = 0; i < ast.funcs.length; i++) if (i !== entry) compiledCode(ast, i);
+      };
+    },
+  };
+}
 
 /** The index into `m.funcs` (defined functions) of the function exported as `run`. */
 export function entryIndex(m: ModuleAst): number {
@@ -144,7 +152,7 @@ function webassemblyjs(): Engine {
 
 export async function loadEngine(name: EngineName): Promise<Engine> {
   switch (name) {
-    case 'vitrine': return vitrine;
+    case 'vitrine': return vitrine();
     case 'host': return host;
     case 'polywasm': return polywasm();
     case 'webassemblyjs': return webassemblyjs();

@@ -18,7 +18,8 @@
  *                           with --jitless; the first also covers compiling and the warm-up):
  *                           past it the run is stopped and counts as failed
  *     --peer-timeout S      limit for webassemblyjs per program (default 60): past it, "timeout"
- *     --startup-time S      warm-up, then benny's time, per start-up micro-benchmark (default 0.5)
+ *     --startup-time S      benny's time per start-up micro-benchmark (default 0.5)
+ *     --startup-warmup S    start-ups run before benny measures (default 3; 0.5 with --jitless)
  *     --no-startup          skip the start-up measurements
  *
  * Method (docs/RATIONALE.md, "Benchmarks"): every measurement runs in a fresh worker thread;
@@ -59,6 +60,7 @@ const { values: args } = parseArgs({
     timeout: { type: 'string' },
     'peer-timeout': { type: 'string' },
     'startup-time': { type: 'string' },
+    'startup-warmup': { type: 'string' },
     'no-startup': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -96,6 +98,7 @@ const budgetMs = numberOption('budget', args.budget, 20) * 1000;
 const timeoutMs = numberOption('timeout', args.timeout, jitless ? 600 : 60) * 1000;
 const peerTimeoutMs = numberOption('peer-timeout', args['peer-timeout'], 60) * 1000;
 const startupTime = numberOption('startup-time', args['startup-time'], 0.5);
+const startupWarmup = numberOption('startup-warmup', args['startup-warmup'], jitless ? 0.5 : 3);
 const svgPath = resolve(args.svg ?? join(root, 'bench', jitless ? 'report-jitless.svg' : 'report.svg'));
 
 /** The engine every ratio divides by. */
@@ -221,7 +224,7 @@ interface Startup {
 }
 
 async function startup(engine: EngineName, name: string): Promise<Startup> {
-  const job: Job = { kind: 'startup', engine, file: join(programsDir, `${name}.wasm`), maxTime: startupTime };
+  const job: Job = { kind: 'startup', engine, file: join(programsDir, `${name}.wasm`), maxTime: startupTime, warmupTime: startupWarmup };
   const outcome = await runJob(job, Math.max(timeoutMs, 60_000));
   const m = outcome.messages.find((x): x is StartupMessage => x.type === 'startup');
   if (m !== undefined) {

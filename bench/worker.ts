@@ -8,9 +8,9 @@
  *   instance per run; stop after `runs` runs, or earlier once the timed runs add up to
  *   `budgetMs` (at least one is taken). Posts a `RunMessage` per run.
  * - `startup` jobs: the engine's start-up (engines.ts) on fresh bytes, first once in the cold
- *   isolate, then — after as long a warm-up — as a benny micro-benchmark; then, for Vitrine, the
- *   translation of the other function bodies on its own (the median over as long again). Posts
- *   one `StartupMessage`.
+ *   isolate, then — after a warm-up of `warmupTime` — as a benny micro-benchmark; then, for
+ *   Vitrine, the translation of the other function bodies on its own (the median over benny's
+ *   time again). Posts one `StartupMessage`.
  *
  * Anything thrown is posted as an `ErrorMessage`; the worker then ends.
  */
@@ -36,6 +36,8 @@ export interface StartupJob {
   file: string;
   /** benny's `maxTime`, in seconds. */
   maxTime: number;
+  /** How long to run start-ups before benny measures, in seconds (see startupJob). */
+  warmupTime: number;
 }
 
 export type Job = RunJob | StartupJob;
@@ -75,6 +77,9 @@ async function runJob(job: RunJob): Promise<void> {
   }
 }
 
+/** The warm-up's longest stretch without a turn of the event loop, ms. */
+const WARMUP_SLICE_MS = 10;
+
 async function startupJob(job: StartupJob): Promise<void> {
   const engine = await loadEngine(job.engine);
   if (engine.startup === undefined) throw new Error(`no start-up measurement for ${job.engine}`);
@@ -83,10 +88,21 @@ async function startupJob(job: StartupJob): Promise<void> {
   const start = performance.now();
   let rest = startup(variants.next());
   const coldMs = performance.now() - start;
-  // Warm up for as long as benny will measure: benny itself only calibrates, and the JIT is
-  // still optimizing Vitrine's decoder and translator a second in (its figure then halves from
-  // one suite to the next). The figure is the steady state.
-  while (performance.now() - start < job.maxTime * 1000) rest = startup(variants.next());
+  // Warm up until the JIT has settled (default 3 s): V8 optimizes the functions a start-up calls
+  // once (the constructors, instantiate, the section readers) only after a thousand start-ups or
+  // more; in sort's worker TurboFan was still compiling Module, Instance and the validator 1–1.5 s
+  // in, smaller functions up to 2 s (docs/RATIONALE.md, "What does "start-up" measure, and why
+  // distinct bytes each time?"). The loop yields to the event loop every few milliseconds, as a
+  // server does between requests: a synchronous loop of seconds would run no FinalizationRegistry
+  // callback and no idle-time task of the collector, which no real program sees.
+  let slice = performance.now();
+  while (performance.now() - start < job.warmupTime * 1000) {
+    rest = startup(variants.next());
+    if (performance.now() - slice > WARMUP_SLICE_MS) {
+      await new Promise((done) => setImmediate(done));
+      slice = performance.now();
+    }
+  }
   // benny runs the step in cycles of at least 50 ms and reports the time per step of each cycle;
   // the median of those is robust against a cycle disturbed by a garbage collection or a
   // neighbour's burst of work.
