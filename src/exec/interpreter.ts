@@ -43,8 +43,14 @@ if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) {
   throw new Error('Vitrine needs a little-endian host');
 }
 
-/** Initial register file size in words (256 KiB). */
-const INITIAL_WORDS = 1 << 16;
+/**
+ * Initial register file size in words (32 KiB; it doubles when a frame needs more). Small because
+ * it lives as long as the process and its references' array is one the collector visits slot by
+ * slot at each mark (RATIONALE, "What does "start-up" measure, and why distinct bytes each time?").
+ */
+const INITIAL_WORDS = 1 << 13;
+/** Largest register file (words, 256 KiB) of an async call's Machine kept for reuse. */
+const MAX_SPARE_WORDS = 1 << 16;
 /** Initial register file of an async call's own Machine (16 KiB; it grows like the other). */
 const ASYNC_INITIAL_WORDS = 1 << 12;
 /** Machines of finished async calls kept for reuse (those that stayed small). */
@@ -337,7 +343,7 @@ function releaseMachine(m: Machine): void {
   m.fuel = CHECK_INTERVAL;
   m.fuelReserve = Infinity;
   m.deadline = Infinity;
-  if (spareMachines.length < MAX_SPARE_MACHINES && m.i32.length <= INITIAL_WORDS) {
+  if (spareMachines.length < MAX_SPARE_MACHINES && m.i32.length <= MAX_SPARE_WORDS) {
     m.refs.fill(null); // let go of the call's references
     m.frameFunc.length = 0;
     spareMachines.push(m);
