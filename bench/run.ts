@@ -19,7 +19,7 @@
  *                           past it the run is stopped and counts as failed
  *     --peer-timeout S      limit for webassemblyjs per program (default 60): past it, "timeout"
  *     --startup-time S      benny's time per start-up micro-benchmark (default 0.5)
- *     --startup-warmup S    start-ups run before benny measures (default 3; 0.5 with --jitless)
+ *     --startup-warmup S    seconds of start-ups before benny measures (default 3; 0.5 with --jitless)
  *     --no-startup          skip the start-up measurements
  *
  * Method (docs/RATIONALE.md, "Benchmarks"): every measurement runs in a fresh worker thread;
