@@ -90,9 +90,9 @@ async function startupJob(job: StartupJob): Promise<void> {
   const coldMs = performance.now() - start;
   // Warm up until the JIT has settled (default 3 s): V8 optimizes the functions a start-up calls
   // once (the constructors, instantiate, the section readers) only after a thousand start-ups or
-  // more; in sort's worker TurboFan was still compiling Module, Instance and the validator 1–1.5 s
-  // in, smaller functions up to 2 s (docs/RATIONALE.md, "What does "start-up" measure, and why
-  // distinct bytes each time?"). The loop yields to the event loop every few milliseconds, as a
+  // more; in a loop of sort's start-ups TurboFan was still compiling Module, Instance and the
+  // validator 0.75–1 s in, the translator 1–1.25 s in, smaller functions up to 2.25 s in
+  // (docs/RATIONALE.md, "What does "start-up" measure, and why distinct bytes each time?"). The loop yields to the event loop every few milliseconds, as a
   // server does between requests: a synchronous loop of seconds would run no FinalizationRegistry
   // callback and no idle-time task of the collector, which no real program sees.
   let slice = performance.now();
