@@ -25,8 +25,10 @@
  * Method (docs/RATIONALE.md, "Benchmarks"): every measurement runs in a fresh worker thread;
  * per engine and program the module is compiled once, run `--warmup` times untimed, then timed
  * on a fresh instance per run; the figure is the median. Start-up is measured with benny on
- * distinct copies of the bytes. Exit status 1 if Vitrine or the host fails, times out or returns
- * a wrong checksum; the peers' failures are reported, not fatal.
+ * distinct copies of the bytes, through the promise API (`compile` + `instantiate`, the issue's
+ * measure) and through the synchronous constructors (the host's best case). Exit status 1 if
+ * Vitrine or the host fails, times out or returns a wrong checksum; the peers' failures are
+ * reported, not fatal.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -213,11 +215,16 @@ async function time(engine: EngineName, name: string): Promise<Timing> {
 }
 
 interface Startup {
-  /** benny's median of the start-up step (Vitrine: up to and including translating run), ms. */
+  /**
+   * benny's median of the start-up step through the promise API — `compile`, then `instantiate`
+   * (Vitrine: up to and including translating run) — ms: the issue's measure.
+   */
   ms?: number;
-  /** Vitrine: the same plus the median time to translate every other body, ms. */
+  /** benny's median of the same step through the synchronous constructors, ms. */
+  syncMs?: number;
+  /** Vitrine: `syncMs` plus the median time to translate every other body, ms. */
   allMs?: number;
-  /** The first start-up in a fresh worker, ms. */
+  /** The first start-up in a fresh worker (synchronous constructors), ms. */
   coldMs?: number;
   samples?: number;
   detail?: string;
@@ -229,7 +236,7 @@ async function startup(engine: EngineName, name: string): Promise<Startup> {
   const m = outcome.messages.find((x): x is StartupMessage => x.type === 'startup');
   if (m !== undefined) {
     const allMs = m.restMs === undefined ? undefined : m.medianMs + m.restMs;
-    return { ms: m.medianMs, allMs, coldMs: m.coldMs, samples: m.samples };
+    return { ms: m.promiseMs, syncMs: m.medianMs, allMs, coldMs: m.coldMs, samples: m.samples };
   }
   const error = outcome.messages.find((x) => x.type === 'error');
   return { detail: error?.type === 'error' ? error.message : outcome.crash ?? 'timed out' };
@@ -250,7 +257,8 @@ const columns: Column[] = jitless
     { header: 'vitrine ms', width: 11 },
     { header: 'polywasm ms', width: 12 },
     { header: 'V/polywasm', width: 11 },
-    { header: 'start-up ms V / Vall / P', width: 28 },
+    { header: 'start-up ms V / P', width: 18 },
+    { header: 'sync ms V / Vall / P', width: 24 },
     { header: 'cold ms V / P', width: 18 },
   ]
   : [
@@ -261,7 +269,8 @@ const columns: Column[] = jitless
     { header: 'polywasm ms', width: 12 },
     { header: 'P/host', width: 8 },
     { header: 'webassemblyjs', width: 22 },
-    { header: 'start-up ms V / Vall / H / P', width: 32 },
+    { header: 'start-up ms V / H / P', width: 22 },
+    { header: 'sync ms V / Vall / H / P', width: 28 },
     { header: 'cold ms V / H', width: 16 },
   ];
 
@@ -331,7 +340,8 @@ for (const name of programs) {
   if (jitless) {
     console.log(line([
       name, cell(t.vitrine), cell(t.polywasm), formatRatio(ratioOf(t.vitrine, t.polywasm) ?? NaN),
-      startupCell(s.vitrine?.ms, s.vitrine?.allMs, s.polywasm?.ms), startupCell(s.vitrine?.coldMs, s.polywasm?.coldMs),
+      startupCell(s.vitrine?.ms, s.polywasm?.ms), startupCell(s.vitrine?.syncMs, s.vitrine?.allMs, s.polywasm?.syncMs),
+      startupCell(s.vitrine?.coldMs, s.polywasm?.coldMs),
     ]));
   } else {
     const w = t.webassemblyjs!;
@@ -339,7 +349,8 @@ for (const name of programs) {
     console.log(line([
       name, cell(t.vitrine), cell(t.host), formatRatio(ratioOf(t.vitrine, t.host) ?? NaN),
       cell(t.polywasm), formatRatio(ratioOf(t.polywasm, t.host) ?? NaN), wCell,
-      startupCell(s.vitrine?.ms, s.vitrine?.allMs, s.host?.ms, s.polywasm?.ms), startupCell(s.vitrine?.coldMs, s.host?.coldMs),
+      startupCell(s.vitrine?.ms, s.host?.ms, s.polywasm?.ms),
+      startupCell(s.vitrine?.syncMs, s.vitrine?.allMs, s.host?.syncMs, s.polywasm?.syncMs), startupCell(s.vitrine?.coldMs, s.host?.coldMs),
     ]));
   }
 }
@@ -355,8 +366,12 @@ const startupRatios = results.map((r) => {
   const v = r.startups.vitrine?.ms, b = r.startups[baseline]?.ms;
   return v !== undefined && b !== undefined ? v / b : undefined;
 });
+const syncRatios = results.map((r) => {
+  const v = r.startups.vitrine?.syncMs, b = r.startups[baseline]?.syncMs;
+  return v !== undefined && b !== undefined ? v / b : undefined;
+});
 const allRatios = results.map((r) => {
-  const v = r.startups.vitrine?.allMs, b = r.startups[baseline]?.ms;
+  const v = r.startups.vitrine?.allMs, b = r.startups[baseline]?.syncMs;
   return v !== undefined && b !== undefined ? v / b : undefined;
 });
 const coldRatios = results.map((r) => {
@@ -365,24 +380,29 @@ const coldRatios = results.map((r) => {
 });
 const meanRatio = gm(ratios);
 const meanStartup = gm(startupRatios);
+const meanSync = gm(syncRatios);
 const meanAll = gm(allRatios);
 const meanCold = gm(coldRatios);
 
 if (jitless) {
-  console.log(line(['geomean', '', '', formatRatio(meanRatio), `${formatRatio(meanStartup)} / ${formatRatio(meanAll)}`, formatRatio(meanCold)]));
+  console.log(line(['geomean', '', '', formatRatio(meanRatio), formatRatio(meanStartup), `${formatRatio(meanSync)} / ${formatRatio(meanAll)}`, formatRatio(meanCold)]));
 } else {
-  console.log(line(['geomean', '', '', formatRatio(meanRatio), '', formatRatio(gm(polyRatios)), '', `${formatRatio(meanStartup)} / ${formatRatio(meanAll)}`, formatRatio(meanCold)]));
+  console.log(line([
+    'geomean', '', '', formatRatio(meanRatio), '', formatRatio(gm(polyRatios)), '', formatRatio(meanStartup),
+    `${formatRatio(meanSync)} / ${formatRatio(meanAll)}`, formatRatio(meanCold),
+  ]));
 }
 console.log();
 const counted = ratios.filter((x) => x !== undefined).length;
 console.log(`Geometric mean of Vitrine/${baseline}: ${formatRatio(meanRatio)} over ${counted} of ${results.length} programs.`);
 if (startupEngines.length > 0) {
   const fasterOn = (xs: (number | undefined)[]) => `faster on ${xs.filter((x) => x !== undefined && x < 1).length} of ${results.length}`;
-  const other = baseline === 'host' ? 'the host (Module + Instance; V8 compiles each body on its first call)' : "polywasm (Module + Instance; it translates each body on its first call)";
-  console.log(`Start-up against ${other}, Vitrine/${baseline}:`);
-  console.log(`  decode + validate + instantiate + translate run(): ${formatRatio(meanStartup)} warm (benny median; ${fasterOn(startupRatios)}), ` +
-    `${formatRatio(meanCold)} cold (first in a fresh worker; ${fasterOn(coldRatios)})`);
-  console.log(`  translating every body instead ("Vall"): ${formatRatio(meanAll)} warm (${fasterOn(allRatios)})`);
+  const other = baseline === 'host' ? 'the host (V8 compiles each body on its first call)' : 'polywasm (it translates each body on its first call)';
+  console.log(`Start-up (decode + validate + instantiate + translate run()) against ${other}, Vitrine/${baseline}, benny medians:`);
+  console.log(`  through the promise API, compile + instantiate: ${formatRatio(meanStartup)} (${fasterOn(startupRatios)})`);
+  console.log(`  through the synchronous constructors, new Module + new Instance: ${formatRatio(meanSync)} (${fasterOn(syncRatios)}); ` +
+    `${formatRatio(meanCold)} cold (the first in a fresh worker; ${fasterOn(coldRatios)})`);
+  console.log(`  translating every body instead ("Vall", constructors): ${formatRatio(meanAll)} (${fasterOn(allRatios)})`);
 }
 if (!jitless) {
   const w = results.map((r) => r.timings.webassemblyjs!);
@@ -408,6 +428,7 @@ if (args.json !== undefined) {
     geomean: round(meanRatio),
     polywasm_geomean: jitless ? null : round(gm(polyRatios)),
     startup_geomean: round(meanStartup),
+    sync_startup_geomean: round(meanSync),
     all_startup_geomean: round(meanAll),
     cold_startup_geomean: round(meanCold),
     programs: results.map((r, i) => {
@@ -422,9 +443,12 @@ if (args.json !== undefined) {
         polywasm_ms: round(t.polywasm?.ms),
         polywasm_status: t.polywasm?.status,
         vitrine_startup_ms: round(s.vitrine?.ms),
-        vitrine_startup_all_ms: round(s.vitrine?.allMs),
         host_startup_ms: round(s.host?.ms),
         polywasm_startup_ms: round(s.polywasm?.ms),
+        vitrine_sync_startup_ms: round(s.vitrine?.syncMs),
+        vitrine_startup_all_ms: round(s.vitrine?.allMs),
+        host_sync_startup_ms: round(s.host?.syncMs),
+        polywasm_sync_startup_ms: round(s.polywasm?.syncMs),
         vitrine_cold_startup_ms: round(s.vitrine?.coldMs),
         host_cold_startup_ms: round(s.host?.coldMs),
         polywasm_cold_startup_ms: round(s.polywasm?.coldMs),

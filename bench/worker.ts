@@ -8,9 +8,10 @@
  *   instance per run; stop after `runs` runs, or earlier once the timed runs add up to
  *   `budgetMs` (at least one is taken). Posts a `RunMessage` per run.
  * - `startup` jobs: the engine's start-up (engines.ts) on fresh bytes, first once in the cold
- *   isolate, then — after a warm-up of `warmupTime` — as a benny micro-benchmark; then, for
- *   Vitrine, the translation of the other function bodies on its own (the median over benny's
- *   time again). Posts one `StartupMessage`.
+ *   isolate (synchronous constructors), then — after a warm-up of `warmupTime` — as two benny
+ *   micro-benchmarks, through the promise API and through the constructors; then, for Vitrine,
+ *   the translation of the other function bodies on its own (the median over benny's time
+ *   again). Posts one `StartupMessage`.
  *
  * Anything thrown is posted as an `ErrorMessage`; the worker then ends.
  */
@@ -45,7 +46,11 @@ export type Job = RunJob | StartupJob;
 export interface RunMessage { type: 'run'; warmup: boolean; ms: number; checksum: string }
 export interface StartupMessage {
   type: 'startup';
+  /** The first start-up in the fresh isolate (synchronous constructors), ms. */
   coldMs: number;
+  /** benny's median start-up through the promise API (`compile`, then `instantiate`), ms. */
+  promiseMs: number;
+  /** benny's median start-up through the synchronous constructors, ms. */
   medianMs: number;
   samples: number;
   /**
@@ -82,8 +87,8 @@ const WARMUP_SLICE_MS = 10;
 
 async function startupJob(job: StartupJob): Promise<void> {
   const engine = await loadEngine(job.engine);
-  if (engine.startup === undefined) throw new Error(`no start-up measurement for ${job.engine}`);
-  const startup = engine.startup;
+  if (engine.startup === undefined || engine.startupPromise === undefined) throw new Error(`no start-up measurement for ${job.engine}`);
+  const startup = engine.startup, startupPromise = engine.startupPromise;
   const variants = new Variants(readFileSync(job.file));
   const start = performance.now();
   let rest = startup(variants.next());
@@ -94,10 +99,12 @@ async function startupJob(job: StartupJob): Promise<void> {
   // validator 0.75–1 s in, the translator 1–1.25 s in, smaller functions up to 2.25 s in
   // (docs/RATIONALE.md, "What does "start-up" measure, and why distinct bytes each time?"). The loop yields to the event loop every few milliseconds, as a
   // server does between requests: a synchronous loop of seconds would run no FinalizationRegistry
-  // callback and no idle-time task of the collector, which no real program sees.
+  // callback and no idle-time task of the collector, which no real program sees. The two APIs
+  // take turns, so that both paths are warm.
   let slice = performance.now();
-  while (performance.now() - start < job.warmupTime * 1000) {
-    rest = startup(variants.next());
+  for (let i = 0; performance.now() - start < job.warmupTime * 1000; i++) {
+    if (i % 2 === 0) rest = startup(variants.next());
+    else await startupPromise(variants.next());
     if (performance.now() - slice > WARMUP_SLICE_MS) {
       await new Promise((done) => setImmediate(done));
       slice = performance.now();
@@ -105,7 +112,11 @@ async function startupJob(job: StartupJob): Promise<void> {
   }
   // benny runs the step in cycles of at least 50 ms and reports the time per step of each cycle;
   // the median of those is robust against a cycle disturbed by a garbage collection or a
-  // neighbour's burst of work.
+  // neighbour's burst of work. A step that returns a promise runs as a deferred benchmark: the
+  // next step starts when its promise settles.
+  const promise = await suite('start-up', add(job.engine, async () => {
+    await startupPromise(variants.next());
+  }, { maxTime: job.maxTime, minSamples: 10 }));
   const summary = await suite('start-up', add(job.engine, () => {
     startup(variants.next());
   }, { maxTime: job.maxTime, minSamples: 10 }));
@@ -123,7 +134,10 @@ async function startupJob(job: StartupJob): Promise<void> {
     }
     restMs = median(times);
   }
-  post({ type: 'startup', coldMs, medianMs: result.details.median * 1000, samples: result.samples, restMs });
+  post({
+    type: 'startup', coldMs, promiseMs: promise.results[0].details.median * 1000,
+    medianMs: result.details.median * 1000, samples: result.samples, restMs,
+  });
 }
 
 const job = workerData as Job;
