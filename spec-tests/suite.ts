@@ -94,6 +94,17 @@ export function suiteDir(spec: SuiteSpec, options: ReadonlyMap<string, string | 
   return resolve(typeof option === 'string' ? option : process.env[spec.env] ?? spec.defaultDir);
 }
 
+/**
+ * The folder of the suite named `name` (`wasm-2.0` or `wasm-3.0`) where no command-line option
+ * applies — the unit tests over the suites (the suite.test.ts files in src): its environment variable, else
+ * the default beside the repository.
+ */
+export function suiteDirByName(name: string): string {
+  const spec = suites.find((s) => s.name === name);
+  if (spec === undefined) throw new Error(`no suite named ${name}`);
+  return suiteDir(spec, new Map());
+}
+
 /** Explains how to get the suite when `dir` does not exist; undefined when it does. */
 export function missingSuite(spec: SuiteSpec, dir: string): string | undefined {
   if (existsSync(dir) && statSync(dir).isDirectory()) return undefined;

@@ -16,9 +16,10 @@ import { CompileError } from '../errors.js';
 import { wasm2, wasm3, type Features } from '../syntax/features.js';
 import { decodeModule } from './decode.js';
 import { encodeModule } from './encode.js';
+import { suiteDirByName } from '../../spec-tests/suite.js';
 
-const SUITE = process.env.VITRINE_TESTSUITE ?? '/work/shared/testsuite/wasm-2.0';
-const SUITE3 = process.env.VITRINE_TESTSUITE3 ?? '/work/shared/testsuite/wasm-3.0';
+const SUITE = suiteDirByName('wasm-2.0');
+const SUITE3 = suiteDirByName('wasm-3.0');
 
 // ---------------------------------------------------------------------------------------------
 // A minimal WAST reader: lists, atoms and string literals (decoded to bytes)

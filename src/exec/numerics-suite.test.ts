@@ -16,8 +16,9 @@ import { join } from 'node:path';
 import { RuntimeError } from '../errors.js';
 import * as n from './numerics.js';
 import * as h from './numerics-halves.js';
+import { suiteDirByName } from '../../spec-tests/suite.js';
 
-const SUITE = process.env.VITRINE_TESTSUITE ?? '/work/shared/testsuite/wasm-2.0';
+const SUITE = suiteDirByName('wasm-2.0');
 
 // ---------------------------------------------------------------------------------------------
 // Exact constant reader

@@ -1,5 +1,6 @@
 /**
- * End to end over the official suites (/work/shared/testsuite): every script parses; every text
+ * End to end over the official suites (../shared/testsuite beside the repository, or
+ * $VITRINE_TESTSUITE and $VITRINE_TESTSUITE3): every script parses; every text
  * module not expected to be malformed parses; every malformed text module fails with a
  * CompileError whose message starts with the suite's expected text.
  *
@@ -28,8 +29,8 @@ import { Op } from '../syntax/opcodes.js';
 import type { Command, Expected } from './script.js';
 import { parseWast } from './wast.js';
 import { parseWat } from './wat.js';
+import { suiteDirByName } from '../../spec-tests/suite.js';
 
-const suiteRoot = '/work/shared/testsuite';
 
 function wastFiles(dir: string): string[] {
   const out: string[] = [];
@@ -49,7 +50,7 @@ interface Parsed {
 }
 
 function loadSuite(version: string, unsupported?: RegExp): Parsed[] {
-  const dir = join(suiteRoot, version);
+  const dir = suiteDirByName(version);
   if (!existsSync(dir)) {
     console.log(`  (note: ${dir} not found; its tests are skipped)`);
     return [];

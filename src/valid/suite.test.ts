@@ -1,5 +1,6 @@
 /**
- * End to end over the official 2.0 suite (/work/shared/testsuite/wasm-2.0, with its simd/) and the
+ * End to end over the official 2.0 suite (../shared/testsuite/wasm-2.0 beside the repository, or
+ * $VITRINE_TESTSUITE; with its simd/) and the
  * SIMD folders of the 3.0 suite (simd/, relaxed-simd/, with 3.0 features): every `assert_invalid`
  * module must fail validation with a CompileError whose message starts with the suite's text, and
  * every plain `module` must validate. Text modules are read with the text
@@ -19,20 +20,22 @@ import type { ScriptModule } from '../text/script.js';
 import { parseWast } from '../text/wast.js';
 import { parseWat } from '../text/wat.js';
 import { validateModule } from './module.js';
+import { suiteDirByName } from '../../spec-tests/suite.js';
 
-const suiteRoot = '/work/shared/testsuite';
+const suite2 = suiteDirByName('wasm-2.0'), suite3 = suiteDirByName('wasm-3.0');
 
-/** The folders checked: [folder under suiteRoot, features]. */
-const folders: readonly (readonly [string, Features])[] = [
-  ['wasm-2.0', wasm2], ['wasm-2.0/simd', wasm2], ['wasm-3.0/simd', wasm3], ['wasm-3.0/relaxed-simd', wasm3],
+/** The folders checked: [name in reports, folder, features]. */
+const folders: readonly (readonly [string, string, Features])[] = [
+  ['wasm-2.0', suite2, wasm2], ['wasm-2.0/simd', join(suite2, 'simd'), wasm2],
+  ['wasm-3.0/simd', join(suite3, 'simd'), wasm3], ['wasm-3.0/relaxed-simd', join(suite3, 'relaxed-simd'), wasm3],
 ];
 
 /** The suite's valid modules, for the corruption test. */
 const validModules: Module[] = [];
 
 test('the 2.0 suite and the 3.0 SIMD: assert_invalid modules fail as expected, plain modules validate', () => {
-  if (!existsSync(join(suiteRoot, 'wasm-2.0'))) {
-    console.log(`  (note: ${suiteRoot}/wasm-2.0 not found; suite test skipped)`);
+  if (!existsSync(suite2)) {
+    console.log(`  (note: ${suite2} not found; suite test skipped)`);
     return;
   }
   const read = (m: ScriptModule, features: Features): Module | undefined => {
@@ -46,13 +49,12 @@ test('the 2.0 suite and the 3.0 SIMD: assert_invalid modules fail as expected, p
 
   const counts = { invalid: 0, valid: 0, notCheckedText: 0, notCheckedBinary: 0 };
   const failures: string[] = [];
-  const files = folders.flatMap(([folder, features]) => {
-    const dir = join(suiteRoot, folder);
+  const files = folders.flatMap(([name, dir, features]) => {
     if (!existsSync(dir)) return [];
-    return readdirSync(dir).filter((f) => f.endsWith('.wast')).sort().map((f) => ({ file: `${folder}/${f}`, features }));
+    return readdirSync(dir).filter((f) => f.endsWith('.wast')).sort().map((f) => ({ file: `${name}/${f}`, path: join(dir, f), features }));
   });
-  for (const { file, features } of files) {
-    const script = parseWast(readFileSync(join(suiteRoot, file), 'utf8'));
+  for (const { file, path, features } of files) {
+    const script = parseWast(readFileSync(path, 'utf8'));
     for (const cmd of script.commands) {
       if (cmd.kind !== 'assert_invalid' && cmd.kind !== 'module') continue;
       const where = `${file}:${cmd.line}`;
