@@ -18,9 +18,16 @@ export class GlobalInst {
    * private fields, not WeakMaps?").
    */
   wrapper: object | undefined = undefined;
+  /**
+   * The canonical ids of the defining module's types (runtime/canon.ts), which give a concrete
+   * heap type in `type` its meaning outside that module, for import matching; undefined for a
+   * global made outside any module (the JS API, spectest), whose types are abstract.
+   */
+  readonly canon: ArrayLike<number> | undefined;
 
-  constructor(type: GlobalType, value: RawValue) {
+  constructor(type: GlobalType, value: RawValue, canon?: ArrayLike<number>) {
     this.type = type;
     this.value = value;
+    this.canon = canon;
   }
 }

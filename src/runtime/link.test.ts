@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { LinkError, RuntimeError } from '../errors.js';
 import { invoke } from '../exec/interpreter.js';
-import { wasm2 } from '../syntax/features.js';
+import { wasm2, wasm3 } from '../syntax/features.js';
 import type { Module } from '../syntax/module.js';
 import { funcref } from '../syntax/types.js';
 import { parseWat } from '../text/wat.js';
@@ -57,6 +57,45 @@ test('import matching (spec §3.2.8): kinds, function types, limits, global type
     { g: { kind: 'global', value: new GlobalInst({ type: 'i32', mutable: false }, 0) } }, LinkError, bad);
   fails('(module (import "m" "g" (global i64)))',
     { g: { kind: 'global', value: new GlobalInst({ type: 'i32', mutable: false }, 0) } }, LinkError, bad);
+});
+
+test('import matching across modules (spec 3.0): subtyping of immutable globals and functions, by canonical type', () => {
+  const bad = 'incompatible import type';
+  const compile3 = (src: string): Module => {
+    const m = parseWat(src, wasm3);
+    validateModule(m, wasm3);
+    return m;
+  };
+  const exporter = instantiate(compile3(`(module
+    (type $t (func)) (type $u (func (param i32)))
+    (type $sup (sub (func))) (type $sub (sub $sup (func)))
+    (func $f (type $t)) (func $g (type $u)) (func $h (type $sub)) (elem declare func $f $g)
+    (global (export "func") (ref func) (ref.func $f))
+    (global (export "t") (ref $t) (ref.func $f))
+    (global (export "u") (ref null $u) (ref.func $g))
+    (global (export "var-t") (mut (ref null $t)) (ref.null $t))
+    (func (export "h") (type $sub))
+    (table (export "tab") 1 (ref null $t)))`), () => undefined);
+  const imports = (imp: { name: string }) => exporter.exports.get(imp.name);
+  const ok = (src: string) => instantiate(compile3(src), imports);
+  const no = (src: string) => assert.throws(() => ok(src), (e: unknown) => e instanceof LinkError && e.message.startsWith(bad));
+  // An immutable global may be a subtype: non-null under nullable, a concrete type under func.
+  ok('(module (global (import "m" "func") (ref null func)))');
+  ok('(module (global (import "m" "t") (ref func)))');
+  ok('(module (type $x (func)) (global (import "m" "t") (ref null $x)))');
+  no('(module (global (import "m" "u") (ref func)))');
+  no('(module (global (import "m" "func") externref))');
+  // Concrete types compare by canonical type, not by index: index 0 here is (func (param i32)).
+  no('(module (type $y (func (param i32))) (global (import "m" "t") (ref $y)))');
+  ok('(module (type $a (func)) (type $y (func (param i32))) (global (import "m" "u") (ref null $y)))');
+  // A mutable global, or a table, is written through both sides: its type must be equivalent.
+  ok('(module (type $x (func)) (global (import "m" "var-t") (mut (ref null $x))))');
+  no('(module (global (import "m" "var-t") (mut (ref null func))))');
+  ok('(module (type $x (func)) (table (import "m" "tab") 1 (ref null $x)))');
+  no('(module (table (import "m" "tab") 1 funcref))');
+  // A function whose type declares the import's type as its supertype matches it.
+  ok('(module (type $s (sub (func))) (import "m" "h" (func (type $s))))');
+  no('(module (type $s (sub final (func))) (import "m" "h" (func (type $s))))');
 });
 
 test('a memory import matches with its current size, not its declared minimum', () => {

@@ -6,7 +6,8 @@
 import { LinkError, RuntimeError, trap, TrapCode } from '../errors.js';
 import type { Expr, Import, Module } from '../syntax/module.js';
 import { Op, opName } from '../syntax/opcodes.js';
-import { valTypeEq, type Limits, type MemType } from '../syntax/types.js';
+import type { Limits, MemType } from '../syntax/types.js';
+import { canonicalIdMatches, valTypeEquivAcross, valTypeMatchesAcross } from '../valid/types.js';
 import { DEFAULT_MAX_CALL_DEPTH, invoke } from '../exec/interpreter.js';
 import { funcTypeAt, unsupported } from '../exec/translate.js';
 import { canonicalTypeIds } from './canon.js';
@@ -85,9 +86,9 @@ export function allocateInstance(module: Module, resolve: ImportResolver, option
   module.funcs.forEach((f, i) => {
     inst.funcs.push(new FuncInst(funcTypeAt(module, f.typeIdx), typeIds[f.typeIdx], inst, i, null));
   });
-  for (const g of module.globals) inst.globals.push(new GlobalInst(g.type, evalConst(inst, g.init)));
+  for (const g of module.globals) inst.globals.push(new GlobalInst(g.type, evalConst(inst, g.init), typeIds));
   for (const t of module.tables) {
-    inst.tables.push(new TableInst(t.type, t.init === undefined ? null : evalConst(inst, t.init)));
+    inst.tables.push(new TableInst(t.type, t.init === undefined ? null : evalConst(inst, t.init), typeIds));
   }
   for (const mt of module.mems) inst.mems.push(new MemoryInst(cappedMemType(mt, options.maxMemoryPages)));
   if (inst.mems.length > 0) inst.mem0 = inst.mems[0];
@@ -198,11 +199,13 @@ function importMatches(typeIds: Int32Array, imp: Import, v: ExternVal): boolean 
   const d = imp.desc;
   switch (d.kind) {
     case 'func':
-      return v.kind === 'func' && v.value.typeId === typeIds[d.typeIdx];
+      // A function's type matches when it is the import's or declares it as a supertype.
+      return v.kind === 'func' && canonicalIdMatches(v.value.typeId, typeIds[d.typeIdx]);
     case 'table': {
+      // Tables are read and written, so their element types must be equivalent.
       if (v.kind !== 'table') return false;
       const t = v.value.type;
-      return t.addr === d.type.addr && valTypeEq(t.elem, d.type.elem)
+      return t.addr === d.type.addr && valTypeEquivAcross(t.elem, v.value.canon, d.type.elem, typeIds)
         && limitsMatch({ min: v.value.size, max: t.limits.max }, d.type.limits);
     }
     case 'memory': {
@@ -211,9 +214,14 @@ function importMatches(typeIds: Int32Array, imp: Import, v: ExternVal): boolean 
       return t.addr === d.type.addr && t.shared === d.type.shared
         && limitsMatch({ min: v.value.view.byteLength / PAGE_SIZE, max: t.limits.max }, d.type.limits);
     }
-    case 'global':
-      return v.kind === 'global' && v.value.type.mutable === d.type.mutable
-        && valTypeEq(v.value.type.type, d.type.type);
+    case 'global': {
+      // An immutable global's type may be a subtype of the import's; a mutable one's is written
+      // through both, so it must be equivalent.
+      if (v.kind !== 'global' || v.value.type.mutable !== d.type.mutable) return false;
+      const { type } = v.value.type, canon = v.value.canon;
+      return d.type.mutable ? valTypeEquivAcross(type, canon, d.type.type, typeIds)
+        : valTypeMatchesAcross(type, canon, d.type.type, typeIds);
+    }
     case 'tag':
       return v.kind === 'tag' && v.value.typeId === typeIds[d.type.typeIdx];
   }

@@ -25,9 +25,16 @@ export class TableInst {
    */
   wrapper: object | undefined = undefined;
 
+  /**
+   * The canonical ids of the defining module's types (as GlobalInst.canon): what a concrete
+   * element type means outside that module; undefined for a table made outside any module.
+   */
+  readonly canon: ArrayLike<number> | undefined;
+
   /** spec §4.5.3.3 alloctable: `min` elements, each `init`. A RuntimeError if too large. */
-  constructor(type: TableType, init: Ref) {
+  constructor(type: TableType, init: Ref, canon?: ArrayLike<number>) {
     this.type = type;
+    this.canon = canon;
     if (type.limits.min > MAX_TABLE_SIZE) {
       throw new RuntimeError(`cannot allocate ${type.limits.min} table elements: at most ${MAX_TABLE_SIZE} are supported`);
     }

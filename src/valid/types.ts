@@ -155,6 +155,59 @@ export function valTypeEquiv(a: StorageType, b: StorageType, ctx: TypeContext): 
   return a.heap === b.heap;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Matching across modules — import matching (spec 3.0 §4.5.2 "Import Subtyping")
+
+/**
+ * `$a ≤ $b` for canonical ids: equal, or `b` is on `a`'s chain of declared supertypes — the same
+ * walk as `concreteMatches`, on process-wide ids, so it holds between modules.
+ */
+export function canonicalIdMatches(a: number, b: number): boolean {
+  for (let x = a; x >= 0; x = superOfId[x] ?? -1) if (x === b) return true;
+  return false;
+}
+
+/** A heap type with its concrete index resolved to a canonical id through `canon`; undefined if it cannot be. */
+function canonicalHeap(h: HeapType, canon: ArrayLike<number> | undefined): AbsHeapType | number | undefined {
+  if (typeof h !== 'number') return h;
+  const id = canon?.[h];
+  return id === undefined || id < 0 ? undefined : id;
+}
+
+/**
+ * Reference-type matching `a ≤ b` where `a` belongs to one module and `b` to another, each
+ * with the canonical ids of its module's types (undefined for a type made outside any module,
+ * which has abstract heap types only). Concrete types compare by canonical id and declared
+ * supertypes, never by index: index 0 of one module says nothing about index 0 of another.
+ */
+export function refMatchesAcross(
+  a: RefType, aCanon: ArrayLike<number> | undefined, b: RefType, bCanon: ArrayLike<number> | undefined,
+): boolean {
+  if (a.nullable && !b.nullable) return false;
+  const ha = canonicalHeap(a.heap, aCanon), hb = canonicalHeap(b.heap, bCanon);
+  if (ha === undefined || hb === undefined) return false;
+  if (typeof ha === 'number') {
+    return typeof hb === 'number' ? canonicalIdMatches(ha, hb) : concreteSupers[kindOfId[ha]].includes(hb);
+  }
+  if (typeof hb === 'number') return ha === (kindOfId[hb] === 'func' ? 'nofunc' : 'none');
+  return absSupers[ha].includes(hb);
+}
+
+/** Value-type matching `a ≤ b` across modules (see `refMatchesAcross`). */
+export function valTypeMatchesAcross(
+  a: ValType, aCanon: ArrayLike<number> | undefined, b: ValType, bCanon: ArrayLike<number> | undefined,
+): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  return refMatchesAcross(a, aCanon, b, bCanon);
+}
+
+/** Value-type equivalence across modules: matching both ways. */
+export function valTypeEquivAcross(
+  a: ValType, aCanon: ArrayLike<number> | undefined, b: ValType, bCanon: ArrayLike<number> | undefined,
+): boolean {
+  return valTypeMatchesAcross(a, aCanon, b, bCanon) && valTypeMatchesAcross(b, bCanon, a, aCanon);
+}
+
 function storageMatches(a: StorageType, b: StorageType, ctx: TypeContext): boolean {
   if (a === 'i8' || a === 'i16' || b === 'i8' || b === 'i16') return a === b;
   return matchesValType(a, b, ctx);
@@ -272,6 +325,23 @@ export const validatedTypeIds = new WeakMap<object, readonly number[]>();
 const registry = new Map<string, number>();
 
 /**
+ * Per canonical id: the kind of its composite type, and the canonical id of its declared
+ * supertype (-1 for none). Equal ids have equal supertypes (the key holds them), so one entry per
+ * id describes every module's copy: what matching across modules needs (`refMatchesAcross`).
+ */
+const kindOfId: CompType['kind'][] = [];
+const superOfId: number[] = [];
+
+/** A new canonical id for `key`, with the kind and supertype `refMatchesAcross` reads. */
+function register(key: string, st: SubType, canon: readonly number[]): number {
+  const id = registry.size;
+  registry.set(key, id);
+  kindOfId[id] = st.comp.kind;
+  superOfId[id] = st.supers.length > 0 ? canon[st.supers[0]] : -1;
+  return id;
+}
+
+/**
  * Validates the type section (rec groups, composite types, declared supertypes) and returns the
  * canonical id of every type index. A module without `recGroups` (built by hand) is read as one
  * group per type, like 2.0's type section.
@@ -350,8 +420,7 @@ function defineGroup(start: number, end: number, ctx: TypeContext & { canon: num
     if (id === undefined) {
       const key = plainFuncKey(types[start]);
       if (key !== undefined) {
-        id = registry.get(key);
-        if (id === undefined) registry.set(key, id = registry.size);
+        id = registry.get(key) ?? register(key, types[start], canon);
         if (shape >= 0) plainFuncIds.set(shape, id);
       }
     }
@@ -366,11 +435,11 @@ function defineGroup(start: number, end: number, ctx: TypeContext & { canon: num
   const keys: string[] = [];
   for (let i = start; i < end; i++) keys.push(subTypeKey(types[i], start, end, canon));
   const groupKey = keys.join('|');
+  // A group's ids are given in order, so a supertype inside the group has its id before its
+  // subtypes (supertypes precede them).
   for (let i = start; i < end; i++) {
     const key = `${groupKey}@${i - start}`;
-    let id = registry.get(key);
-    if (id === undefined) registry.set(key, id = registry.size);
-    canon[i] = id;
+    canon[i] = registry.get(key) ?? register(key, types[i], canon);
   }
   for (let i = start; i < end; i++) {
     for (const sup of types[i].supers) {
