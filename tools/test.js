@@ -13,7 +13,8 @@
  *     through `vitrine run` and through the WASI API (after the others: on two cores, running it
  *     in parallel made the whole slower).
  *
- * Ends with the skipped checks on one line and exactly `N passed, N failed` on the last; the exit
+ * Ends with the skipped checks and the expected failures (spec-tests/expected-failures.json) on a
+ * line each and exactly `N passed, N failed` on the last; the exit
  * status is 1 if anything failed. Run from the repository root.
  */
 
@@ -46,9 +47,9 @@ const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 /** The counts of a step ending with `N passed, N failed, N skipped`; a step that crashed is one failure. */
 function scriptCounts(name, r) {
-  const m = /^(\d+) passed, (\d+) failed, (\d+) skipped\s*$/m.exec(stripAnsi(r.output).trimEnd().split('\n').at(-1) ?? '');
+  const m = /^(\d+) passed, (\d+) failed, (\d+) skipped(?:, (\d+) expected failures)?\s*$/m.exec(stripAnsi(r.output).trimEnd().split('\n').at(-1) ?? '');
   if (m === null) return { name, passed: 0, failed: 1, skipped: 0, note: `no summary line (exit status ${r.status})` };
-  const c = { name, passed: +m[1], failed: +m[2], skipped: +m[3] };
+  const c = { name, passed: +m[1], failed: +m[2], skipped: +m[3], expected: +(m[4] ?? 0) };
   if (r.status !== 0 && c.failed === 0) return { ...c, failed: 1, note: `exit status ${r.status}` };
   return c;
 }
@@ -108,9 +109,13 @@ const steps = [
 
 heading('Summary');
 for (const s of steps) {
-  console.log(`${s.name.padEnd(22)} ${String(s.passed).padStart(7)} passed ${String(s.failed).padStart(5)} failed ${String(s.skipped).padStart(7)} skipped${s.note ? `  (${s.note})` : ''}`);
+  const expected = s.expected ? `, ${s.expected} expected failures` : '';
+  console.log(`${s.name.padEnd(22)} ${String(s.passed).padStart(7)} passed ${String(s.failed).padStart(5)} failed ${String(s.skipped).padStart(7)} skipped${expected}${s.note ? `  (${s.note})` : ''}`);
 }
-const sum = (k) => steps.reduce((n, s) => n + s[k], 0);
+const sum = (k) => steps.reduce((n, s) => n + (s[k] ?? 0), 0);
 console.log(`${sum('skipped')} skipped (${steps.filter((s) => s.skipped > 0).map((s) => `${s.name}: ${s.skipped}`).join(', ') || 'none'})`);
+// Failures listed in spec-tests/expected-failures.json, each with its reason: not failures of the
+// run (the spec runner fails instead when one starts passing), so not in the count below.
+console.log(`${sum('expected')} expected failures (${steps.filter((s) => s.expected > 0).map((s) => `${s.name}: ${s.expected}`).join(', ') || 'none'})`);
 console.log(`${sum('passed')} passed, ${sum('failed')} failed`);
 process.exitCode = sum('failed') > 0 ? 1 : 0;

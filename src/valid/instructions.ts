@@ -926,7 +926,8 @@ export class FuncValidator {
         const x = this.idx(ins);
         const gt = this.ctx.globals[x];
         if (gt === undefined) throw unknown('global', x);
-        if (!gt.mutable) throw invalid('global is immutable');
+        // The suites word it by edition: 2.0 "global is immutable", 3.0 "immutable global".
+        if (!gt.mutable) throw invalid(this.ctx.features.wording === '3.0' ? 'immutable global' : 'global is immutable');
         this.popExpect(this.codeOf(gt.type));
         return;
       }
