@@ -97,8 +97,8 @@ async function startupJob(job: StartupJob): Promise<void> {
   // once (the constructors, instantiate, the section readers) only after a thousand start-ups or
   // more; in a loop of sort's start-ups TurboFan was still compiling Module, Instance and the
   // validator 0.75–1 s in, the translator 1–1.25 s in, smaller functions up to 2.25 s in
-  // (docs/RATIONALE.md, "What does "start-up" measure, and why distinct bytes each time?"). The loop yields to the event loop every few milliseconds, as a
-  // server does between requests: a synchronous loop of seconds would run no FinalizationRegistry
+  // (docs/RATIONALE.md, "What does "start-up" measure, and why distinct bytes each time?"). The
+  // loop yields to the event loop every few milliseconds, as a server does between requests: a synchronous loop of seconds would run no FinalizationRegistry
   // callback and no idle-time task of the collector, which no real program sees. The two APIs
   // take turns, so that both paths are warm.
   let slice = performance.now();

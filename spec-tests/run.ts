@@ -5,9 +5,8 @@
  *                               [--assert-no-webassembly] [FILE.wast…]
  *
  * Runs every .wast file of the suites (spec-tests/suite.ts: the 2.0 suite with the 2.0 features,
- * the 3.0 suite's top-level files and its bulk-memory, SIMD and relaxed-SIMD folders with the 3.0
- * features), or only the named ones, through the
- * script runner (src/cli/wast.ts), prints a table per file, and compares the failures with
+ * the bulk-memory, SIMD and relaxed-SIMD folders of the 3.0 suite with the 3.0 features), or only
+ * the named ones, through the script runner (src/cli/wast.ts), prints a table per file, and compares the failures with
  * spec-tests/expected-failures.json: an unlisted failure fails the run, and so does a listed case
  * that passes ("remove it from the list"), so the list only shrinks.
  *

@@ -31,7 +31,6 @@ import { parseWast } from './wast.js';
 import { parseWat } from './wat.js';
 import { suiteDirByName } from '../../spec-tests/suite.js';
 
-
 function wastFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
